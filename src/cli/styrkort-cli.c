@@ -1,0 +1,306 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* styrkort-cli: create, inspect, check and restore district files from a terminal. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <math.h>
+
+#include "styrkort-backups.h"
+#include "styrkort-demo.h"
+#include "styrkort-number.h"
+#include "styrkort-project.h"
+
+static int
+usage (void)
+{
+  g_printerr ("%s", _("Usage:\n"
+    "  styrkort-cli new FILE --district NAME   create an empty district file\n"
+    "  styrkort-cli demo FILE                  write the demo district\n"
+    "  styrkort-cli info FILE                  print a summary\n"
+    "  styrkort-cli check FILE                 check format and integrity (exit status 0 = good)\n"
+    "  styrkort-cli backups FILE               list the automatic backups of FILE\n"
+    "  styrkort-cli restore FILE BACKUP [OUT] [--overwrite]\n"
+    "                                          copy a backup to OUT (default: a new name beside FILE)\n"));
+  return 2;
+}
+
+static int
+report (GError *error)
+{
+  g_printerr ("styrkort-cli: %s\n", error->message);
+  return 1;
+}
+
+static int
+cmd_new (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortProject) project = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (argc != 4 || !g_str_equal (argv[2], "--district"))
+    return usage ();
+  file = g_file_new_for_commandline_arg (argv[1]);
+  project = styrkort_project_create (file, argv[3], &error);
+  return project ? 0 : report (error);
+}
+
+static int
+cmd_demo (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortProject) project = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (argc != 2)
+    return usage ();
+  file = g_file_new_for_commandline_arg (argv[1]);
+  project = styrkort_demo_create (file, STYRKORT_DEMO_SEED, &error);
+  return project ? 0 : report (error);
+}
+
+static int
+cmd_check (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (argc != 2)
+    return usage ();
+  file = g_file_new_for_commandline_arg (argv[1]);
+  if (!styrkort_project_check (file, &error))
+    return report (error);
+  g_print ("%s\n", _("The file is a valid Styrkort file."));
+  return 0;
+}
+
+static char *
+format_value (const StyrkortIndicator *ind, double value)
+{
+  StyrkortNumberStyle style = styrkort_number_style_for_locale ();
+  g_autofree char *number = styrkort_format_number (value, ind->measure == STYRKORT_MEASURE_COUNT ? 0 : 1, style);
+  return ind->measure == STYRKORT_MEASURE_PERCENT && !isnan (value) ? g_strconcat (number, "\u00a0%", NULL)
+                                                                    : g_steal_pointer (&number);
+}
+
+static const char *
+localized (const char *sv, const char *en)
+{
+  return styrkort_number_style_for_locale () == STYRKORT_NUMBER_SWEDISH ? sv : en;
+}
+
+static void
+print_figures (StyrkortProject *project, StyrkortPeriod period)
+{
+  g_autoptr(GPtrArray) indicators = styrkort_project_list_indicators (project);
+  g_autofree char *name = styrkort_period_to_string (period);
+
+  g_print (_("Figures for the district, %s:\n"), name);
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      StyrkortIndicator *ind = g_ptr_array_index (indicators, i);
+      StyrkortTotal total = styrkort_project_compute_total (project, ind->id, period);
+      StyrkortCityValue city;
+      g_autofree char *value = format_value (ind, total.value);
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      g_string_printf (line, "  %-45s %10s", localized (ind->name_sv, ind->name_en), value);
+      if (!isnan (total.value) && !total.exact)
+        g_string_append (line, _(" (not exact)"));
+      if (styrkort_project_get_city_value (project, ind->id, period, &city))
+        {
+          g_autofree char *city_value = format_value (ind, city.value);
+          g_string_append_printf (line, _("   city %s"), city_value);
+        }
+      g_print ("%s\n", line->str);
+    }
+}
+
+static void
+print_assessments (StyrkortProject *project, StyrkortPeriod period)
+{
+  g_autoptr(GPtrArray) areas = styrkort_project_list_areas (project);
+  g_autoptr(GPtrArray) operations = styrkort_project_list_operations (project);
+  guint counts[STYRKORT_N_STATUSES] = { 0 }, total = 0;
+
+  for (guint a = 0; a < areas->len; a++)
+    for (guint o = 0; o < operations->len; o++)
+      {
+        g_autoptr(StyrkortAssessment) assessment = styrkort_project_get_assessment (
+          project, ((StyrkortArea *) areas->pdata[a])->id, ((StyrkortOperation *) operations->pdata[o])->id, period);
+        if (assessment != NULL)
+          {
+            counts[assessment->status]++;
+            total++;
+          }
+      }
+  g_print (_("Assessments: %u of %u (areas and themes × operations)\n"), total, areas->len * operations->len);
+  for (int s = 0; s < STYRKORT_N_STATUSES; s++)
+    g_print ("  %-20s %u\n", styrkort_status_label (s), counts[s]);
+}
+
+static void
+print_follow_up (StyrkortProject *project, StyrkortPeriod period)
+{
+  g_autoptr(GPtrArray) goals = styrkort_project_list_subgoals (project, 0);
+  g_autoptr(GPtrArray) actions = styrkort_project_list_actions (project, 0);
+  g_autoptr(GPtrArray) members = styrkort_project_list_members (project);
+  g_autoptr(GPtrArray) meetings = styrkort_project_list_meetings (project);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  guint goal_states[4] = { 0 }, action_states[STYRKORT_N_ACTION_STATES] = { 0 }, overdue = 0;
+
+  for (guint i = 0; i < goals->len; i++)
+    goal_states[styrkort_project_subgoal_state (project, goals->pdata[i], period, NULL)]++;
+  for (guint i = 0; i < actions->len; i++)
+    {
+      StyrkortAction *a = actions->pdata[i];
+      action_states[a->state]++;
+      if (a->due && g_strcmp0 (a->due, today) < 0 && a->state < STYRKORT_ACTION_DONE)
+        overdue++;
+    }
+  g_print (_("Sub-goals: %u\n"), goals->len);
+  for (int s = 0; s < 4; s++)
+    g_print ("  %-20s %u\n", styrkort_goal_state_label (s), goal_states[s]);
+  g_print (_("Actions: %u, of which overdue: %u\n"), actions->len, overdue);
+  for (int s = 0; s < STYRKORT_N_ACTION_STATES; s++)
+    g_print ("  %-20s %u\n", styrkort_action_state_label (s), action_states[s]);
+  g_print (_("Steering group: %u members, %u meetings\n"), members->len, meetings->len);
+}
+
+static int
+cmd_info (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(StyrkortProject) project = NULL;
+  g_autoptr(StyrkortDistrict) district = NULL;
+  g_autoptr(GPtrArray) units = NULL, operations = NULL;
+  g_autoptr(GArray) periods = NULL;
+
+  if (argc != 2)
+    return usage ();
+  file = g_file_new_for_commandline_arg (argv[1]);
+  project = styrkort_project_open (file, STYRKORT_OPEN_READ_ONLY, &error);
+  if (project == NULL)
+    return report (error);
+  district = styrkort_project_get_district (project);
+  units = styrkort_project_list_units (project);
+  operations = styrkort_project_list_operations (project);
+  periods = styrkort_project_list_periods (project);
+
+  g_print ("%s (%s)\n", district->name, district->city);
+  g_print (_("Action plan:    %s\n"), district->plan_version);
+  g_print (_("File format:    version %d\n"), styrkort_project_get_opened_version (project));
+  g_print (_("Created:        %s\n"), district->created);
+  g_print (_("Last change:    %s\n"), district->modified);
+  g_print (_("Units: %u\n"), units->len);
+  for (guint i = 0; i < units->len; i++)
+    {
+      StyrkortUnit *u = units->pdata[i];
+      const char *operation = "?";
+      for (guint o = 0; o < operations->len; o++)
+        if (((StyrkortOperation *) operations->pdata[o])->id == u->operation_id)
+          operation = localized (((StyrkortOperation *) operations->pdata[o])->name_sv,
+                                 ((StyrkortOperation *) operations->pdata[o])->name_en);
+      g_print ("  %s (%s)\n", u->name, operation);
+    }
+  if (periods->len == 0)
+    {
+      g_print ("%s\n", _("No figures or assessments yet."));
+      return 0;
+    }
+  StyrkortPeriod first = g_array_index (periods, StyrkortPeriod, 0);
+  StyrkortPeriod last = g_array_index (periods, StyrkortPeriod, periods->len - 1);
+  g_autofree char *first_name = styrkort_period_to_string (first);
+  g_autofree char *last_name = styrkort_period_to_string (last);
+  g_print (_("Periods: %u, from %s to %s\n"), periods->len, first_name, last_name);
+  print_figures (project, last);
+  print_assessments (project, last);
+  print_follow_up (project, last);
+  return 0;
+}
+
+static int
+cmd_backups (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) copies = NULL;
+
+  if (argc != 2)
+    return usage ();
+  file = g_file_new_for_commandline_arg (argv[1]);
+  copies = styrkort_backups_list (file, &error);
+  if (copies == NULL)
+    return report (error);
+  if (copies->len == 0)
+    g_print ("%s\n", _("No backups of this file yet."));
+  for (guint i = 0; i < copies->len; i++)
+    {
+      g_autofree char *path = g_file_get_path (copies->pdata[i]);
+      g_print ("%s\n", path);
+    }
+  return 0;
+}
+
+/* "Norrmalm.styrkort" → "Norrmalm (återställd 2026-11-24).styrkort" beside it. */
+static GFile *
+restored_name (GFile *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *base = g_file_get_basename (file);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = NULL;
+
+  if (g_str_has_suffix (base, ".styrkort"))
+    base[strlen (base) - strlen (".styrkort")] = '\0';
+  /* TRANSLATORS: file name of a restored backup: NAME (restored DATE) */
+  name = g_strdup_printf (_("%s (restored %s).styrkort"), base, date);
+  return g_file_get_child (parent, name);
+}
+
+static int
+cmd_restore (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL, backup = NULL, target = NULL;
+  gboolean overwrite = argc > 1 && g_str_equal (argv[argc - 1], "--overwrite");
+  int n = overwrite ? argc - 1 : argc;
+  g_autofree char *target_name = NULL;
+
+  if (n != 3 && n != 4)
+    return usage ();
+  file = g_file_new_for_commandline_arg (argv[1]);
+  backup = g_file_new_for_commandline_arg (argv[2]);
+  target = n == 4 ? g_file_new_for_commandline_arg (argv[3]) : restored_name (file);
+  if (!styrkort_project_check (backup, &error) ||
+      !styrkort_backups_restore (backup, target, overwrite, &error))
+    return report (error);
+  target_name = g_file_get_parse_name (target);
+  g_print (_("Restored to “%s”.\n"), target_name);
+  return 0;
+}
+
+int
+main (int argc, char **argv)
+{
+  static const struct { const char *name; int (*run) (int, char **); } commands[] = {
+    { "new", cmd_new }, { "demo", cmd_demo }, { "info", cmd_info }, { "check", cmd_check },
+    { "backups", cmd_backups }, { "restore", cmd_restore },
+  };
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    return usage ();
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].run (argc - 1, argv + 1);
+  return usage ();
+}

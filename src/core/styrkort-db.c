@@ -1,0 +1,242 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Small helpers over sqlite3: binding, reading columns, turning result codes into GErrors. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "styrkort-db.h"
+#include "styrkort-types.h"
+
+gboolean
+styrkort_db_fail (sqlite3 *db, int rc, GError **error)
+{
+  int code;
+  const char *message;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      code = STYRKORT_ERROR_IO;
+      message = _("The disk is full. The change was not saved.");
+      break;
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+      code = STYRKORT_ERROR_IO;
+      message = _("The file could not be read or written (input/output error). The change was not saved.");
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      code = STYRKORT_ERROR_READ_ONLY;
+      message = _("The file cannot be written to.");
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      code = STYRKORT_ERROR_BUSY;
+      message = _("The file is locked by another program.");
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      code = STYRKORT_ERROR_CORRUPT;
+      message = _("The file is damaged.");
+      break;
+    case SQLITE_CONSTRAINT:
+    case SQLITE_MISMATCH:
+    case SQLITE_RANGE:
+      code = STYRKORT_ERROR_INVALID;
+      message = _("The value is not allowed here.");
+      break;
+    default:
+      code = STYRKORT_ERROR_IO;
+      message = _("The file could not be used.");
+      break;
+    }
+  /* The SQLite message goes along for the log and bug reports; it never
+   * contains row data, only schema names. */
+  g_set_error (error, STYRKORT_ERROR, code, "%s (%s)", message,
+               db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  return FALSE;
+}
+
+static int
+bind_one (sqlite3_stmt *stmt, int index, char type, va_list *args)
+{
+  switch (type)
+    {
+    case 't':
+      {
+        const char *text = va_arg (*args, const char *);
+        return text ? sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT)
+                    : sqlite3_bind_null (stmt, index);
+      }
+    case 'i':
+      return sqlite3_bind_int64 (stmt, index, va_arg (*args, gint64));
+    case 'I':
+      {
+        gint64 id = va_arg (*args, gint64);
+        return id ? sqlite3_bind_int64 (stmt, index, id) : sqlite3_bind_null (stmt, index);
+      }
+    case 'n':
+      return sqlite3_bind_int (stmt, index, va_arg (*args, int));
+    case 'd':
+      {
+        double number = va_arg (*args, double);
+        return isnan (number) ? sqlite3_bind_null (stmt, index)
+                              : sqlite3_bind_double (stmt, index, number);
+      }
+    default:
+      g_return_val_if_reached (SQLITE_MISUSE);
+    }
+}
+
+sqlite3_stmt *
+styrkort_db_prepare_va (sqlite3 *db, GError **error, const char *sql, const char *types, va_list args)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  va_list copy;
+
+  if (rc != SQLITE_OK)
+    {
+      styrkort_db_fail (db, rc, error);
+      return NULL;
+    }
+  va_copy (copy, args);
+  for (int i = 0; types != NULL && types[i] != '\0'; i++)
+    {
+      rc = bind_one (stmt, i + 1, types[i], &copy);
+      if (rc != SQLITE_OK)
+        {
+          va_end (copy);
+          styrkort_db_fail (db, rc, error);
+          sqlite3_finalize (stmt);
+          return NULL;
+        }
+    }
+  va_end (copy);
+  return stmt;
+}
+
+sqlite3_stmt *
+styrkort_db_prepare (sqlite3 *db, GError **error, const char *sql, const char *types, ...)
+{
+  va_list args;
+  sqlite3_stmt *stmt;
+
+  va_start (args, types);
+  stmt = styrkort_db_prepare_va (db, error, sql, types, args);
+  va_end (args);
+  return stmt;
+}
+
+gboolean
+styrkort_db_step_done (sqlite3 *db, sqlite3_stmt *stmt, GError **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+  if (rc != SQLITE_DONE)
+    return styrkort_db_fail (db, rc, error);
+  return TRUE;
+}
+
+gboolean
+styrkort_db_exec (sqlite3 *db, GError **error, const char *sql, const char *types, ...)
+{
+  va_list args;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  va_start (args, types);
+  stmt = styrkort_db_prepare_va (db, error, sql, types, args);
+  va_end (args);
+  return stmt != NULL && styrkort_db_step_done (db, stmt, error);
+}
+
+gboolean
+styrkort_db_exec_script (sqlite3 *db, const char *sql, GError **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return styrkort_db_fail (db, rc, error);
+  return TRUE;
+}
+
+gint64
+styrkort_db_query_int (sqlite3 *db, const char *sql, gint64 fallback)
+{
+  g_autoptr(sqlite3_stmt) stmt = styrkort_db_prepare (db, NULL, sql, NULL);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW ||
+      sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+    return fallback;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+char *
+styrkort_db_query_text (sqlite3 *db, const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = styrkort_db_prepare (db, NULL, sql, NULL);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return styrkort_db_column_text (stmt, 0);
+}
+
+double
+styrkort_db_column_double (sqlite3_stmt *stmt, int column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NAN;
+  return sqlite3_column_double (stmt, column);
+}
+
+char *
+styrkort_db_column_text (sqlite3_stmt *stmt, int column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+  return text ? g_strdup ((const char *) text) : NULL;
+}
+
+/* Like styrkort_db_column_text() but never NULL. */
+char *
+styrkort_db_column_text0 (sqlite3_stmt *stmt, int column)
+{
+  char *text = styrkort_db_column_text (stmt, column);
+  return text ? text : g_strdup ("");
+}
+
+gboolean
+styrkort_db_backup_to (sqlite3 *src, const char *dest_path, GError **error)
+{
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc = sqlite3_open_v2 (dest_path, &dest,
+                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dest, "main", src, "main");
+      if (backup != NULL)
+        {
+          rc = sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+          rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+        }
+      else
+        rc = sqlite3_errcode (dest);
+    }
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *name = g_filename_display_name (dest_path);
+      g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_IO,
+                   _("Could not write the copy “%s”: %s"), name, sqlite3_errstr (rc));
+    }
+  sqlite3_close (dest);
+  return rc == SQLITE_OK;
+}
+
+char *
+styrkort_db_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}

@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Numbers as Swedish (and English) readers write them: formatting and strict parsing. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "styrkort-number.h"
+#include "styrkort-types.h"
+
+#define NBSP "\u00a0"
+#define MINUS "\u2212"
+
+StyrkortNumberStyle
+styrkort_number_style_for_locale (void)
+{
+  const char * const *languages = g_get_language_names ();
+  return g_str_has_prefix (languages[0], "sv") ? STYRKORT_NUMBER_SWEDISH : STYRKORT_NUMBER_ENGLISH;
+}
+
+char *
+styrkort_format_number (double value, int decimals, StyrkortNumberStyle style)
+{
+  gboolean swedish = style == STYRKORT_NUMBER_SWEDISH;
+  char format[8], digits[G_ASCII_DTOSTR_BUF_SIZE];
+  const char *point;
+  GString *out;
+  gsize int_len;
+
+  if (isnan (value) || isinf (value))
+    return g_strdup ("–");
+  decimals = CLAMP (decimals, 0, 6);
+  g_snprintf (format, sizeof format, "%%.%df", decimals);
+  /* g_ascii_formatd() always writes '.', whatever LC_NUMERIC says. */
+  g_ascii_formatd (digits, sizeof digits, format, fabs (value));
+  point = strchr (digits, '.');
+  int_len = point ? (gsize) (point - digits) : strlen (digits);
+  out = g_string_new (NULL);
+  if (value < 0 && g_ascii_strtod (digits, NULL) != 0)
+    g_string_append (out, swedish ? MINUS : "-");
+  for (gsize i = 0; i < int_len; i++)
+    {
+      if (i > 0 && (int_len - i) % 3 == 0)
+        g_string_append (out, swedish ? NBSP : ",");
+      g_string_append_c (out, digits[i]);
+    }
+  if (point != NULL)
+    {
+      g_string_append_c (out, swedish ? ',' : '.');
+      g_string_append (out, point + 1);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+refuse (GError **error, const char *text, const char *why)
+{
+  g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_INVALID, _("“%s” is not a number: %s"), text, why);
+  return FALSE;
+}
+
+/* Reads one UTF-8 character of @p and says whether it is a space of any kind. */
+static gboolean
+is_space (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0x00a0 || c == 0x202f || c == 0x2009;
+}
+
+gboolean
+styrkort_parse_number (const char *text, double *out, GError **error)
+{
+  g_autoptr(GString) plain = g_string_new (NULL);
+  gboolean seen_point = FALSE, seen_digit = FALSE, seen_percent = FALSE;
+  char *end = NULL;
+  double value;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return refuse (error, "", _("the text cannot be read"));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (is_space (c))
+        continue;
+      if (seen_percent)
+        return refuse (error, text, _("nothing may follow the percent sign"));
+      if (c == '%')
+        seen_percent = TRUE;
+      else if (c == '-' || c == 0x2212)
+        {
+          if (plain->len > 0)
+            return refuse (error, text, _("the minus sign must come first"));
+          g_string_append_c (plain, '-');
+        }
+      else if (c == ',' || c == '.')
+        {
+          if (seen_point)
+            return refuse (error, text, _("it has more than one decimal separator"));
+          seen_point = TRUE;
+          g_string_append_c (plain, '.');
+        }
+      else if (c >= '0' && c <= '9')
+        {
+          seen_digit = TRUE;
+          g_string_append_c (plain, (char) c);
+        }
+      else
+        return refuse (error, text, _("use only digits, a decimal comma and an optional % sign"));
+    }
+  if (plain->len == 0 && !seen_percent)
+    {
+      *out = NAN;
+      return TRUE;
+    }
+  if (!seen_digit)
+    return refuse (error, text, _("it has no digits"));
+  value = g_ascii_strtod (plain->str, &end);
+  if (end == NULL || *end != '\0' || !isfinite (value))
+    return refuse (error, text, _("it is too large"));
+  *out = value;
+  return TRUE;
+}

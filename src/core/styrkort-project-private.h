@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What the parts of StyrkortProject share: the connection and the edit transaction. */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "styrkort-project.h"
+
+G_BEGIN_DECLS
+
+sqlite3  *_styrkort_project_get_db (StyrkortProject *self);
+
+/* One edit = one transaction = one undo step. */
+gboolean  _styrkort_project_begin    (StyrkortProject *self, const char *summary, GError **error);
+gboolean  _styrkort_project_commit   (StyrkortProject *self, const char *what, GError **error);
+void      _styrkort_project_rollback (StyrkortProject *self);
+
+/* A one-statement edit: begin, run @sql, commit. */
+gboolean  _styrkort_project_edit     (StyrkortProject *self, const char *summary, const char *what,
+                                      GError **error, const char *sql, const char *types, ...);
+
+typedef gpointer (*StyrkortRowReader) (sqlite3_stmt *stmt);
+
+/* Runs a query (types as in styrkort_db_prepare()) and reads each row with @read. */
+GPtrArray *_styrkort_list_rows   (StyrkortProject *self, StyrkortRowReader read, GDestroyNotify free_func,
+                                  const char *sql, const char *types, ...);
+/* The first record of @rows (which it frees), or NULL. */
+gpointer   _styrkort_steal_first (GPtrArray *rows);
+/* A one-statement edit that inserts a row; returns its id, or 0. */
+gint64     _styrkort_insert_row  (StyrkortProject *self, const char *summary, const char *what, GError **error,
+                                  const char *sql, const char *types, ...);
+
+gboolean   _styrkort_check_text   (const char *text, const char *what, GError **error);
+gboolean   _styrkort_check_period (StyrkortPeriod period, GError **error);
+gboolean   _styrkort_check_date   (const char *date, GError **error);
+
+G_END_DECLS

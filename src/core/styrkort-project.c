@@ -1,0 +1,701 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* A district's project file: opening, checking, migrating, locking, and the edit transaction. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "styrkort-backups.h"
+#include "styrkort-catalogue.h"
+#include "styrkort-db.h"
+#include "styrkort-file-lock.h"
+#include "styrkort-project-private.h"
+
+#define SCHEMA_RESOURCE "/se/styrkort/Styrkort/schema/"
+#define SQLITE_MAGIC "SQLite format 3"
+
+/* The tables the edit history follows: all but the history's own. */
+static const char * const edited_tables[] = {
+  "district", "area", "operation", "indicator", "indicator_area", "unit",
+  "indicator_value", "city_value", "assessment", "gender_note", "subgoal",
+  "action", "member", "meeting", "slide", NULL
+};
+
+struct _StyrkortProject {
+  GObject parent_instance;
+
+  GFile *file;
+  char *path;
+  sqlite3 *db;
+  StyrkortFileLock *lock;
+  StyrkortHistory *history;
+  gboolean read_only;
+  char *read_only_reason;
+  gboolean exclusive;
+  GPtrArray *notices;
+  int opened_version;
+  guint edit_depth;     /* nested edits join the outermost one */
+  gboolean edit_failed; /* an inner edit failed: the outer one rolls back */
+};
+
+G_DEFINE_FINAL_TYPE (StyrkortProject, styrkort_project, G_TYPE_OBJECT)
+
+enum { CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void
+styrkort_project_finalize (GObject *object)
+{
+  StyrkortProject *self = STYRKORT_PROJECT (object);
+
+  styrkort_project_close (self);
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->read_only_reason, g_free);
+  g_clear_pointer (&self->notices, g_ptr_array_unref);
+  G_OBJECT_CLASS (styrkort_project_parent_class)->finalize (object);
+}
+
+static void
+styrkort_project_class_init (StyrkortProjectClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = styrkort_project_finalize;
+
+  /**
+   * StyrkortProject::changed:
+   * @what: the kind of data that changed ("unit", "indicator_value", …), or
+   *        NULL when anything may have changed (undo, redo)
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+styrkort_project_init (StyrkortProject *self)
+{
+  self->notices = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->notices, NULL);
+}
+
+static void
+add_notice (StyrkortProject *self, char *notice)
+{
+  g_ptr_array_insert (self->notices, self->notices->len - 1, notice);
+}
+
+static char *
+display_name (GFile *file)
+{
+  return g_file_get_parse_name (file);
+}
+
+/* Prefixes an error with the file's name, so that the message says which file. */
+static gboolean
+name_in_error (GFile *file, GError **error)
+{
+  g_autofree char *name = display_name (file);
+  if (error != NULL && *error != NULL)
+    g_prefix_error (error, _("“%s”: "), name);
+  return FALSE;
+}
+
+static gboolean
+fail (GError **error, int code, const char *message)
+{
+  g_set_error_literal (error, STYRKORT_ERROR, code, message);
+  return FALSE;
+}
+
+/* Looks at the first bytes before SQLite does: SQLite would happily treat an
+ * empty file as a new database, and its messages for foreign files are
+ * unhelpful. */
+static gboolean
+check_header (GFile *file, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, &local);
+  guint8 header[100] = { 0 };
+  gsize got = 0;
+
+  if (in == NULL)
+    {
+      if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return fail (error, STYRKORT_ERROR_NOT_FOUND, _("The file does not exist."));
+      if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+        return fail (error, STYRKORT_ERROR_FOREIGN, _("This is a folder, not a Styrkort file."));
+      return fail (error, STYRKORT_ERROR_IO, local->message);
+    }
+  if (!g_input_stream_read_all (G_INPUT_STREAM (in), header, sizeof header, &got, NULL, &local))
+    return fail (error, STYRKORT_ERROR_IO, local->message);
+  if (got == 0)
+    return fail (error, STYRKORT_ERROR_EMPTY, _("The file is empty (0 bytes). It holds no district."));
+  if (got >= 4 && memcmp (header, "PK\003\004", 4) == 0)
+    return fail (error, STYRKORT_ERROR_FOREIGN,
+                 _("This is not a Styrkort file but a zip archive, such as an Excel workbook (.xlsx). "
+                   "Workbooks are imported with “Import figures…”."));
+  if (got < sizeof SQLITE_MAGIC || memcmp (header, SQLITE_MAGIC, sizeof SQLITE_MAGIC) != 0)
+    return fail (error, STYRKORT_ERROR_FOREIGN, _("This is not a Styrkort file (it is not a database at all)."));
+  if (got < sizeof header)
+    return fail (error, STYRKORT_ERROR_CORRUPT, _("The file is truncated: it ends inside its header."));
+  return TRUE;
+}
+
+static gboolean
+check_identity (sqlite3 *db, GError **error)
+{
+  gint64 app = styrkort_db_query_int (db, "PRAGMA application_id", -1);
+  gint64 version = styrkort_db_query_int (db, "PRAGMA user_version", -1);
+  g_autofree char *message = NULL;
+
+  if (app == -1 || version == -1)
+    return fail (error, STYRKORT_ERROR_CORRUPT, _("The file is damaged: its header cannot be read."));
+  if (app != STYRKORT_APPLICATION_ID)
+    return fail (error, STYRKORT_ERROR_FOREIGN,
+                 _("This is a database of another program, not a Styrkort file."));
+  if (version > STYRKORT_SCHEMA_VERSION)
+    {
+      message = g_strdup_printf (_("The file was saved by a newer version of Styrkort (file format %d; "
+                                   "this version reads up to %d). Update Styrkort to open it."),
+                                 (int) version, STYRKORT_SCHEMA_VERSION);
+      return fail (error, STYRKORT_ERROR_TOO_NEW, message);
+    }
+  if (version < 1)
+    return fail (error, STYRKORT_ERROR_CORRUPT, _("The file is damaged: it has no format version."));
+  return TRUE;
+}
+
+static gboolean
+check_integrity (sqlite3 *db, GError **error)
+{
+  g_autofree char *quick = styrkort_db_query_text (db, "PRAGMA quick_check");
+  g_autofree char *message = NULL;
+
+  if (g_strcmp0 (quick, "ok") != 0)
+    {
+      /* quick_check names pages and tables, never row contents. */
+      message = g_strdup_printf (_("The file is damaged (%s). Restore it from a backup."),
+                                 quick ? quick : _("it cannot be read"));
+      return fail (error, STYRKORT_ERROR_CORRUPT, message);
+    }
+  if (styrkort_db_query_int (db, "SELECT count(*) FROM pragma_foreign_key_check", 1) != 0)
+    return fail (error, STYRKORT_ERROR_CORRUPT,
+                 _("The file is damaged: some rows refer to rows that do not exist."));
+  return TRUE;
+}
+
+/* Rollback journal, not WAL: district files live on office network shares
+ * (SMB), and WAL needs shared memory that network file systems do not
+ * provide safely. synchronous=FULL makes each commit reach the disk before
+ * the edit is reported as saved. */
+static gboolean
+configure (sqlite3 *db, gboolean writable, gboolean exclusive, GError **error)
+{
+  sqlite3_busy_timeout (db, 3000);
+  if (!styrkort_db_exec_script (db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;", error))
+    return FALSE;
+  if (writable && !styrkort_db_exec_script (db, "PRAGMA journal_mode = DELETE;", error))
+    return FALSE;
+  /* On a network share, hold the file for as long as it is open so that no
+   * other writer can interleave; the first write transaction takes the lock. */
+  if (exclusive && !styrkort_db_exec_script (db, "PRAGMA locking_mode = EXCLUSIVE;"
+                                                 " BEGIN EXCLUSIVE; COMMIT;", error))
+    return FALSE;
+  return TRUE;
+}
+
+static char *
+load_sql (const char *name, GError **error)
+{
+  g_autofree char *path = g_strconcat (SCHEMA_RESOURCE, name, NULL);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, error);
+  return bytes ? g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes)) : NULL;
+}
+
+/* Schema 1 had no rate bases; label them from the shipped catalogue. */
+static gboolean
+post_migrate_1 (sqlite3 *db, GError **error)
+{
+  g_autoptr(GKeyFile) catalogue = styrkort_catalogue_load_default (error);
+  g_auto(GStrv) groups = NULL;
+
+  if (catalogue == NULL)
+    return FALSE;
+  groups = g_key_file_get_groups (catalogue, NULL);
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      const char *g = groups[i];
+      if (!g_str_has_prefix (g, "Indicator ") || !g_key_file_has_key (catalogue, g, "Numerator", NULL))
+        continue;
+      g_autofree char *num_en = g_key_file_get_string (catalogue, g, "Numerator", NULL);
+      g_autofree char *num_sv = g_key_file_get_locale_string (catalogue, g, "Numerator", "sv", NULL);
+      g_autofree char *den_en = g_key_file_get_string (catalogue, g, "Denominator", NULL);
+      g_autofree char *den_sv = g_key_file_get_locale_string (catalogue, g, "Denominator", "sv", NULL);
+      if (!styrkort_db_exec (db, error,
+                             "UPDATE indicator SET numerator_sv = ?, numerator_en = ?, denominator_sv = ?,"
+                             " denominator_en = ? WHERE code = ?", "ttttt",
+                             num_sv, num_en, den_sv, den_en, strchr (g, ' ') + 1))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+run_migrations (sqlite3 *db, int from, GError **error)
+{
+  for (int version = from; version < STYRKORT_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *name = g_strdup_printf ("migrate-%d.sql", version);
+      g_autofree char *sql = load_sql (name, error);
+      if (sql == NULL || !styrkort_db_exec_script (db, sql, error))
+        return FALSE;
+      if (version == 1 && !post_migrate_1 (db, error))
+        return FALSE;
+    }
+  return styrkort_db_exec_script (db, "PRAGMA user_version = " G_STRINGIFY (STYRKORT_SCHEMA_VERSION), error);
+}
+
+/* Copies the file to NAME.bak-vN first, then migrates in one transaction. */
+static gboolean
+migrate (StyrkortProject *self, GError **error)
+{
+  int from = self->opened_version;
+  g_autofree char *backup = g_strdup_printf ("%s.bak-v%d", self->path, from);
+  g_autofree char *backup_name = NULL;
+
+  if (self->read_only)
+    return fail (error, STYRKORT_ERROR_READ_ONLY,
+                 _("The file uses an older format and must be updated, but it can only be opened "
+                   "read-only now. Open it where it can be written to."));
+  if (!styrkort_db_backup_to (self->db, backup, error))
+    return FALSE;
+  if (!styrkort_db_exec_script (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!run_migrations (self->db, from, error) ||
+      !styrkort_db_exec_script (self->db, "COMMIT", error))
+    {
+      styrkort_db_exec_script (self->db, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  backup_name = g_path_get_basename (backup);
+  add_notice (self, g_strdup_printf (_("The file was updated to the current format. A copy of the old "
+                                       "file was kept as “%s”."), backup_name));
+  return TRUE;
+}
+
+static gboolean
+is_remote (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_filesystem_info (file, G_FILE_ATTRIBUTE_FILESYSTEM_REMOTE,
+                                                            NULL, NULL);
+  return info != NULL && g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_FILESYSTEM_REMOTE);
+}
+
+static gboolean
+file_is_writable (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  return info == NULL || g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE);
+}
+
+/* Decides whether this process may write: not when asked not to, when the
+ * file or its folder is read-only, or when another window or program has it. */
+static void
+take_lock (StyrkortProject *self, StyrkortOpenFlags flags)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (flags & STYRKORT_OPEN_READ_ONLY)
+    self->read_only_reason = g_strdup (_("The file was opened read-only."));
+  else if (!file_is_writable (self->file))
+    self->read_only_reason = g_strdup (_("The file is read-only: you do not have permission to change it."));
+  else if ((self->lock = styrkort_file_lock_acquire (self->path, &local)) == NULL)
+    self->read_only_reason = g_strdup (local->message);
+  self->read_only = self->read_only_reason != NULL;
+}
+
+static gboolean
+open_database (StyrkortProject *self, StyrkortOpenFlags flags, GError **error)
+{
+  int mode = self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  int rc = sqlite3_open_v2 (self->path, &self->db, mode, NULL);
+
+  if (rc != SQLITE_OK)
+    return styrkort_db_fail (self->db, rc, error);
+  self->exclusive = !self->read_only && ((flags & STYRKORT_OPEN_ASSUME_REMOTE) || is_remote (self->file));
+  if (!check_identity (self->db, error) || !check_integrity (self->db, error))
+    return FALSE;
+  self->opened_version = (int) styrkort_db_query_int (self->db, "PRAGMA user_version", 0);
+  if (!configure (self->db, !self->read_only, self->exclusive, error))
+    return FALSE;
+  if (self->exclusive)
+    add_notice (self, g_strdup (_("The file is on a network share. It is locked for others while it is "
+                                  "open here, so that no one else can change it at the same time.")));
+  return TRUE;
+}
+
+static void
+make_daily_backup (StyrkortProject *self)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GFile) copy = styrkort_backups_make (self->file, self->db, &local);
+
+  if (local != NULL)
+    add_notice (self, g_strdup_printf (_("No automatic backup could be made: %s"), local->message));
+}
+
+StyrkortProject *
+styrkort_project_open (GFile *file, StyrkortOpenFlags flags, GError **error)
+{
+  g_autoptr(StyrkortProject) self = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  if (!check_header (file, error))
+    return (name_in_error (file, error), NULL);
+  self = g_object_new (STYRKORT_TYPE_PROJECT, NULL);
+  self->file = g_object_ref (file);
+  self->path = g_file_get_path (file);
+  if (self->path == NULL)
+    {
+      fail (error, STYRKORT_ERROR_IO, _("Only files on this computer or a connected network drive can be opened."));
+      return (name_in_error (file, error), NULL);
+    }
+  take_lock (self, flags);
+  if (!open_database (self, flags, error) ||
+      (self->opened_version < STYRKORT_SCHEMA_VERSION && !migrate (self, error)))
+    {
+      styrkort_project_close (self);
+      return (name_in_error (file, error), NULL);
+    }
+  if (!self->read_only)
+    {
+      self->history = styrkort_history_new (self->db, edited_tables, error);
+      if (self->history == NULL)
+        {
+          styrkort_project_close (self);
+          return (name_in_error (file, error), NULL);
+        }
+      if (!(flags & STYRKORT_OPEN_NO_BACKUP))
+        make_daily_backup (self);
+    }
+  return g_steal_pointer (&self);
+}
+
+/* Opens @file read-only, runs every check, and closes it again. */
+gboolean
+styrkort_project_check (GFile *file, GError **error)
+{
+  g_autoptr(StyrkortProject) project = styrkort_project_open (file, STYRKORT_OPEN_READ_ONLY, error);
+  gboolean ok = FALSE;
+
+  if (project == NULL)
+    return FALSE;
+  g_autofree char *full = styrkort_db_query_text (project->db, "PRAGMA integrity_check");
+  ok = g_strcmp0 (full, "ok") == 0;
+  if (!ok)
+    {
+      g_autofree char *name = display_name (file);
+      g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_CORRUPT,
+                   _("“%s”: The file is damaged (%s). Restore it from a backup."), name, full ? full : "?");
+    }
+  return ok;
+}
+
+static gboolean
+create_schema (sqlite3 *db, const char *district_name, GError **error)
+{
+  g_autofree char *sql = load_sql ("schema.sql", error);
+  g_autoptr(GKeyFile) catalogue = styrkort_catalogue_load_default (error);
+  g_autofree char *now = styrkort_db_now ();
+  g_autofree char *city = NULL, *plan = NULL;
+
+  if (sql == NULL || catalogue == NULL)
+    return FALSE;
+  city = g_key_file_get_string (catalogue, "Catalogue", "City", NULL);
+  plan = g_key_file_get_string (catalogue, "Catalogue", "PlanVersion", NULL);
+  return styrkort_db_exec_script (db, "PRAGMA journal_mode = DELETE; BEGIN;", error) &&
+         styrkort_db_exec_script (db, sql, error) &&
+         styrkort_db_exec_script (db, "PRAGMA application_id = " G_STRINGIFY (STYRKORT_APPLICATION_ID) ";"
+                                      "PRAGMA user_version = " G_STRINGIFY (STYRKORT_SCHEMA_VERSION), error) &&
+         styrkort_db_exec (db, error, "INSERT INTO district (id, name, city, plan_version, created, modified)"
+                                      " VALUES (1, ?, ?, ?, ?, ?)", "ttttt",
+                           district_name, city ? city : "", plan ? plan : "", now, now) &&
+         styrkort_catalogue_install (catalogue, db, error) &&
+         styrkort_db_exec_script (db, "COMMIT", error);
+}
+
+/* Writes the new file beside its final name and moves it there only when
+ * complete, so a failure never leaves a half-made district behind. */
+StyrkortProject *
+styrkort_project_create (GFile *file, const char *district_name, GError **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *temp = NULL;
+  sqlite3 *db = NULL;
+  gboolean ok;
+  int rc;
+
+  g_return_val_if_fail (district_name != NULL, NULL);
+  if (path == NULL)
+    {
+      fail (error, STYRKORT_ERROR_IO, _("Only files on this computer or a connected network drive can be used."));
+      return (name_in_error (file, error), NULL);
+    }
+  if (g_file_query_exists (file, NULL))
+    {
+      fail (error, STYRKORT_ERROR_EXISTS, _("A file with this name already exists."));
+      return (name_in_error (file, error), NULL);
+    }
+  temp = g_strdup_printf ("%s.new-%08x", path, g_random_int ());
+  rc = sqlite3_open_v2 (temp, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  ok = rc == SQLITE_OK ? create_schema (db, district_name, error) : styrkort_db_fail (db, rc, error);
+  sqlite3_close (db);
+  if (ok && g_rename (temp, path) != 0)
+    ok = fail (error, STYRKORT_ERROR_IO, g_strerror (errno));
+  if (!ok)
+    {
+      g_remove (temp);
+      return (name_in_error (file, error), NULL);
+    }
+  return styrkort_project_open (file, STYRKORT_OPEN_NO_BACKUP, error);
+}
+
+void
+styrkort_project_close (StyrkortProject *self)
+{
+  g_return_if_fail (STYRKORT_IS_PROJECT (self));
+  g_clear_pointer (&self->history, styrkort_history_free);
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_pointer (&self->lock, styrkort_file_lock_release);
+}
+
+GFile *
+styrkort_project_get_file (StyrkortProject *self)
+{
+  return self->file;
+}
+
+gboolean
+styrkort_project_is_read_only (StyrkortProject *self)
+{
+  return self->read_only;
+}
+
+const char *
+styrkort_project_get_read_only_reason (StyrkortProject *self)
+{
+  return self->read_only_reason;
+}
+
+gboolean
+styrkort_project_is_exclusive (StyrkortProject *self)
+{
+  return self->exclusive;
+}
+
+const char * const *
+styrkort_project_get_notices (StyrkortProject *self)
+{
+  return (const char * const *) self->notices->pdata;
+}
+
+int
+styrkort_project_get_opened_version (StyrkortProject *self)
+{
+  return self->opened_version;
+}
+
+sqlite3 *
+_styrkort_project_get_db (StyrkortProject *self)
+{
+  return self->db;
+}
+
+gboolean
+_styrkort_project_begin (StyrkortProject *self, const char *summary, GError **error)
+{
+  if (self->db == NULL)
+    return fail (error, STYRKORT_ERROR_IO, _("The file is closed."));
+  if (self->read_only)
+    return fail (error, STYRKORT_ERROR_READ_ONLY, self->read_only_reason);
+  if (self->edit_depth > 0)
+    {
+      self->edit_depth++;
+      return TRUE;
+    }
+  if (!styrkort_db_exec_script (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!styrkort_history_begin (self->history, summary, error))
+    {
+      styrkort_db_exec_script (self->db, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  self->edit_depth = 1;
+  self->edit_failed = FALSE;
+  return TRUE;
+}
+
+static gboolean
+touch_and_commit (StyrkortProject *self, GError **error)
+{
+  g_autofree char *now = styrkort_db_now ();
+
+  if (!styrkort_db_exec (self->db, error, "UPDATE district SET modified = ?", "t", now) ||
+      !styrkort_db_exec_script (self->db, "COMMIT", error))
+    {
+      styrkort_db_exec_script (self->db, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_styrkort_project_commit (StyrkortProject *self, const char *what, GError **error)
+{
+  gboolean changed;
+
+  g_return_val_if_fail (self->edit_depth > 0, FALSE);
+  if (--self->edit_depth > 0)
+    return TRUE;
+  changed = styrkort_history_end (self->history);
+  if (self->edit_failed)
+    {
+      styrkort_db_exec_script (self->db, "ROLLBACK", NULL);
+      return fail (error, STYRKORT_ERROR_INVALID, _("A part of the change failed; nothing was saved."));
+    }
+  if (!changed)
+    return styrkort_db_exec_script (self->db, "COMMIT", error);
+  if (!touch_and_commit (self, error))
+    return FALSE;
+  g_signal_emit (self, signals[CHANGED], 0, what);
+  return TRUE;
+}
+
+void
+_styrkort_project_rollback (StyrkortProject *self)
+{
+  if (self->edit_depth > 1)
+    {
+      self->edit_depth--;
+      self->edit_failed = TRUE;
+      return;
+    }
+  self->edit_depth = 0;
+  if (self->history != NULL)
+    styrkort_history_end (self->history);
+  if (self->db != NULL && !sqlite3_get_autocommit (self->db))
+    styrkort_db_exec_script (self->db, "ROLLBACK", NULL);
+}
+
+gboolean
+styrkort_project_begin_group (StyrkortProject *self, const char *summary, GError **error)
+{
+  return _styrkort_project_begin (self, summary, error);
+}
+
+gboolean
+styrkort_project_end_group (StyrkortProject *self, GError **error)
+{
+  return _styrkort_project_commit (self, NULL, error);
+}
+
+void
+styrkort_project_cancel_group (StyrkortProject *self)
+{
+  _styrkort_project_rollback (self);
+}
+
+gboolean
+_styrkort_project_edit (StyrkortProject *self, const char *summary, const char *what,
+                        GError **error, const char *sql, const char *types, ...)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  va_list args;
+
+  if (!_styrkort_project_begin (self, summary, error))
+    return FALSE;
+  va_start (args, types);
+  stmt = styrkort_db_prepare_va (self->db, error, sql, types, args);
+  va_end (args);
+  if (stmt == NULL || !styrkort_db_step_done (self->db, stmt, error))
+    {
+      _styrkort_project_rollback (self);
+      return FALSE;
+    }
+  return _styrkort_project_commit (self, what, error);
+}
+
+static gboolean
+undo_or_redo (StyrkortProject *self, gboolean undo, GError **error)
+{
+  gboolean (*step) (StyrkortHistory *, GError **) = undo ? styrkort_history_undo : styrkort_history_redo;
+
+  if (self->read_only || self->history == NULL)
+    return fail (error, STYRKORT_ERROR_READ_ONLY, self->read_only_reason);
+  g_return_val_if_fail (self->edit_depth == 0, FALSE);
+  if (!styrkort_db_exec_script (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!step (self->history, error) || !touch_and_commit (self, error))
+    {
+      _styrkort_project_rollback (self);
+      return FALSE;
+    }
+  g_signal_emit (self, signals[CHANGED], 0, NULL);
+  return TRUE;
+}
+
+gboolean
+styrkort_project_can_undo (StyrkortProject *self)
+{
+  return self->history != NULL && styrkort_history_can_undo (self->history);
+}
+
+gboolean
+styrkort_project_can_redo (StyrkortProject *self)
+{
+  return self->history != NULL && styrkort_history_can_redo (self->history);
+}
+
+char *
+styrkort_project_undo_summary (StyrkortProject *self)
+{
+  return self->history ? styrkort_history_undo_summary (self->history) : NULL;
+}
+
+char *
+styrkort_project_redo_summary (StyrkortProject *self)
+{
+  return self->history ? styrkort_history_redo_summary (self->history) : NULL;
+}
+
+gboolean
+styrkort_project_undo (StyrkortProject *self, GError **error)
+{
+  if (!styrkort_project_can_undo (self))
+    return fail (error, STYRKORT_ERROR_INVALID, _("There is nothing to undo."));
+  return undo_or_redo (self, TRUE, error);
+}
+
+gboolean
+styrkort_project_redo (StyrkortProject *self, GError **error)
+{
+  if (!styrkort_project_can_redo (self))
+    return fail (error, STYRKORT_ERROR_INVALID, _("There is nothing to redo."));
+  return undo_or_redo (self, FALSE, error);
+}
+
+GPtrArray *
+styrkort_project_list_history (StyrkortProject *self, guint limit, GError **error)
+{
+  if (self->history == NULL)
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) styrkort_history_entry_free);
+  return styrkort_history_list (self->history, limit, error);
+}
+
+gboolean
+styrkort_project_clear_history (StyrkortProject *self, GError **error)
+{
+  if (self->read_only || self->db == NULL)
+    return fail (error, STYRKORT_ERROR_READ_ONLY, self->read_only_reason);
+  return styrkort_db_exec_script (self->db, "DELETE FROM edit", error);
+}

@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* A district's project file (*.styrkort, an SQLite database) and every edit of it. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "styrkort-history.h"
+#include "styrkort-types.h"
+
+G_BEGIN_DECLS
+
+#define STYRKORT_APPLICATION_ID 0x53747972 /* "Styr" */
+#define STYRKORT_SCHEMA_VERSION 2
+
+typedef enum {
+  STYRKORT_OPEN_DEFAULT       = 0,
+  STYRKORT_OPEN_READ_ONLY     = 1 << 0, /* never write, not even a migration */
+  STYRKORT_OPEN_NO_BACKUP     = 1 << 1, /* no automatic daily copy */
+  STYRKORT_OPEN_ASSUME_REMOTE = 1 << 2, /* lock as on a network share */
+} StyrkortOpenFlags;
+
+#define STYRKORT_TYPE_PROJECT (styrkort_project_get_type ())
+G_DECLARE_FINAL_TYPE (StyrkortProject, styrkort_project, STYRKORT, PROJECT, GObject)
+
+/* Lifecycle */
+StyrkortProject *styrkort_project_create  (GFile *file, const char *district_name, GError **error);
+StyrkortProject *styrkort_project_open    (GFile *file, StyrkortOpenFlags flags, GError **error);
+void             styrkort_project_close   (StyrkortProject *self);
+gboolean         styrkort_project_check   (GFile *file, GError **error);
+
+GFile      *styrkort_project_get_file             (StyrkortProject *self);
+gboolean    styrkort_project_is_read_only         (StyrkortProject *self);
+const char *styrkort_project_get_read_only_reason (StyrkortProject *self);
+gboolean    styrkort_project_is_exclusive         (StyrkortProject *self);
+/* Things the user should be told once the file is open (migrated, network share, …). */
+const char * const *styrkort_project_get_notices  (StyrkortProject *self);
+int         styrkort_project_get_opened_version   (StyrkortProject *self);
+
+/* Several edits as one transaction and one undo step (an import, say). */
+gboolean    styrkort_project_begin_group  (StyrkortProject *self, const char *summary, GError **error);
+gboolean    styrkort_project_end_group    (StyrkortProject *self, GError **error);
+void        styrkort_project_cancel_group (StyrkortProject *self);
+
+/* Undo / redo, kept in the file */
+gboolean    styrkort_project_can_undo     (StyrkortProject *self);
+gboolean    styrkort_project_can_redo     (StyrkortProject *self);
+char       *styrkort_project_undo_summary (StyrkortProject *self);
+char       *styrkort_project_redo_summary (StyrkortProject *self);
+gboolean    styrkort_project_undo         (StyrkortProject *self, GError **error);
+gboolean    styrkort_project_redo         (StyrkortProject *self, GError **error);
+GPtrArray  *styrkort_project_list_history (StyrkortProject *self, guint limit, GError **error);
+/* Forgets every edit: nothing can be undone afterwards. */
+gboolean    styrkort_project_clear_history (StyrkortProject *self, GError **error);
+
+/* District */
+StyrkortDistrict *styrkort_project_get_district (StyrkortProject *self);
+gboolean   styrkort_project_set_district (StyrkortProject *self, const char *name, const char *city,
+                                          const char *plan_version, GError **error);
+
+/* Catalogue (arrays of the row types, in catalogue order) */
+GPtrArray *styrkort_project_list_areas      (StyrkortProject *self);
+GPtrArray *styrkort_project_list_operations (StyrkortProject *self);
+GPtrArray *styrkort_project_list_indicators (StyrkortProject *self);
+StyrkortIndicator *styrkort_project_find_indicator (StyrkortProject *self, const char *code);
+StyrkortIndicator *styrkort_project_get_indicator  (StyrkortProject *self, gint64 id);
+StyrkortArea      *styrkort_project_find_area      (StyrkortProject *self, const char *key);
+
+/* Units */
+GPtrArray *styrkort_project_list_units  (StyrkortProject *self);
+gint64     styrkort_project_add_unit    (StyrkortProject *self, const char *name, gint64 operation_id, GError **error);
+gboolean   styrkort_project_update_unit (StyrkortProject *self, gint64 id, const char *name, gint64 operation_id, GError **error);
+gboolean   styrkort_project_remove_unit (StyrkortProject *self, gint64 id, GError **error);
+
+/* Indicator values. unit_id 0 is the district as a whole. */
+StyrkortValue *styrkort_project_get_value   (StyrkortProject *self, gint64 indicator_id, gint64 unit_id, StyrkortPeriod period);
+GPtrArray     *styrkort_project_list_values (StyrkortProject *self, gint64 indicator_id, StyrkortPeriod period);
+GPtrArray     *styrkort_project_list_series (StyrkortProject *self, gint64 indicator_id, gint64 unit_id);
+/* Stores @value; for a rate with numerator and denominator the value is derived from them. */
+gboolean   styrkort_project_set_value   (StyrkortProject *self, const StyrkortValue *value, GError **error);
+gboolean   styrkort_project_clear_value (StyrkortProject *self, gint64 indicator_id, gint64 unit_id, StyrkortPeriod period, GError **error);
+gboolean   styrkort_project_get_city_value (StyrkortProject *self, gint64 indicator_id, StyrkortPeriod period, StyrkortCityValue *out);
+gboolean   styrkort_project_set_city_value (StyrkortProject *self, const StyrkortCityValue *value, GError **error);
+StyrkortTotal styrkort_project_compute_total (StyrkortProject *self, gint64 indicator_id, StyrkortPeriod period);
+GArray    *styrkort_project_list_periods (StyrkortProject *self);
+
+/* Assessments and gender-equality notes */
+StyrkortAssessment *styrkort_project_get_assessment (StyrkortProject *self, gint64 area_id, gint64 operation_id, StyrkortPeriod period);
+gboolean   styrkort_project_set_assessment  (StyrkortProject *self, gint64 area_id, gint64 operation_id, StyrkortPeriod period,
+                                             StyrkortStatus status, const char *text, GError **error);
+char      *styrkort_project_get_gender_note (StyrkortProject *self, gint64 area_id, StyrkortPeriod period);
+gboolean   styrkort_project_set_gender_note (StyrkortProject *self, gint64 area_id, StyrkortPeriod period,
+                                             const char *text, GError **error);
+
+/* Sub-goals, actions */
+GPtrArray *styrkort_project_list_subgoals  (StyrkortProject *self, gint64 area_id);
+gint64     styrkort_project_add_subgoal    (StyrkortProject *self, const StyrkortSubgoal *subgoal, GError **error);
+gboolean   styrkort_project_update_subgoal (StyrkortProject *self, const StyrkortSubgoal *subgoal, GError **error);
+gboolean   styrkort_project_remove_subgoal (StyrkortProject *self, gint64 id, GError **error);
+StyrkortGoalState styrkort_project_subgoal_state (StyrkortProject *self, const StyrkortSubgoal *subgoal,
+                                                  StyrkortPeriod period, double *latest);
+
+GPtrArray *styrkort_project_list_actions   (StyrkortProject *self, gint64 area_id);
+gint64     styrkort_project_add_action     (StyrkortProject *self, const StyrkortAction *action, GError **error);
+gboolean   styrkort_project_update_action  (StyrkortProject *self, const StyrkortAction *action, GError **error);
+gboolean   styrkort_project_remove_action  (StyrkortProject *self, gint64 id, GError **error);
+
+/* Steering group */
+GPtrArray *styrkort_project_list_members   (StyrkortProject *self);
+gint64     styrkort_project_add_member     (StyrkortProject *self, const StyrkortMember *member, GError **error);
+gboolean   styrkort_project_update_member  (StyrkortProject *self, const StyrkortMember *member, GError **error);
+gboolean   styrkort_project_remove_member  (StyrkortProject *self, gint64 id, GError **error);
+GPtrArray *styrkort_project_list_meetings  (StyrkortProject *self);
+gint64     styrkort_project_add_meeting    (StyrkortProject *self, const StyrkortMeeting *meeting, GError **error);
+gboolean   styrkort_project_update_meeting (StyrkortProject *self, const StyrkortMeeting *meeting, GError **error);
+gboolean   styrkort_project_remove_meeting (StyrkortProject *self, gint64 id, GError **error);
+
+G_END_DECLS
