@@ -18,11 +18,13 @@ fail (GError **error, const char *group, const char *what)
   return FALSE;
 }
 
+/* Both the English key and its own Swedish translation (no fallback). */
 static gboolean
 has_titles (GKeyFile *kf, const char *group, const char *key)
 {
+  g_autofree char *sv_key = g_strconcat (key, "[sv]", NULL);
   g_autofree char *en = g_key_file_get_string (kf, group, key, NULL);
-  g_autofree char *sv = g_key_file_get_locale_string (kf, group, key, "sv", NULL);
+  g_autofree char *sv = g_key_file_get_string (kf, group, sv_key, NULL);
   return en != NULL && *en != '\0' && sv != NULL && *sv != '\0';
 }
 

@@ -21,7 +21,6 @@ struct _StyrkortHistory {
   sqlite3 *db;
   GHashTable *tables; /* name -> Table* */
   gint64 recording;   /* edit id, 0 when not recording */
-  gboolean changed;
 };
 
 static void
@@ -55,7 +54,6 @@ current_edit_func (sqlite3_context *context, int argc, sqlite3_value **argv)
       sqlite3_result_null (context);
       return;
     }
-  history->changed = TRUE;
   sqlite3_result_int64 (context, history->recording);
 }
 
@@ -177,7 +175,6 @@ styrkort_history_begin (StyrkortHistory *history, const char *summary, GError **
                          "tt", now, summary))
     return FALSE;
   history->recording = sqlite3_last_insert_rowid (history->db);
-  history->changed = FALSE;
   return TRUE;
 }
 
@@ -185,11 +182,17 @@ gboolean
 styrkort_history_end (StyrkortHistory *history)
 {
   gint64 edit = history->recording;
+  g_autofree char *count = NULL;
+  gboolean changed;
 
   history->recording = 0;
-  if (edit != 0 && !history->changed)
+  if (edit == 0)
+    return FALSE;
+  count = g_strdup_printf ("SELECT count(*) FROM edit_change WHERE edit_id = %" G_GINT64_FORMAT, edit);
+  changed = styrkort_db_query_int (history->db, count, 0) > 0;
+  if (!changed)
     styrkort_db_exec (history->db, NULL, "DELETE FROM edit WHERE id = ?", "i", edit);
-  return history->changed;
+  return changed;
 }
 
 gboolean

@@ -140,15 +140,36 @@ check_header (GFile *file, GError **error)
   return TRUE;
 }
 
+/* Reads one integer PRAGMA; a locked or unreadable file is an error. */
+static gboolean
+read_pragma (sqlite3 *db, const char *sql, gint64 *out, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+    return fail (error, STYRKORT_ERROR_BUSY,
+                 _("The file is in use by someone else: it is locked while it is open on a network share. "
+                   "Try again when they have closed it."));
+  return fail (error, STYRKORT_ERROR_CORRUPT, _("The file is damaged: its header cannot be read."));
+}
+
 static gboolean
 check_identity (sqlite3 *db, GError **error)
 {
-  gint64 app = styrkort_db_query_int (db, "PRAGMA application_id", -1);
-  gint64 version = styrkort_db_query_int (db, "PRAGMA user_version", -1);
+  gint64 app = 0, version = 0;
   g_autofree char *message = NULL;
 
-  if (app == -1 || version == -1)
-    return fail (error, STYRKORT_ERROR_CORRUPT, _("The file is damaged: its header cannot be read."));
+  if (!read_pragma (db, "PRAGMA application_id", &app, error) ||
+      !read_pragma (db, "PRAGMA user_version", &version, error))
+    return FALSE;
   if (app != STYRKORT_APPLICATION_ID)
     return fail (error, STYRKORT_ERROR_FOREIGN,
                  _("This is a database of another program, not a Styrkort file."));

@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* styrkort-cli as a user runs it: output, exit status, and files left untouched on errors. */
+#include <sys/wait.h>
+
+#include "styrkort-project.h"
+#include "test-util.h"
+
+static int
+run (char **out, char **err, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  va_list args;
+  const char *arg;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("STYRKORT_CLI"));
+  va_start (args, err);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               out, err, &status, &error));
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+test_demo_info_check (void)
+{
+  g_autofree char *path = test_path ("Stadsdel Exempel.styrkort");
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run (&out, &err, "demo", path, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "info", path, NULL), ==, 0);
+  g_test_message ("%s", out);
+  g_assert_nonnull (strstr (out, "Stadsdel Exempel (Stockholm)"));
+  g_assert_nonnull (strstr (out, "Units: 5"));
+  g_assert_nonnull (strstr (out, "Enheten för barn och familj"));
+  g_assert_nonnull (strstr (out, "Periods: 9, from 2023 T3 to 2026 T2"));
+  g_assert_nonnull (strstr (out, "Staff turnover"));
+  g_assert_nonnull (strstr (out, "Assessments: 96 of 96"));
+  g_assert_nonnull (strstr (out, "Steering group: 7 members, 9 meetings"));
+  g_assert_cmpstr (err, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "check", path, NULL), ==, 0);
+}
+
+static void
+test_info_matches_file (void)
+{
+  g_autofree char *path = test_path ("e.styrkort");
+  g_autofree char *out = NULL, *err = NULL, *expected = NULL;
+  gint64 leavers, staff;
+
+  g_assert_cmpint (run (&out, &err, "demo", path, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (&out, &err, "info", path, NULL), ==, 0);
+  /* The district turnover printed is all leavers over all staff, in the file. */
+  leavers = test_sql_int (path, "SELECT sum(numerator) * 1000 FROM indicator_value v JOIN indicator i"
+                                " ON i.id = v.indicator_id WHERE code = 'turnover' AND year = 2026 AND tertial = 2");
+  staff = test_sql_int (path, "SELECT sum(denominator) * 1000 FROM indicator_value v JOIN indicator i"
+                              " ON i.id = v.indicator_id WHERE code = 'turnover' AND year = 2026 AND tertial = 2");
+  expected = g_strdup_printf ("%.1f\u00a0%%", (double) leavers / staff * 100);
+  g_assert_nonnull (strstr (out, expected));
+}
+
+static void
+test_new_and_errors (void)
+{
+  g_autofree char *path = test_path ("ny.styrkort");
+  g_autofree char *text = test_path ("anteckning.styrkort");
+  g_autofree char *out = NULL, *err = NULL, *before = NULL, *after = NULL;
+
+  g_assert_cmpint (run (&out, &err, "new", path, "--district", "Kungsholmen", NULL), ==, 0);
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM district WHERE name = 'Kungsholmen'"), ==, 1);
+  g_clear_pointer (&err, g_free);
+  /* Not over an existing file. */
+  before = test_checksum (path);
+  g_assert_cmpint (run (&out, &err, "new", path, "--district", "Annat", NULL), !=, 0);
+  g_assert_nonnull (strstr (err, "already exists"));
+  after = test_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_pointer (&err, g_free);
+
+  test_write_bytes (text, "hej", 3);
+  g_clear_pointer (&before, g_free);
+  before = test_checksum (text);
+  g_assert_cmpint (run (&out, &err, "check", text, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "anteckning.styrkort"));
+  g_assert_nonnull (strstr (err, "not a Styrkort file"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "info", text, NULL), ==, 1);
+  g_clear_pointer (&after, g_free);
+  after = test_checksum (text);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "frobnicate", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "Usage"));
+}
+
+static void
+test_backups_restore (void)
+{
+  g_autofree char *path = test_path ("b.styrkort");
+  g_autofree char *target = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (run (&out, &err, "new", path, "--district", "B", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (&out, &err, "backups", path, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "No backups"));
+  /* Opening for editing makes the day's copy. */
+  g_object_unref (styrkort_project_open (file, STYRKORT_OPEN_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (&out, &err, "backups", path, NULL), ==, 0);
+  lines = g_strsplit (g_strstrip (out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (&out, &err, "restore", path, lines[0], NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "restored"));
+  target = g_strconcat (path, ".copy", NULL);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (&out, &err, "restore", path, lines[0], target, NULL), ==, 0);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "restore", path, lines[0], path, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "already exists"));
+  g_assert_cmpint (test_sql_int (target, "SELECT count(*) FROM district WHERE name = 'B'"), ==, 1);
+}
+
+int
+main (int argc, char **argv)
+{
+  test_init_env ();
+  g_setenv ("LANGUAGE", "en", TRUE); /* the assertions read English output */
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/cli/demo-info-check", test_demo_info_check);
+  g_test_add_func ("/cli/info-matches-file", test_info_matches_file);
+  g_test_add_func ("/cli/new-and-errors", test_new_and_errors);
+  g_test_add_func ("/cli/backups-restore", test_backups_restore);
+  return g_test_run ();
+}

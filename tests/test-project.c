@@ -1,0 +1,870 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The project file: create, open, every entity round trip, totals, undo/redo, bad files, locking. */
+#include <glib/gstdio.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "styrkort-backups.h"
+#include "styrkort-demo.h"
+#include "styrkort-project.h"
+#include "test-util.h"
+
+static StyrkortProject *
+new_project (char **out_path)
+{
+  g_autofree char *path = test_path ("Stadsdel Å Ä Ö.styrkort");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  StyrkortProject *project = styrkort_project_create (file, "Södermalm", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  if (out_path)
+    *out_path = g_steal_pointer (&path);
+  return project;
+}
+
+static StyrkortProject *
+reopen (StyrkortProject **project, const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (project);
+  *project = styrkort_project_open (file, STYRKORT_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  g_assert_false (styrkort_project_is_read_only (*project));
+  return *project;
+}
+
+static gint64
+indicator_id (StyrkortProject *project, const char *code)
+{
+  g_autoptr(StyrkortIndicator) ind = styrkort_project_find_indicator (project, code);
+  g_assert_nonnull (ind);
+  return ind->id;
+}
+
+static gint64
+first_operation (StyrkortProject *project)
+{
+  g_autoptr(GPtrArray) operations = styrkort_project_list_operations (project);
+  return ((StyrkortOperation *) operations->pdata[0])->id;
+}
+
+static gboolean
+set_value (StyrkortProject *p, gint64 ind, gint64 unit, StyrkortPeriod period,
+           double value, double num, double den, GError **error)
+{
+  StyrkortValue v;
+  styrkort_value_init (&v);
+  v.indicator_id = ind;
+  v.unit_id = unit;
+  v.period = period;
+  v.value = value;
+  v.numerator = num;
+  v.denominator = den;
+  return styrkort_project_set_value (p, &v, error);
+}
+
+static void
+test_create (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(StyrkortProject) project = new_project (&path);
+  g_autoptr(StyrkortDistrict) district = styrkort_project_get_district (project);
+  g_autoptr(GPtrArray) areas = styrkort_project_list_areas (project);
+  g_autoptr(GPtrArray) operations = styrkort_project_list_operations (project);
+  g_autoptr(GPtrArray) indicators = styrkort_project_list_indicators (project);
+  g_autoptr(StyrkortIndicator) turnover = styrkort_project_find_indicator (project, "turnover");
+  g_autofree char *journal = NULL;
+  guint n_themes = 0;
+  const char *codes[] = { "turnover", "consultants", "vfu_places", "sick_leave", "user_survey",
+                          "threat_incidents", "headcount", "cases_per_caseworker", "staff_per_manager" };
+
+  g_assert_cmpstr (district->name, ==, "Södermalm");
+  g_assert_cmpstr (district->city, ==, "Stockholm");
+  g_assert_true (g_str_has_prefix (district->created, "20"));
+  g_assert_cmpuint (areas->len, ==, 16);
+  for (guint i = 0; i < areas->len; i++)
+    {
+      StyrkortArea *a = areas->pdata[i];
+      if (a->kind == STYRKORT_AREA_KIND_THEME)
+        n_themes++;
+      else
+        g_assert_cmpint (a->number, ==, (int) i + 1);
+    }
+  g_assert_cmpuint (n_themes, ==, 3);
+  g_assert_cmpstr (((StyrkortArea *) areas->pdata[8])->title_sv, ==, "Medhandläggarskap");
+  g_assert_cmpuint (operations->len, ==, 6);
+  g_assert_cmpstr (((StyrkortOperation *) operations->pdata[5])->name_sv, ==, "Barn och unga");
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      g_autoptr(StyrkortIndicator) ind = styrkort_project_find_indicator (project, codes[i]);
+      g_assert_nonnull (ind);
+      g_assert_cmpuint (ind->area_ids->len, >, 0);
+    }
+  g_assert_cmpuint (indicators->len, ==, G_N_ELEMENTS (codes));
+  g_assert_cmpint (turnover->measure, ==, STYRKORT_MEASURE_PERCENT);
+  g_assert_cmpint (turnover->better, ==, STYRKORT_BETTER_LOWER);
+  g_assert_cmpint (turnover->total_rule, ==, STYRKORT_TOTAL_RATE);
+  g_assert_true (turnover->in_t2);
+  g_assert_cmpstr (turnover->numerator_sv, ==, "Slutat");
+
+  /* What the file itself says, read without our code. */
+  g_clear_object (&project);
+  g_assert_cmpint (test_sql_int (path, "PRAGMA application_id"), ==, STYRKORT_APPLICATION_ID);
+  g_assert_cmpint (test_sql_int (path, "PRAGMA user_version"), ==, STYRKORT_SCHEMA_VERSION);
+  journal = test_sql_text (path, "PRAGMA journal_mode");
+  g_assert_cmpstr (journal, ==, "delete");
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM area"), ==, 16);
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"), ==, 0);
+}
+
+static void
+test_create_refuses_existing (void)
+{
+  g_autofree char *path = test_path ("exists.styrkort");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortProject) project = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+
+  test_write_bytes (path, "keep me", 7);
+  before = test_checksum (path);
+  project = styrkort_project_create (file, "X", &error);
+  g_assert_null (project);
+  g_assert_error (error, STYRKORT_ERROR, STYRKORT_ERROR_EXISTS);
+  after = test_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_roundtrip (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(StyrkortProject) p = new_project (&path);
+  g_autoptr(GError) error = NULL;
+  StyrkortPeriod t2 = { 2025, 2 };
+  gint64 op = first_operation (p);
+  g_autoptr(StyrkortArea) area = styrkort_project_find_area (p, "a09");
+  gint64 turnover = indicator_id (p, "turnover"), headcount = indicator_id (p, "headcount");
+  gint64 unit, goal, action, member, meeting;
+
+  g_assert_true (styrkort_project_set_district (p, "Norrmalm", "Stockholm", "2019 rev", &error));
+  unit = styrkort_project_add_unit (p, "Enheten för vuxna", op, &error);
+  g_assert_no_error (error);
+  g_assert_true (set_value (p, turnover, unit, t2, NAN, 3, 26, &error));
+  {
+    StyrkortValue v;
+    styrkort_value_init (&v);
+    v.indicator_id = headcount; v.unit_id = unit; v.period = t2;
+    v.value = 26; v.women = 20; v.men = 6; v.comment = (char *) "inkl. chefer";
+    g_assert_true (styrkort_project_set_value (p, &v, &error));
+  }
+  {
+    StyrkortCityValue city = { turnover, t2, 10.6, NAN, NAN };
+    g_assert_true (styrkort_project_set_city_value (p, &city, &error));
+  }
+  g_assert_true (styrkort_project_set_assessment (p, area->id, op, t2, STYRKORT_STATUS_ESTABLISHED,
+                                                  "Rad ett\nRad två", &error));
+  g_assert_true (styrkort_project_set_gender_note (p, area->id, t2, "Lika för kvinnor och män.", &error));
+  {
+    StyrkortSubgoal g = { 0, area->id, (char *) "Under 10 %", turnover, 15, 10, (char *) "2026-12-31" };
+    goal = styrkort_project_add_subgoal (p, &g, &error);
+    g_assert_no_error (error);
+  }
+  {
+    StyrkortAction a = { 0, area->id, goal, (char *) "Rutin", (char *) "Enhetschef", (char *) "2026-03-31",
+                         STYRKORT_ACTION_ONGOING, (char *) "Anteckning" };
+    action = styrkort_project_add_action (p, &a, &error);
+    g_assert_no_error (error);
+  }
+  {
+    StyrkortMember m = { 0, (char *) "Ada Ek", (char *) "Skyddsombud", (char *) "Vision" };
+    member = styrkort_project_add_member (p, &m, &error);
+    StyrkortMeeting mt = { 0, (char *) "2026-05-12", (char *) "Genomgång av T1" };
+    meeting = styrkort_project_add_meeting (p, &mt, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (unit * goal * action * member * meeting, !=, 0);
+
+  reopen (&p, path);
+  {
+    g_autoptr(StyrkortDistrict) d = styrkort_project_get_district (p);
+    g_autoptr(GPtrArray) units = styrkort_project_list_units (p);
+    g_autoptr(StyrkortValue) v = styrkort_project_get_value (p, turnover, unit, t2);
+    g_autoptr(StyrkortValue) h = styrkort_project_get_value (p, headcount, unit, t2);
+    g_autoptr(StyrkortAssessment) a = styrkort_project_get_assessment (p, area->id, op, t2);
+    g_autofree char *note = styrkort_project_get_gender_note (p, area->id, t2);
+    g_autoptr(GPtrArray) goals = styrkort_project_list_subgoals (p, area->id);
+    g_autoptr(GPtrArray) actions = styrkort_project_list_actions (p, area->id);
+    g_autoptr(GPtrArray) members = styrkort_project_list_members (p);
+    g_autoptr(GPtrArray) meetings = styrkort_project_list_meetings (p);
+    StyrkortCityValue city;
+    StyrkortSubgoal *g;
+    StyrkortAction *ac;
+
+    g_assert_cmpstr (d->name, ==, "Norrmalm");
+    g_assert_cmpstr (d->plan_version, ==, "2019 rev");
+    g_assert_cmpuint (units->len, ==, 1);
+    g_assert_cmpstr (((StyrkortUnit *) units->pdata[0])->name, ==, "Enheten för vuxna");
+    g_assert_cmpfloat_with_epsilon (v->value, 3.0 / 26 * 100, 1e-9); /* derived from the base */
+    g_assert_cmpfloat (v->numerator, ==, 3);
+    g_assert_cmpfloat (v->denominator, ==, 26);
+    g_assert_cmpfloat (h->women, ==, 20);
+    g_assert_cmpfloat (h->men, ==, 6);
+    g_assert_cmpstr (h->comment, ==, "inkl. chefer");
+    g_assert_true (styrkort_project_get_city_value (p, turnover, t2, &city));
+    g_assert_cmpfloat (city.value, ==, 10.6);
+    g_assert_cmpint (a->status, ==, STYRKORT_STATUS_ESTABLISHED);
+    g_assert_cmpstr (a->text, ==, "Rad ett\nRad två");
+    g_assert_cmpstr (note, ==, "Lika för kvinnor och män.");
+    g_assert_cmpuint (goals->len, ==, 1);
+    g = goals->pdata[0];
+    g_assert_cmpstr (g->text, ==, "Under 10 %");
+    g_assert_cmpfloat (g->baseline, ==, 15);
+    g_assert_cmpfloat (g->target, ==, 10);
+    g_assert_cmpstr (g->deadline, ==, "2026-12-31");
+    g_assert_cmpint (g->indicator_id, ==, turnover);
+    ac = actions->pdata[0];
+    g_assert_cmpstr (ac->owner, ==, "Enhetschef");
+    g_assert_cmpint (ac->subgoal_id, ==, goal);
+    g_assert_cmpint (ac->state, ==, STYRKORT_ACTION_ONGOING);
+    g_assert_cmpstr (ac->note, ==, "Anteckning");
+    g_assert_cmpstr (((StyrkortMember *) members->pdata[0])->organisation, ==, "Vision");
+    g_assert_cmpstr (((StyrkortMeeting *) meetings->pdata[0])->notes, ==, "Genomgång av T1");
+  }
+
+  /* Updates and removals, then reopen again. */
+  {
+    StyrkortAction a = { action, area->id, 0, (char *) "Rutin klar", (char *) "HR", NULL,
+                         STYRKORT_ACTION_DONE, (char *) "" };
+    StyrkortMember m = { member, (char *) "Ada Ek", (char *) "Huvudskyddsombud", (char *) "Vision" };
+    StyrkortMeeting mt = { meeting, (char *) "2026-05-13", (char *) "Flyttat" };
+    StyrkortSubgoal g = { goal, area->id, (char *) "Under 9 %", 0, NAN, 9, NULL };
+    g_assert_true (styrkort_project_update_action (p, &a, &error));
+    g_assert_true (styrkort_project_update_member (p, &m, &error));
+    g_assert_true (styrkort_project_update_meeting (p, &mt, &error));
+    g_assert_true (styrkort_project_update_subgoal (p, &g, &error));
+    g_assert_true (styrkort_project_update_unit (p, unit, "Vuxenenheten", op, &error));
+    g_assert_true (styrkort_project_clear_value (p, headcount, unit, t2, &error));
+  }
+  reopen (&p, path);
+  {
+    g_autoptr(GPtrArray) actions = styrkort_project_list_actions (p, 0);
+    g_autoptr(GPtrArray) goals = styrkort_project_list_subgoals (p, 0);
+    g_autoptr(StyrkortValue) h = styrkort_project_get_value (p, headcount, unit, t2);
+    StyrkortAction *ac = actions->pdata[0];
+    StyrkortSubgoal *g = goals->pdata[0];
+    g_assert_null (h);
+    g_assert_cmpstr (ac->text, ==, "Rutin klar");
+    g_assert_null (ac->due);
+    g_assert_cmpint (ac->subgoal_id, ==, 0);
+    g_assert_cmpint (g->indicator_id, ==, 0);
+    g_assert_true (isnan (g->baseline));
+    g_assert_null (g->deadline);
+  }
+  g_assert_true (styrkort_project_remove_action (p, action, &error));
+  g_assert_true (styrkort_project_remove_subgoal (p, goal, &error));
+  g_assert_true (styrkort_project_remove_member (p, member, &error));
+  g_assert_true (styrkort_project_remove_meeting (p, meeting, &error));
+  g_assert_true (styrkort_project_remove_unit (p, unit, &error));
+  g_clear_object (&p);
+  g_assert_cmpint (test_sql_int (path, "SELECT (SELECT count(*) FROM action) + (SELECT count(*) FROM subgoal)"
+                                       " + (SELECT count(*) FROM member) + (SELECT count(*) FROM meeting)"
+                                       " + (SELECT count(*) FROM unit)"), ==, 0);
+  /* The unit's values went with it. */
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM indicator_value WHERE unit_id IS NOT NULL"), ==, 0);
+}
+
+static void
+test_validation (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(StyrkortProject) p = new_project (&path);
+  g_autoptr(GError) error = NULL;
+  gint64 op = first_operation (p), turnover = indicator_id (p, "turnover");
+  gint64 unit = styrkort_project_add_unit (p, "E", op, NULL);
+  StyrkortPeriod bad = { 2025, 4 }, good = { 2025, 1 };
+  StyrkortAction a = { 0, 1, 0, (char *) "X", NULL, (char *) "31/12/2026", STYRKORT_ACTION_PLANNED, NULL };
+  StyrkortMeeting m = { 0, (char *) "2026-02-30", NULL };
+
+  g_assert_cmpint (styrkort_project_add_unit (p, "   ", op, &error), ==, 0);
+  g_assert_error (error, STYRKORT_ERROR, STYRKORT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (set_value (p, turnover, unit, bad, 5, NAN, NAN, &error));
+  g_assert_error (error, STYRKORT_ERROR, STYRKORT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (set_value (p, turnover, unit, good, INFINITY, NAN, NAN, &error));
+  g_clear_error (&error);
+  g_assert_false (set_value (p, turnover, unit, good, NAN, 3, 0, &error));
+  g_clear_error (&error);
+  g_assert_false (set_value (p, 9999, unit, good, 5, NAN, NAN, &error));
+  g_clear_error (&error);
+  g_assert_cmpint (styrkort_project_add_action (p, &a, &error), ==, 0);
+  g_clear_error (&error);
+  g_assert_cmpint (styrkort_project_add_meeting (p, &m, &error), ==, 0);
+  g_assert_error (error, STYRKORT_ERROR, STYRKORT_ERROR_INVALID);
+  g_clear_object (&p);
+  g_assert_cmpint (test_sql_int (path, "SELECT (SELECT count(*) FROM indicator_value) + (SELECT count(*) FROM action)"
+                                       " + (SELECT count(*) FROM meeting)"), ==, 0);
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM unit"), ==, 1);
+}
+
+/* Seed 001's turnover table: the district total is all leavers over all
+ * staff, not the mean of the units' percentages. */
+static void
+test_rate_total (void)
+{
+  g_autoptr(StyrkortProject) p = new_project (NULL);
+  g_autoptr(GError) error = NULL;
+  StyrkortPeriod period = { 2020, 1 };
+  gint64 op = first_operation (p), turnover = indicator_id (p, "turnover"), vfu = indicator_id (p, "vfu_places");
+  const struct { double leavers, staff; } units[] = { { 19, 21.17 }, { 2, 12.17 }, { 1, 8.67 }, { 1, 8.33 }, { 2, 20.75 } };
+  gint64 ids[5];
+  double leavers = 0, staff = 0;
+  StyrkortTotal t;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Enhet %u", i);
+      ids[i] = styrkort_project_add_unit (p, name, op, &error);
+      g_assert_true (set_value (p, turnover, ids[i], period, NAN, units[i].leavers, units[i].staff, &error));
+      g_assert_true (set_value (p, vfu, ids[i], period, i, NAN, NAN, &error));
+      leavers += units[i].leavers;
+      staff += units[i].staff;
+    }
+  t = styrkort_project_compute_total (p, turnover, period);
+  g_assert_true (t.exact);
+  g_assert_cmpuint (t.n_parts, ==, 5);
+  g_assert_cmpfloat_with_epsilon (t.value, leavers / staff * 100, 1e-9);
+  g_assert_cmpfloat_with_epsilon (t.numerator, 25, 1e-9);
+  /* The mean of the percentages would be far higher. */
+  g_assert_cmpfloat (t.value, <, 40);
+  t = styrkort_project_compute_total (p, vfu, period);
+  g_assert_cmpfloat (t.value, ==, 0 + 1 + 2 + 3 + 4);
+  g_assert_true (t.exact);
+
+  /* A percentage typed without its base: allowed, and the total says so. */
+  g_assert_true (set_value (p, turnover, ids[0], period, 89.76, NAN, NAN, &error));
+  t = styrkort_project_compute_total (p, turnover, period);
+  g_assert_false (t.exact);
+  g_assert_false (isnan (t.value));
+
+  /* A unit with no figure makes a sum incomplete. */
+  g_assert_true (styrkort_project_clear_value (p, vfu, ids[4], period, &error));
+  t = styrkort_project_compute_total (p, vfu, period);
+  g_assert_false (t.exact);
+  g_assert_cmpuint (t.n_missing, ==, 1);
+  g_assert_cmpfloat (t.value, ==, 6);
+
+  /* Nothing entered: missing, not zero. */
+  t = styrkort_project_compute_total (p, indicator_id (p, "sick_leave"), period);
+  g_assert_true (isnan (t.value));
+}
+
+static void
+test_subgoal_state (void)
+{
+  g_autoptr(StyrkortProject) p = new_project (NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 op = first_operation (p), sick = indicator_id (p, "sick_leave");
+  gint64 unit = styrkort_project_add_unit (p, "E", op, &error);
+  StyrkortSubgoal g = { 0, 1, (char *) "Under 6 %", sick, 8, 6, NULL };
+  StyrkortPeriod p1 = { 2025, 1 }, p2 = { 2025, 2 }, p3 = { 2025, 3 };
+  double latest;
+
+  g_assert_cmpint (styrkort_project_subgoal_state (p, &g, p3, &latest), ==, STYRKORT_GOAL_NO_DATA);
+  g_assert_true (isnan (latest));
+  g_assert_true (set_value (p, sick, unit, p1, NAN, 9, 100, &error));
+  g_assert_cmpint (styrkort_project_subgoal_state (p, &g, p3, &latest), ==, STYRKORT_GOAL_WORSE);
+  g_assert_cmpfloat_with_epsilon (latest, 9, 1e-9);
+  g_assert_true (set_value (p, sick, unit, p2, NAN, 7, 100, &error));
+  g_assert_cmpint (styrkort_project_subgoal_state (p, &g, p3, NULL), ==, STYRKORT_GOAL_IMPROVING);
+  g_assert_cmpint (styrkort_project_subgoal_state (p, &g, p1, NULL), ==, STYRKORT_GOAL_WORSE);
+  g_assert_true (set_value (p, sick, unit, p3, NAN, 5, 100, &error));
+  g_assert_cmpint (styrkort_project_subgoal_state (p, &g, p3, NULL), ==, STYRKORT_GOAL_MET);
+}
+
+static void
+test_undo_redo_reopen (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(StyrkortProject) p = new_project (&path);
+  g_autoptr(GError) error = NULL;
+  StyrkortPeriod t2 = { 2025, 2 };
+  gint64 op = first_operation (p), vfu = indicator_id (p, "vfu_places");
+  gint64 unit = styrkort_project_add_unit (p, "Enheten för äldre", op, &error);
+  g_autoptr(GPtrArray) history = NULL;
+  g_autofree char *summary = NULL;
+
+  g_assert_true (set_value (p, vfu, unit, t2, 3, NAN, NAN, &error));
+  g_assert_true (set_value (p, vfu, unit, t2, 5, NAN, NAN, &error));
+  /* Setting the same value again is no edit. */
+  g_assert_true (set_value (p, vfu, unit, t2, 5, NAN, NAN, &error));
+  history = styrkort_project_list_history (p, 100, &error);
+  g_assert_cmpuint (history->len, ==, 3); /* unit insert, value insert, value update */
+  {
+    StyrkortHistoryEntry *last = history->pdata[0];
+    g_assert_cmpstr (last->entity, ==, "indicator_value");
+    g_assert_nonnull (strstr (last->old_row, "\"value\":3.0"));
+    g_assert_nonnull (strstr (last->new_row, "\"value\":5.0"));
+  }
+  summary = styrkort_project_undo_summary (p);
+  g_assert_cmpstr (summary, ==, "Enter figure");
+
+  /* Undo survives a restart. */
+  reopen (&p, path);
+  g_assert_true (styrkort_project_undo (p, &error));
+  g_assert_no_error (error);
+  reopen (&p, path);
+  {
+    g_autoptr(StyrkortValue) v = styrkort_project_get_value (p, vfu, unit, t2);
+    g_assert_cmpfloat (v->value, ==, 3);
+  }
+  g_assert_true (styrkort_project_can_redo (p));
+  g_assert_true (styrkort_project_redo (p, &error));
+  {
+    g_autoptr(StyrkortValue) v = styrkort_project_get_value (p, vfu, unit, t2);
+    g_assert_cmpfloat (v->value, ==, 5);
+  }
+  /* Removing a unit takes its values; undo brings both back. */
+  g_assert_true (styrkort_project_remove_unit (p, unit, &error));
+  g_assert_null (styrkort_project_get_value (p, vfu, unit, t2));
+  reopen (&p, path);
+  g_assert_true (styrkort_project_undo (p, &error));
+  {
+    g_autoptr(StyrkortValue) v = styrkort_project_get_value (p, vfu, unit, t2);
+    g_autoptr(GPtrArray) units = styrkort_project_list_units (p);
+    g_assert_nonnull (v);
+    g_assert_cmpfloat (v->value, ==, 5);
+    g_assert_cmpuint (units->len, ==, 1);
+  }
+  /* A new edit after undo ends the redo chain. */
+  g_assert_true (styrkort_project_undo (p, &error));
+  g_assert_true (styrkort_project_can_redo (p));
+  g_assert_true (set_value (p, vfu, unit, t2, 8, NAN, NAN, &error));
+  g_assert_false (styrkort_project_can_redo (p));
+  /* Undo everything: back to an empty district. */
+  while (styrkort_project_can_undo (p))
+    g_assert_true (styrkort_project_undo (p, &error));
+  g_clear_object (&p);
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM unit"), ==, 0);
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM indicator_value"), ==, 0);
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+}
+
+static void
+test_group_is_one_step (void)
+{
+  g_autoptr(StyrkortProject) p = new_project (NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 op = first_operation (p);
+  g_autoptr(GPtrArray) units = NULL;
+
+  g_assert_true (styrkort_project_begin_group (p, "Import", &error));
+  for (int i = 0; i < 3; i++)
+    g_assert_cmpint (styrkort_project_add_unit (p, "E", op, &error), >, 0);
+  g_assert_true (styrkort_project_end_group (p, &error));
+  g_assert_true (styrkort_project_undo (p, &error));
+  units = styrkort_project_list_units (p);
+  g_assert_cmpuint (units->len, ==, 0);
+  g_assert_false (styrkort_project_can_undo (p));
+
+  /* A failing part cancels the whole group. */
+  g_assert_true (styrkort_project_begin_group (p, "Import", &error));
+  g_assert_cmpint (styrkort_project_add_unit (p, "E", op, &error), >, 0);
+  g_assert_cmpint (styrkort_project_add_unit (p, "E", 424242, &error), ==, 0);
+  g_clear_error (&error);
+  g_assert_false (styrkort_project_end_group (p, &error));
+  g_clear_pointer (&units, g_ptr_array_unref);
+  units = styrkort_project_list_units (p);
+  g_assert_cmpuint (units->len, ==, 0);
+}
+
+static void
+test_migrate_v1 (void)
+{
+  g_autofree char *path = test_path ("Gamla.styrkort");
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "v1.styrkort", NULL);
+  g_autofree char *original = NULL, *backup_path = NULL, *label = NULL;
+  g_autoptr(GFile) source = g_file_new_for_path (fixture);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortProject) p = NULL;
+
+  g_assert_true (g_file_copy (source, file, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  original = test_checksum (path);
+  g_assert_cmpint (test_sql_int (path, "PRAGMA user_version"), ==, 1);
+
+  p = styrkort_project_open (file, STYRKORT_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (styrkort_project_get_opened_version (p), ==, 1);
+  g_assert_nonnull (strstr (styrkort_project_get_notices (p)[0], "Gamla.styrkort.bak-v1"));
+  {
+    g_autoptr(StyrkortDistrict) d = styrkort_project_get_district (p);
+    g_autoptr(GPtrArray) units = styrkort_project_list_units (p);
+    g_autoptr(StyrkortIndicator) turnover = styrkort_project_find_indicator (p, "turnover");
+    g_autoptr(StyrkortValue) v = styrkort_project_get_value (p, turnover->id,
+                                                            ((StyrkortUnit *) units->pdata[0])->id,
+                                                            (StyrkortPeriod) { 2020, 1 });
+    StyrkortTotal t = styrkort_project_compute_total (p, turnover->id, (StyrkortPeriod) { 2020, 1 });
+    g_assert_cmpstr (d->name, ==, "Gamla stadsdelen");
+    g_assert_cmpuint (units->len, ==, 2);
+    g_assert_cmpfloat (v->value, ==, 89.76);
+    g_assert_true (isnan (v->numerator)); /* no base was known in v1 */
+    g_assert_false (t.exact);
+    g_assert_cmpstr (turnover->numerator_sv, ==, "Slutat");
+  }
+  /* The migrated file takes edits, with history. */
+  g_assert_cmpint (styrkort_project_add_unit (p, "Ny enhet", first_operation (p), &error), >, 0);
+  g_assert_true (styrkort_project_can_undo (p));
+  g_clear_object (&p);
+
+  g_assert_cmpint (test_sql_int (path, "PRAGMA user_version"), ==, STYRKORT_SCHEMA_VERSION);
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM sqlite_master WHERE name = 'slide'"), ==, 1);
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM pragma_table_info('indicator_value')"
+                                       " WHERE name = 'numerator'"), ==, 1);
+  backup_path = g_strconcat (path, ".bak-v1", NULL);
+  g_assert_cmpint (test_sql_int (backup_path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (test_sql_int (backup_path, "SELECT count(*) FROM unit"), ==, 2);
+  label = test_sql_text (backup_path, "SELECT name FROM district");
+  g_assert_cmpstr (label, ==, "Gamla stadsdelen");
+  (void) original;
+}
+
+static void
+assert_open_fails (const char *path, int code, const char *words)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortProject) p = NULL;
+  g_autofree char *before = g_file_test (path, G_FILE_TEST_EXISTS) ? test_checksum (path) : NULL;
+  g_autofree char *base = g_path_get_basename (path);
+
+  p = styrkort_project_open (file, STYRKORT_OPEN_DEFAULT, &error);
+  g_assert_null (p);
+  g_assert_error (error, STYRKORT_ERROR, code);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, base));
+  g_assert_nonnull (strstr (error->message, words));
+  if (before != NULL)
+    {
+      g_autofree char *after = test_checksum (path);
+      g_assert_cmpstr (before, ==, after);
+    }
+  /* No lock or journal is left behind by a refused file. */
+  {
+    g_autofree char *lock = g_strconcat (path, "-lock", NULL);
+    g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+    g_assert_false (g_file_test (lock, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  }
+}
+
+static char *
+make_demo_copy (const char *name)
+{
+  g_autofree char *path = test_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortProject) p = styrkort_demo_create (file, STYRKORT_DEMO_SEED, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+static void
+test_bad_files (void)
+{
+  g_autofree char *missing = test_path ("saknas.styrkort");
+  g_autofree char *empty = test_path ("tom.styrkort");
+  g_autofree char *text = test_path ("text.styrkort");
+  g_autofree char *xlsx = test_path ("arbetsbok.styrkort");
+  g_autofree char *other = test_path ("annan.styrkort");
+  g_autofree char *newer = make_demo_copy ("nyare.styrkort");
+  g_autofree char *truncated = make_demo_copy ("avkortad.styrkort");
+  g_autofree char *corrupt = make_demo_copy ("skadad.styrkort");
+  g_autofree char *short_header = test_path ("kort.styrkort");
+  g_autofree char *data = NULL;
+  gsize length;
+
+  assert_open_fails (missing, STYRKORT_ERROR_NOT_FOUND, "does not exist");
+  test_write_bytes (empty, "", 0);
+  assert_open_fails (empty, STYRKORT_ERROR_EMPTY, "empty");
+  test_write_bytes (text, "Enhet;Värde\nBarn;12,5\n", 22);
+  assert_open_fails (text, STYRKORT_ERROR_FOREIGN, "not a Styrkort file");
+  test_write_bytes (xlsx, "PK\003\004\024\000\006\000rest of a zip", 24);
+  assert_open_fails (xlsx, STYRKORT_ERROR_FOREIGN, "Excel");
+  test_write_bytes (short_header, "SQLite format 3\000\020\000", 19);
+  assert_open_fails (short_header, STYRKORT_ERROR_CORRUPT, "truncated");
+  test_sql_exec (newer, "PRAGMA user_version = 99");
+  assert_open_fails (newer, STYRKORT_ERROR_TOO_NEW, "newer version");
+  {
+    sqlite3 *db = NULL;
+    sqlite3_open (other, &db);
+    sqlite3_exec (db, "CREATE TABLE customers (name)", NULL, NULL, NULL);
+    sqlite3_close (db);
+    assert_open_fails (other, STYRKORT_ERROR_FOREIGN, "another program");
+  }
+  /* Cut the demo file in half. */
+  g_assert_true (g_file_get_contents (truncated, &data, &length, NULL));
+  test_write_bytes (truncated, data, length / 2);
+  assert_open_fails (truncated, STYRKORT_ERROR_CORRUPT, "damaged");
+  /* Overwrite pages in the middle with noise. */
+  for (gsize i = length / 3; i < length / 3 + 20000; i++)
+    data[i] = (char) (i * 7919);
+  test_write_bytes (corrupt, data, length);
+  assert_open_fails (corrupt, STYRKORT_ERROR_CORRUPT, "damaged");
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (corrupt);
+    g_autoptr(GError) error = NULL;
+    g_assert_false (styrkort_project_check (file, &error));
+    g_assert_error (error, STYRKORT_ERROR, STYRKORT_ERROR_CORRUPT);
+  }
+}
+
+static void
+test_second_opener_in_process (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(StyrkortProject) first = new_project (&path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortProject) second = styrkort_project_open (file, STYRKORT_OPEN_NO_BACKUP, &error);
+  g_autoptr(GPtrArray) units = NULL;
+
+  g_assert_no_error (error);
+  g_assert_false (styrkort_project_is_read_only (first));
+  g_assert_true (styrkort_project_is_read_only (second));
+  g_assert_nonnull (strstr (styrkort_project_get_read_only_reason (second), "already open"));
+  g_assert_cmpint (styrkort_project_add_unit (second, "E", first_operation (second), &error), ==, 0);
+  g_assert_error (error, STYRKORT_ERROR, STYRKORT_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  /* The reader sees the writer's edits. */
+  g_assert_cmpint (styrkort_project_add_unit (first, "Ny", first_operation (first), &error), >, 0);
+  units = styrkort_project_list_units (second);
+  g_assert_cmpuint (units->len, ==, 1);
+  /* Once the writer closes, the next opener may write. */
+  g_clear_object (&first);
+  g_clear_object (&second);
+  second = styrkort_project_open (file, STYRKORT_OPEN_NO_BACKUP, &error);
+  g_assert_false (styrkort_project_is_read_only (second));
+}
+
+static void
+test_second_opener_other_process (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(StyrkortProject) created = new_project (&path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortProject) second = NULL;
+  const char *helper = g_getenv ("STYRKORT_TEST_HOLDER");
+  char *argv[] = { (char *) helper, (char *) "hold", path, NULL };
+  GPid pid;
+  int in_fd, out_fd;
+  char ready[6] = { 0 };
+
+  g_clear_object (&created);
+  g_assert_nonnull (helper);
+  g_assert_true (g_spawn_async_with_pipes (NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &pid,
+                                           &in_fd, &out_fd, NULL, &error));
+  g_assert_cmpint (read (out_fd, ready, 5), ==, 5);
+  g_assert_cmpstr (ready, ==, "ready");
+  second = styrkort_project_open (file, STYRKORT_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  g_assert_true (styrkort_project_is_read_only (second));
+  g_assert_nonnull (strstr (styrkort_project_get_read_only_reason (second), "another window or program"));
+  close (in_fd); /* the holder exits when its stdin closes */
+  close (out_fd);
+  waitpid (pid, NULL, 0);
+  g_spawn_close_pid (pid);
+}
+
+static void
+test_read_only_flag (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(StyrkortProject) p = new_project (&path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+
+  g_clear_object (&p);
+  before = test_checksum (path);
+  p = styrkort_project_open (file, STYRKORT_OPEN_READ_ONLY, &error);
+  g_assert_true (styrkort_project_is_read_only (p));
+  g_assert_false (styrkort_project_can_undo (p));
+  g_assert_false (styrkort_project_set_district (p, "Ändrad", "", "", &error));
+  g_assert_error (error, STYRKORT_ERROR, STYRKORT_ERROR_READ_ONLY);
+  g_clear_object (&p);
+  after = test_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_read_only_folder (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(StyrkortProject) p = new_project (&path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("root may write anywhere: permissions cannot be tested");
+      return;
+    }
+  g_clear_object (&p);
+  g_chmod (path, 0444);
+  g_chmod (folder, 0555);
+  p = styrkort_project_open (file, STYRKORT_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  g_assert_true (styrkort_project_is_read_only (p));
+  g_assert_nonnull (strstr (styrkort_project_get_read_only_reason (p), "read-only"));
+  g_chmod (folder, 0755);
+  g_chmod (path, 0644);
+}
+
+static void
+test_remote_exclusive (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(StyrkortProject) p = new_project (&path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortProject) other = NULL;
+
+  g_clear_object (&p);
+  p = styrkort_project_open (file, STYRKORT_OPEN_ASSUME_REMOTE | STYRKORT_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  g_assert_true (styrkort_project_is_exclusive (p));
+  g_assert_nonnull (strstr (styrkort_project_get_notices (p)[0], "network share"));
+  g_assert_cmpint (styrkort_project_add_unit (p, "E", first_operation (p), &error), >, 0);
+  /* Nobody else can even read it while it is held. */
+  other = styrkort_project_open (file, STYRKORT_OPEN_READ_ONLY, &error);
+  g_assert_null (other);
+  g_assert_error (error, STYRKORT_ERROR, STYRKORT_ERROR_BUSY);
+  g_clear_error (&error);
+  g_clear_object (&p);
+  other = styrkort_project_open (file, STYRKORT_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_backups (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(StyrkortProject) p = new_project (&path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) copies = NULL;
+  g_autoptr(GFile) folder = styrkort_backups_folder (file);
+  g_autofree char *restored = NULL;
+
+  g_assert_cmpint (styrkort_project_add_unit (p, "Före kopian", first_operation (p), &error), >, 0);
+  g_clear_object (&p);
+  p = styrkort_project_open (file, STYRKORT_OPEN_DEFAULT, &error);
+  copies = styrkort_backups_list (file, &error);
+  g_assert_cmpuint (copies->len, ==, 1);
+  /* Once a day only. */
+  g_clear_object (&p);
+  p = styrkort_project_open (file, STYRKORT_OPEN_DEFAULT, &error);
+  g_clear_pointer (&copies, g_ptr_array_unref);
+  copies = styrkort_backups_list (file, &error);
+  g_assert_cmpuint (copies->len, ==, 1);
+  /* Edits after the copy are not in it. */
+  g_assert_cmpint (styrkort_project_add_unit (p, "Efter kopian", first_operation (p), &error), >, 0);
+
+  /* Older copies from earlier days: only the last 10 are kept. */
+  for (int day = 1; day <= 12; day++)
+    {
+      g_autofree char *name = g_strdup_printf ("2020-01-%02dT120000.styrkort", day);
+      g_autoptr(GFile) old = g_file_get_child (folder, name);
+      g_assert_true (g_file_copy (copies->pdata[0], old, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+    }
+  /* Pretend today's copy is from yesterday so that a new one is due. */
+  {
+    g_autoptr(GFile) moved = g_file_get_child (folder, "2020-02-01T120000.styrkort");
+    g_assert_true (g_file_move (copies->pdata[0], moved, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  }
+  g_clear_object (&p);
+  p = styrkort_project_open (file, STYRKORT_OPEN_DEFAULT, &error);
+  g_clear_pointer (&copies, g_ptr_array_unref);
+  copies = styrkort_backups_list (file, &error);
+  g_assert_cmpuint (copies->len, ==, STYRKORT_BACKUPS_KEPT);
+  {
+    g_autofree char *newest = g_file_get_basename (copies->pdata[0]);
+    g_autofree char *oldest = g_file_get_basename (copies->pdata[copies->len - 1]);
+    g_assert_false (g_str_has_prefix (newest, "2020"));
+    g_assert_cmpstr (oldest, ==, "2020-01-05T120000.styrkort");
+  }
+
+  /* Restore to a new name; never over an existing file unless asked. */
+  restored = g_strconcat (path, ".restored.styrkort", NULL);
+  {
+    g_autoptr(GFile) target = g_file_new_for_path (restored);
+    g_assert_true (styrkort_backups_restore (copies->pdata[1], target, FALSE, &error));
+    g_assert_cmpint (test_sql_int (restored, "SELECT count(*) FROM unit"), ==, 1);
+    g_assert_false (styrkort_backups_restore (copies->pdata[0], target, FALSE, &error));
+    g_assert_error (error, STYRKORT_ERROR, STYRKORT_ERROR_EXISTS);
+    g_clear_error (&error);
+    g_assert_false (styrkort_backups_restore (copies->pdata[0], file, FALSE, &error));
+    g_assert_error (error, STYRKORT_ERROR, STYRKORT_ERROR_EXISTS);
+  }
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM unit"), ==, 2);
+}
+
+static void
+test_demo (void)
+{
+  g_autofree char *a = make_demo_copy ("a.styrkort");
+  g_autofree char *b = make_demo_copy ("b.styrkort");
+  g_autoptr(GFile) file = g_file_new_for_path (a);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortProject) p = styrkort_project_open (file, STYRKORT_OPEN_NO_BACKUP, &error);
+  g_autoptr(GPtrArray) units = styrkort_project_list_units (p);
+  g_autoptr(GPtrArray) indicators = styrkort_project_list_indicators (p);
+  g_autoptr(GArray) periods = styrkort_project_list_periods (p);
+
+  g_assert_cmpuint (units->len, ==, 5);
+  g_assert_cmpuint (periods->len, ==, 9);
+  g_assert_false (styrkort_project_can_undo (p)); /* the demo is no edit to undo */
+  /* Every indicator has a value for every unit and period. */
+  g_assert_cmpint (test_sql_int (a, "SELECT count(*) FROM indicator_value"), ==,
+                   (gint64) units->len * indicators->len * periods->len);
+  g_assert_cmpint (test_sql_int (a, "SELECT count(*) FROM assessment"), ==, 16 * 6 * 9);
+  g_assert_cmpint (test_sql_int (a, "SELECT count(DISTINCT area_id) FROM subgoal"), >=, 5);
+  /* The same seed gives the same figures. */
+  g_assert_cmpint (test_sql_int (a, "SELECT sum(value * 1000) FROM indicator_value"), ==,
+                   test_sql_int (b, "SELECT sum(value * 1000) FROM indicator_value"));
+}
+
+int
+main (int argc, char **argv)
+{
+  test_init_env ();
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/core/project/create", test_create);
+  g_test_add_func ("/core/project/create-refuses-existing", test_create_refuses_existing);
+  g_test_add_func ("/core/project/roundtrip", test_roundtrip);
+  g_test_add_func ("/core/project/validation", test_validation);
+  g_test_add_func ("/core/project/rate-total", test_rate_total);
+  g_test_add_func ("/core/project/subgoal-state", test_subgoal_state);
+  g_test_add_func ("/core/project/undo-redo-reopen", test_undo_redo_reopen);
+  g_test_add_func ("/core/project/group-is-one-step", test_group_is_one_step);
+  g_test_add_func ("/core/project/migrate-v1", test_migrate_v1);
+  g_test_add_func ("/core/project/bad-files", test_bad_files);
+  g_test_add_func ("/core/project/second-opener-in-process", test_second_opener_in_process);
+  g_test_add_func ("/core/project/second-opener-other-process", test_second_opener_other_process);
+  g_test_add_func ("/core/project/read-only-flag", test_read_only_flag);
+  g_test_add_func ("/core/project/read-only-folder", test_read_only_folder);
+  g_test_add_func ("/core/project/remote-exclusive", test_remote_exclusive);
+  g_test_add_func ("/core/project/backups", test_backups);
+  g_test_add_func ("/core/project/demo", test_demo);
+  return g_test_run ();
+}

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Helpers shared by the tests: temporary folders, checksums, direct SQL on a file. */
+#pragma once
+
+#include <gio/gio.h>
+
+/* A fresh folder for this test; removed at exit. Returns a path inside it. */
+char   *test_path        (const char *name);
+char   *test_checksum    (const char *path);
+gint64  test_sql_int     (const char *path, const char *sql);
+char   *test_sql_text    (const char *path, const char *sql);
+void    test_sql_exec    (const char *path, const char *sql);
+void    test_write_bytes (const char *path, const void *data, gsize length);
+/* Sets XDG_DATA_HOME etc. to a temporary folder: call before g_test_init(). */
+void    test_init_env    (void);
