@@ -14,6 +14,8 @@ run (char **out, char **err, ...)
   va_list args;
   const char *arg;
 
+  g_clear_pointer (out, g_free);
+  g_clear_pointer (err, g_free);
   g_ptr_array_add (argv, (char *) g_getenv ("STYRKORT_CLI"));
   va_start (args, err);
   while ((arg = va_arg (args, const char *)) != NULL)
@@ -33,8 +35,6 @@ test_demo_info_check (void)
   g_autofree char *out = NULL, *err = NULL;
 
   g_assert_cmpint (run (&out, &err, "demo", path, NULL), ==, 0);
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
   g_assert_cmpint (run (&out, &err, "info", path, NULL), ==, 0);
   g_test_message ("%s", out);
   g_assert_nonnull (strstr (out, "Stadsdel Exempel (Stockholm)"));
@@ -45,8 +45,6 @@ test_demo_info_check (void)
   g_assert_nonnull (strstr (out, "Assessments: 96 of 96"));
   g_assert_nonnull (strstr (out, "Steering group: 7 members, 9 meetings"));
   g_assert_cmpstr (err, ==, "");
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
   g_assert_cmpint (run (&out, &err, "check", path, NULL), ==, 0);
 }
 
@@ -58,7 +56,6 @@ test_info_matches_file (void)
   gint64 leavers, staff;
 
   g_assert_cmpint (run (&out, &err, "demo", path, NULL), ==, 0);
-  g_clear_pointer (&out, g_free);
   g_assert_cmpint (run (&out, &err, "info", path, NULL), ==, 0);
   /* The district turnover printed is all leavers over all staff, in the file. */
   leavers = test_sql_int (path, "SELECT sum(numerator) * 1000 FROM indicator_value v JOIN indicator i"
@@ -78,14 +75,12 @@ test_new_and_errors (void)
 
   g_assert_cmpint (run (&out, &err, "new", path, "--district", "Kungsholmen", NULL), ==, 0);
   g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM district WHERE name = 'Kungsholmen'"), ==, 1);
-  g_clear_pointer (&err, g_free);
   /* Not over an existing file. */
   before = test_checksum (path);
   g_assert_cmpint (run (&out, &err, "new", path, "--district", "Annat", NULL), !=, 0);
   g_assert_nonnull (strstr (err, "already exists"));
   after = test_checksum (path);
   g_assert_cmpstr (before, ==, after);
-  g_clear_pointer (&err, g_free);
 
   test_write_bytes (text, "hej", 3);
   g_clear_pointer (&before, g_free);
@@ -93,12 +88,10 @@ test_new_and_errors (void)
   g_assert_cmpint (run (&out, &err, "check", text, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "anteckning.styrkort"));
   g_assert_nonnull (strstr (err, "not a Styrkort file"));
-  g_clear_pointer (&err, g_free);
   g_assert_cmpint (run (&out, &err, "info", text, NULL), ==, 1);
   g_clear_pointer (&after, g_free);
   after = test_checksum (text);
   g_assert_cmpstr (before, ==, after);
-  g_clear_pointer (&err, g_free);
   g_assert_cmpint (run (&out, &err, "frobnicate", NULL), ==, 2);
   g_assert_nonnull (strstr (err, "Usage"));
 }
@@ -114,23 +107,18 @@ test_backups_restore (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpint (run (&out, &err, "new", path, "--district", "B", NULL), ==, 0);
-  g_clear_pointer (&out, g_free);
   g_assert_cmpint (run (&out, &err, "backups", path, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "No backups"));
   /* Opening for editing makes the day's copy. */
   g_object_unref (styrkort_project_open (file, STYRKORT_OPEN_DEFAULT, &error));
   g_assert_no_error (error);
-  g_clear_pointer (&out, g_free);
   g_assert_cmpint (run (&out, &err, "backups", path, NULL), ==, 0);
   lines = g_strsplit (g_strstrip (out), "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 1);
-  g_clear_pointer (&out, g_free);
   g_assert_cmpint (run (&out, &err, "restore", path, lines[0], NULL), ==, 0);
   g_assert_nonnull (strstr (out, "restored"));
   target = g_strconcat (path, ".copy", NULL);
-  g_clear_pointer (&out, g_free);
   g_assert_cmpint (run (&out, &err, "restore", path, lines[0], target, NULL), ==, 0);
-  g_clear_pointer (&err, g_free);
   g_assert_cmpint (run (&out, &err, "restore", path, lines[0], path, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "already exists"));
   g_assert_cmpint (test_sql_int (target, "SELECT count(*) FROM district WHERE name = 'B'"), ==, 1);
