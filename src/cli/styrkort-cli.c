@@ -84,10 +84,28 @@ format_value (const StyrkortIndicator *ind, double value)
                                                                     : g_steal_pointer (&number);
 }
 
+/* Pads @text to @width characters (not bytes: "Sjukfrånvaro" has an å). */
+static void
+append_padded (GString *line, const char *text, guint width)
+{
+  glong length = g_utf8_strlen (text, -1);
+  g_string_append (line, text);
+  for (glong i = length; i < (glong) width; i++)
+    g_string_append_c (line, ' ');
+}
+
 static const char *
 localized (const char *sv, const char *en)
 {
   return styrkort_number_style_for_locale () == STYRKORT_NUMBER_SWEDISH ? sv : en;
+}
+
+static void
+print_count (const char *label, guint count)
+{
+  g_autoptr(GString) line = g_string_new ("  ");
+  append_padded (line, label, 22);
+  g_print ("%s%u\n", line->str, count);
 }
 
 static void
@@ -105,7 +123,9 @@ print_figures (StyrkortProject *project, StyrkortPeriod period)
       g_autofree char *value = format_value (ind, total.value);
       g_autoptr(GString) line = g_string_new (NULL);
 
-      g_string_printf (line, "  %-45s %10s", localized (ind->name_sv, ind->name_en), value);
+      g_string_append (line, "  ");
+      append_padded (line, localized (ind->name_sv, ind->name_en), 46);
+      g_string_append_printf (line, "%*s%s", 10 - (int) g_utf8_strlen (value, -1), "", value);
       if (!isnan (total.value) && !total.exact)
         g_string_append (line, _(" (not exact)"));
       if (styrkort_project_get_city_value (project, ind->id, period, &city))
@@ -137,7 +157,7 @@ print_assessments (StyrkortProject *project, StyrkortPeriod period)
       }
   g_print (_("Assessments: %u of %u (areas and themes × operations)\n"), total, areas->len * operations->len);
   for (int s = 0; s < STYRKORT_N_STATUSES; s++)
-    g_print ("  %-20s %u\n", styrkort_status_label (s), counts[s]);
+    print_count (styrkort_status_label (s), counts[s]);
 }
 
 static void
@@ -162,10 +182,10 @@ print_follow_up (StyrkortProject *project, StyrkortPeriod period)
     }
   g_print (_("Sub-goals: %u\n"), goals->len);
   for (int s = 0; s < 4; s++)
-    g_print ("  %-20s %u\n", styrkort_goal_state_label (s), goal_states[s]);
+    print_count (styrkort_goal_state_label (s), goal_states[s]);
   g_print (_("Actions: %u, of which overdue: %u\n"), actions->len, overdue);
   for (int s = 0; s < STYRKORT_N_ACTION_STATES; s++)
-    g_print ("  %-20s %u\n", styrkort_action_state_label (s), action_states[s]);
+    print_count (styrkort_action_state_label (s), action_states[s]);
   g_print (_("Steering group: %u members, %u meetings\n"), members->len, meetings->len);
 }
 
