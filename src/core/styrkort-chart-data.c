@@ -1,0 +1,237 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Charts from a project's figures: the model side of the charts. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "styrkort-chart-data.h"
+#include "styrkort-number.h"
+
+static gboolean
+swedish (void)
+{
+  return styrkort_number_style_for_locale () == STYRKORT_NUMBER_SWEDISH;
+}
+
+#define LOCALIZED(obj, field) (swedish () ? (obj)->field##_sv : (obj)->field##_en)
+
+char *
+styrkort_area_display_title (const StyrkortArea *area)
+{
+  const char *title = LOCALIZED (area, title);
+  return area->number > 0 ? g_strdup_printf ("%d. %s", area->number, title) : g_strdup (title);
+}
+
+static char *
+source_line (StyrkortProject *project, const char *period)
+{
+  g_autoptr(StyrkortDistrict) district = styrkort_project_get_district (project);
+  /* TRANSLATORS: chart source line: district · period */
+  return g_strdup_printf (_("%s · %s · Source: Styrkort"), district ? district->name : "", period);
+}
+
+static StyrkortChart *
+new_indicator_chart (StyrkortProject *project, StyrkortChartKind kind, const StyrkortIndicator *ind,
+                     const char *title_suffix, const char *period)
+{
+  g_autofree char *source = source_line (project, period);
+  g_autofree char *title = g_strdup_printf ("%s%s", LOCALIZED (ind, name), title_suffix);
+  StyrkortChart *chart = styrkort_chart_new (kind, title, source);
+
+  chart->percent = ind->measure == STYRKORT_MEASURE_PERCENT;
+  chart->decimals = ind->measure == STYRKORT_MEASURE_COUNT ? 0 : 1;
+  return chart;
+}
+
+static void
+append (StyrkortChartSeries *series, double value)
+{
+  g_array_append_val (series->values, value);
+}
+
+StyrkortChart *
+styrkort_chart_new_trend (StyrkortProject *project, gint64 indicator_id, StyrkortPeriod last, guint n_periods)
+{
+  g_autoptr(StyrkortIndicator) ind = styrkort_project_get_indicator (project, indicator_id);
+  g_autoptr(GPtrArray) goals = NULL;
+  StyrkortPeriod first = last;
+  g_autofree char *from = NULL, *to = styrkort_period_to_string (last), *span = NULL;
+  StyrkortChart *chart;
+  StyrkortChartSeries *district, *city, *women = NULL, *men = NULL;
+
+  if (ind == NULL)
+    return NULL;
+  for (guint i = 1; i < MAX (n_periods, 1); i++)
+    first = styrkort_period_previous (first);
+  from = styrkort_period_to_string (first);
+  span = g_strdup_printf ("%s – %s", from, to);
+  chart = new_indicator_chart (project, STYRKORT_CHART_TREND, ind, "", span);
+  district = styrkort_chart_add_series (chart, _("District"), STYRKORT_SERIES_DISTRICT);
+  city = styrkort_chart_add_series (chart, _("City"), STYRKORT_SERIES_CITY);
+  /* Women and men only where their parts add up (counts); a rate's parts
+   * have no base of their own to total by. */
+  if (ind->gender_split && ind->total_rule == STYRKORT_TOTAL_SUM)
+    {
+      women = styrkort_chart_add_series (chart, _("Women"), STYRKORT_SERIES_WOMEN);
+      men = styrkort_chart_add_series (chart, _("Men"), STYRKORT_SERIES_MEN);
+    }
+  for (StyrkortPeriod q = first; styrkort_period_compare (q, last) <= 0; q = styrkort_period_next (q))
+    {
+      g_autofree char *label = styrkort_period_to_string (q);
+      StyrkortTotal total = styrkort_project_compute_total (project, indicator_id, q);
+      StyrkortCityValue city_value;
+      styrkort_project_get_city_value (project, indicator_id, q, &city_value);
+      styrkort_chart_add_category (chart, label);
+      append (district, total.value);
+      append (city, city_value.value);
+      if (women != NULL)
+        {
+          append (women, total.women);
+          append (men, total.men);
+        }
+    }
+  goals = styrkort_project_list_subgoals (project, 0);
+  for (guint i = 0; i < goals->len; i++)
+    {
+      StyrkortSubgoal *g = goals->pdata[i];
+      if (g->indicator_id == indicator_id && !isnan (g->target))
+        {
+          chart->reference = g->target;
+          chart->reference_label = g_strdup (_("Target"));
+          break;
+        }
+    }
+  return chart;
+}
+
+StyrkortChart *
+styrkort_chart_new_units (StyrkortProject *project, gint64 indicator_id, StyrkortPeriod period)
+{
+  g_autoptr(StyrkortIndicator) ind = styrkort_project_get_indicator (project, indicator_id);
+  g_autoptr(GPtrArray) units = styrkort_project_list_units (project);
+  g_autofree char *name = styrkort_period_to_string (period);
+  StyrkortCityValue city;
+  StyrkortChart *chart;
+  StyrkortChartSeries *series;
+
+  if (ind == NULL)
+    return NULL;
+  chart = new_indicator_chart (project, STYRKORT_CHART_UNITS, ind, _(" per unit"), name);
+  series = styrkort_chart_add_series (chart, LOCALIZED (ind, name), STYRKORT_SERIES_DISTRICT);
+  for (guint i = 0; i < units->len; i++)
+    {
+      StyrkortUnit *u = units->pdata[i];
+      g_autoptr(StyrkortValue) v = styrkort_project_get_value (project, indicator_id, u->id, period);
+      styrkort_chart_add_category (chart, u->name);
+      append (series, v ? v->value : NAN);
+    }
+  if (styrkort_project_get_city_value (project, indicator_id, period, &city))
+    {
+      chart->reference = city.value;
+      chart->reference_label = g_strdup (_("City"));
+    }
+  return chart;
+}
+
+StyrkortChart *
+styrkort_chart_new_gender (StyrkortProject *project, gint64 indicator_id, StyrkortPeriod period)
+{
+  g_autoptr(StyrkortIndicator) ind = styrkort_project_get_indicator (project, indicator_id);
+  g_autoptr(GPtrArray) units = styrkort_project_list_units (project);
+  g_autofree char *name = styrkort_period_to_string (period);
+  StyrkortChart *chart;
+  StyrkortChartSeries *women, *men;
+
+  if (ind == NULL)
+    return NULL;
+  chart = new_indicator_chart (project, STYRKORT_CHART_GENDER, ind, _(", women and men"), name);
+  women = styrkort_chart_add_series (chart, _("Women"), STYRKORT_SERIES_WOMEN);
+  men = styrkort_chart_add_series (chart, _("Men"), STYRKORT_SERIES_MEN);
+  for (guint i = 0; i < units->len; i++)
+    {
+      StyrkortUnit *u = units->pdata[i];
+      g_autoptr(StyrkortValue) v = styrkort_project_get_value (project, indicator_id, u->id, period);
+      styrkort_chart_add_category (chart, u->name);
+      append (women, v ? v->women : NAN);
+      append (men, v ? v->men : NAN);
+    }
+  return chart;
+}
+
+StyrkortChart *
+styrkort_chart_new_area_status (StyrkortProject *project, StyrkortPeriod period)
+{
+  g_autoptr(GPtrArray) areas = styrkort_project_list_areas (project);
+  g_autoptr(GPtrArray) operations = styrkort_project_list_operations (project);
+  g_autofree char *name = styrkort_period_to_string (period);
+  g_autofree char *source = source_line (project, name);
+  StyrkortChart *chart = styrkort_chart_new (STYRKORT_CHART_AREA_STATUS, _("Status of the areas"), source);
+
+  for (guint o = 0; o < operations->len; o++)
+    g_ptr_array_add (chart->columns, g_strdup (LOCALIZED ((StyrkortOperation *) operations->pdata[o], name)));
+  for (guint a = 0; a < areas->len; a++)
+    {
+      StyrkortArea *area = areas->pdata[a];
+      g_ptr_array_add (chart->categories, styrkort_area_display_title (area));
+      for (guint o = 0; o < operations->len; o++)
+        {
+          g_autoptr(StyrkortAssessment) assessment = styrkort_project_get_assessment (
+            project, area->id, ((StyrkortOperation *) operations->pdata[o])->id, period);
+          int status = assessment ? (int) assessment->status : -1;
+          g_array_append_val (chart->cells, status);
+        }
+    }
+  return chart;
+}
+
+StyrkortChart *
+styrkort_chart_new_goals (StyrkortProject *project, gint64 area_id, StyrkortPeriod period)
+{
+  g_autoptr(GPtrArray) goals = styrkort_project_list_subgoals (project, area_id);
+  g_autoptr(GPtrArray) areas = styrkort_project_list_areas (project);
+  g_autofree char *name = styrkort_period_to_string (period);
+  g_autofree char *source = source_line (project, name);
+  g_autofree char *title = NULL;
+  StyrkortChart *chart;
+
+  for (guint a = 0; a < areas->len && title == NULL; a++)
+    if (((StyrkortArea *) areas->pdata[a])->id == area_id)
+      {
+        g_autofree char *area = styrkort_area_display_title (areas->pdata[a]);
+        title = g_strdup_printf (_("Sub-goals: %s"), area);
+      }
+  chart = styrkort_chart_new (STYRKORT_CHART_GOALS, title ? title : _("Sub-goals"), source);
+  for (guint i = 0; i < goals->len; i++)
+    {
+      StyrkortSubgoal *g = goals->pdata[i];
+      double latest;
+      styrkort_project_subgoal_state (project, g, period, &latest);
+      styrkort_chart_add_category (chart, g->text);
+      g_array_append_val (chart->baselines, g->baseline);
+      g_array_append_val (chart->latest, latest);
+      g_array_append_val (chart->targets, g->target);
+    }
+  return chart;
+}
+
+GPtrArray *
+styrkort_chart_new_default_slides (StyrkortProject *project, StyrkortPeriod period)
+{
+  g_autoptr(GPtrArray) indicators = styrkort_project_list_indicators (project);
+  GPtrArray *slides = g_ptr_array_new_with_free_func ((GDestroyNotify) styrkort_chart_free);
+
+  g_ptr_array_add (slides, styrkort_chart_new_area_status (project, period));
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      StyrkortIndicator *ind = indicators->pdata[i];
+      if (!ind->in_t2)
+        continue;
+      if (ind->gender_split && ind->total_rule == STYRKORT_TOTAL_SUM && g_str_equal (ind->code, "headcount"))
+        g_ptr_array_add (slides, styrkort_chart_new_gender (project, ind->id, period));
+      else
+        g_ptr_array_add (slides, styrkort_chart_new_units (project, ind->id, period));
+      g_ptr_array_add (slides, styrkort_chart_new_trend (project, ind->id, period, 9));
+    }
+  return slides;
+}

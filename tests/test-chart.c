@@ -1,0 +1,470 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Charts drawn from fixed data to PNG, SVG and PDF, with assertions on the
+ * geometry, the pixels and the text placement. PNGs are kept in
+ * BUILDDIR/tests/charts/ to be looked at. */
+#include <cairo.h>
+#include <math.h>
+
+#include "styrkort-chart-data.h"
+#include "styrkort-chart-style.h"
+#include "styrkort-demo.h"
+#include "test-util.h"
+
+#define W 1920
+#define H 1080
+
+static char *
+output_path (const char *name)
+{
+  g_autofree char *folder = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                              "charts", NULL);
+  g_mkdir_with_parents (folder, 0755);
+  return g_build_filename (folder, name, NULL);
+}
+
+typedef struct {
+  cairo_surface_t *surface;
+  StyrkortChartLayout *layout;
+} Rendered;
+
+static Rendered
+render (const StyrkortChart *chart, int w, int h, StyrkortChartMode mode, const char *png_name)
+{
+  Rendered r;
+  cairo_t *cr;
+
+  r.surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+  cr = cairo_create (r.surface);
+  r.layout = styrkort_chart_draw (chart, cr, w, h, mode);
+  cairo_destroy (cr);
+  cairo_surface_flush (r.surface);
+  if (png_name != NULL)
+    {
+      g_autofree char *path = output_path (png_name);
+      g_assert_cmpint (cairo_surface_write_to_png (r.surface, path), ==, CAIRO_STATUS_SUCCESS);
+    }
+  return r;
+}
+
+static void
+rendered_clear (Rendered *r)
+{
+  cairo_surface_destroy (r->surface);
+  styrkort_chart_layout_free (r->layout);
+}
+
+static guint32
+pixel (cairo_surface_t *surface, double x, double y)
+{
+  unsigned char *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  return *(guint32 *) (data + (int) y * stride + (int) x * 4) & 0xffffff;
+}
+
+static guint32
+rgb (StyrkortRgb c)
+{
+  return ((guint32) lround (c.r * 255) << 16) | ((guint32) lround (c.g * 255) << 8) | (guint32) lround (c.b * 255);
+}
+
+static gboolean
+boxes_overlap (const StyrkortRect *a, const StyrkortRect *b)
+{
+  const double slack = 0.5;
+  return a->x + slack < b->x + b->width && b->x + slack < a->x + a->width &&
+         a->y + slack < b->y + b->height && b->y + slack < a->y + a->height;
+}
+
+/* No text leaves the canvas, and no two texts cover each other. */
+static void
+assert_texts_fit (const StyrkortChartLayout *layout, double w, double h)
+{
+  for (guint i = 0; i < layout->texts->len; i++)
+    {
+      const StyrkortChartText *t = &g_array_index (layout->texts, StyrkortChartText, i);
+      if (t->box.x < -0.5 || t->box.y < -0.5 || t->box.x + t->box.width > w + 0.5 || t->box.y + t->box.height > h + 0.5)
+        g_error ("text “%s” leaves the canvas: %.1f,%.1f %.1f×%.1f", t->text, t->box.x, t->box.y, t->box.width, t->box.height);
+      for (guint j = i + 1; j < layout->texts->len; j++)
+        {
+          const StyrkortChartText *u = &g_array_index (layout->texts, StyrkortChartText, j);
+          if (boxes_overlap (&t->box, &u->box))
+            g_error ("texts “%s” and “%s” overlap", t->text, u->text);
+        }
+    }
+}
+
+static gboolean
+has_text (const StyrkortChartLayout *layout, const char *text)
+{
+  for (guint i = 0; i < layout->texts->len; i++)
+    if (g_str_equal (g_array_index (layout->texts, StyrkortChartText, i).text, text))
+      return TRUE;
+  return FALSE;
+}
+
+static const StyrkortChartMark *
+mark_for (const StyrkortChartLayout *layout, guint category, guint series)
+{
+  for (guint i = 0; i < layout->marks->len; i++)
+    {
+      const StyrkortChartMark *m = &g_array_index (layout->marks, StyrkortChartMark, i);
+      if (m->category == category && m->series == series)
+        return m;
+    }
+  return NULL;
+}
+
+/* Seed 001's turnover table. */
+static StyrkortChart *
+seed_turnover_chart (void)
+{
+  static const struct { const char *unit; double value; } rows[] = {
+    { "Enheten för barn och familj (hela enheten inkl. chefer)", 89.76 },
+    { "Enheten för barn och familj (endast socialsekreterare)", 78.9 },
+    { "Enheten för ekonomiskt bistånd och arbetsmarknad", 16.44 },
+    { "Enheten för vuxna", 11.54 },
+    { "Enheten för funktionsnedsatta", 12.00 },
+    { "Enheten för äldre", 9.64 },
+  };
+  StyrkortChart *chart = styrkort_chart_new (STYRKORT_CHART_UNITS, "Personalomsättning per enhet",
+                                             "SDF Exempel · april 2019 – mars 2020");
+  StyrkortChartSeries *s = styrkort_chart_add_series (chart, "Personalomsättning", STYRKORT_SERIES_DISTRICT);
+
+  chart->percent = TRUE;
+  chart->decimals = 2;
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      styrkort_chart_add_category (chart, rows[i].unit);
+      g_array_append_val (s->values, rows[i].value);
+    }
+  chart->reference = 10.6;
+  chart->reference_label = g_strdup ("Staden");
+  return chart;
+}
+
+static void
+test_units_seed (void)
+{
+  g_autoptr(StyrkortChart) chart = seed_turnover_chart ();
+  Rendered r = render (chart, W, H, STYRKORT_CHART_SCREEN, "units-seed001.png");
+  const StyrkortChartMark *big = mark_for (r.layout, 0, 0), *small = mark_for (r.layout, 5, 0);
+  const StyrkortRect *plot = &r.layout->plot;
+  double expected_x = plot->x + (10.6 - r.layout->axis_min) / (r.layout->axis_max - r.layout->axis_min) * plot->width;
+  guint dark = 0;
+
+  g_assert_nonnull (big);
+  g_assert_nonnull (small);
+  /* The 89.76 % bar reaches far further than the 9.64 % bar: in proportion. */
+  g_assert_cmpfloat (big->box.width, >, small->box.width * 9);
+  g_assert_cmpfloat_with_epsilon (big->box.width / small->box.width, 89.76 / 9.64, 0.01);
+  /* Sorted: the largest first, at the top. */
+  g_assert_cmpfloat (big->box.y, <, small->box.y);
+  /* The city line sits at 10.6 on the value axis. */
+  g_assert_cmpfloat_with_epsilon (r.layout->reference_position, expected_x, 0.01);
+  for (double y = plot->y; y < plot->y + plot->height; y += 1)
+    if ((pixel (r.surface, r.layout->reference_position, y) & 0xff) < 0x40)
+      dark++;
+  g_assert_cmpuint (dark, >, plot->height * 0.3); /* dashed, so not all of it */
+  /* The bar is drawn in the district colour, and the space right of it is not. */
+  g_assert_cmphex (pixel (r.surface, big->box.x + big->box.width / 2, big->box.y + big->box.height / 2), ==,
+                   rgb (styrkort_chart_series_colour (STYRKORT_SERIES_DISTRICT)));
+  g_assert_cmphex (pixel (r.surface, small->box.x + small->box.width * 3, small->box.y + small->box.height / 2), !=,
+                   rgb (styrkort_chart_series_colour (STYRKORT_SERIES_DISTRICT)));
+  /* Swedish numbers. */
+  g_assert_true (has_text (r.layout, "89,76\u00a0%"));
+  g_assert_true (has_text (r.layout, "Staden 10,60\u00a0%"));
+  assert_texts_fit (r.layout, W, H);
+  rendered_clear (&r);
+}
+
+static void
+test_units_many_long (void)
+{
+  g_autoptr(StyrkortChart) chart = styrkort_chart_new (STYRKORT_CHART_UNITS, "Sjukfrånvaro per enhet, alla 40 enheter med mycket långa namn som inte får gå utanför", "Källa");
+  StyrkortChartSeries *s = styrkort_chart_add_series (chart, "Sjukfrånvaro", STYRKORT_SERIES_DISTRICT);
+  int sizes[][2] = { { W, H }, { 800, 450 }, { 1366, 768 } };
+
+  chart->percent = TRUE;
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *full = g_strdup_printf ("Enheten nummer %02u för socialt arbete med barn, unga, vuxna "
+                                               "och äldre i stadsdelen", i);
+      g_autofree char *name = g_utf8_substring (full, 0, 80);
+      double v = i * 1.7;
+      g_assert_cmpuint (g_utf8_strlen (name, -1), ==, 80);
+      styrkort_chart_add_category (chart, name);
+      g_array_append_val (s->values, v);
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      g_autofree char *name = g_strdup_printf ("units-40-long-%dx%d.png", sizes[k][0], sizes[k][1]);
+      Rendered r = render (chart, sizes[k][0], sizes[k][1], STYRKORT_CHART_SCREEN, name);
+      guint ellipsized = 0;
+      g_assert_cmpuint (r.layout->marks->len, ==, 40); /* the zero bar is zero-wide but present */
+      for (guint i = 0; i < r.layout->texts->len; i++)
+        if (g_str_has_suffix (g_array_index (r.layout->texts, StyrkortChartText, i).text, "…"))
+          ellipsized++;
+      g_assert_cmpuint (ellipsized, >=, 40);
+      assert_texts_fit (r.layout, sizes[k][0], sizes[k][1]);
+      rendered_clear (&r);
+    }
+}
+
+static void
+test_units_single_and_missing (void)
+{
+  g_autoptr(StyrkortChart) one = styrkort_chart_new (STYRKORT_CHART_UNITS, "En enhet", "Källa");
+  g_autoptr(StyrkortChart) none = styrkort_chart_new (STYRKORT_CHART_UNITS, "Inga värden", "Källa");
+  StyrkortChartSeries *s = styrkort_chart_add_series (one, "V", STYRKORT_SERIES_DISTRICT);
+  StyrkortChartSeries *t = styrkort_chart_add_series (none, "V", STYRKORT_SERIES_DISTRICT);
+  double v = 12.5, missing = NAN;
+  Rendered r;
+
+  styrkort_chart_add_category (one, "Enheten för äldre");
+  g_array_append_val (s->values, v);
+  r = render (one, W, H, STYRKORT_CHART_SCREEN, "units-single.png");
+  g_assert_cmpuint (r.layout->marks->len, ==, 1);
+  assert_texts_fit (r.layout, W, H);
+  rendered_clear (&r);
+
+  for (int i = 0; i < 3; i++)
+    {
+      styrkort_chart_add_category (none, "Enhet");
+      g_array_append_val (t->values, missing);
+    }
+  r = render (none, W, H, STYRKORT_CHART_SCREEN, "units-all-missing.png");
+  /* Missing is shown as missing: no bar, and no zero. */
+  g_assert_cmpuint (r.layout->marks->len, ==, 0);
+  g_assert_true (has_text (r.layout, "No figures for this period yet"));
+  g_assert_false (has_text (r.layout, "0"));
+  assert_texts_fit (r.layout, W, H);
+  rendered_clear (&r);
+}
+
+static void
+test_trend (void)
+{
+  g_autoptr(StyrkortChart) chart = styrkort_chart_new (STYRKORT_CHART_TREND, "Förändring av antal konsulter", "Källa");
+  StyrkortChartSeries *d = styrkort_chart_add_series (chart, "Stadsdelen", STYRKORT_SERIES_DISTRICT);
+  StyrkortChartSeries *c = styrkort_chart_add_series (chart, "Staden", STYRKORT_SERIES_CITY);
+  double district[] = { 3, -2, 0, NAN, 4, 5 }, city[] = { 1, 1, 0.5, 0, -1, NAN };
+  const char *periods[] = { "2024 T1", "2024 T2", "2024 T3", "2025 T1", "2025 T2", "2025 T3" };
+  Rendered r;
+
+  chart->decimals = 0;
+  for (guint i = 0; i < 6; i++)
+    {
+      styrkort_chart_add_category (chart, periods[i]);
+      g_array_append_val (d->values, district[i]);
+      g_array_append_val (c->values, city[i]);
+    }
+  chart->reference = 4;
+  chart->reference_label = g_strdup ("Mål");
+  r = render (chart, W, H, STYRKORT_CHART_SCREEN, "trend-negative-missing.png");
+  /* Negative values get room below zero; the missing period has no point. */
+  g_assert_cmpfloat (r.layout->axis_min, <=, -2);
+  g_assert_cmpuint (r.layout->marks->len, ==, 5);
+  g_assert_null (mark_for (r.layout, 3, 0));
+  /* A point sits where its value says: -2 is below 0 is below 3. */
+  g_assert_cmpfloat (mark_for (r.layout, 1, 0)->box.y, >, mark_for (r.layout, 2, 0)->box.y);
+  g_assert_cmpfloat (mark_for (r.layout, 2, 0)->box.y, >, mark_for (r.layout, 0, 0)->box.y);
+  g_assert_true (has_text (r.layout, "2024"));
+  g_assert_true (has_text (r.layout, "T2"));
+  g_assert_true (has_text (r.layout, "−2"));
+  assert_texts_fit (r.layout, W, H);
+  rendered_clear (&r);
+}
+
+static StyrkortProject *
+demo_project (void)
+{
+  g_autofree char *path = test_path ("demo.styrkort");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  StyrkortProject *p = styrkort_demo_create (file, STYRKORT_DEMO_SEED, &error);
+  g_assert_no_error (error);
+  return p;
+}
+
+static void
+test_demo_slides (void)
+{
+  g_autoptr(StyrkortProject) p = demo_project ();
+  g_autoptr(GPtrArray) slides = styrkort_chart_new_default_slides (p, styrkort_demo_last_period ());
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = output_path ("slides.pdf");
+  g_autofree char *svg = output_path ("slides.svg");
+  g_autofree char *pdf_data = NULL, *svg_data = NULL;
+  gsize length;
+
+  g_assert_cmpuint (slides->len, >=, 9);
+  for (guint i = 0; i < slides->len; i++)
+    for (int mode = 0; mode < 2; mode++)
+      {
+        g_autofree char *name = g_strdup_printf ("slide-%02u-%s.png", i + 1, mode ? "projected" : "screen");
+        Rendered r = render (slides->pdata[i], mode ? 1920 : 1366, mode ? 1080 : 768, mode, name);
+        g_assert_cmpuint (r.layout->marks->len, >, 0);
+        assert_texts_fit (r.layout, mode ? 1920 : 1366, mode ? 1080 : 768);
+        rendered_clear (&r);
+      }
+  g_assert_true (styrkort_chart_export_all (slides, pdf, STYRKORT_EXPORT_PDF, W, H, STYRKORT_CHART_PROJECTED, &error));
+  g_assert_true (g_file_get_contents (pdf, &pdf_data, &length, NULL));
+  g_assert_true (g_str_has_prefix (pdf_data, "%PDF-"));
+  {
+    guint pages = 0;
+    /* The file has binary streams: search bytes, not a C string. */
+    for (gsize at = 0; at + 11 < length; at++)
+      if (memcmp (pdf_data + at, "/Type /Page", 11) == 0 && pdf_data[at + 11] != 's')
+        pages++;
+    g_assert_cmpuint (pages, ==, slides->len);
+  }
+  g_assert_true (styrkort_chart_export (slides->pdata[1], svg, STYRKORT_EXPORT_SVG, W, H, STYRKORT_CHART_SCREEN, &error));
+  g_assert_true (g_file_get_contents (svg, &svg_data, NULL, NULL));
+  g_assert_nonnull (strstr (svg_data, "<svg"));
+  g_assert_nonnull (strstr (svg_data, "width=\"1920"));
+}
+
+static void
+test_area_status (void)
+{
+  g_autoptr(StyrkortProject) p = demo_project ();
+  g_autoptr(StyrkortChart) chart = styrkort_chart_new_area_status (p, styrkort_demo_last_period ());
+  Rendered r = render (chart, W, H, STYRKORT_CHART_PROJECTED, "area-status-projected.png");
+  guint seen[STYRKORT_N_STATUSES] = { 0 };
+
+  g_assert_cmpuint (chart->categories->len, ==, 16);
+  g_assert_cmpuint (chart->columns->len, ==, 6);
+  g_assert_cmpuint (r.layout->marks->len, ==, 96);
+  /* Each cell is painted in its status' colour. */
+  for (guint i = 0; i < r.layout->marks->len; i++)
+    {
+      const StyrkortChartMark *m = &g_array_index (r.layout->marks, StyrkortChartMark, i);
+      int status = (int) m->value;
+      g_assert_cmphex (pixel (r.surface, m->box.x + 3, m->box.y + 3), ==, rgb (styrkort_chart_status_colour (status)));
+      if (status >= 0)
+        seen[status]++;
+    }
+  g_assert_cmpuint (seen[STYRKORT_STATUS_ESTABLISHED], >, 0);
+  g_assert_cmpuint (seen[STYRKORT_STATUS_NEEDS_ATTENTION], >, 0);
+  assert_texts_fit (r.layout, W, H);
+  rendered_clear (&r);
+}
+
+/* The statuses stay apart in grayscale: their lightness differs clearly. */
+static void
+test_status_colours_grayscale (void)
+{
+  double lightness[STYRKORT_N_STATUSES + 1];
+  for (int s = -1; s < STYRKORT_N_STATUSES; s++)
+    {
+      StyrkortRgb c = styrkort_chart_status_colour (s);
+      lightness[s + 1] = 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b;
+    }
+  for (int a = 1; a <= STYRKORT_N_STATUSES; a++)
+    for (int b = a + 1; b <= STYRKORT_N_STATUSES; b++)
+      g_assert_cmpfloat (fabs (lightness[a] - lightness[b]), >, 0.1);
+  for (int s = -1; s < STYRKORT_N_STATUSES; s++)
+    for (int t = s + 1; t < STYRKORT_N_STATUSES; t++)
+      g_assert_cmpstr (styrkort_chart_status_symbol (s), !=, styrkort_chart_status_symbol (t));
+}
+
+static void
+test_goals_and_gender (void)
+{
+  g_autoptr(StyrkortProject) p = demo_project ();
+  g_autoptr(StyrkortArea) area = styrkort_project_find_area (p, "a03");
+  g_autoptr(StyrkortIndicator) headcount = styrkort_project_find_indicator (p, "headcount");
+  g_autoptr(StyrkortChart) goals = styrkort_chart_new_goals (p, area->id, styrkort_demo_last_period ());
+  g_autoptr(StyrkortChart) gender = styrkort_chart_new_gender (p, headcount->id, styrkort_demo_last_period ());
+  g_autoptr(StyrkortChart) empty = styrkort_chart_new (STYRKORT_CHART_GOALS, "Inga delmål", "Källa");
+  Rendered r = render (goals, W, H, STYRKORT_CHART_SCREEN, "goals-area3.png");
+
+  g_assert_cmpuint (goals->categories->len, ==, 2);
+  g_assert_cmpuint (r.layout->marks->len, ==, 6); /* baseline, latest, target × 2 */
+  assert_texts_fit (r.layout, W, H);
+  rendered_clear (&r);
+
+  r = render (gender, W, H, STYRKORT_CHART_SCREEN, "gender-headcount.png");
+  g_assert_cmpuint (r.layout->marks->len, ==, 10);
+  for (guint u = 0; u < 5; u++)
+    {
+      const StyrkortChartMark *w = mark_for (r.layout, u, 0), *m = mark_for (r.layout, u, 1);
+      /* Stacked: the men's part starts where the women's ends. */
+      g_assert_cmpfloat_with_epsilon (w->box.x + w->box.width, m->box.x, 0.01);
+      g_assert_cmphex (pixel (r.surface, w->box.x + 2, w->box.y + 2), ==,
+                       rgb (styrkort_chart_series_colour (STYRKORT_SERIES_WOMEN)));
+    }
+  assert_texts_fit (r.layout, W, H);
+  rendered_clear (&r);
+
+  r = render (empty, 800, 450, STYRKORT_CHART_SCREEN, NULL);
+  g_assert_cmpuint (r.layout->marks->len, ==, 0);
+  assert_texts_fit (r.layout, 800, 450);
+  rendered_clear (&r);
+}
+
+static void
+test_describe_and_hit (void)
+{
+  g_autoptr(StyrkortChart) chart = seed_turnover_chart ();
+  g_autofree char *text = styrkort_chart_describe (chart);
+  Rendered r = render (chart, 1000, 600, STYRKORT_CHART_SCREEN, NULL);
+  const StyrkortChartMark *m = mark_for (r.layout, 5, 0);
+  const StyrkortChartMark *hit = styrkort_chart_layout_hit (r.layout, m->box.x + 1, m->box.y + m->box.height / 2);
+
+  g_assert_nonnull (strstr (text, "Enheten för äldre, Personalomsättning: 9,64\u00a0%"));
+  g_assert_nonnull (strstr (text, "Staden 10,60\u00a0%"));
+  g_assert_nonnull (hit);
+  g_assert_cmpfloat (hit->value, ==, 9.64);
+  g_assert_null (styrkort_chart_layout_hit (r.layout, 1, 1));
+  rendered_clear (&r);
+}
+
+static void
+test_nice_ticks (void)
+{
+  double lo, hi;
+  g_autoptr(GArray) a = styrkort_chart_nice_ticks (0, 89.76, 6, &lo, &hi);
+  g_autoptr(GArray) b = styrkort_chart_nice_ticks (-2.3, 5.1, 6, &lo, &hi);
+  g_autoptr(GArray) c = styrkort_chart_nice_ticks (0, 0, 6, &lo, &hi);
+  g_autoptr(GArray) d = styrkort_chart_nice_ticks (0, 0.37, 5, &lo, &hi);
+
+  g_assert_cmpfloat (g_array_index (a, double, 1), ==, 20);
+  g_assert_cmpfloat (g_array_index (a, double, a->len - 1), ==, 100);
+  g_assert_cmpfloat (g_array_index (b, double, 0), ==, -4);
+  g_assert_cmpfloat (g_array_index (b, double, b->len - 1), ==, 6);
+  g_assert_cmpuint (c->len, >=, 2);
+  g_assert_cmpfloat_with_epsilon (g_array_index (d, double, 1), 0.1, 1e-12);
+}
+
+static void
+test_export_failure_keeps_old (void)
+{
+  g_autoptr(StyrkortChart) chart = seed_turnover_chart ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = test_path ("finns-inte/diagram.png");
+
+  /* A folder that does not exist: a clear error, nothing half-written. */
+  g_assert_false (styrkort_chart_export (chart, path, STYRKORT_EXPORT_PNG, 400, 300, STYRKORT_CHART_SCREEN, &error));
+  g_assert_error (error, STYRKORT_ERROR, STYRKORT_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "diagram.png"));
+}
+
+int
+main (int argc, char **argv)
+{
+  test_init_env ();
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/core/chart/units-seed001", test_units_seed);
+  g_test_add_func ("/core/chart/units-40-long-names", test_units_many_long);
+  g_test_add_func ("/core/chart/units-single-and-missing", test_units_single_and_missing);
+  g_test_add_func ("/core/chart/trend-negative-missing", test_trend);
+  g_test_add_func ("/core/chart/area-status", test_area_status);
+  g_test_add_func ("/core/chart/status-colours-grayscale", test_status_colours_grayscale);
+  g_test_add_func ("/core/chart/goals-and-gender", test_goals_and_gender);
+  g_test_add_func ("/core/chart/demo-slides-png-svg-pdf", test_demo_slides);
+  g_test_add_func ("/core/chart/describe-and-hit", test_describe_and_hit);
+  g_test_add_func ("/core/chart/nice-ticks", test_nice_ticks);
+  g_test_add_func ("/core/chart/export-failure", test_export_failure_keeps_old);
+  return g_test_run ();
+}
