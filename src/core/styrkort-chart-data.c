@@ -215,23 +215,105 @@ styrkort_chart_new_goals (StyrkortProject *project, gint64 area_id, StyrkortPeri
   return chart;
 }
 
+static StyrkortSlide *
+slide_new (const char *kind, gint64 indicator_id, gint64 area_id)
+{
+  StyrkortSlide *slide = g_new0 (StyrkortSlide, 1);
+  slide->kind = g_strdup (kind);
+  slide->indicator_id = indicator_id;
+  slide->area_id = area_id;
+  return slide;
+}
+
+/* The default order: area status, then per T2 indicator its units (women
+ * and men for the headcount) and its trend. */
 GPtrArray *
-styrkort_chart_new_default_slides (StyrkortProject *project, StyrkortPeriod period)
+styrkort_chart_list_default_slides (StyrkortProject *project)
 {
   g_autoptr(GPtrArray) indicators = styrkort_project_list_indicators (project);
-  GPtrArray *slides = g_ptr_array_new_with_free_func ((GDestroyNotify) styrkort_chart_free);
+  GPtrArray *slides = g_ptr_array_new_with_free_func ((GDestroyNotify) styrkort_slide_free);
 
-  g_ptr_array_add (slides, styrkort_chart_new_area_status (project, period));
+  g_ptr_array_add (slides, slide_new ("area-status", 0, 0));
   for (guint i = 0; i < indicators->len; i++)
     {
       StyrkortIndicator *ind = indicators->pdata[i];
       if (!ind->in_t2)
         continue;
-      if (ind->gender_split && ind->total_rule == STYRKORT_TOTAL_SUM && g_str_equal (ind->code, "headcount"))
-        g_ptr_array_add (slides, styrkort_chart_new_gender (project, ind->id, period));
-      else
-        g_ptr_array_add (slides, styrkort_chart_new_units (project, ind->id, period));
-      g_ptr_array_add (slides, styrkort_chart_new_trend (project, ind->id, period, 9));
+      g_ptr_array_add (slides, slide_new (ind->gender_split && ind->total_rule == STYRKORT_TOTAL_SUM &&
+                                          g_str_equal (ind->code, "headcount") ? "gender" : "units", ind->id, 0));
+      g_ptr_array_add (slides, slide_new ("trend", ind->id, 0));
     }
   return slides;
+}
+
+GPtrArray *
+styrkort_chart_list_possible_slides (StyrkortProject *project)
+{
+  g_autoptr(GPtrArray) indicators = styrkort_project_list_indicators (project);
+  g_autoptr(GPtrArray) areas = styrkort_project_list_areas (project);
+  g_autoptr(GPtrArray) goals = styrkort_project_list_subgoals (project, 0);
+  GPtrArray *slides = g_ptr_array_new_with_free_func ((GDestroyNotify) styrkort_slide_free);
+
+  g_ptr_array_add (slides, slide_new ("area-status", 0, 0));
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      StyrkortIndicator *ind = indicators->pdata[i];
+      g_ptr_array_add (slides, slide_new ("units", ind->id, 0));
+      g_ptr_array_add (slides, slide_new ("trend", ind->id, 0));
+      if (ind->gender_split && ind->total_rule == STYRKORT_TOTAL_SUM)
+        g_ptr_array_add (slides, slide_new ("gender", ind->id, 0));
+    }
+  for (guint a = 0; a < areas->len; a++)
+    for (guint g = 0; g < goals->len; g++)
+      if (((StyrkortSubgoal *) goals->pdata[g])->area_id == ((StyrkortArea *) areas->pdata[a])->id)
+        {
+          g_ptr_array_add (slides, slide_new ("goals", 0, ((StyrkortArea *) areas->pdata[a])->id));
+          break;
+        }
+  return slides;
+}
+
+StyrkortChart *
+styrkort_chart_new_for_slide (StyrkortProject *project, const StyrkortSlide *slide, StyrkortPeriod period)
+{
+  if (g_str_equal (slide->kind, "area-status"))
+    return styrkort_chart_new_area_status (project, period);
+  if (g_str_equal (slide->kind, "units"))
+    return styrkort_chart_new_units (project, slide->indicator_id, period);
+  if (g_str_equal (slide->kind, "trend"))
+    return styrkort_chart_new_trend (project, slide->indicator_id, period, 9);
+  if (g_str_equal (slide->kind, "gender"))
+    return styrkort_chart_new_gender (project, slide->indicator_id, period);
+  if (g_str_equal (slide->kind, "goals"))
+    return styrkort_chart_new_goals (project, slide->area_id, period);
+  return NULL;
+}
+
+static GPtrArray *
+charts_for (StyrkortProject *project, GPtrArray *slides, StyrkortPeriod period)
+{
+  GPtrArray *charts = g_ptr_array_new_with_free_func ((GDestroyNotify) styrkort_chart_free);
+  for (guint i = 0; i < slides->len; i++)
+    {
+      StyrkortChart *chart = styrkort_chart_new_for_slide (project, slides->pdata[i], period);
+      if (chart != NULL)
+        g_ptr_array_add (charts, chart);
+    }
+  return charts;
+}
+
+GPtrArray *
+styrkort_chart_new_default_slides (StyrkortProject *project, StyrkortPeriod period)
+{
+  g_autoptr(GPtrArray) slides = styrkort_chart_list_default_slides (project);
+  return charts_for (project, slides, period);
+}
+
+GPtrArray *
+styrkort_chart_new_slides (StyrkortProject *project, StyrkortPeriod period)
+{
+  g_autoptr(GPtrArray) chosen = styrkort_project_list_slides (project);
+  if (chosen->len == 0)
+    return styrkort_chart_new_default_slides (project, period);
+  return charts_for (project, chosen, period);
 }

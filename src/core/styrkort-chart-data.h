@@ -22,6 +22,17 @@ StyrkortChart *styrkort_chart_new_gender      (StyrkortProject *project, gint64 
  * indicator its units and its trend, then women and men. */
 GPtrArray     *styrkort_chart_new_default_slides (StyrkortProject *project, StyrkortPeriod period);
 
+/* Every slide the project can show: area status, each indicator's units,
+ * trend (and women/men where split), and each area's sub-goals. */
+GPtrArray     *styrkort_chart_list_possible_slides (StyrkortProject *project);
+/* The default order: area status, then per T2 indicator its units (women
+ * and men for the headcount) and its trend. */
+GPtrArray     *styrkort_chart_list_default_slides  (StyrkortProject *project);
+/* The chart a slide shows in @period; NULL when its indicator or area is gone. */
+StyrkortChart *styrkort_chart_new_for_slide (StyrkortProject *project, const StyrkortSlide *slide, StyrkortPeriod period);
+/* The user's chosen slides, or the default ones when none were chosen. */
+GPtrArray     *styrkort_chart_new_slides   (StyrkortProject *project, StyrkortPeriod period);
+
 /* Area title in the user's language, with its number: "9. Medhandläggarskap". */
 char          *styrkort_area_display_title    (const StyrkortArea *area);
 

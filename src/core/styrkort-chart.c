@@ -70,6 +70,32 @@ styrkort_chart_free (StyrkortChart *chart)
   g_free (chart);
 }
 
+StyrkortChart *
+styrkort_chart_copy (const StyrkortChart *chart)
+{
+  StyrkortChart *copy = styrkort_chart_new (chart->kind, chart->title, chart->source);
+
+  copy->percent = chart->percent;
+  copy->decimals = chart->decimals;
+  copy->reference = chart->reference;
+  copy->reference_label = g_strdup (chart->reference_label);
+  for (guint i = 0; i < chart->categories->len; i++)
+    styrkort_chart_add_category (copy, chart->categories->pdata[i]);
+  for (guint i = 0; i < chart->columns->len; i++)
+    g_ptr_array_add (copy->columns, g_strdup (chart->columns->pdata[i]));
+  for (guint i = 0; i < chart->series->len; i++)
+    {
+      StyrkortChartSeries *s = chart->series->pdata[i];
+      StyrkortChartSeries *t = styrkort_chart_add_series (copy, s->name, s->role);
+      g_array_append_vals (t->values, s->values->data, s->values->len);
+    }
+  g_array_append_vals (copy->cells, chart->cells->data, chart->cells->len);
+  g_array_append_vals (copy->baselines, chart->baselines->data, chart->baselines->len);
+  g_array_append_vals (copy->latest, chart->latest->data, chart->latest->len);
+  g_array_append_vals (copy->targets, chart->targets->data, chart->targets->len);
+  return copy;
+}
+
 StyrkortChartSeries *
 styrkort_chart_add_series (StyrkortChart *chart, const char *name, StyrkortSeriesRole role)
 {
@@ -769,6 +795,23 @@ draw_trend (Painter *p, StyrkortRect area)
 
 /* Area status: a grid of coloured cells ---------------------------------- */
 
+/* A bold font size at which the longest word of @labels fits @width, so
+ * that headers wrap between words instead of being cut ("Socialpsykiatri"). */
+static double
+fit_words (Painter *p, GPtrArray *labels, double width, double size)
+{
+  double widest = 0;
+
+  set_font (p, size, TRUE);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      g_auto(GStrv) words = g_strsplit (labels->pdata[i], " ", -1);
+      for (guint w = 0; words[w] != NULL; w++)
+        widest = MAX (widest, text_width (p, words[w]));
+    }
+  return widest > width ? MAX (p->style.min_size, size * width / widest) : size;
+}
+
 static void
 draw_area_status (Painter *p, StyrkortRect area)
 {
@@ -791,6 +834,7 @@ draw_area_status (Painter *p, StyrkortRect area)
   p->layout->plot = (StyrkortRect) { area.x + label_w, area.y + header_h, col_w * cols, row_h * rows };
 
   styrkort_chart_set_colour (p->cr, styrkort_chart_text);
+  set_font (p, fit_words (p, chart->columns, col_w - 6, p->style.body_size * 0.8), TRUE);
   for (guint c = 0; c < cols; c++)
     draw_block (p, chart->columns->pdata[c], area.x + label_w + c * col_w + 2, area.y, col_w - 4, header_h, 3,
                 ALIGN_CENTER);

@@ -48,6 +48,7 @@ typedef struct {
 
 StyrkortChart *styrkort_chart_new   (StyrkortChartKind kind, const char *title, const char *source);
 void           styrkort_chart_free  (StyrkortChart *chart);
+StyrkortChart *styrkort_chart_copy  (const StyrkortChart *chart);
 StyrkortChartSeries *styrkort_chart_add_series (StyrkortChart *chart, const char *name, StyrkortSeriesRole role);
 void           styrkort_chart_add_category (StyrkortChart *chart, const char *label);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyrkortChart, styrkort_chart_free)

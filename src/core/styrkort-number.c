@@ -104,6 +104,7 @@ styrkort_parse_number (const char *text, double *out, GError **error)
           g_string_append_c (plain, (char) c);
         }
       else
+        /* xgettext:no-c-format */
         return refuse (error, text, _("use only digits, a decimal comma and an optional % sign"));
     }
   if (plain->len == 0 && !seen_percent)

@@ -349,3 +349,46 @@ styrkort_project_remove_meeting (StyrkortProject *self, gint64 id, GError **erro
   return _styrkort_project_edit (self, _("Remove meeting"), "meeting", error,
                                  "DELETE FROM meeting WHERE id = ?", "i", id);
 }
+
+/* Slides ------------------------------------------------------------------ */
+
+static gpointer
+read_slide (sqlite3_stmt *s)
+{
+  StyrkortSlide *slide = g_new0 (StyrkortSlide, 1);
+  slide->kind = styrkort_db_column_text0 (s, 0);
+  slide->indicator_id = sqlite3_column_int64 (s, 1);
+  slide->area_id = sqlite3_column_int64 (s, 2);
+  return slide;
+}
+
+GPtrArray *
+styrkort_project_list_slides (StyrkortProject *self)
+{
+  return _styrkort_list_rows (self, read_slide, (GDestroyNotify) styrkort_slide_free,
+                              "SELECT kind, ifnull (indicator_id, 0), ifnull (area_id, 0) FROM slide"
+                              " ORDER BY position", NULL);
+}
+
+gboolean
+styrkort_project_set_slides (StyrkortProject *self, GPtrArray *slides, GError **error)
+{
+  sqlite3 *db = _styrkort_project_get_db (self);
+
+  if (!_styrkort_project_begin (self, _("Choose slides"), error))
+    return FALSE;
+  if (!styrkort_db_exec (db, error, "DELETE FROM slide", NULL))
+    goto failed;
+  for (guint i = 0; i < slides->len; i++)
+    {
+      StyrkortSlide *slide = slides->pdata[i];
+      if (!styrkort_db_exec (db, error, "INSERT INTO slide (position, kind, indicator_id, area_id) VALUES (?, ?, ?, ?)",
+                             "ntII", (int) i, slide->kind, slide->indicator_id, slide->area_id))
+        goto failed;
+    }
+  return _styrkort_project_commit (self, "slide", error);
+
+failed:
+  _styrkort_project_rollback (self);
+  return FALSE;
+}

@@ -82,12 +82,7 @@ _styrkort_check_period (StyrkortPeriod period, GError **error)
 gboolean
 _styrkort_check_date (const char *date, GError **error)
 {
-  int y, m, d;
-  char rest;
-
-  if (date == NULL)
-    return TRUE;
-  if (sscanf (date, "%4d-%2d-%2d%c", &y, &m, &d, &rest) == 3 && g_date_valid_dmy (d, m, y))
+  if (date == NULL || styrkort_date_is_valid (date))
     return TRUE;
   g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_INVALID, _("“%s” is not a date (YYYY-MM-DD)."), date);
   return FALSE;

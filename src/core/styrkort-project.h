@@ -114,4 +114,9 @@ gint64     styrkort_project_add_meeting    (StyrkortProject *self, const Styrkor
 gboolean   styrkort_project_update_meeting (StyrkortProject *self, const StyrkortMeeting *meeting, GError **error);
 gboolean   styrkort_project_remove_meeting (StyrkortProject *self, gint64 id, GError **error);
 
+/* The slides of the projected view, in order; empty until the user chooses. */
+GPtrArray *styrkort_project_list_slides (StyrkortProject *self);
+/* Replaces the slide list (StyrkortSlide*) in one edit. */
+gboolean   styrkort_project_set_slides  (StyrkortProject *self, GPtrArray *slides, GError **error);
+
 G_END_DECLS

@@ -285,3 +285,29 @@ styrkort_meeting_free (StyrkortMeeting *m)
   g_free (m->notes);
   g_free (m);
 }
+
+void
+styrkort_slide_free (StyrkortSlide *slide)
+{
+  if (slide == NULL)
+    return;
+  g_free (slide->kind);
+  g_free (slide);
+}
+
+StyrkortSlide *
+styrkort_slide_copy (const StyrkortSlide *slide)
+{
+  StyrkortSlide *copy = g_memdup2 (slide, sizeof *slide);
+  copy->kind = g_strdup (slide->kind);
+  return copy;
+}
+
+gboolean
+styrkort_date_is_valid (const char *text)
+{
+  int y, m, d;
+  char rest;
+  return text != NULL && sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &rest) == 3 && strlen (text) == 10 &&
+         g_date_valid_dmy (d, m, y);
+}

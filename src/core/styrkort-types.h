@@ -190,6 +190,16 @@ typedef struct {
   char *notes;
 } StyrkortMeeting;
 
+/* One slide of the projected view: a kind of chart and what it shows. */
+typedef struct {
+  char *kind;              /* "area-status", "units", "trend", "gender", "goals" */
+  gint64 indicator_id;     /* units, trend, gender */
+  gint64 area_id;          /* goals */
+} StyrkortSlide;
+
+void           styrkort_slide_free (StyrkortSlide *slide);
+StyrkortSlide *styrkort_slide_copy (const StyrkortSlide *slide);
+
 /* A district or city total of one indicator in one period. */
 typedef struct {
   double value;            /* NAN when nothing is known */
@@ -215,6 +225,9 @@ void styrkort_meeting_free    (StyrkortMeeting *meeting);
 /* The empty value: every number NAN, no comment. */
 void styrkort_value_init (StyrkortValue *value);
 
+/* Is @text an ISO date (YYYY-MM-DD) that exists? */
+gboolean styrkort_date_is_valid (const char *text);
+
 /* The value of a rate from its base: numerator / denominator (× 100 for %). */
 double styrkort_rate_from_base (StyrkortMeasure measure, double numerator, double denominator);
 
@@ -232,5 +245,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyrkortSubgoal, styrkort_subgoal_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyrkortAction, styrkort_action_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyrkortMember, styrkort_member_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyrkortMeeting, styrkort_meeting_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyrkortSlide, styrkort_slide_free)
 
 G_END_DECLS

@@ -1,0 +1,251 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The application: one instance, one window per district file. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "styrkort-application.h"
+#include "styrkort-demo.h"
+#include "styrkort-window.h"
+
+#define MAX_RECENT 8
+
+struct _StyrkortApplication {
+  AdwApplication parent_instance;
+  GSettings *settings;
+};
+
+G_DEFINE_FINAL_TYPE (StyrkortApplication, styrkort_application, ADW_TYPE_APPLICATION)
+
+StyrkortApplication *
+styrkort_application_new (void)
+{
+  return g_object_new (STYRKORT_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/se/styrkort/Styrkort",
+                       NULL);
+}
+
+GSettings *
+styrkort_application_get_settings (StyrkortApplication *self)
+{
+  return self->settings;
+}
+
+static StyrkortWindow *
+window_for_file (StyrkortApplication *self, GFile *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      GFile *shown;
+      if (!STYRKORT_IS_WINDOW (l->data))
+        continue;
+      shown = styrkort_window_get_file (l->data);
+      if (shown != NULL && g_file_equal (shown, file))
+        return l->data;
+    }
+  return NULL;
+}
+
+/* A window showing the start view can take the file instead of a new one. */
+static StyrkortWindow *
+empty_window (StyrkortApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (STYRKORT_IS_WINDOW (l->data) && styrkort_window_get_file (l->data) == NULL)
+      return l->data;
+  return NULL;
+}
+
+void
+styrkort_application_open_file (StyrkortApplication *self, GFile *file)
+{
+  StyrkortWindow *window = window_for_file (self, file);
+
+  if (window == NULL)
+    {
+      window = empty_window (self);
+      if (window == NULL)
+        window = styrkort_window_new (self);
+      styrkort_window_open (window, file);
+    }
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+void
+styrkort_application_open_demo (StyrkortApplication *self)
+{
+  g_autofree char *folder = g_build_filename (g_get_user_cache_dir (), "styrkort", NULL);
+  g_autofree char *path = g_build_filename (folder, "Stadsdel Exempel.styrkort", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  /* The demo is made afresh unless it is open: the example always looks
+   * the same when someone starts from it. */
+  if (window_for_file (self, file) == NULL)
+    {
+      g_mkdir_with_parents (folder, 0700);
+      g_file_delete (file, NULL, NULL);
+      g_autoptr(StyrkortProject) project = styrkort_demo_create (file, STYRKORT_DEMO_SEED, &error);
+      if (project == NULL)
+        g_warning ("%s", error->message);
+    }
+  styrkort_application_open_file (self, file);
+}
+
+void
+styrkort_application_add_recent (StyrkortApplication *self, GFile *file)
+{
+  g_auto(GStrv) old = g_settings_get_strv (self->settings, "recent-files");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *uri = g_file_get_uri (file);
+  g_auto(GStrv) recent = NULL;
+  guint n = 1;
+
+  g_strv_builder_add (builder, uri);
+  for (guint i = 0; old[i] != NULL && n < MAX_RECENT; i++)
+    if (!g_str_equal (old[i], uri))
+      {
+        g_strv_builder_add (builder, old[i]);
+        n++;
+      }
+  recent = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-files", (const char * const *) recent);
+}
+
+static void
+styrkort_application_activate (GApplication *app)
+{
+  StyrkortApplication *self = STYRKORT_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (styrkort_window_new (self));
+  gtk_window_present (window);
+}
+
+static void
+styrkort_application_open (GApplication *app, GFile **files, int n_files, const char *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    styrkort_application_open_file (STYRKORT_APPLICATION (app), files[i]);
+}
+
+static void
+new_window_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  gtk_window_present (GTK_WINDOW (styrkort_window_new (user_data)));
+}
+
+static void
+open_demo_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  styrkort_application_open_demo (user_data);
+}
+
+static void
+open_recent_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+  styrkort_application_open_file (user_data, file);
+}
+
+static void
+about_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (user_data);
+  const char *developers[] = { "Styrkort", NULL };
+
+  adw_show_about_window (parent,
+                         "application-name", "Styrkort",
+                         "application-icon", APP_ID,
+                         "version", VERSION,
+                         "comments", _("Follow-up of the action plan for social workers' and case officers' working situation"),
+                         "developers", developers,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  for (GList *l = gtk_application_get_windows (user_data); l; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+apply_style (StyrkortApplication *self)
+{
+  static const AdwColorScheme schemes[] = {
+    ADW_COLOR_SCHEME_DEFAULT, ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK
+  };
+  int style = CLAMP (g_settings_get_enum (self->settings, "style"), 0, 2);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), schemes[style]);
+}
+
+static void
+on_style_changed_cb (GSettings *settings, const char *key, gpointer user_data)
+{
+  apply_style (user_data);
+}
+
+static void
+styrkort_application_startup (GApplication *app)
+{
+  StyrkortApplication *self = STYRKORT_APPLICATION (app);
+  static const GActionEntry entries[] = {
+    { .name = "new-window", .activate = new_window_action },
+    { .name = "open-demo", .activate = open_demo_action },
+    { .name = "open-recent", .activate = open_recent_action, .parameter_type = "s" },
+    { .name = "about", .activate = about_action },
+    { .name = "quit", .activate = quit_action },
+  };
+  static const struct { const char *action; const char *accels[3]; } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.new-window", { "<Control><Shift>n", NULL } },
+    { "win.new", { "<Control>n", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+    { "win.present", { "F5", NULL } },
+    { "win.export-workbook", { "<Control>e", NULL } },
+    { "win.print", { "<Control>p", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "win.go-overview", { "<Alt>Home", NULL } },
+    { "win.previous-period", { "<Alt>Page_Up", NULL } },
+    { "win.next-period", { "<Alt>Page_Down", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+  };
+
+  G_APPLICATION_CLASS (styrkort_application_parent_class)->startup (app);
+  self->settings = g_settings_new (APP_ID);
+  g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
+  g_signal_connect (self->settings, "changed::style", G_CALLBACK (on_style_changed_cb), self);
+  apply_style (self);
+}
+
+static void
+styrkort_application_dispose (GObject *object)
+{
+  StyrkortApplication *self = STYRKORT_APPLICATION (object);
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (styrkort_application_parent_class)->dispose (object);
+}
+
+static void
+styrkort_application_class_init (StyrkortApplicationClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = styrkort_application_dispose;
+  G_APPLICATION_CLASS (klass)->activate = styrkort_application_activate;
+  G_APPLICATION_CLASS (klass)->open = styrkort_application_open;
+  G_APPLICATION_CLASS (klass)->startup = styrkort_application_startup;
+}
+
+static void
+styrkort_application_init (StyrkortApplication *self)
+{
+}

@@ -1,0 +1,664 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* One area (or theme): assessment per operation, gender-equality note, sub-goals, actions, charts. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "styrkort-area-page.h"
+#include "styrkort-chart-data.h"
+#include "styrkort-chart-view.h"
+#include "styrkort-form.h"
+#include "styrkort-number.h"
+#include "styrkort-page.h"
+
+struct _StyrkortAreaPage {
+  GtkWidget parent_instance;
+  GtkWidget *scrolled;
+  GtkWidget *clamp;
+  gint64 area_id;
+  StyrkortProject *project;
+  StyrkortPeriod period;
+};
+
+static void styrkort_area_page_page_init (StyrkortPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (StyrkortAreaPage, styrkort_area_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (STYRKORT_TYPE_PAGE, styrkort_area_page_page_init))
+
+static gboolean
+editable (StyrkortAreaPage *self)
+{
+  return !styrkort_project_is_read_only (self->project);
+}
+
+static gboolean
+swedish (void)
+{
+  return styrkort_number_style_for_locale () == STYRKORT_NUMBER_SWEDISH;
+}
+
+static void rebuild (StyrkortAreaPage *self);
+
+/* Multi-line text saved when it loses focus ------------------------------ */
+
+typedef void (*TextSave) (StyrkortAreaPage *self, GtkWidget *view, const char *text);
+
+static char *
+text_of (GtkWidget *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+on_text_leave_cb (GtkEventControllerFocus *focus, StyrkortAreaPage *self)
+{
+  GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus));
+  g_autofree char *text = text_of (view);
+  const char *saved = g_object_get_data (G_OBJECT (view), "saved");
+  TextSave save = g_object_get_data (G_OBJECT (view), "save");
+
+  if (g_strcmp0 (text, saved) == 0 || self->project == NULL)
+    return;
+  g_object_set_data_full (G_OBJECT (view), "saved", g_strdup (text), g_free);
+  save (self, view, text);
+}
+
+static GtkWidget *
+text_area (StyrkortAreaPage *self, const char *text, const char *accessible_name, TextSave save)
+{
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *view = gtk_text_view_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), editable (self));
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_widget_set_size_request (view, -1, 64);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name, -1);
+  g_object_set_data_full (G_OBJECT (view), "saved", g_strdup (text), g_free);
+  g_object_set_data (G_OBJECT (view), "save", save);
+  g_signal_connect (focus, "leave", G_CALLBACK (on_text_leave_cb), self);
+  gtk_widget_add_controller (view, focus);
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  return frame;
+}
+
+static GtkWidget *
+section (GtkWidget *content, const char *title, const char *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (description)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  gtk_box_append (GTK_BOX (content), group);
+  return group;
+}
+
+static void
+report (StyrkortAreaPage *self, GError *error)
+{
+  if (error != NULL)
+    styrkort_page_report (GTK_WIDGET (self), error);
+}
+
+/* Assessment per operation ------------------------------------------------ */
+
+static const char *
+status_class (int status)
+{
+  static const char *classes[] = { "status-not_started", "status-in_progress", "status-established",
+                                   "status-needs_attention" };
+  return status >= 0 && status < STYRKORT_N_STATUSES ? classes[status] : "status-none";
+}
+
+static void
+save_assessment (StyrkortAreaPage *self, GtkWidget *source, int status, const char *text)
+{
+  gint64 operation = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (source), "operation"));
+  g_autoptr(StyrkortAssessment) old = styrkort_project_get_assessment (self->project, self->area_id,
+                                                                       operation, self->period);
+  g_autoptr(GError) error = NULL;
+
+  if (status < 0)
+    status = old ? (int) old->status : STYRKORT_STATUS_NOT_STARTED;
+  if (text == NULL)
+    text = old ? old->text : "";
+  if (!styrkort_project_set_assessment (self->project, self->area_id, operation, self->period, status, text, &error))
+    report (self, error);
+}
+
+static void
+on_status_selected_cb (GtkDropDown *dropdown, GParamSpec *pspec, StyrkortAreaPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  GtkWidget *badge = g_object_get_data (G_OBJECT (dropdown), "badge");
+
+  /* Item 0 is "Not assessed": choosing it takes nothing away. */
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  save_assessment (self, GTK_WIDGET (dropdown), (int) selected - 1, NULL);
+  for (int s = -1; s < STYRKORT_N_STATUSES; s++)
+    gtk_widget_remove_css_class (badge, status_class (s));
+  gtk_widget_add_css_class (badge, status_class ((int) selected - 1));
+}
+
+static void
+save_assessment_text (StyrkortAreaPage *self, GtkWidget *view, const char *text)
+{
+  save_assessment (self, view, -1, text);
+}
+
+static GtkWidget *
+assessment_row (StyrkortAreaPage *self, StyrkortOperation *op)
+{
+  g_autoptr(StyrkortAssessment) a = styrkort_project_get_assessment (self->project, self->area_id, op->id, self->period);
+  const char *choices[STYRKORT_N_STATUSES + 2] = { _("Not assessed") };
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *name = gtk_label_new (swedish () ? op->name_sv : op->name_en);
+  GtkWidget *badge = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *dropdown, *area;
+  g_autofree char *label = g_strdup_printf (_("Assessment, %s"), swedish () ? op->name_sv : op->name_en);
+  g_autofree char *status_label = g_strdup_printf (_("Status, %s"), swedish () ? op->name_sv : op->name_en);
+
+  for (int s = 0; s < STYRKORT_N_STATUSES; s++)
+    choices[s + 1] = styrkort_status_label (s);
+  dropdown = gtk_drop_down_new_from_strings (choices);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), a ? a->status + 1 : 0);
+  gtk_widget_set_sensitive (dropdown, editable (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, status_label, -1);
+  g_object_set_data (G_OBJECT (dropdown), "operation", GSIZE_TO_POINTER (op->id));
+  g_object_set_data (G_OBJECT (dropdown), "badge", badge);
+  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_status_selected_cb), self);
+
+  gtk_widget_set_size_request (badge, 14, 14);
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (badge, "status-badge");
+  gtk_widget_add_css_class (badge, status_class (a ? (int) a->status : -1));
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_widget_add_css_class (name, "heading");
+  gtk_box_append (GTK_BOX (top), badge);
+  gtk_box_append (GTK_BOX (top), name);
+  gtk_box_append (GTK_BOX (top), dropdown);
+  gtk_box_append (GTK_BOX (box), top);
+  area = text_area (self, a ? a->text : "", label, save_assessment_text);
+  g_object_set_data (G_OBJECT (gtk_frame_get_child (GTK_FRAME (area))), "operation", GSIZE_TO_POINTER (op->id));
+  gtk_box_append (GTK_BOX (box), area);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  return box;
+}
+
+static void
+save_gender_note (StyrkortAreaPage *self, GtkWidget *view, const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  if (!styrkort_project_set_gender_note (self->project, self->area_id, self->period, text, &error))
+    report (self, error);
+}
+
+/* Sub-goals ---------------------------------------------------------------- */
+
+static const char *
+goal_class (StyrkortGoalState state)
+{
+  switch (state)
+    {
+    case STYRKORT_GOAL_MET: return "goal-met";
+    case STYRKORT_GOAL_IMPROVING: return "goal-improving";
+    case STYRKORT_GOAL_WORSE: return "goal-worse";
+    case STYRKORT_GOAL_NO_DATA:
+    default: return "dim-label";
+    }
+}
+
+static char *
+number_text (double value)
+{
+  return styrkort_format_number (value, fabs (value - round (value)) < 1e-9 ? 0 : 1, styrkort_number_style_for_locale ());
+}
+
+static GtkWidget *
+row_button (const char *icon, const char *label, GCallback callback, gpointer self, gint64 id, gboolean sensitive)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_widget_set_sensitive (button, sensitive);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data (G_OBJECT (button), "id", GSIZE_TO_POINTER (id));
+  g_signal_connect (button, "clicked", callback, self);
+  return button;
+}
+
+typedef struct {
+  StyrkortAreaPage *page;
+  gint64 id;
+} Edit;
+
+static char **
+indicator_choices (StyrkortProject *project, GPtrArray *indicators)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  char **choices;
+  g_strv_builder_add (builder, _("None"));
+  for (guint i = 0; i < indicators->len; i++)
+    g_strv_builder_add (builder, swedish () ? ((StyrkortIndicator *) indicators->pdata[i])->name_sv
+                                            : ((StyrkortIndicator *) indicators->pdata[i])->name_en);
+  choices = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return choices;
+}
+
+static void
+save_subgoal (StyrkortForm *form, gpointer data)
+{
+  Edit *edit = data;
+  StyrkortAreaPage *self = edit->page;
+  g_autoptr(GPtrArray) indicators = styrkort_project_list_indicators (self->project);
+  g_autofree char *text = styrkort_form_get_text (form, "text");
+  g_autofree char *deadline = styrkort_form_get_text (form, "deadline");
+  guint choice = styrkort_form_get_choice (form, "indicator");
+  StyrkortSubgoal g = { edit->id, self->area_id, text,
+                        choice > 0 ? ((StyrkortIndicator *) indicators->pdata[choice - 1])->id : 0,
+                        styrkort_form_get_number (form, "baseline"), styrkort_form_get_number (form, "target"),
+                        deadline };
+  g_autoptr(GError) error = NULL;
+  gboolean ok = edit->id ? styrkort_project_update_subgoal (self->project, &g, &error)
+                         : styrkort_project_add_subgoal (self->project, &g, &error) != 0;
+
+  if (!ok)
+    report (self, error);
+  rebuild (self);
+  g_free (edit);
+}
+
+static void
+open_subgoal_form (StyrkortAreaPage *self, const StyrkortSubgoal *g)
+{
+  g_autoptr(GPtrArray) indicators = styrkort_project_list_indicators (self->project);
+  g_auto(GStrv) choices = indicator_choices (self->project, indicators);
+  StyrkortForm *form = styrkort_form_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                          g ? _("Edit Sub-goal") : _("New Sub-goal"));
+  Edit *edit = g_new0 (Edit, 1);
+  guint selected = 0;
+
+  for (guint i = 0; g && i < indicators->len; i++)
+    if (((StyrkortIndicator *) indicators->pdata[i])->id == g->indicator_id)
+      selected = i + 1;
+  styrkort_form_add_text (form, "text", _("Sub-goal"), g ? g->text : "", TRUE);
+  styrkort_form_add_choice (form, "indicator", _("Measured by"), (const char * const *) choices, selected);
+  styrkort_form_add_number (form, "baseline", _("Baseline"), g ? g->baseline : NAN);
+  styrkort_form_add_number (form, "target", _("Target"), g ? g->target : NAN);
+  styrkort_form_add_date (form, "deadline", _("Deadline"), g ? g->deadline : NULL, FALSE);
+  edit->page = self;
+  edit->id = g ? g->id : 0;
+  styrkort_form_run (form, save_subgoal, edit);
+}
+
+static StyrkortSubgoal *
+find_subgoal (StyrkortAreaPage *self, gint64 id, GPtrArray *goals)
+{
+  for (guint i = 0; i < goals->len; i++)
+    if (((StyrkortSubgoal *) goals->pdata[i])->id == id)
+      return goals->pdata[i];
+  return NULL;
+}
+
+static void
+on_edit_subgoal_cb (GtkButton *button, StyrkortAreaPage *self)
+{
+  g_autoptr(GPtrArray) goals = styrkort_project_list_subgoals (self->project, self->area_id);
+  open_subgoal_form (self, find_subgoal (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "id")), goals));
+}
+
+static void
+on_add_subgoal_cb (GtkButton *button, StyrkortAreaPage *self)
+{
+  open_subgoal_form (self, NULL);
+}
+
+static void
+on_remove_subgoal_cb (GtkButton *button, StyrkortAreaPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  if (!styrkort_project_remove_subgoal (self->project, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "id")), &error))
+    report (self, error);
+  else
+    styrkort_page_report_deleted (GTK_WIDGET (self), _("Sub-goal"));
+  rebuild (self);
+}
+
+static GtkWidget *
+subgoal_row (StyrkortAreaPage *self, StyrkortSubgoal *g)
+{
+  double latest;
+  StyrkortGoalState state = styrkort_project_subgoal_state (self->project, g, self->period, &latest);
+  g_autofree char *base = number_text (g->baseline), *now = number_text (latest), *target = number_text (g->target);
+  g_autofree char *subtitle = g_strdup_printf (_("Baseline %s · latest %s · target %s%s%s"), base, now, target,
+                                               g->deadline ? _(" · by ") : "", g->deadline ? g->deadline : "");
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *state_label = gtk_label_new (styrkort_goal_state_label (state));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), g->text);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_add_css_class (state_label, goal_class (state));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), state_label);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button ("document-edit-symbolic", _("Edit sub-goal"),
+                                                               G_CALLBACK (on_edit_subgoal_cb), self, g->id, editable (self)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button ("user-trash-symbolic", _("Delete sub-goal"),
+                                                               G_CALLBACK (on_remove_subgoal_cb), self, g->id, editable (self)));
+  return row;
+}
+
+/* Actions -------------------------------------------------------------------- */
+
+static char **
+subgoal_choices (GPtrArray *goals)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  char **choices;
+  g_strv_builder_add (builder, _("None"));
+  for (guint i = 0; i < goals->len; i++)
+    g_strv_builder_add (builder, ((StyrkortSubgoal *) goals->pdata[i])->text);
+  choices = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return choices;
+}
+
+static void
+save_action (StyrkortForm *form, gpointer data)
+{
+  Edit *edit = data;
+  StyrkortAreaPage *self = edit->page;
+  g_autoptr(GPtrArray) goals = styrkort_project_list_subgoals (self->project, self->area_id);
+  g_autofree char *text = styrkort_form_get_text (form, "text");
+  g_autofree char *owner = styrkort_form_get_text (form, "owner");
+  g_autofree char *due = styrkort_form_get_text (form, "due");
+  g_autofree char *note = styrkort_form_get_text (form, "note");
+  guint goal = styrkort_form_get_choice (form, "subgoal");
+  StyrkortAction a = { edit->id, self->area_id, goal > 0 ? ((StyrkortSubgoal *) goals->pdata[goal - 1])->id : 0,
+                       text, owner, due, styrkort_form_get_choice (form, "status"), note };
+  g_autoptr(GError) error = NULL;
+  gboolean ok = edit->id ? styrkort_project_update_action (self->project, &a, &error)
+                         : styrkort_project_add_action (self->project, &a, &error) != 0;
+
+  if (!ok)
+    report (self, error);
+  rebuild (self);
+  g_free (edit);
+}
+
+static void
+open_action_form (StyrkortAreaPage *self, const StyrkortAction *a)
+{
+  g_autoptr(GPtrArray) goals = styrkort_project_list_subgoals (self->project, self->area_id);
+  g_auto(GStrv) goal_names = subgoal_choices (goals);
+  const char *states[STYRKORT_N_ACTION_STATES + 1] = { NULL };
+  StyrkortForm *form = styrkort_form_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                          a ? _("Edit Action") : _("New Action"));
+  Edit *edit = g_new0 (Edit, 1);
+  guint goal = 0;
+
+  for (int s = 0; s < STYRKORT_N_ACTION_STATES; s++)
+    states[s] = styrkort_action_state_label (s);
+  for (guint i = 0; a && i < goals->len; i++)
+    if (((StyrkortSubgoal *) goals->pdata[i])->id == a->subgoal_id)
+      goal = i + 1;
+  styrkort_form_add_text (form, "text", _("Action"), a ? a->text : "", TRUE);
+  styrkort_form_add_text (form, "owner", _("Owner"), a ? a->owner : "", FALSE);
+  styrkort_form_add_date (form, "due", _("Due date"), a ? a->due : NULL, FALSE);
+  styrkort_form_add_choice (form, "status", _("Status"), states, a ? a->state : STYRKORT_ACTION_PLANNED);
+  styrkort_form_add_choice (form, "subgoal", _("For sub-goal"), (const char * const *) goal_names, goal);
+  styrkort_form_add_text (form, "note", _("Note"), a ? a->note : "", FALSE);
+  edit->page = self;
+  edit->id = a ? a->id : 0;
+  styrkort_form_run (form, save_action, edit);
+}
+
+static void
+on_edit_action_cb (GtkButton *button, StyrkortAreaPage *self)
+{
+  g_autoptr(GPtrArray) actions = styrkort_project_list_actions (self->project, self->area_id);
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "id"));
+
+  for (guint i = 0; i < actions->len; i++)
+    if (((StyrkortAction *) actions->pdata[i])->id == id)
+      open_action_form (self, actions->pdata[i]);
+}
+
+static void
+on_add_action_cb (GtkButton *button, StyrkortAreaPage *self)
+{
+  open_action_form (self, NULL);
+}
+
+static void
+on_remove_action_cb (GtkButton *button, StyrkortAreaPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  if (!styrkort_project_remove_action (self->project, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "id")), &error))
+    report (self, error);
+  else
+    styrkort_page_report_deleted (GTK_WIDGET (self), _("Action"));
+  rebuild (self);
+}
+
+static gboolean
+is_overdue (const StyrkortAction *a)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  return a->due != NULL && g_strcmp0 (a->due, today) < 0 && a->state < STYRKORT_ACTION_DONE;
+}
+
+static GtkWidget *
+action_row (StyrkortAreaPage *self, StyrkortAction *a)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *state = gtk_label_new (styrkort_action_state_label (a->state));
+  g_autoptr(GString) subtitle = g_string_new (*a->owner ? a->owner : _("No owner"));
+
+  if (a->due)
+    g_string_append_printf (subtitle, _(" · due %s"), a->due);
+  if (*a->note)
+    g_string_append_printf (subtitle, " · %s", a->note);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), a->text);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  if (is_overdue (a))
+    {
+      GtkWidget *overdue = gtk_label_new (_("Overdue"));
+      gtk_widget_add_css_class (overdue, "overdue");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), overdue);
+    }
+  if (a->state >= STYRKORT_ACTION_DONE)
+    gtk_widget_add_css_class (state, "dim-label");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button ("document-edit-symbolic", _("Edit action"),
+                                                               G_CALLBACK (on_edit_action_cb), self, a->id, editable (self)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button ("user-trash-symbolic", _("Delete action"),
+                                                               G_CALLBACK (on_remove_action_cb), self, a->id, editable (self)));
+  return row;
+}
+
+static GtkWidget *
+add_button (StyrkortAreaPage *self, const char *label, GCallback callback)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_sensitive (button, editable (self));
+  g_signal_connect (button, "clicked", callback, self);
+  return button;
+}
+
+/* Page ------------------------------------------------------------------------- */
+
+static void
+add_charts (StyrkortAreaPage *self, GtkWidget *content, GPtrArray *goals)
+{
+  g_autoptr(GPtrArray) indicators = styrkort_project_list_indicators (self->project);
+  GtkWidget *group = section (content, _("Charts"), _("The indicators linked to this area. Right-click a chart to export it."));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  guint shown = 0;
+
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), box);
+  if (goals->len > 0)
+    {
+      GtkWidget *view = styrkort_chart_view_new (STYRKORT_CHART_SCREEN);
+      gtk_widget_set_size_request (view, -1, MAX (240, 110 * goals->len));
+      styrkort_chart_view_set_chart (STYRKORT_CHART_VIEW (view),
+                                     styrkort_chart_new_goals (self->project, self->area_id, self->period));
+      gtk_box_append (GTK_BOX (box), view);
+      shown++;
+    }
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      StyrkortIndicator *ind = indicators->pdata[i];
+      GtkWidget *view;
+      gboolean linked = FALSE;
+      for (guint k = 0; k < ind->area_ids->len; k++)
+        linked |= g_array_index (ind->area_ids, gint64, k) == self->area_id;
+      if (!linked)
+        continue;
+      view = styrkort_chart_view_new (STYRKORT_CHART_SCREEN);
+      gtk_widget_set_size_request (view, -1, 340);
+      styrkort_chart_view_set_chart (STYRKORT_CHART_VIEW (view),
+                                     styrkort_chart_new_trend (self->project, ind->id, self->period, 9));
+      gtk_box_append (GTK_BOX (box), view);
+      shown++;
+    }
+  if (shown == 0)
+    gtk_box_append (GTK_BOX (box), gtk_label_new (_("No indicator is linked to this area.")));
+}
+
+static void
+rebuild (StyrkortAreaPage *self)
+{
+  g_autoptr(GPtrArray) areas = styrkort_project_list_areas (self->project);
+  g_autoptr(GPtrArray) operations = styrkort_project_list_operations (self->project);
+  g_autoptr(GPtrArray) goals = styrkort_project_list_subgoals (self->project, self->area_id);
+  g_autoptr(GPtrArray) actions = styrkort_project_list_actions (self->project, self->area_id);
+  g_autofree char *note = styrkort_project_get_gender_note (self->project, self->area_id, self->period);
+  g_autofree char *period = styrkort_period_to_string (self->period);
+  g_autofree char *assessment_help = g_strdup_printf (_("Where each operation stands in %s, and what must be done, when and how."), period);
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24), *title = NULL, *group, *list;
+
+  for (guint i = 0; i < areas->len; i++)
+    if (((StyrkortArea *) areas->pdata[i])->id == self->area_id)
+      {
+        g_autofree char *text = styrkort_area_display_title (areas->pdata[i]);
+        title = gtk_label_new (text);
+      }
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "title-1");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);
+  gtk_box_append (GTK_BOX (content), title);
+
+  group = section (content, _("Assessment"), assessment_help);
+  for (guint i = 0; i < operations->len; i++)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), assessment_row (self, operations->pdata[i]));
+
+  group = section (content, _("Gender Equality"), _("How the area looks for women and men, and what follows from it."));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             text_area (self, note, _("Gender-equality note"), save_gender_note));
+
+  group = section (content, _("Sub-goals"), _("Concrete, measurable goals with a target value and a date."));
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group),
+                                           add_button (self, _("_Add Sub-goal"), G_CALLBACK (on_add_subgoal_cb)));
+  list = gtk_list_box_new ();
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  for (guint i = 0; i < goals->len; i++)
+    gtk_list_box_append (GTK_LIST_BOX (list), subgoal_row (self, goals->pdata[i]));
+  if (goals->len == 0)
+    gtk_list_box_set_placeholder (GTK_LIST_BOX (list), gtk_label_new (_("No sub-goals yet")));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
+
+  group = section (content, _("Actions"), _("Who does what, by when."));
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group),
+                                           add_button (self, _("Add A_ction"), G_CALLBACK (on_add_action_cb)));
+  list = gtk_list_box_new ();
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  for (guint i = 0; i < actions->len; i++)
+    gtk_list_box_append (GTK_LIST_BOX (list), action_row (self, actions->pdata[i]));
+  if (actions->len == 0)
+    gtk_list_box_set_placeholder (GTK_LIST_BOX (list), gtk_label_new (_("No actions yet")));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
+
+  add_charts (self, content, goals);
+
+  gtk_widget_set_margin_start (content, 24);
+  gtk_widget_set_margin_end (content, 24);
+  gtk_widget_set_margin_top (content, 24);
+  gtk_widget_set_margin_bottom (content, 36);
+  adw_clamp_set_child (ADW_CLAMP (self->clamp), content);
+}
+
+static void
+styrkort_area_page_show (StyrkortPage *page, StyrkortProject *project, StyrkortPeriod period)
+{
+  StyrkortAreaPage *self = STYRKORT_AREA_PAGE (page);
+
+  g_set_object (&self->project, project);
+  self->period = period;
+  rebuild (self);
+}
+
+static void
+styrkort_area_page_page_init (StyrkortPageInterface *iface)
+{
+  iface->show = styrkort_area_page_show;
+}
+
+static void
+styrkort_area_page_dispose (GObject *object)
+{
+  StyrkortAreaPage *self = STYRKORT_AREA_PAGE (object);
+  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  g_clear_object (&self->project);
+  G_OBJECT_CLASS (styrkort_area_page_parent_class)->dispose (object);
+}
+
+static void
+styrkort_area_page_class_init (StyrkortAreaPageClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = styrkort_area_page_dispose;
+  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+styrkort_area_page_init (StyrkortAreaPage *self)
+{
+  self->clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (self->clamp), 1000);
+  self->scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), self->clamp);
+  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+}
+
+GtkWidget *
+styrkort_area_page_new (gint64 area_id)
+{
+  StyrkortAreaPage *self = g_object_new (STYRKORT_TYPE_AREA_PAGE, NULL);
+  self->area_id = area_id;
+  return GTK_WIDGET (self);
+}

@@ -1,0 +1,183 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* A widget that shows one chart, its exact values on hover, and describes it to screen readers. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "styrkort-chart-view.h"
+#include "styrkort-number.h"
+#include "styrkort-slides.h"
+
+struct _StyrkortChartView {
+  GtkWidget parent_instance;
+  StyrkortChart *chart;
+  StyrkortChartLayout *layout;
+  StyrkortChartMode mode;
+};
+
+G_DEFINE_FINAL_TYPE (StyrkortChartView, styrkort_chart_view, GTK_TYPE_WIDGET)
+
+static void
+styrkort_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  StyrkortChartView *self = STYRKORT_CHART_VIEW (widget);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  cairo_t *cr;
+
+  if (self->chart == NULL || width <= 0 || height <= 0)
+    return;
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_clear_pointer (&self->layout, styrkort_chart_layout_free);
+  self->layout = styrkort_chart_draw (self->chart, cr, width, height, self->mode);
+  cairo_destroy (cr);
+}
+
+static void
+styrkort_chart_view_measure (GtkWidget *widget, GtkOrientation orientation, int for_size,
+                             int *minimum, int *natural, int *minimum_baseline, int *natural_baseline)
+{
+  /* 16:9 by default, never smaller than a readable 320×180. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 320;
+      *natural = for_size > 0 ? for_size * 16 / 9 : 640;
+    }
+  else
+    {
+      *minimum = 180;
+      *natural = for_size > 0 ? MAX (180, for_size * 9 / 16) : 360;
+    }
+}
+
+static GtkSizeRequestMode
+styrkort_chart_view_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static char *
+mark_text (StyrkortChartView *self, const StyrkortChartMark *mark)
+{
+  const StyrkortChart *chart = self->chart;
+  g_autofree char *number = NULL;
+  const char *category = mark->category < chart->categories->len ? chart->categories->pdata[mark->category] : "";
+
+  if (chart->kind == STYRKORT_CHART_AREA_STATUS)
+    return g_strdup_printf ("%s\n%s: %s", category,
+                            mark->series < chart->columns->len ? (char *) chart->columns->pdata[mark->series] : "",
+                            mark->value >= 0 ? styrkort_status_label ((int) mark->value) : _("Not assessed"));
+  number = styrkort_format_number (mark->value, chart->decimals + 1, styrkort_number_style_for_locale ());
+  if (chart->kind == STYRKORT_CHART_GOALS)
+    {
+      const char *names[] = { _("Baseline"), _("Latest"), _("Target") };
+      return g_strdup_printf ("%s\n%s: %s", category, names[MIN (mark->series, 2)], number);
+    }
+  return g_strdup_printf ("%s\n%s: %s%s", category,
+                          mark->series < chart->series->len
+                            ? ((StyrkortChartSeries *) chart->series->pdata[mark->series])->name : "",
+                          number, chart->percent ? "\u00a0%" : "");
+}
+
+static gboolean
+on_query_tooltip_cb (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip, gpointer data)
+{
+  StyrkortChartView *self = STYRKORT_CHART_VIEW (widget);
+  const StyrkortChartMark *mark;
+  g_autofree char *text = NULL;
+
+  if (self->layout == NULL || (mark = styrkort_chart_layout_hit (self->layout, x, y)) == NULL)
+    return FALSE;
+  text = mark_text (self, mark);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+export_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  StyrkortChartView *self = STYRKORT_CHART_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  if (self->chart != NULL && GTK_IS_WINDOW (root))
+    styrkort_slides_export_chart (GTK_WINDOW (root), self->chart);
+}
+
+static void
+on_right_click_cb (GtkGestureClick *gesture, int n_press, double x, double y, StyrkortChartView *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkWidget *popover;
+
+  g_menu_append (menu, _("_Export Chart…"), "chart.export");
+  popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  gtk_widget_set_parent (popover, GTK_WIDGET (self));
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+static void
+styrkort_chart_view_dispose (GObject *object)
+{
+  StyrkortChartView *self = STYRKORT_CHART_VIEW (object);
+  g_clear_pointer (&self->chart, styrkort_chart_free);
+  g_clear_pointer (&self->layout, styrkort_chart_layout_free);
+  G_OBJECT_CLASS (styrkort_chart_view_parent_class)->dispose (object);
+}
+
+static void
+styrkort_chart_view_class_init (StyrkortChartViewClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = styrkort_chart_view_dispose;
+  widget_class->snapshot = styrkort_chart_view_snapshot;
+  widget_class->measure = styrkort_chart_view_measure;
+  widget_class->get_request_mode = styrkort_chart_view_get_request_mode;
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_widget_class_set_css_name (widget_class, "chart");
+  gtk_widget_class_install_action (widget_class, "chart.export", NULL, export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "chart.export", NULL);
+}
+
+static void
+styrkort_chart_view_init (StyrkortChartView *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_right_click_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+}
+
+GtkWidget *
+styrkort_chart_view_new (StyrkortChartMode mode)
+{
+  StyrkortChartView *self = g_object_new (STYRKORT_TYPE_CHART_VIEW, NULL);
+  self->mode = mode;
+  return GTK_WIDGET (self);
+}
+
+void
+styrkort_chart_view_set_chart (StyrkortChartView *self, StyrkortChart *chart)
+{
+  g_autofree char *description = chart ? styrkort_chart_describe (chart) : NULL;
+
+  g_clear_pointer (&self->chart, styrkort_chart_free);
+  g_clear_pointer (&self->layout, styrkort_chart_layout_free);
+  self->chart = chart;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, chart ? chart->title : "",
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description ? description : "",
+                                  -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const StyrkortChart *
+styrkort_chart_view_get_chart (StyrkortChartView *self)
+{
+  return self->chart;
+}

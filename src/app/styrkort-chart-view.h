@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* A widget that shows one chart, its exact values on hover, and describes it to screen readers. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "styrkort-chart.h"
+
+G_BEGIN_DECLS
+
+#define STYRKORT_TYPE_CHART_VIEW (styrkort_chart_view_get_type ())
+G_DECLARE_FINAL_TYPE (StyrkortChartView, styrkort_chart_view, STYRKORT, CHART_VIEW, GtkWidget)
+
+GtkWidget *styrkort_chart_view_new (StyrkortChartMode mode);
+/* Takes @chart; NULL shows nothing. */
+void       styrkort_chart_view_set_chart (StyrkortChartView *self, StyrkortChart *chart);
+const StyrkortChart *styrkort_chart_view_get_chart (StyrkortChartView *self);
+
+G_END_DECLS

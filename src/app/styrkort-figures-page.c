@@ -1,0 +1,449 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Nyckeltal: a spreadsheet-like grid of every indicator field × unit for one period.
+ *
+ * Rows are the fields people fill in (leavers, average headcount, %, women,
+ * men, …), columns the units, then the city comparison and the district
+ * total. A cell saves when Enter is pressed or focus leaves it; Enter moves
+ * down, Tab moves right. Text that is not a number is refused at the cell
+ * and never stored. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "styrkort-figures-page.h"
+#include "styrkort-number.h"
+#include "styrkort-number-entry.h"
+#include "styrkort-page.h"
+
+typedef enum { FIELD_VALUE, FIELD_WOMEN, FIELD_MEN, FIELD_NUMERATOR, FIELD_DENOMINATOR, FIELD_CITY } Field;
+
+static const char *field_keys[] = { "value", "women", "men", "numerator", "denominator", "city" };
+
+typedef struct {
+  GtkWidget *entry;      /* StyrkortNumberEntry, or a label for totals */
+  gint64 indicator_id;
+  gint64 unit_id;
+  Field field;
+  int row, column;
+} Cell;
+
+struct _StyrkortFiguresPage {
+  GtkWidget parent_instance;
+  GtkWidget *box;
+  GtkWidget *grid;
+  GtkWidget *scroller;
+  GtkWidget *heading;
+  StyrkortProject *project;
+  StyrkortPeriod period;
+  GArray *cells;         /* Cell */
+  GPtrArray *indicators;
+  GPtrArray *units;
+};
+
+static void styrkort_figures_page_page_init (StyrkortPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (StyrkortFiguresPage, styrkort_figures_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (STYRKORT_TYPE_PAGE, styrkort_figures_page_page_init))
+
+static gboolean
+swedish (void)
+{
+  return styrkort_number_style_for_locale () == STYRKORT_NUMBER_SWEDISH;
+}
+
+static StyrkortIndicator *
+indicator_by_id (StyrkortFiguresPage *self, gint64 id)
+{
+  for (guint i = 0; i < self->indicators->len; i++)
+    if (((StyrkortIndicator *) self->indicators->pdata[i])->id == id)
+      return self->indicators->pdata[i];
+  return NULL;
+}
+
+static Cell *
+cell_of (StyrkortFiguresPage *self, GtkWidget *entry)
+{
+  for (guint i = 0; i < self->cells->len; i++)
+    if (g_array_index (self->cells, Cell, i).entry == entry)
+      return &g_array_index (self->cells, Cell, i);
+  return NULL;
+}
+
+static int
+decimals_for (const StyrkortIndicator *ind, Field field)
+{
+  if (field == FIELD_NUMERATOR || field == FIELD_DENOMINATOR)
+    return 2;
+  return ind->measure == STYRKORT_MEASURE_COUNT ? 0 : 2;
+}
+
+static double
+field_of (const StyrkortValue *v, Field field)
+{
+  switch (field)
+    {
+    case FIELD_VALUE: return v->value;
+    case FIELD_WOMEN: return v->women;
+    case FIELD_MEN: return v->men;
+    case FIELD_NUMERATOR: return v->numerator;
+    case FIELD_DENOMINATOR: return v->denominator;
+    case FIELD_CITY:
+    default: return NAN;
+    }
+}
+
+static char *
+total_text (const StyrkortIndicator *ind, const StyrkortTotal *t, Field field)
+{
+  double v = field == FIELD_NUMERATOR ? t->numerator : field == FIELD_DENOMINATOR ? t->denominator
+           : field == FIELD_WOMEN ? t->women : field == FIELD_MEN ? t->men : t->value;
+  g_autofree char *number = styrkort_format_number (v, field == FIELD_VALUE && ind->measure != STYRKORT_MEASURE_COUNT ? 1 : 0,
+                                                    styrkort_number_style_for_locale ());
+  if (field == FIELD_VALUE && !isnan (v) && !t->exact)
+    return g_strdup_printf ("%s *", number);
+  return g_steal_pointer (&number);
+}
+
+/* Shows the stored state of one indicator's cells: values, derived
+ * percentages and the district totals. */
+static void
+show_indicator (StyrkortFiguresPage *self, gint64 indicator_id)
+{
+  StyrkortIndicator *ind = indicator_by_id (self, indicator_id);
+  StyrkortTotal total = styrkort_project_compute_total (self->project, indicator_id, self->period);
+  StyrkortCityValue city;
+
+  styrkort_project_get_city_value (self->project, indicator_id, self->period, &city);
+  for (guint i = 0; i < self->cells->len; i++)
+    {
+      Cell *c = &g_array_index (self->cells, Cell, i);
+      if (c->indicator_id != indicator_id)
+        continue;
+      if (GTK_IS_LABEL (c->entry))
+        {
+          g_autofree char *text = total_text (ind, &total, c->field);
+          gtk_label_set_text (GTK_LABEL (c->entry), text);
+          gtk_widget_set_tooltip_text (c->entry, total.exact ? NULL
+                                       : _("Not exact: a unit lacks its figure or a percentage was typed without its base."));
+        }
+      else if (c->field == FIELD_CITY)
+        styrkort_number_entry_set_value (STYRKORT_NUMBER_ENTRY (c->entry), city.value, 2);
+      else
+        {
+          g_autoptr(StyrkortValue) v = styrkort_project_get_value (self->project, indicator_id, c->unit_id, self->period);
+          gboolean derived = v && c->field == FIELD_VALUE && ind->total_rule == STYRKORT_TOTAL_RATE && styrkort_value_has_base (v);
+          styrkort_number_entry_set_value (STYRKORT_NUMBER_ENTRY (c->entry), v ? field_of (v, c->field) : NAN,
+                                           decimals_for (ind, c->field));
+          /* A percentage computed from its base looks different from a typed one. */
+          if (derived)
+            gtk_widget_add_css_class (c->entry, "derived");
+          else
+            gtk_widget_remove_css_class (c->entry, "derived");
+          gtk_widget_set_tooltip_text (c->entry, derived ? _("Computed from the two rows above") :
+                                       v && *v->comment ? v->comment : NULL);
+        }
+    }
+}
+
+static gboolean
+store (StyrkortFiguresPage *self, Cell *c, double number, GError **error)
+{
+  StyrkortIndicator *ind = indicator_by_id (self, c->indicator_id);
+  g_autoptr(StyrkortValue) old = NULL;
+  StyrkortValue v;
+
+  if (c->field == FIELD_CITY)
+    {
+      StyrkortCityValue city = { c->indicator_id, self->period, number, NAN, NAN };
+      return styrkort_project_set_city_value (self->project, &city, error);
+    }
+  old = styrkort_project_get_value (self->project, c->indicator_id, c->unit_id, self->period);
+  if (old != NULL)
+    v = *old;
+  else
+    {
+      styrkort_value_init (&v);
+      v.indicator_id = c->indicator_id;
+      v.unit_id = c->unit_id;
+      v.period = self->period;
+    }
+  switch (c->field)
+    {
+    case FIELD_VALUE:
+      v.value = number;
+      /* A percentage typed by hand replaces the base it was computed from. */
+      if (ind->total_rule == STYRKORT_TOTAL_RATE)
+        v.numerator = v.denominator = NAN;
+      break;
+    case FIELD_WOMEN: v.women = number; break;
+    case FIELD_MEN: v.men = number; break;
+    case FIELD_NUMERATOR: v.numerator = number; break;
+    case FIELD_DENOMINATOR: v.denominator = number; break;
+    case FIELD_CITY: break;
+    }
+  /* Women and men add up to the count when both are known. */
+  if ((c->field == FIELD_WOMEN || c->field == FIELD_MEN) && ind->total_rule == STYRKORT_TOTAL_SUM &&
+      !isnan (v.women) && !isnan (v.men))
+    v.value = v.women + v.men;
+  if (isnan (v.value) && isnan (v.women) && isnan (v.men) && isnan (v.numerator) && isnan (v.denominator))
+    return old == NULL || styrkort_project_clear_value (self->project, c->indicator_id, c->unit_id, self->period, error);
+  return styrkort_project_set_value (self->project, &v, error);
+}
+
+/* Saves @entry if its text changed. FALSE when the text is refused. */
+static gboolean
+commit (StyrkortFiguresPage *self, GtkWidget *entry)
+{
+  Cell *c = cell_of (self, entry);
+  g_autoptr(GError) error = NULL;
+  double number;
+
+  if (c == NULL || self->project == NULL || !styrkort_number_entry_is_changed (STYRKORT_NUMBER_ENTRY (entry)))
+    return TRUE;
+  if (!styrkort_number_entry_get_value (STYRKORT_NUMBER_ENTRY (entry), &number, &error) ||
+      !store (self, c, number, &error))
+    {
+      styrkort_page_report (GTK_WIDGET (self), error);
+      return FALSE;
+    }
+  show_indicator (self, c->indicator_id);
+  return TRUE;
+}
+
+static void
+on_entry_activate_cb (GtkEntry *entry, StyrkortFiguresPage *self)
+{
+  Cell *c = cell_of (self, GTK_WIDGET (entry));
+  int row = c ? c->row : 0, column = c ? c->column : 0;
+  Cell *below = NULL;
+
+  if (!commit (self, GTK_WIDGET (entry)))
+    return;
+  /* Enter moves down, like in a spreadsheet. */
+  for (guint i = 0; i < self->cells->len; i++)
+    {
+      Cell *d = &g_array_index (self->cells, Cell, i);
+      if (d->column == column && d->row > row && GTK_IS_ENTRY (d->entry) && (below == NULL || d->row < below->row))
+        below = d;
+    }
+  if (below != NULL)
+    gtk_widget_grab_focus (below->entry);
+}
+
+static void
+on_entry_leave_cb (GtkEventControllerFocus *focus, StyrkortFiguresPage *self)
+{
+  commit (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus)));
+}
+
+static GtkWidget *
+header_label (const char *text, gboolean bold)
+{
+  GtkWidget *label = gtk_label_new (text);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_widget_set_valign (label, GTK_ALIGN_END);
+  if (bold)
+    gtk_widget_add_css_class (label, "heading");
+  return label;
+}
+
+static void
+add_cell (StyrkortFiguresPage *self, const StyrkortIndicator *ind, gint64 unit_id, const char *unit_name,
+          Field field, const char *row_label, int row, int column)
+{
+  g_autofree char *accessible = g_strdup_printf ("%s, %s, %s", swedish () ? ind->name_sv : ind->name_en,
+                                                 row_label, unit_name);
+  Cell c = { NULL, ind->id, unit_id, field, row, column };
+
+  c.entry = styrkort_number_entry_new (accessible);
+  gtk_editable_set_editable (GTK_EDITABLE (c.entry), !styrkort_project_is_read_only (self->project));
+  g_signal_connect (c.entry, "activate", G_CALLBACK (on_entry_activate_cb), self);
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+    g_signal_connect (focus, "leave", G_CALLBACK (on_entry_leave_cb), self);
+    gtk_widget_add_controller (c.entry, focus);
+  }
+  gtk_grid_attach (GTK_GRID (self->grid), c.entry, column, row, 1, 1);
+  g_array_append_val (self->cells, c);
+}
+
+static void
+add_total (StyrkortFiguresPage *self, const StyrkortIndicator *ind, Field field, int row, int column)
+{
+  Cell c = { gtk_label_new (""), ind->id, 0, field, row, column };
+  gtk_label_set_xalign (GTK_LABEL (c.entry), 1);
+  gtk_widget_add_css_class (c.entry, "numeric");
+  gtk_grid_attach (GTK_GRID (self->grid), c.entry, column, row, 1, 1);
+  g_array_append_val (self->cells, c);
+}
+
+static int
+add_field_row (StyrkortFiguresPage *self, const StyrkortIndicator *ind, Field field, const char *label,
+               gboolean with_city, int row)
+{
+  GtkWidget *caption = gtk_label_new (label);
+  guint n = self->units->len;
+
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (caption), 26);
+  gtk_widget_add_css_class (caption, "row-label");
+  gtk_grid_attach (GTK_GRID (self->grid), caption, 0, row, 1, 1);
+  if (ind->level == STYRKORT_LEVEL_DISTRICT)
+    add_cell (self, ind, 0, _("District"), field, label, row, n + 2);
+  else
+    {
+      for (guint u = 0; u < n; u++)
+        {
+          StyrkortUnit *unit = self->units->pdata[u];
+          add_cell (self, ind, unit->id, unit->name, field, label, row, u + 1);
+        }
+      add_total (self, ind, field, row, n + 2);
+    }
+  if (with_city)
+    add_cell (self, ind, 0, _("City"), FIELD_CITY, label, row, n + 1);
+  return row + 1;
+}
+
+static int
+add_indicator (StyrkortFiguresPage *self, const StyrkortIndicator *ind, int row)
+{
+  const char *name = swedish () ? ind->name_sv : ind->name_en;
+  const char *unit = ind->measure == STYRKORT_MEASURE_PERCENT ? "%" : ind->measure == STYRKORT_MEASURE_RATIO ? _("ratio") : _("count");
+  g_autofree char *title = g_strdup_printf ("%s (%s)", name, unit);
+  GtkWidget *heading = gtk_label_new (title);
+  gboolean rate = ind->total_rule == STYRKORT_TOTAL_RATE;
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_add_css_class (heading, "group-heading");
+  gtk_grid_attach (GTK_GRID (self->grid), heading, 0, row++, self->units->len + 3, 1);
+  if (rate)
+    {
+      row = add_field_row (self, ind, FIELD_NUMERATOR, swedish () ? ind->numerator_sv : ind->numerator_en, FALSE, row);
+      row = add_field_row (self, ind, FIELD_DENOMINATOR, swedish () ? ind->denominator_sv : ind->denominator_en, FALSE, row);
+    }
+  if (ind->gender_split && !rate)
+    {
+      row = add_field_row (self, ind, FIELD_WOMEN, _("Women"), FALSE, row);
+      row = add_field_row (self, ind, FIELD_MEN, _("Men"), FALSE, row);
+    }
+  row = add_field_row (self, ind, FIELD_VALUE, rate ? name : _("Total"), TRUE, row);
+  if (ind->gender_split && rate)
+    {
+      row = add_field_row (self, ind, FIELD_WOMEN, _("Women"), FALSE, row);
+      row = add_field_row (self, ind, FIELD_MEN, _("Men"), FALSE, row);
+    }
+  return row;
+}
+
+static void
+styrkort_figures_page_show (StyrkortPage *page, StyrkortProject *project, StyrkortPeriod period)
+{
+  StyrkortFiguresPage *self = STYRKORT_FIGURES_PAGE (page);
+  g_autofree char *name = styrkort_period_to_string (period);
+  g_autofree char *heading = g_strdup_printf (_("Indicators, %s"), name);
+  int row = 1;
+  guint n;
+
+  g_set_object (&self->project, project);
+  self->period = period;
+  g_clear_pointer (&self->indicators, g_ptr_array_unref);
+  g_clear_pointer (&self->units, g_ptr_array_unref);
+  self->indicators = styrkort_project_list_indicators (project);
+  self->units = styrkort_project_list_units (project);
+  n = self->units->len;
+  gtk_label_set_text (GTK_LABEL (self->heading), heading);
+  g_array_set_size (self->cells, 0);
+  if (self->scroller != NULL)
+    gtk_box_remove (GTK_BOX (self->box), self->scroller);
+  self->grid = gtk_grid_new ();
+  gtk_widget_add_css_class (self->grid, "figures-grid");
+  gtk_grid_set_column_spacing (GTK_GRID (self->grid), 6);
+  gtk_grid_set_row_spacing (GTK_GRID (self->grid), 4);
+  for (guint u = 0; u < n; u++)
+    gtk_grid_attach (GTK_GRID (self->grid), header_label (((StyrkortUnit *) self->units->pdata[u])->name, TRUE), u + 1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (self->grid), header_label (_("City"), TRUE), n + 1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (self->grid), header_label (_("District total"), TRUE), n + 2, 0, 1, 1);
+  for (guint i = 0; i < self->indicators->len; i++)
+    row = add_indicator (self, self->indicators->pdata[i], row);
+  for (guint i = 0; i < self->indicators->len; i++)
+    show_indicator (self, ((StyrkortIndicator *) self->indicators->pdata[i])->id);
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->grid);
+  gtk_widget_set_vexpand (self->scroller, TRUE);
+  gtk_box_append (GTK_BOX (self->box), self->scroller);
+}
+
+GtkWidget *
+styrkort_figures_page_get_entry (StyrkortFiguresPage *self, const char *code, const char *field, gint64 unit_id)
+{
+  for (guint i = 0; i < self->cells->len; i++)
+    {
+      Cell *c = &g_array_index (self->cells, Cell, i);
+      StyrkortIndicator *ind = indicator_by_id (self, c->indicator_id);
+      if (g_str_equal (ind->code, code) && g_str_equal (field_keys[c->field], field) && c->unit_id == unit_id &&
+          GTK_IS_ENTRY (c->entry))
+        return c->entry;
+    }
+  return NULL;
+}
+
+static void
+styrkort_figures_page_page_init (StyrkortPageInterface *iface)
+{
+  iface->show = styrkort_figures_page_show;
+}
+
+static void
+styrkort_figures_page_dispose (GObject *object)
+{
+  StyrkortFiguresPage *self = STYRKORT_FIGURES_PAGE (object);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_object (&self->project);
+  g_clear_pointer (&self->indicators, g_ptr_array_unref);
+  g_clear_pointer (&self->units, g_ptr_array_unref);
+  g_clear_pointer (&self->cells, g_array_unref);
+  G_OBJECT_CLASS (styrkort_figures_page_parent_class)->dispose (object);
+}
+
+static void
+styrkort_figures_page_class_init (StyrkortFiguresPageClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = styrkort_figures_page_dispose;
+  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+styrkort_figures_page_init (StyrkortFiguresPage *self)
+{
+  GtkWidget *help = gtk_label_new (_("Write numbers as 12,5 or 12,5 % (spaces between thousands are fine). "
+                                     "Enter saves and moves down, Tab moves right. Rates are computed from the "
+                                     "two rows above them; a percentage typed without them is kept and marked *."));
+
+  self->cells = g_array_new (FALSE, FALSE, sizeof (Cell));
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  self->heading = gtk_label_new ("");
+  gtk_label_set_xalign (GTK_LABEL (self->heading), 0);
+  gtk_widget_add_css_class (self->heading, "title-1");
+  gtk_label_set_wrap (GTK_LABEL (help), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (help), 0);
+  gtk_widget_add_css_class (help, "dim-label");
+  gtk_widget_set_margin_start (self->box, 24);
+  gtk_widget_set_margin_end (self->box, 24);
+  gtk_widget_set_margin_top (self->box, 24);
+  gtk_box_append (GTK_BOX (self->box), self->heading);
+  gtk_box_append (GTK_BOX (self->box), help);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+}
+
+GtkWidget *
+styrkort_figures_page_new (void)
+{
+  return g_object_new (STYRKORT_TYPE_FIGURES_PAGE, NULL);
+}

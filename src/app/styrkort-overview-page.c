@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Översikt: the status of every area per operation, and the T2 indicators. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "styrkort-chart-data.h"
+#include "styrkort-chart-view.h"
+#include "styrkort-overview-page.h"
+#include "styrkort-page.h"
+
+struct _StyrkortOverviewPage {
+  GtkWidget parent_instance;
+  GtkWidget *scrolled;
+  GtkWidget *status_chart;
+  GtkWidget *indicator_grid;
+};
+
+static void styrkort_overview_page_page_init (StyrkortPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (StyrkortOverviewPage, styrkort_overview_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (STYRKORT_TYPE_PAGE, styrkort_overview_page_page_init))
+
+static GtkWidget *
+heading (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "title-2");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+  return label;
+}
+
+static void
+styrkort_overview_page_show (StyrkortPage *page, StyrkortProject *project, StyrkortPeriod period)
+{
+  StyrkortOverviewPage *self = STYRKORT_OVERVIEW_PAGE (page);
+  g_autoptr(GPtrArray) indicators = styrkort_project_list_indicators (project);
+  GtkWidget *child;
+  guint n = 0;
+
+  styrkort_chart_view_set_chart (STYRKORT_CHART_VIEW (self->status_chart),
+                                 styrkort_chart_new_area_status (project, period));
+  while ((child = gtk_widget_get_first_child (self->indicator_grid)) != NULL)
+    gtk_grid_remove (GTK_GRID (self->indicator_grid), child);
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      StyrkortIndicator *ind = indicators->pdata[i];
+      GtkWidget *view;
+      if (!ind->in_t2)
+        continue;
+      view = styrkort_chart_view_new (STYRKORT_CHART_SCREEN);
+      gtk_widget_set_size_request (view, 420, 300);
+      gtk_widget_set_hexpand (view, TRUE);
+      gtk_widget_add_css_class (view, "chart-card");
+      styrkort_chart_view_set_chart (STYRKORT_CHART_VIEW (view),
+                                     g_str_equal (ind->code, "headcount")
+                                       ? styrkort_chart_new_gender (project, ind->id, period)
+                                       : styrkort_chart_new_units (project, ind->id, period));
+      gtk_grid_attach (GTK_GRID (self->indicator_grid), view, n % 2, n / 2, 1, 1);
+      n++;
+    }
+}
+
+static void
+styrkort_overview_page_page_init (StyrkortPageInterface *iface)
+{
+  iface->show = styrkort_overview_page_show;
+}
+
+static void
+styrkort_overview_page_dispose (GObject *object)
+{
+  StyrkortOverviewPage *self = STYRKORT_OVERVIEW_PAGE (object);
+  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  G_OBJECT_CLASS (styrkort_overview_page_parent_class)->dispose (object);
+}
+
+static void
+styrkort_overview_page_class_init (StyrkortOverviewPageClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = styrkort_overview_page_dispose;
+  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+styrkort_overview_page_init (StyrkortOverviewPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  GtkWidget *clamp = adw_clamp_new ();
+
+  self->scrolled = gtk_scrolled_window_new ();
+  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1400);
+  gtk_widget_set_margin_start (box, 24);
+  gtk_widget_set_margin_end (box, 24);
+  gtk_widget_set_margin_top (box, 24);
+  gtk_widget_set_margin_bottom (box, 24);
+
+  self->status_chart = styrkort_chart_view_new (STYRKORT_CHART_SCREEN);
+  gtk_widget_set_size_request (self->status_chart, -1, 560);
+  gtk_widget_add_css_class (self->status_chart, "chart-card");
+  gtk_box_append (GTK_BOX (box), self->status_chart);
+  gtk_box_append (GTK_BOX (box), heading (_("Indicators reported in T2")));
+  self->indicator_grid = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (self->indicator_grid), 18);
+  gtk_grid_set_row_spacing (GTK_GRID (self->indicator_grid), 18);
+  gtk_grid_set_column_homogeneous (GTK_GRID (self->indicator_grid), TRUE);
+  gtk_box_append (GTK_BOX (box), self->indicator_grid);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), clamp);
+}
+
+GtkWidget *
+styrkort_overview_page_new (void)
+{
+  return g_object_new (STYRKORT_TYPE_OVERVIEW_PAGE, NULL);
+}

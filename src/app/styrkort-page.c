@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What every page of the window does: show one project in one period. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "styrkort-page.h"
+#include "styrkort-window.h"
+
+G_DEFINE_INTERFACE (StyrkortPage, styrkort_page, GTK_TYPE_WIDGET)
+
+static void
+styrkort_page_default_init (StyrkortPageInterface *iface)
+{
+}
+
+void
+styrkort_page_show (StyrkortPage *self, StyrkortProject *project, StyrkortPeriod period)
+{
+  STYRKORT_PAGE_GET_IFACE (self)->show (self, project, period);
+}
+
+static StyrkortWindow *
+window_of (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  return STYRKORT_IS_WINDOW (root) ? STYRKORT_WINDOW (root) : NULL;
+}
+
+void
+styrkort_page_report (GtkWidget *widget, const GError *error)
+{
+  StyrkortWindow *window = window_of (widget);
+  if (window != NULL)
+    styrkort_window_toast (window, error->message, FALSE);
+}
+
+void
+styrkort_page_report_deleted (GtkWidget *widget, const char *what)
+{
+  StyrkortWindow *window = window_of (widget);
+  g_autofree char *text = g_strdup_printf (_("%s deleted"), what);
+  if (window != NULL)
+    styrkort_window_toast (window, text, TRUE);
+}

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What every page of the window does: show one project in one period. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "styrkort-project.h"
+
+G_BEGIN_DECLS
+
+#define STYRKORT_TYPE_PAGE (styrkort_page_get_type ())
+G_DECLARE_INTERFACE (StyrkortPage, styrkort_page, STYRKORT, PAGE, GtkWidget)
+
+struct _StyrkortPageInterface {
+  GTypeInterface parent_iface;
+  /* Shows @project in @period, rebuilding what it shows. */
+  void (*show) (StyrkortPage *self, StyrkortProject *project, StyrkortPeriod period);
+};
+
+void styrkort_page_show (StyrkortPage *self, StyrkortProject *project, StyrkortPeriod period);
+
+/* Reports an error from an edit on the page's window, as a toast. */
+void styrkort_page_report (GtkWidget *widget, const GError *error);
+/* A toast with an Undo button, after something was deleted. */
+void styrkort_page_report_deleted (GtkWidget *widget, const char *what);
+
+G_END_DECLS

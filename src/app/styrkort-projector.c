@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The projected view: one chart per slide, full screen, for a meeting room.
+ * Left/Right/Space/PageUp/PageDown move, Home/End jump, Escape leaves. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "styrkort-chart-data.h"
+#include "styrkort-chart-view.h"
+#include "styrkort-projector.h"
+
+struct _StyrkortProjector {
+  GtkWindow parent_instance;
+  GtkWidget *view;
+  GtkWidget *counter;
+  GPtrArray *charts;
+  guint index;
+};
+
+G_DEFINE_FINAL_TYPE (StyrkortProjector, styrkort_projector, GTK_TYPE_WINDOW)
+
+guint
+styrkort_projector_get_index (StyrkortProjector *self)
+{
+  return self->index;
+}
+
+guint
+styrkort_projector_get_count (StyrkortProjector *self)
+{
+  return self->charts->len;
+}
+
+void
+styrkort_projector_go_to (StyrkortProjector *self, guint index)
+{
+  g_autofree char *counter = NULL;
+
+  if (self->charts->len == 0)
+    return;
+  self->index = MIN (index, self->charts->len - 1);
+  styrkort_chart_view_set_chart (STYRKORT_CHART_VIEW (self->view),
+                                 styrkort_chart_copy (self->charts->pdata[self->index]));
+  /* TRANSLATORS: slide number: "3 / 11" */
+  counter = g_strdup_printf (_("%u / %u"), self->index + 1, self->charts->len);
+  gtk_label_set_text (GTK_LABEL (self->counter), counter);
+}
+
+static void
+step (StyrkortProjector *self, int delta)
+{
+  if (delta < 0 && self->index == 0)
+    return;
+  styrkort_projector_go_to (self, self->index + delta);
+}
+
+static gboolean
+on_key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode, GdkModifierType state,
+                   StyrkortProjector *self)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_Right: case GDK_KEY_Down: case GDK_KEY_space: case GDK_KEY_Page_Down: case GDK_KEY_Return:
+      step (self, 1);
+      return TRUE;
+    case GDK_KEY_Left: case GDK_KEY_Up: case GDK_KEY_BackSpace: case GDK_KEY_Page_Up:
+      step (self, -1);
+      return TRUE;
+    case GDK_KEY_Home:
+      styrkort_projector_go_to (self, 0);
+      return TRUE;
+    case GDK_KEY_End:
+      styrkort_projector_go_to (self, self->charts->len ? self->charts->len - 1 : 0);
+      return TRUE;
+    case GDK_KEY_Escape: case GDK_KEY_F5:
+      gtk_window_close (GTK_WINDOW (self));
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+on_click_cb (GtkGestureClick *gesture, int n_press, double x, double y, StyrkortProjector *self)
+{
+  step (self, gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) == GDK_BUTTON_SECONDARY ? -1 : 1);
+}
+
+static void
+styrkort_projector_dispose (GObject *object)
+{
+  StyrkortProjector *self = STYRKORT_PROJECTOR (object);
+  g_clear_pointer (&self->charts, g_ptr_array_unref);
+  G_OBJECT_CLASS (styrkort_projector_parent_class)->dispose (object);
+}
+
+static void
+styrkort_projector_class_init (StyrkortProjectorClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = styrkort_projector_dispose;
+}
+
+static void
+styrkort_projector_init (StyrkortProjector *self)
+{
+  GtkWidget *overlay = gtk_overlay_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  self->view = styrkort_chart_view_new (STYRKORT_CHART_PROJECTED);
+  self->counter = gtk_label_new ("");
+  gtk_widget_add_css_class (GTK_WIDGET (self), "projector");
+  gtk_widget_set_halign (self->counter, GTK_ALIGN_END);
+  gtk_widget_set_valign (self->counter, GTK_ALIGN_END);
+  gtk_widget_set_margin_end (self->counter, 24);
+  gtk_widget_set_margin_bottom (self->counter, 16);
+  gtk_widget_add_css_class (self->counter, "dim-label");
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), self->view);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), self->counter);
+  gtk_window_set_child (GTK_WINDOW (self), overlay);
+  gtk_window_set_title (GTK_WINDOW (self), _("Styrkort – Presentation"));
+  gtk_window_set_default_size (GTK_WINDOW (self), 1280, 720);
+
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_click_cb), self);
+  gtk_widget_add_controller (self->view, GTK_EVENT_CONTROLLER (click));
+}
+
+GtkWidget *
+styrkort_projector_new (StyrkortProject *project, StyrkortPeriod period)
+{
+  StyrkortProjector *self = g_object_new (STYRKORT_TYPE_PROJECTOR, NULL);
+
+  self->charts = styrkort_chart_new_slides (project, period);
+  styrkort_projector_go_to (self, 0);
+  return GTK_WIDGET (self);
+}

@@ -1,0 +1,334 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The slide set: choosing and ordering it, exporting it, printing a handout. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "styrkort-chart-data.h"
+#include "styrkort-slides.h"
+
+#define SLIDE_WIDTH 1920
+#define SLIDE_HEIGHT 1080
+
+StyrkortExportFormat
+styrkort_slides_format_for_name (const char *name)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+  if (g_str_has_suffix (lower, ".pdf"))
+    return STYRKORT_EXPORT_PDF;
+  if (g_str_has_suffix (lower, ".svg"))
+    return STYRKORT_EXPORT_SVG;
+  return STYRKORT_EXPORT_PNG;
+}
+
+static void
+toast_on (GtkWindow *window, const char *text)
+{
+  /* Windows of ours have a toast overlay; dialogs of others do not. */
+  GtkWidget *child = ADW_IS_APPLICATION_WINDOW (window) ? adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)) : NULL;
+  if (ADW_IS_TOAST_OVERLAY (child))
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (child), adw_toast_new (text));
+}
+
+static GtkFileChooserNative *
+save_chooser (GtkWindow *parent, const char *title, const char *suggested)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                               _("_Export"), _("_Cancel"));
+  const struct { const char *name, *pattern; } formats[] = {
+    { N_("PNG image"), "*.png" }, { N_("PDF document"), "*.pdf" }, { N_("SVG image"), "*.svg" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+      gtk_file_filter_set_name (filter, _(formats[i].name));
+      gtk_file_filter_add_pattern (filter, formats[i].pattern);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    }
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  return chooser;
+}
+
+typedef struct {
+  GtkWindow *parent;
+  GPtrArray *charts;
+} ExportJob;
+
+static void
+on_export_response_cb (GtkNativeDialog *dialog, int response, ExportJob *job)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autoptr(GError) error = NULL;
+      StyrkortExportFormat format = styrkort_slides_format_for_name (name);
+
+      if (styrkort_chart_export_all (job->charts, path, format, SLIDE_WIDTH, SLIDE_HEIGHT,
+                                     STYRKORT_CHART_PROJECTED, &error))
+        {
+          g_autofree char *text = g_strdup_printf (_("Exported to “%s”"), name);
+          toast_on (job->parent, text);
+        }
+      else
+        toast_on (job->parent, error->message);
+    }
+  g_ptr_array_unref (job->charts);
+  g_free (job);
+  g_object_unref (dialog);
+}
+
+static void
+start_export (GtkWindow *parent, GPtrArray *charts, const char *title, const char *suggested)
+{
+  GtkFileChooserNative *chooser = save_chooser (parent, title, suggested);
+  ExportJob *job = g_new0 (ExportJob, 1);
+
+  job->parent = parent;
+  job->charts = charts;
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response_cb), job);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+styrkort_slides_export (GtkWindow *parent, StyrkortProject *project, StyrkortPeriod period)
+{
+  g_autoptr(StyrkortDistrict) district = styrkort_project_get_district (project);
+  g_autofree char *name = g_strdup_printf ("Styrkort-%s-%d-T%d.pdf", district->name, period.year, period.tertial);
+
+  g_strdelimit (name, "/\\:*?\"<>| ", '-');
+  start_export (parent, styrkort_chart_new_slides (project, period), _("Export Slides"), name);
+}
+
+void
+styrkort_slides_export_chart (GtkWindow *parent, const StyrkortChart *chart)
+{
+  GPtrArray *charts = g_ptr_array_new_with_free_func ((GDestroyNotify) styrkort_chart_free);
+  g_autofree char *name = g_strconcat (chart->title, ".png", NULL);
+
+  g_strdelimit (name, "/\\:*?\"<>|", '-');
+  g_ptr_array_add (charts, styrkort_chart_copy (chart));
+  start_export (parent, charts, _("Export Chart"), name);
+}
+
+/* Printing: one slide per landscape page ------------------------------------- */
+
+static void
+on_draw_page_cb (GtkPrintOperation *operation, GtkPrintContext *context, int page, GPtrArray *charts)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double width = gtk_print_context_get_width (context), height = gtk_print_context_get_height (context);
+  double scale = MIN (width / SLIDE_WIDTH, height / SLIDE_HEIGHT);
+
+  cairo_save (cr);
+  cairo_scale (cr, scale, scale);
+  styrkort_chart_layout_free (styrkort_chart_draw (charts->pdata[page], cr, SLIDE_WIDTH, SLIDE_HEIGHT,
+                                                   STYRKORT_CHART_SCREEN));
+  cairo_restore (cr);
+}
+
+void
+styrkort_slides_print (GtkWindow *parent, StyrkortProject *project, StyrkortPeriod period)
+{
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GPtrArray) charts = styrkort_chart_new_slides (project, period);
+  g_autoptr(GError) error = NULL;
+
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_n_pages (operation, charts->len);
+  gtk_print_operation_set_job_name (operation, "Styrkort");
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), charts);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error) ==
+      GTK_PRINT_OPERATION_RESULT_ERROR)
+    toast_on (parent, error->message);
+}
+
+/* Choosing slides ----------------------------------------------------------- */
+
+typedef struct {
+  StyrkortProject *project;
+  GtkWidget *list;
+  GPtrArray *slides;   /* StyrkortSlide*, in shown order */
+  GArray *chosen;      /* gboolean per slide */
+} Chooser;
+
+static void
+chooser_free (Chooser *c)
+{
+  g_object_unref (c->project);
+  g_ptr_array_unref (c->slides);
+  g_array_unref (c->chosen);
+  g_free (c);
+}
+
+static char *
+slide_title (StyrkortProject *project, const StyrkortSlide *slide, StyrkortPeriod period)
+{
+  g_autoptr(StyrkortChart) chart = styrkort_chart_new_for_slide (project, slide, period);
+  return g_strdup (chart ? chart->title : slide->kind);
+}
+
+static void fill_chooser (Chooser *c);
+
+static void
+on_check_toggled_cb (GtkCheckButton *check, Chooser *c)
+{
+  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "index"));
+  g_array_index (c->chosen, gboolean, i) = gtk_check_button_get_active (check);
+}
+
+static void
+on_move_clicked_cb (GtkButton *button, Chooser *c)
+{
+  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
+  int delta = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "delta"));
+  guint j = i + delta;
+  gpointer slide;
+  gboolean chosen;
+
+  if (j >= c->slides->len)
+    return;
+  slide = c->slides->pdata[i];
+  c->slides->pdata[i] = c->slides->pdata[j];
+  c->slides->pdata[j] = slide;
+  chosen = g_array_index (c->chosen, gboolean, i);
+  g_array_index (c->chosen, gboolean, i) = g_array_index (c->chosen, gboolean, j);
+  g_array_index (c->chosen, gboolean, j) = chosen;
+  fill_chooser (c);
+}
+
+static GtkWidget *
+move_button (Chooser *c, guint i, int delta, const char *icon, const char *label)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_sensitive (button, (delta < 0 && i > 0) || (delta > 0 && i + 1 < c->slides->len));
+  g_object_set_data (G_OBJECT (button), "index", GUINT_TO_POINTER (i));
+  g_object_set_data (G_OBJECT (button), "delta", GINT_TO_POINTER (delta));
+  g_signal_connect (button, "clicked", G_CALLBACK (on_move_clicked_cb), c);
+  return button;
+}
+
+static void
+fill_chooser (Chooser *c)
+{
+  GtkWidget *child;
+  StyrkortPeriod period = { 2000, 1 };
+
+  while ((child = gtk_widget_get_first_child (c->list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (c->list), child);
+  for (guint i = 0; i < c->slides->len; i++)
+    {
+      StyrkortSlide *slide = c->slides->pdata[i];
+      g_autofree char *title = slide_title (c->project, slide, period);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+      const char *kinds[][2] = { { "area-status", N_("Status of all areas") }, { "units", N_("Per unit") },
+                                 { "trend", N_("Over time") }, { "gender", N_("Women and men") },
+                                 { "goals", N_("Sub-goals") } };
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        if (g_str_equal (kinds[k][0], slide->kind))
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(kinds[k][1]));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_array_index (c->chosen, gboolean, i));
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+      g_object_set_data (G_OBJECT (check), "index", GUINT_TO_POINTER (i));
+      g_signal_connect (check, "toggled", G_CALLBACK (on_check_toggled_cb), c);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), move_button (c, i, -1, "go-up-symbolic", _("Move up")));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), move_button (c, i, 1, "go-down-symbolic", _("Move down")));
+      gtk_list_box_append (GTK_LIST_BOX (c->list), row);
+    }
+}
+
+static gboolean
+same_slide (const StyrkortSlide *a, const StyrkortSlide *b)
+{
+  return g_str_equal (a->kind, b->kind) && a->indicator_id == b->indicator_id && a->area_id == b->area_id;
+}
+
+/* Chosen slides first in their saved order (the default set until the
+ * user has chosen), then the rest, unticked. */
+static void
+load_choice (Chooser *c)
+{
+  g_autoptr(GPtrArray) chosen = styrkort_project_list_slides (c->project);
+  g_autoptr(GPtrArray) possible = styrkort_chart_list_possible_slides (c->project);
+
+  if (chosen->len == 0)
+    {
+      g_ptr_array_unref (chosen);
+      chosen = styrkort_chart_list_default_slides (c->project);
+    }
+  for (guint i = 0; i < chosen->len; i++)
+    {
+      gboolean yes = TRUE;
+      g_ptr_array_add (c->slides, styrkort_slide_copy (chosen->pdata[i]));
+      g_array_append_val (c->chosen, yes);
+    }
+  for (guint i = 0; i < possible->len; i++)
+    {
+      gboolean known = FALSE, no = FALSE;
+      for (guint j = 0; j < c->slides->len && !known; j++)
+        known = same_slide (possible->pdata[i], c->slides->pdata[j]);
+      if (known)
+        continue;
+      g_ptr_array_add (c->slides, styrkort_slide_copy (possible->pdata[i]));
+      g_array_append_val (c->chosen, no);
+    }
+}
+
+static void
+on_choose_response_cb (AdwMessageDialog *dialog, const char *response, Chooser *c)
+{
+  if (g_str_equal (response, "save"))
+    {
+      g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
+      g_autoptr(GError) error = NULL;
+      for (guint i = 0; i < c->slides->len; i++)
+        if (g_array_index (c->chosen, gboolean, i))
+          g_ptr_array_add (chosen, c->slides->pdata[i]);
+      if (!styrkort_project_set_slides (c->project, chosen, &error))
+        toast_on (gtk_window_get_transient_for (GTK_WINDOW (dialog)), error->message);
+    }
+  chooser_free (c);
+}
+
+void
+styrkort_slides_choose (GtkWindow *parent, StyrkortProject *project, StyrkortPeriod period)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, _("Slides for the Meeting"),
+                                              _("Tick the charts to show, in the order to show them. "
+                                                "The choice is saved in the district file."));
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  Chooser *c = g_new0 (Chooser, 1);
+
+  c->project = g_object_ref (project);
+  c->list = gtk_list_box_new ();
+  c->slides = g_ptr_array_new_with_free_func ((GDestroyNotify) styrkort_slide_free);
+  c->chosen = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (c->list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (c->list, "boxed-list");
+  load_choice (c);
+  fill_chooser (c);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), c->list);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_size_request (scrolled, 520, 420);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  if (styrkort_project_is_read_only (project))
+    adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save", FALSE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_choose_response_cb), c);
+  gtk_window_present (GTK_WINDOW (dialog));
+}

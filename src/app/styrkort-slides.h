@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The slide set: choosing and ordering it, exporting it, printing a handout. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "styrkort-chart.h"
+#include "styrkort-project.h"
+
+G_BEGIN_DECLS
+
+void styrkort_slides_choose       (GtkWindow *parent, StyrkortProject *project, StyrkortPeriod period);
+void styrkort_slides_export       (GtkWindow *parent, StyrkortProject *project, StyrkortPeriod period);
+void styrkort_slides_export_chart (GtkWindow *parent, const StyrkortChart *chart);
+void styrkort_slides_print        (GtkWindow *parent, StyrkortProject *project, StyrkortPeriod period);
+
+/* The export format a file name asks for (by its extension), PNG if none. */
+StyrkortExportFormat styrkort_slides_format_for_name (const char *name);
+
+G_END_DECLS

@@ -1,0 +1,779 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* A window: the start view, or one district file with its pages. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "styrkort-area-page.h"
+#include "styrkort-chart-data.h"
+#include "styrkort-figures-page.h"
+#include "styrkort-overview-page.h"
+#include "styrkort-page.h"
+#include "styrkort-projector.h"
+#include "styrkort-slides.h"
+#include "styrkort-steering-page.h"
+#include "styrkort-window.h"
+
+struct _StyrkortWindow {
+  AdwApplicationWindow parent_instance;
+
+  GtkWidget *content_stack;
+  GtkWidget *main_stack;
+  GtkWidget *period_dropdown;
+  GtkWidget *read_only_label;
+  GtkWidget *read_only_revealer;
+  GtkWidget *recent_heading;
+  GtkWidget *recent_list;
+  GtkWidget *sidebar;
+  AdwToastOverlay *toast_overlay;
+  AdwWindowTitle *window_title;
+
+  StyrkortProject *project;
+  StyrkortPeriod period;
+  GArray *periods;          /* StyrkortPeriod, as in the drop-down */
+  GHashTable *dirty;        /* page names shown before the last change */
+  gulong changed_id;
+};
+
+G_DEFINE_FINAL_TYPE (StyrkortWindow, styrkort_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static StyrkortApplication *
+app_of (StyrkortWindow *self)
+{
+  return STYRKORT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+void
+styrkort_window_toast (StyrkortWindow *self, const char *text, gboolean offer_undo)
+{
+  AdwToast *toast = adw_toast_new (text);
+
+  if (offer_undo)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+    }
+  adw_toast_set_timeout (toast, offer_undo ? 8 : 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+GFile *
+styrkort_window_get_file (StyrkortWindow *self)
+{
+  return self->project ? styrkort_project_get_file (self->project) : NULL;
+}
+
+StyrkortProject *
+styrkort_window_get_project (StyrkortWindow *self)
+{
+  return self->project;
+}
+
+StyrkortPeriod
+styrkort_window_get_period (StyrkortWindow *self)
+{
+  return self->period;
+}
+
+static void
+set_action_enabled (StyrkortWindow *self, const char *name, gboolean enabled)
+{
+  g_autofree char *full = g_strconcat ("win.", name, NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), full, enabled);
+}
+
+static void
+update_actions (StyrkortWindow *self)
+{
+  gboolean open = self->project != NULL;
+  g_autofree char *undo = open ? styrkort_project_undo_summary (self->project) : NULL;
+
+  set_action_enabled (self, "undo", open && styrkort_project_can_undo (self->project));
+  set_action_enabled (self, "redo", open && styrkort_project_can_redo (self->project));
+  for (const char * const *name = (const char *[]) { "present", "choose-slides", "export-slides", "print",
+                                                     "previous-period", "next-period", "go-overview", NULL };
+       *name != NULL; name++)
+    set_action_enabled (self, *name, open);
+  gtk_widget_set_visible (self->period_dropdown, open);
+}
+
+/* Pages --------------------------------------------------------------------- */
+
+static GtkWidget *
+create_page (StyrkortWindow *self, const char *name)
+{
+  if (g_str_equal (name, "overview"))
+    return styrkort_overview_page_new ();
+  if (g_str_equal (name, "figures"))
+    return styrkort_figures_page_new ();
+  if (g_str_equal (name, "steering"))
+    return styrkort_steering_page_new ();
+  {
+    g_autoptr(StyrkortArea) area = styrkort_project_find_area (self->project, name);
+    return area ? styrkort_area_page_new (area->id) : NULL;
+  }
+}
+
+GtkWidget *
+styrkort_window_get_page_widget (StyrkortWindow *self, const char *name)
+{
+  return gtk_stack_get_child_by_name (GTK_STACK (self->content_stack), name);
+}
+
+static void
+refresh_visible_page (StyrkortWindow *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (GTK_STACK (self->content_stack));
+  GtkWidget *page = gtk_stack_get_visible_child (GTK_STACK (self->content_stack));
+
+  if (page == NULL || self->project == NULL)
+    return;
+  styrkort_page_show (STYRKORT_PAGE (page), self->project, self->period);
+  g_hash_table_remove (self->dirty, name);
+}
+
+gboolean
+styrkort_window_show_page (StyrkortWindow *self, const char *name)
+{
+  GtkWidget *page = styrkort_window_get_page_widget (self, name);
+
+  if (self->project == NULL)
+    return FALSE;
+  if (page == NULL)
+    {
+      page = create_page (self, name);
+      if (page == NULL)
+        return FALSE;
+      gtk_stack_add_named (GTK_STACK (self->content_stack), page, name);
+      g_hash_table_add (self->dirty, g_strdup (name));
+    }
+  gtk_stack_set_visible_child (GTK_STACK (self->content_stack), page);
+  if (g_hash_table_contains (self->dirty, name))
+    refresh_visible_page (self);
+  /* Keep the sidebar in step when the page was chosen another way. */
+  for (GtkWidget *row = gtk_widget_get_first_child (self->sidebar); row; row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && g_strcmp0 (gtk_widget_get_name (row), name) == 0 &&
+        gtk_list_box_get_selected_row (GTK_LIST_BOX (self->sidebar)) != GTK_LIST_BOX_ROW (row))
+      gtk_list_box_select_row (GTK_LIST_BOX (self->sidebar), GTK_LIST_BOX_ROW (row));
+  return TRUE;
+}
+
+const char *
+styrkort_window_get_page (StyrkortWindow *self)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (self->content_stack));
+}
+
+/* Every page shown so far must show the new state when it is next visible. */
+static void
+mark_all_dirty (StyrkortWindow *self, gboolean including_visible)
+{
+  const char *visible = gtk_stack_get_visible_child_name (GTK_STACK (self->content_stack));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (self->content_stack); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *name = gtk_stack_page_get_name (gtk_stack_get_page (GTK_STACK (self->content_stack), child));
+      if (including_visible || g_strcmp0 (name, visible) != 0)
+        g_hash_table_add (self->dirty, g_strdup (name));
+    }
+}
+
+static void
+update_title (StyrkortWindow *self)
+{
+  g_autoptr(StyrkortDistrict) district = self->project ? styrkort_project_get_district (self->project) : NULL;
+  g_autofree char *file_name = NULL;
+
+  if (district == NULL)
+    {
+      adw_window_title_set_title (self->window_title, "Styrkort");
+      adw_window_title_set_subtitle (self->window_title, "");
+      gtk_window_set_title (GTK_WINDOW (self), "Styrkort");
+      return;
+    }
+  file_name = g_file_get_basename (styrkort_project_get_file (self->project));
+  adw_window_title_set_title (self->window_title, district->name);
+  adw_window_title_set_subtitle (self->window_title, file_name);
+  gtk_window_set_title (GTK_WINDOW (self), district->name);
+}
+
+/* A change made on the visible page is already shown there; the other pages
+ * catch up when shown. Undo and redo (what == NULL) may change anything. */
+static void
+on_project_changed_cb (StyrkortProject *project, const char *what, StyrkortWindow *self)
+{
+  mark_all_dirty (self, what == NULL);
+  if (what == NULL)
+    refresh_visible_page (self);
+  if (what == NULL || g_strcmp0 (what, "district") == 0)
+    update_title (self);
+  update_actions (self);
+}
+
+/* Periods --------------------------------------------------------------------- */
+
+static StyrkortPeriod
+today_period (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDate) date = g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                                          g_date_time_get_year (now));
+  return styrkort_period_for_date (date);
+}
+
+/* From three years back (or the first figures) to the current year's end. */
+static void
+fill_periods (StyrkortWindow *self)
+{
+  g_autoptr(GArray) used = styrkort_project_list_periods (self->project);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  StyrkortPeriod now = today_period (), first = { now.year - 3, 1 }, last = { now.year, 3 }, chosen;
+  guint selected = 0;
+
+  if (used->len > 0)
+    {
+      StyrkortPeriod a = g_array_index (used, StyrkortPeriod, 0), b = g_array_index (used, StyrkortPeriod, used->len - 1);
+      if (styrkort_period_compare (a, first) < 0)
+        first = (StyrkortPeriod) { a.year, 1 };
+      if (styrkort_period_compare (b, last) > 0)
+        last = (StyrkortPeriod) { b.year, 3 };
+      chosen = b;
+    }
+  else
+    chosen = now;
+  g_array_set_size (self->periods, 0);
+  for (StyrkortPeriod q = first; styrkort_period_compare (q, last) <= 0; q = styrkort_period_next (q))
+    {
+      g_autofree char *label = styrkort_period_to_string (q);
+      if (styrkort_period_compare (q, chosen) == 0)
+        selected = self->periods->len;
+      g_array_append_val (self->periods, q);
+      gtk_string_list_append (labels, label);
+    }
+  self->period = chosen;
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->period_dropdown), G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->period_dropdown), selected);
+}
+
+void
+styrkort_window_set_period (StyrkortWindow *self, StyrkortPeriod period)
+{
+  for (guint i = 0; i < self->periods->len; i++)
+    if (styrkort_period_compare (g_array_index (self->periods, StyrkortPeriod, i), period) == 0)
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (self->period_dropdown), i);
+}
+
+static void
+on_period_selected_cb (GtkDropDown *dropdown, GParamSpec *pspec, StyrkortWindow *self)
+{
+  guint i = gtk_drop_down_get_selected (dropdown);
+
+  if (i >= self->periods->len ||
+      styrkort_period_compare (g_array_index (self->periods, StyrkortPeriod, i), self->period) == 0)
+    return;
+  self->period = g_array_index (self->periods, StyrkortPeriod, i);
+  mark_all_dirty (self, TRUE);
+  refresh_visible_page (self);
+}
+
+static void
+step_period (StyrkortWindow *self, int delta)
+{
+  guint i = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->period_dropdown));
+  if ((delta < 0 && i > 0) || (delta > 0 && i + 1 < self->periods->len))
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (self->period_dropdown), i + delta);
+}
+
+/* Sidebar -------------------------------------------------------------------- */
+
+static void
+add_sidebar_heading (StyrkortWindow *self, const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "caption-heading");
+  gtk_widget_set_margin_top (label, 12);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_list_box_append (GTK_LIST_BOX (self->sidebar), row);
+}
+
+static void
+add_sidebar_entry (StyrkortWindow *self, const char *name, const char *number, const char *title)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_widget_set_name (row, name);
+  if (number != NULL)
+    {
+      GtkWidget *n = gtk_label_new (number);
+      gtk_label_set_xalign (GTK_LABEL (n), 1);
+      gtk_label_set_yalign (GTK_LABEL (n), 0);
+      gtk_widget_add_css_class (n, "area-number");
+      gtk_widget_add_css_class (n, "dim-label");
+      gtk_box_append (GTK_BOX (box), n);
+    }
+  /* Long area titles wrap at word boundaries, never cut. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  if (number != NULL)
+    {
+      g_autofree char *accessible = g_strdup_printf ("%s. %s", number, title);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+    }
+  gtk_list_box_append (GTK_LIST_BOX (self->sidebar), row);
+}
+
+static gboolean
+prefers_swedish (void)
+{
+  const char *translated = _("Overview");
+  return g_str_equal (translated, "Översikt");
+}
+
+static void
+fill_sidebar (StyrkortWindow *self)
+{
+  g_autoptr(GPtrArray) areas = styrkort_project_list_areas (self->project);
+  GtkWidget *child;
+  gboolean themes = FALSE;
+
+  while ((child = gtk_widget_get_first_child (self->sidebar)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->sidebar), child);
+  add_sidebar_entry (self, "overview", NULL, _("Overview"));
+  add_sidebar_heading (self, _("Areas"));
+  for (guint i = 0; i < areas->len; i++)
+    {
+      StyrkortArea *a = areas->pdata[i];
+      g_autofree char *number = a->number > 0 ? g_strdup_printf ("%d", a->number) : NULL;
+      if (a->kind == STYRKORT_AREA_KIND_THEME && !themes)
+        {
+          add_sidebar_heading (self, _("Themes"));
+          themes = TRUE;
+        }
+      add_sidebar_entry (self, a->key, number, prefers_swedish () ? a->title_sv : a->title_en);
+    }
+  add_sidebar_heading (self, _("Follow-up"));
+  add_sidebar_entry (self, "figures", NULL, _("Indicators"));
+  add_sidebar_entry (self, "steering", NULL, _("Steering Group"));
+}
+
+static void
+on_sidebar_row_selected_cb (GtkListBox *list, GtkListBoxRow *row, StyrkortWindow *self)
+{
+  if (row != NULL)
+    styrkort_window_show_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+/* Opening ------------------------------------------------------------------ */
+
+static void
+clear_project (StyrkortWindow *self)
+{
+  GtkWidget *child;
+
+  if (self->project != NULL)
+    {
+      g_clear_signal_handler (&self->changed_id, self->project);
+      styrkort_project_close (self->project);
+      g_clear_object (&self->project);
+    }
+  while ((child = gtk_widget_get_first_child (self->content_stack)) != NULL)
+    gtk_stack_remove (GTK_STACK (self->content_stack), child);
+  g_hash_table_remove_all (self->dirty);
+}
+
+gboolean
+styrkort_window_open (StyrkortWindow *self, GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortProject) project = styrkort_project_open (file, STYRKORT_OPEN_DEFAULT, &error);
+  const char * const *notices;
+
+  if (project == NULL)
+    {
+      styrkort_window_toast (self, error->message, FALSE);
+      return FALSE;
+    }
+  clear_project (self);
+  self->project = g_steal_pointer (&project);
+  self->changed_id = g_signal_connect (self->project, "changed", G_CALLBACK (on_project_changed_cb), self);
+  gtk_label_set_text (GTK_LABEL (self->read_only_label),
+                      styrkort_project_is_read_only (self->project)
+                        ? styrkort_project_get_read_only_reason (self->project) : "");
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->read_only_revealer),
+                                 styrkort_project_is_read_only (self->project));
+  notices = styrkort_project_get_notices (self->project);
+  for (guint i = 0; notices[i] != NULL; i++)
+    styrkort_window_toast (self, notices[i], FALSE);
+  fill_periods (self);
+  fill_sidebar (self);
+  update_title (self);
+  update_actions (self);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "project");
+  styrkort_window_show_page (self, "overview");
+  styrkort_application_add_recent (app_of (self), file);
+  return TRUE;
+}
+
+/* Start view ----------------------------------------------------------------- */
+
+static void
+fill_recent (StyrkortWindow *self)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (styrkort_application_get_settings (app_of (self)), "recent-files");
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (self->recent_list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->recent_list), child);
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (recent[i]);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *folder = parent ? g_file_get_parse_name (parent) : g_strdup ("");
+      GtkWidget *row;
+      if (!g_file_query_exists (file, NULL))
+        continue;
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "app.open-recent");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", recent[i]);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_append (GTK_LIST_BOX (self->recent_list), row);
+      shown++;
+    }
+  gtk_widget_set_visible (self->recent_heading, shown > 0);
+  gtk_widget_set_visible (self->recent_list, shown > 0);
+}
+
+static void
+on_open_response_cb (GtkNativeDialog *dialog, int response, StyrkortWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      styrkort_application_open_file (app_of (self), file);
+    }
+  g_object_unref (dialog);
+}
+
+static GtkFileFilter *
+styrkort_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("District files (*.styrkort)"));
+  gtk_file_filter_add_pattern (filter, "*.styrkort");
+  gtk_file_filter_add_mime_type (filter, "application/x-styrkort");
+  return filter;
+}
+
+static void
+open_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  StyrkortWindow *self = STYRKORT_WINDOW (widget);
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Open District"), GTK_WINDOW (self),
+                                                              GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = styrkort_filter ();
+
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+typedef struct {
+  StyrkortWindow *window;
+  char *district;
+} NewDistrict;
+
+static void
+on_new_save_response_cb (GtkNativeDialog *dialog, int response, NewDistrict *data)
+{
+  StyrkortWindow *self = data->window;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(StyrkortProject) created = NULL;
+      /* The chooser already asked before replacing an existing file. */
+      if (g_file_query_exists (file, NULL))
+        g_file_delete (file, NULL, NULL);
+      created = styrkort_project_create (file, data->district, &error);
+      if (created == NULL)
+        styrkort_window_toast (self, error->message, FALSE);
+      else
+        {
+          styrkort_project_close (created);
+          styrkort_application_open_file (app_of (self), file);
+        }
+    }
+  g_free (data->district);
+  g_free (data);
+  g_object_unref (dialog);
+}
+
+static void
+on_new_name_response_cb (AdwMessageDialog *dialog, const char *response, StyrkortWindow *self)
+{
+  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  g_autofree char *file_name = NULL;
+  GtkFileChooserNative *chooser;
+  NewDistrict *data;
+
+  if (!g_str_equal (response, "create") || *name == '\0')
+    return;
+  chooser = gtk_file_chooser_native_new (_("Save New District"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"), _("_Cancel"));
+  file_name = g_strconcat (name, ".styrkort", NULL);
+  g_strdelimit (file_name, "/\\:*?\"<>|", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
+  data = g_new0 (NewDistrict, 1);
+  data->window = self;
+  data->district = g_steal_pointer (&name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_new_save_response_cb), data);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+new_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  StyrkortWindow *self = STYRKORT_WINDOW (widget);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("New District"),
+                                              _("What is the district called? You choose where to save the file next."));
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("e.g. Södermalm"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("District name"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "create", _("_Continue"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_new_name_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Commands ------------------------------------------------------------------ */
+
+static void
+undo_redo (StyrkortWindow *self, gboolean undo)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->project == NULL)
+    return;
+  /* A field being edited saves first, so that undo takes back the right thing. */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  if (!(undo ? styrkort_project_undo : styrkort_project_redo) (self->project, &error))
+    styrkort_window_toast (self, error->message, FALSE);
+}
+
+static void
+undo_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  undo_redo (STYRKORT_WINDOW (widget), TRUE);
+}
+
+static void
+redo_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  undo_redo (STYRKORT_WINDOW (widget), FALSE);
+}
+
+static void
+present_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  StyrkortWindow *self = STYRKORT_WINDOW (widget);
+  GtkWidget *projector;
+
+  if (self->project == NULL)
+    return;
+  projector = styrkort_projector_new (self->project, self->period);
+  gtk_window_set_transient_for (GTK_WINDOW (projector), GTK_WINDOW (self));
+  gtk_window_fullscreen (GTK_WINDOW (projector));
+  gtk_window_present (GTK_WINDOW (projector));
+}
+
+static void
+choose_slides_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  StyrkortWindow *self = STYRKORT_WINDOW (widget);
+  if (self->project != NULL)
+    styrkort_slides_choose (GTK_WINDOW (self), self->project, self->period);
+}
+
+static void
+export_slides_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  StyrkortWindow *self = STYRKORT_WINDOW (widget);
+  if (self->project != NULL)
+    styrkort_slides_export (GTK_WINDOW (self), self->project, self->period);
+}
+
+static void
+print_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  StyrkortWindow *self = STYRKORT_WINDOW (widget);
+  if (self->project != NULL)
+    styrkort_slides_print (GTK_WINDOW (self), self->project, self->period);
+}
+
+static void
+period_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  step_period (STYRKORT_WINDOW (widget), g_str_equal (action, "win.next-period") ? 1 : -1);
+}
+
+static void
+go_overview_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  styrkort_window_show_page (STYRKORT_WINDOW (widget), "overview");
+}
+
+static void
+on_style_selected_cb (AdwComboRow *row, GParamSpec *pspec, GSettings *settings)
+{
+  g_settings_set_enum (settings, "style", (int) adw_combo_row_get_selected (row));
+}
+
+static void
+preferences_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  StyrkortWindow *self = STYRKORT_WINDOW (widget);
+  GtkWidget *window = adw_preferences_window_new ();
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *row = adw_combo_row_new ();
+  const char *styles[] = { _("Follow System"), _("Light"), _("Dark"), NULL };
+  GSettings *settings = styrkort_application_get_settings (app_of (self));
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Appearance"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Style"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (gtk_string_list_new (styles)));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), g_settings_get_enum (settings, "style"));
+  g_signal_connect (row, "notify::selected", G_CALLBACK (on_style_selected_cb), settings);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* Lifecycle ----------------------------------------------------------------- */
+
+static gboolean
+styrkort_window_close_request (GtkWindow *window)
+{
+  StyrkortWindow *self = STYRKORT_WINDOW (window);
+  GSettings *settings = styrkort_application_get_settings (app_of (self));
+  int width, height;
+
+  /* Fields being edited save when they lose focus. */
+  gtk_window_set_focus (window, NULL);
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set (settings, "window-size", "(ii)", width, height);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+  clear_project (self);
+  return GTK_WINDOW_CLASS (styrkort_window_parent_class)->close_request (window);
+}
+
+static void
+styrkort_window_dispose (GObject *object)
+{
+  StyrkortWindow *self = STYRKORT_WINDOW (object);
+
+  if (self->project != NULL)
+    clear_project (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), STYRKORT_TYPE_WINDOW);
+  G_OBJECT_CLASS (styrkort_window_parent_class)->dispose (object);
+}
+
+static void
+styrkort_window_finalize (GObject *object)
+{
+  StyrkortWindow *self = STYRKORT_WINDOW (object);
+  g_clear_pointer (&self->periods, g_array_unref);
+  g_clear_pointer (&self->dirty, g_hash_table_unref);
+  G_OBJECT_CLASS (styrkort_window_parent_class)->finalize (object);
+}
+
+static void
+styrkort_window_class_init (StyrkortWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = styrkort_window_dispose;
+  G_OBJECT_CLASS (klass)->finalize = styrkort_window_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = styrkort_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/se/styrkort/Styrkort/styrkort-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, recent_heading);
+  gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, window_title);
+
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.choose-slides", NULL, choose_slides_action);
+  gtk_widget_class_install_action (widget_class, "win.export-slides", NULL, export_slides_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-period", NULL, period_action);
+  gtk_widget_class_install_action (widget_class, "win.next-period", NULL, period_action);
+  gtk_widget_class_install_action (widget_class, "win.go-overview", NULL, go_overview_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+}
+
+static void
+styrkort_window_init (StyrkortWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->periods = g_array_new (FALSE, FALSE, sizeof (StyrkortPeriod));
+  self->dirty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_signal_connect (self->period_dropdown, "notify::selected", G_CALLBACK (on_period_selected_cb), self);
+  g_signal_connect (self->sidebar, "row-selected", G_CALLBACK (on_sidebar_row_selected_cb), self);
+}
+
+StyrkortWindow *
+styrkort_window_new (StyrkortApplication *app)
+{
+  StyrkortWindow *self = g_object_new (STYRKORT_TYPE_WINDOW, "application", app, NULL);
+  GSettings *settings = styrkort_application_get_settings (app);
+  int width, height;
+
+  g_settings_get (settings, "window-size", "(ii)", &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  fill_recent (self);
+  update_actions (self);
+  return self;
+}

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* A window: the start view, or one district file with its pages. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "styrkort-application.h"
+#include "styrkort-project.h"
+
+G_BEGIN_DECLS
+
+#define STYRKORT_TYPE_WINDOW (styrkort_window_get_type ())
+G_DECLARE_FINAL_TYPE (StyrkortWindow, styrkort_window, STYRKORT, WINDOW, AdwApplicationWindow)
+
+StyrkortWindow  *styrkort_window_new         (StyrkortApplication *app);
+/* Opens @file here; an error shows on the start view and keeps nothing half-open. */
+gboolean         styrkort_window_open        (StyrkortWindow *self, GFile *file);
+GFile           *styrkort_window_get_file    (StyrkortWindow *self);
+StyrkortProject *styrkort_window_get_project (StyrkortWindow *self);
+StyrkortPeriod   styrkort_window_get_period  (StyrkortWindow *self);
+void             styrkort_window_set_period  (StyrkortWindow *self, StyrkortPeriod period);
+/* Shows a navigation entry: "overview", an area key ("a09"), "figures" or "steering". */
+gboolean         styrkort_window_show_page   (StyrkortWindow *self, const char *name);
+const char      *styrkort_window_get_page    (StyrkortWindow *self);
+GtkWidget       *styrkort_window_get_page_widget (StyrkortWindow *self, const char *name);
+void             styrkort_window_toast       (StyrkortWindow *self, const char *text, gboolean offer_undo);
+
+G_END_DECLS
