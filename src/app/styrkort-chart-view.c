@@ -158,6 +158,8 @@ styrkort_chart_view_new (StyrkortChartMode mode)
 {
   StyrkortChartView *self = g_object_new (STYRKORT_TYPE_CHART_VIEW, NULL);
   self->mode = mode;
+  /* A tooltip on the wall screen would cover the chart for the whole room. */
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), mode == STYRKORT_CHART_SCREEN);
   return GTK_WIDGET (self);
 }
 

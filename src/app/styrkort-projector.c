@@ -121,6 +121,8 @@ styrkort_projector_init (StyrkortProjector *self)
   gtk_window_set_title (GTK_WINDOW (self), _("Styrkort – Presentation"));
   gtk_window_set_default_size (GTK_WINDOW (self), 1280, 720);
 
+  /* Before any child: the arrows must step slides, not move the focus. */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);

@@ -809,7 +809,8 @@ fit_words (Painter *p, GPtrArray *labels, double width, double size)
       for (guint w = 0; words[w] != NULL; w++)
         widest = MAX (widest, text_width (p, words[w]));
     }
-  return widest > width ? MAX (p->style.min_size, size * width / widest) : size;
+  /* Not below 60 %: a word that still does not fit gets an ellipsis. */
+  return widest > width ? MAX (MAX (p->style.min_size, size * 0.6), size * width / widest) : size;
 }
 
 static void

@@ -1,0 +1,449 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The window driven as a user would, under X (Xvfb): open the demo, visit
+ * every navigation entry, type figures and read them back from the file,
+ * undo, add and delete an action, present the charts with the keyboard.
+ * Each main view is saved as a PNG in BUILDDIR/tests/screens/. */
+#include <adwaita.h>
+#include <gdk/x11/gdkx.h>
+#include <math.h>
+
+#include "styrkort-application.h"
+#include "styrkort-area-page.h"
+#include "styrkort-demo.h"
+#include "styrkort-figures-page.h"
+#include "styrkort-projector.h"
+#include "styrkort-window.h"
+#include "test-util.h"
+
+static StyrkortApplication *app;
+static StyrkortWindow *window;
+static char *path;
+
+static void
+iterate (void)
+{
+  for (int i = 0; i < 5; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (10000);
+    }
+}
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+}
+
+static void
+save_png (GtkWidget *widget, const char *name)
+{
+  g_autofree char *folder = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screens", NULL);
+  g_autofree char *file = g_build_filename (folder, name, NULL);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  g_assert_cmpint (width, >, 0);
+  g_mkdir_with_parents (folder, 0755);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, file));
+}
+
+/* Depth-first search for a widget that @match accepts. */
+static GtkWidget *
+find_widget (GtkWidget *root, gboolean (*match) (GtkWidget *, gconstpointer), gconstpointer data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_button_labelled (GtkWidget *widget, gconstpointer label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+is_button_tipped (GtkWidget *widget, gconstpointer tip)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tip) == 0;
+}
+
+static gboolean
+is_row_titled (GtkWidget *widget, gconstpointer title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+is_entry (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_ENTRY (widget);
+}
+
+static gboolean
+is_list_box (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar");
+}
+
+static gint64
+first_unit (guint index)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM unit ORDER BY position, id LIMIT 1 OFFSET %u", index);
+  return test_sql_int (path, sql);
+}
+
+static double
+stored (const char *code, gint64 unit, const char *column)
+{
+  StyrkortPeriod p = styrkort_window_get_period (window);
+  g_autofree char *sql = g_strdup_printf ("SELECT ifnull (%s, -1) FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id"
+                                          " WHERE code = '%s' AND unit_id = %" G_GINT64_FORMAT " AND year = %d AND tertial = %d",
+                                          column, code, unit, p.year, p.tertial);
+  g_autofree char *text = test_sql_text (path, sql);
+  return text ? g_ascii_strtod (text, NULL) : NAN;
+}
+
+static void
+test_open_demo (void)
+{
+  GtkWidget *sidebar = find_widget (GTK_WIDGET (window), is_list_box, NULL);
+  guint selectable = 0;
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Stadsdel Exempel");
+  g_assert_nonnull (sidebar);
+  for (GtkWidget *row = gtk_widget_get_first_child (sidebar); row; row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && gtk_list_box_row_get_selectable (GTK_LIST_BOX_ROW (row)))
+      selectable++;
+  /* Översikt, 13 areas, 3 themes, Nyckeltal, Styrgrupp: the issue's list,
+   * which adds up to 19 entries. */
+  g_assert_cmpuint (selectable, ==, 19);
+  g_assert_cmpstr (styrkort_window_get_page (window), ==, "overview");
+  save_png (GTK_WIDGET (window), "overview.png");
+}
+
+static void
+test_visit_every_entry (void)
+{
+  GtkWidget *sidebar = find_widget (GTK_WIDGET (window), is_list_box, NULL);
+  guint visited = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (sidebar); row; row = gtk_widget_get_next_sibling (row))
+    {
+      const char *name = gtk_widget_get_name (row);
+      if (!GTK_IS_LIST_BOX_ROW (row) || !gtk_list_box_row_get_selectable (GTK_LIST_BOX_ROW (row)))
+        continue;
+      /* As a user does: select the row in the sidebar. */
+      gtk_list_box_select_row (GTK_LIST_BOX (sidebar), GTK_LIST_BOX_ROW (row));
+      iterate ();
+      g_assert_cmpstr (styrkort_window_get_page (window), ==, name);
+      g_assert_true (gtk_widget_get_mapped (styrkort_window_get_page_widget (window, name)));
+      if (g_str_equal (name, "a03") || g_str_equal (name, "figures") || g_str_equal (name, "steering") ||
+          g_str_equal (name, "safety"))
+        {
+          g_autofree char *file = g_strdup_printf ("%s.png", name);
+          save_png (GTK_WIDGET (window), file);
+        }
+      visited++;
+    }
+  g_assert_cmpuint (visited, ==, 19);
+}
+
+static GtkWidget *
+figures_entry (const char *code, const char *field, gint64 unit)
+{
+  GtkWidget *page;
+  styrkort_window_show_page (window, "figures");
+  iterate ();
+  page = styrkort_window_get_page_widget (window, "figures");
+  return styrkort_figures_page_get_entry (STYRKORT_FIGURES_PAGE (page), code, field, unit);
+}
+
+static void
+type_into (GtkWidget *entry, const char *text)
+{
+  gtk_widget_grab_focus (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "activate");
+  iterate ();
+}
+
+static void
+test_type_figures (void)
+{
+  gint64 unit = first_unit (0), other = first_unit (1);
+  GtkWidget *vfu = figures_entry ("vfu_places", "value", unit);
+  GtkWidget *turnover = figures_entry ("turnover", "value", other);
+  GtkWidget *leavers = figures_entry ("turnover", "numerator", unit);
+  GtkWidget *staff = figures_entry ("turnover", "denominator", unit);
+  GtkWidget *below = figures_entry ("vfu_places", "city", 0);
+  double before;
+
+  g_assert_nonnull (vfu);
+  type_into (vfu, "7");
+  g_assert_cmpfloat (stored ("vfu_places", unit, "value"), ==, 7);
+  /* Enter moved the focus down the same column. */
+  g_assert_false (gtk_widget_has_focus (vfu));
+
+  /* Swedish input: decimal comma and a percent sign. A percentage typed by
+   * hand has no base. */
+  type_into (turnover, "12,5 %");
+  g_assert_cmpfloat (stored ("turnover", other, "value"), ==, 12.5);
+  g_assert_cmpfloat (stored ("turnover", other, "numerator"), ==, -1);
+
+  /* Leavers and average headcount: the percentage is computed. */
+  type_into (leavers, "3");
+  type_into (staff, "1 200");
+  g_assert_cmpfloat (stored ("turnover", unit, "denominator"), ==, 1200);
+  g_assert_cmpfloat_with_epsilon (stored ("turnover", unit, "value"), 0.25, 1e-9);
+  save_png (GTK_WIDGET (window), "figures-typed.png");
+
+  /* Text that is not a number is refused at the cell, and nothing is stored. */
+  before = stored ("vfu_places", unit, "value");
+  type_into (vfu, "tolv");
+  g_assert_cmpfloat (stored ("vfu_places", unit, "value"), ==, before);
+  g_assert_true (gtk_widget_has_css_class (vfu, "error"));
+  type_into (vfu, "12,5,1");
+  g_assert_cmpfloat (stored ("vfu_places", unit, "value"), ==, before);
+  save_png (GTK_WIDGET (window), "figures-refused.png");
+  type_into (vfu, "7");
+  g_assert_false (gtk_widget_has_css_class (vfu, "error"));
+  (void) below;
+}
+
+static void
+test_undo (void)
+{
+  gint64 unit = first_unit (2);
+  GtkWidget *vfu = figures_entry ("vfu_places", "value", unit);
+  double original = stored ("vfu_places", unit, "value");
+
+  type_into (vfu, "42");
+  g_assert_cmpfloat (stored ("vfu_places", unit, "value"), ==, 42);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate ();
+  g_assert_cmpfloat (stored ("vfu_places", unit, "value"), ==, original);
+  /* The grid shows the undone state. */
+  vfu = figures_entry ("vfu_places", "value", unit);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (vfu)), !=, "42");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  iterate ();
+  g_assert_cmpfloat (stored ("vfu_places", unit, "value"), ==, 42);
+}
+
+static AdwMessageDialog *
+open_dialog (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+  for (GList *l = toplevels; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      dialog = l->data;
+  g_list_free (toplevels);
+  return dialog;
+}
+
+static void
+test_add_and_delete_action (void)
+{
+  GtkWidget *page, *add, *row, *remove, *entry;
+  AdwMessageDialog *dialog;
+
+  styrkort_window_show_page (window, "a05");
+  iterate ();
+  page = styrkort_window_get_page_widget (window, "a05");
+  add = find_widget (page, is_button_labelled, "Add A_ction");
+  g_assert_nonnull (add);
+  g_signal_emit_by_name (add, "clicked");
+  iterate ();
+  dialog = open_dialog ();
+  g_assert_nonnull (dialog);
+  save_png (GTK_WIDGET (dialog), "action-dialog.png");
+  /* The first field is the action's text; Save waits until it is filled. */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  entry = find_widget (adw_message_dialog_get_extra_child (dialog), is_entry, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Veckovisa ärendegenomgångar med chef");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  /* Click Save as a user does: the dialog answers and closes. */
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), is_button_labelled, "_Save"), "clicked");
+  iterate ();
+  g_assert_null (open_dialog ());
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM action WHERE text = 'Veckovisa ärendegenomgångar med chef'"), ==, 1);
+
+  row = find_widget (page, is_row_titled, "Veckovisa ärendegenomgångar med chef");
+  g_assert_nonnull (row);
+  remove = find_widget (row, is_button_tipped, "Delete action");
+  g_assert_nonnull (remove);
+  g_signal_emit_by_name (remove, "clicked");
+  iterate ();
+  save_png (GTK_WIDGET (window), "action-deleted-toast.png");
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM action WHERE text = 'Veckovisa ärendegenomgångar med chef'"), ==, 0);
+  g_assert_null (find_widget (page, is_row_titled, "Veckovisa ärendegenomgångar med chef"));
+  /* The toast's Undo brings it back. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate ();
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM action WHERE text = 'Veckovisa ärendegenomgångar med chef'"), ==, 1);
+  g_assert_nonnull (find_widget (styrkort_window_get_page_widget (window, "a05"), is_row_titled,
+                                 "Veckovisa ärendegenomgångar med chef"));
+}
+
+static void
+test_second_window_read_only (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  StyrkortWindow *second = styrkort_window_new (app);
+  GtkWidget *entry;
+
+  /* The same file twice in this app focuses its window... */
+  styrkort_application_open_file (app, file);
+  iterate ();
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 2);
+  /* ...but a window forced onto it, as another program would be, is read-only. */
+  g_assert_true (styrkort_window_open (second, file));
+  gtk_window_present (GTK_WINDOW (second));
+  iterate ();
+  g_assert_true (styrkort_project_is_read_only (styrkort_window_get_project (second)));
+  styrkort_window_show_page (second, "figures");
+  iterate ();
+  entry = styrkort_figures_page_get_entry (STYRKORT_FIGURES_PAGE (styrkort_window_get_page_widget (second, "figures")),
+                                           "vfu_places", "value", first_unit (0));
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (entry)));
+  save_png (GTK_WIDGET (second), "read-only.png");
+  gtk_window_destroy (GTK_WINDOW (second));
+  iterate ();
+}
+
+static StyrkortProjector *
+find_projector (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  StyrkortProjector *projector = NULL;
+  for (GList *l = toplevels; l; l = l->next)
+    if (STYRKORT_IS_PROJECTOR (l->data))
+      projector = l->data;
+  g_list_free (toplevels);
+  return projector;
+}
+
+static void
+xdotool (const char *args)
+{
+  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
+  g_autofree char *err = NULL;
+  int status = 0;
+  g_assert_true (g_spawn_command_line_sync (command, NULL, &err, &status, NULL));
+  if (status != 0)
+    g_error ("%s: %s", command, err);
+}
+
+static unsigned long xid;
+
+/* Presses @key in the projector's window, as the X server delivers it. */
+static void
+press (const char *key)
+{
+  g_autofree char *args = g_strdup_printf ("key --window %lu %s", xid, key);
+  xdotool (args);
+  wait_ms (150);
+}
+
+static void
+test_projector_keys (void)
+{
+  StyrkortProjector *projector;
+  guint count;
+
+  if (g_find_program_in_path ("xdotool") == NULL)
+    {
+      g_test_skip ("xdotool is needed to press real keys");
+      return;
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+  wait_ms (800);
+  projector = find_projector ();
+  g_assert_nonnull (projector);
+  count = styrkort_projector_get_count (projector);
+  g_assert_cmpuint (count, >=, 9);
+  /* A bare X server has no window manager to give the new window focus. */
+  g_spawn_command_line_sync ("sh -c \"for w in $(xdotool search --name .); do xdotool getwindowname $w; done >&2\"", NULL, NULL, NULL, NULL);
+  xid = (unsigned long) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (projector)));
+  {
+    g_autofree char *focus = g_strdup_printf ("windowfocus %lu", xid);
+    xdotool (focus);
+    wait_ms (300);
+    g_assert_true (gtk_window_is_active (GTK_WINDOW (projector)));
+  }
+  for (guint i = 0; i < count; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("slide-%02u.png", i + 1);
+      g_assert_cmpuint (styrkort_projector_get_index (projector), ==, i);
+      save_png (GTK_WIDGET (projector), name);
+      press ("Right");
+    }
+  g_assert_cmpuint (styrkort_projector_get_index (projector), ==, count - 1); /* stays on the last */
+  press ("Home");
+  g_assert_cmpuint (styrkort_projector_get_index (projector), ==, 0);
+  press ("End");
+  g_assert_cmpuint (styrkort_projector_get_index (projector), ==, count - 1);
+  press ("Page_Up");
+  g_assert_cmpuint (styrkort_projector_get_index (projector), ==, count - 2);
+  press ("space");
+  g_assert_cmpuint (styrkort_projector_get_index (projector), ==, count - 1);
+  press ("Escape");
+  g_assert_null (find_projector ());
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  test_init_env ();
+  g_setenv ("LANGUAGE", "en", TRUE); /* the tests look for English labels */
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  path = test_path ("Stadsdel Exempel.styrkort");
+  file = g_file_new_for_path (path);
+  g_object_unref (styrkort_demo_create (file, STYRKORT_DEMO_SEED, &error));
+  g_assert_no_error (error);
+
+  app = styrkort_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  window = styrkort_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  g_assert_true (styrkort_window_open (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_ms (500);
+
+  g_test_add_func ("/ui/window/open-demo", test_open_demo);
+  g_test_add_func ("/ui/window/visit-every-entry", test_visit_every_entry);
+  g_test_add_func ("/ui/figures/type-and-refuse", test_type_figures);
+  g_test_add_func ("/ui/figures/undo-redo", test_undo);
+  g_test_add_func ("/ui/area/add-and-delete-action", test_add_and_delete_action);
+  g_test_add_func ("/ui/window/second-window-read-only", test_second_window_read_only);
+  g_test_add_func ("/ui/projector/keys", test_projector_keys);
+  return g_test_run ();
+}
