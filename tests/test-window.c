@@ -373,8 +373,9 @@ test_projector_keys (void)
 {
   StyrkortProjector *projector;
   guint count;
+  g_autofree char *xdotool_path = g_find_program_in_path ("xdotool");
 
-  if (g_find_program_in_path ("xdotool") == NULL)
+  if (xdotool_path == NULL)
     {
       g_test_skip ("xdotool is needed to press real keys");
       return;
