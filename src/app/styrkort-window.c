@@ -312,6 +312,8 @@ add_sidebar_entry (StyrkortWindow *self, const char *name, const char *number, c
   GtkWidget *label = gtk_label_new (title);
 
   gtk_widget_set_name (row, name);
+  /* Rows have a minimum height: one-line titles sit in its middle. */
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   if (number != NULL)
     {
       GtkWidget *n = gtk_label_new (number);
@@ -324,7 +326,6 @@ add_sidebar_entry (StyrkortWindow *self, const char *name, const char *number, c
   /* Long area titles wrap at word boundaries, never cut. */
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
-  gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_yalign (GTK_LABEL (label), 0);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
