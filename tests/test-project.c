@@ -844,6 +844,33 @@ test_demo (void)
                    test_sql_int (b, "SELECT sum(value * 1000) FROM indicator_value"));
 }
 
+static void
+test_slides (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(StyrkortProject) p = new_project (&path);
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func ((GDestroyNotify) styrkort_slide_free);
+  g_autoptr(GPtrArray) back = NULL;
+  g_autoptr(GError) error = NULL;
+  StyrkortSlide trend = { (char *) "trend", indicator_id (p, "sick_leave"), 0 };
+  StyrkortSlide status = { (char *) "area-status", 0, 0 };
+
+  g_ptr_array_add (chosen, styrkort_slide_copy (&trend));
+  g_ptr_array_add (chosen, styrkort_slide_copy (&status));
+  g_assert_true (styrkort_project_set_slides (p, chosen, &error));
+  reopen (&p, path);
+  back = styrkort_project_list_slides (p);
+  g_assert_cmpuint (back->len, ==, 2);
+  g_assert_cmpstr (((StyrkortSlide *) back->pdata[0])->kind, ==, "trend");
+  g_assert_cmpint (((StyrkortSlide *) back->pdata[0])->indicator_id, ==, trend.indicator_id);
+  g_assert_cmpstr (((StyrkortSlide *) back->pdata[1])->kind, ==, "area-status");
+  /* Choosing slides is one undoable edit. */
+  g_assert_true (styrkort_project_undo (p, &error));
+  g_clear_pointer (&back, g_ptr_array_unref);
+  back = styrkort_project_list_slides (p);
+  g_assert_cmpuint (back->len, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -866,5 +893,6 @@ main (int argc, char **argv)
   g_test_add_func ("/core/project/remote-exclusive", test_remote_exclusive);
   g_test_add_func ("/core/project/backups", test_backups);
   g_test_add_func ("/core/project/demo", test_demo);
+  g_test_add_func ("/core/project/slides", test_slides);
   return g_test_run ();
 }

@@ -169,7 +169,7 @@ styrkort_chart_nice_ticks (double min, double max, guint max_ticks, double *axis
       min = MIN (min, 0);
     }
   span = max - min;
-  max_ticks = MAX (max_ticks, 2);
+  max_ticks = MAX (max_ticks, 1);
   magnitude = pow (10, floor (log10 (span / max_ticks)));
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
@@ -192,7 +192,7 @@ static guint
 max_ticks_for (const StyrkortChart *chart, double min, double max)
 {
   if (chart->decimals == 0 && !chart->percent)
-    return (guint) CLAMP (ceil (max - min), 2, 6);
+    return (guint) CLAMP (ceil (max - min), 1, 6);
   return 6;
 }
 
