@@ -298,6 +298,7 @@ add_sidebar_heading (StyrkortWindow *self, const char *text)
   gtk_widget_add_css_class (label, "caption-heading");
   gtk_widget_set_margin_top (label, 12);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, FALSE);
@@ -332,11 +333,10 @@ add_sidebar_entry (StyrkortWindow *self, const char *name, const char *number, c
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), label);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  if (number != NULL)
-    {
-      g_autofree char *accessible = g_strdup_printf ("%s. %s", number, title);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-    }
+  {
+    g_autofree char *accessible = number ? g_strdup_printf ("%s. %s", number, title) : g_strdup (title);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  }
   gtk_list_box_append (GTK_LIST_BOX (self->sidebar), row);
 }
 
