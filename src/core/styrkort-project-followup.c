@@ -135,8 +135,7 @@ styrkort_project_update_subgoal (StyrkortProject *self, const StyrkortSubgoal *g
 gboolean
 styrkort_project_remove_subgoal (StyrkortProject *self, gint64 id, GError **error)
 {
-  return _styrkort_project_edit (self, _("Remove sub-goal"), "subgoal", error,
-                                 "DELETE FROM subgoal WHERE id = ?", "i", id);
+  return _styrkort_remove_row (self, _("Remove sub-goal"), "subgoal", id, error);
 }
 
 /* The latest district total of the sub-goal's indicator up to @period. */
@@ -249,8 +248,7 @@ styrkort_project_update_action (StyrkortProject *self, const StyrkortAction *a, 
 gboolean
 styrkort_project_remove_action (StyrkortProject *self, gint64 id, GError **error)
 {
-  return _styrkort_project_edit (self, _("Remove action"), "action", error,
-                                 "DELETE FROM action WHERE id = ?", "i", id);
+  return _styrkort_remove_row (self, _("Remove action"), "action", id, error);
 }
 
 /* Steering group ---------------------------------------------------------- */
@@ -296,8 +294,7 @@ styrkort_project_update_member (StyrkortProject *self, const StyrkortMember *m, 
 gboolean
 styrkort_project_remove_member (StyrkortProject *self, gint64 id, GError **error)
 {
-  return _styrkort_project_edit (self, _("Remove member"), "member", error,
-                                 "DELETE FROM member WHERE id = ?", "i", id);
+  return _styrkort_remove_row (self, _("Remove member"), "member", id, error);
 }
 
 static gpointer
@@ -346,8 +343,7 @@ styrkort_project_update_meeting (StyrkortProject *self, const StyrkortMeeting *m
 gboolean
 styrkort_project_remove_meeting (StyrkortProject *self, gint64 id, GError **error)
 {
-  return _styrkort_project_edit (self, _("Remove meeting"), "meeting", error,
-                                 "DELETE FROM meeting WHERE id = ?", "i", id);
+  return _styrkort_remove_row (self, _("Remove meeting"), "meeting", id, error);
 }
 
 /* Slides ------------------------------------------------------------------ */

@@ -30,6 +30,10 @@ gpointer   _styrkort_steal_first (GPtrArray *rows);
 gint64     _styrkort_insert_row  (StyrkortProject *self, const char *summary, const char *what, GError **error,
                                   const char *sql, const char *types, ...);
 
+/* A one-statement edit that deletes row @id of @table. */
+gboolean   _styrkort_remove_row   (StyrkortProject *self, const char *summary, const char *table, gint64 id,
+                                   GError **error);
+
 gboolean   _styrkort_check_text   (const char *text, const char *what, GError **error);
 gboolean   _styrkort_check_period (StyrkortPeriod period, GError **error);
 gboolean   _styrkort_check_date   (const char *date, GError **error);

@@ -60,6 +60,14 @@ _styrkort_insert_row (StyrkortProject *self, const char *summary, const char *wh
 }
 
 gboolean
+_styrkort_remove_row (StyrkortProject *self, const char *summary, const char *table, gint64 id, GError **error)
+{
+  /* @table is one of ours, never user input. */
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", table);
+  return _styrkort_project_edit (self, summary, table, error, sql, "i", id);
+}
+
+gboolean
 _styrkort_check_text (const char *text, const char *what, GError **error)
 {
   for (const char *c = text; c != NULL && *c != '\0'; c++)
@@ -272,8 +280,7 @@ styrkort_project_update_unit (StyrkortProject *self, gint64 id, const char *name
 gboolean
 styrkort_project_remove_unit (StyrkortProject *self, gint64 id, GError **error)
 {
-  return _styrkort_project_edit (self, _("Remove unit"), "unit", error,
-                                 "DELETE FROM unit WHERE id = ?", "i", id);
+  return _styrkort_remove_row (self, _("Remove unit"), "unit", id, error);
 }
 
 /* Indicator values ----------------------------------------------------- */
