@@ -222,13 +222,15 @@ today_period (void)
   return styrkort_period_for_date (date);
 }
 
-/* From three years back (or the first figures) to the current year's end. */
+/* From three years back (or the first figures) to the current year's end.
+ * The period shown is the one last chosen, else the latest with figures. */
 static void
 fill_periods (StyrkortWindow *self)
 {
   g_autoptr(GArray) used = styrkort_project_list_periods (self->project);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  StyrkortPeriod now = today_period (), first = { now.year - 3, 1 }, last = { now.year, 3 }, chosen;
+  g_autofree char *remembered = g_settings_get_string (styrkort_application_get_settings (app_of (self)), "last-period");
+  StyrkortPeriod now = today_period (), first = { now.year - 3, 1 }, last = { now.year, 3 }, chosen, wanted;
   guint selected = 0;
 
   if (used->len > 0)
@@ -242,6 +244,9 @@ fill_periods (StyrkortWindow *self)
     }
   else
     chosen = now;
+  if (styrkort_period_parse (remembered, &wanted) &&
+      styrkort_period_compare (wanted, first) >= 0 && styrkort_period_compare (wanted, last) <= 0)
+    chosen = wanted;
   g_array_set_size (self->periods, 0);
   for (StyrkortPeriod q = first; styrkort_period_compare (q, last) <= 0; q = styrkort_period_next (q))
     {
@@ -273,6 +278,10 @@ on_period_selected_cb (GtkDropDown *dropdown, GParamSpec *pspec, StyrkortWindow 
       styrkort_period_compare (g_array_index (self->periods, StyrkortPeriod, i), self->period) == 0)
     return;
   self->period = g_array_index (self->periods, StyrkortPeriod, i);
+  {
+    g_autofree char *name = styrkort_period_to_string (self->period);
+    g_settings_set_string (styrkort_application_get_settings (app_of (self)), "last-period", name);
+  }
   mark_all_dirty (self, TRUE);
   refresh_visible_page (self);
 }
