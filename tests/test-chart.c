@@ -322,6 +322,24 @@ test_demo_slides (void)
   g_assert_true (g_file_get_contents (svg, &svg_data, NULL, NULL));
   g_assert_nonnull (strstr (svg_data, "<svg"));
   g_assert_nonnull (strstr (svg_data, "width=\"1920"));
+  /* Every kind of chart to SVG too: a complete document with its marks. */
+  {
+    g_autoptr(StyrkortArea) area = styrkort_project_find_area (p, "a03");
+    g_autoptr(StyrkortChart) goals = styrkort_chart_new_goals (p, area->id, styrkort_demo_last_period ());
+    g_ptr_array_add (slides, styrkort_chart_copy (goals));
+    for (guint i = 0; i < slides->len; i++)
+      {
+        const StyrkortChart *chart = slides->pdata[i];
+        g_autofree char *name = g_strdup_printf ("kind-%d-%02u.svg", chart->kind, i);
+        g_autofree char *file = output_path (name);
+        g_autofree char *data = NULL;
+        g_assert_true (styrkort_chart_export (chart, file, STYRKORT_EXPORT_SVG, W, H, STYRKORT_CHART_SCREEN, &error));
+        g_assert_true (g_file_get_contents (file, &data, NULL, NULL));
+        g_assert_nonnull (strstr (data, "<svg"));
+        g_assert_true (g_str_has_suffix (g_strchomp (data), "</svg>"));
+        g_assert_nonnull (strstr (data, "<path")); /* bars, lines or cells, and the glyphs */
+      }
+  }
 }
 
 static void
