@@ -10,6 +10,7 @@
 #include "styrkort-demo.h"
 #include "styrkort-number.h"
 #include "styrkort-project.h"
+#include "styrkort-workbook.h"
 
 static int
 usage (void)
@@ -19,6 +20,8 @@ usage (void)
     "  styrkort-cli demo FILE                  write the demo district\n"
     "  styrkort-cli info FILE                  print a summary\n"
     "  styrkort-cli check FILE                 check format and integrity (exit status 0 = good)\n"
+    "  styrkort-cli export FILE OUT.xlsx [--year Y] [--tertial T]\n"
+    "                                          write the T2 workbook (default: the latest T2)\n"
     "  styrkort-cli backups FILE               list the automatic backups of FILE\n"
     "  styrkort-cli restore FILE BACKUP [OUT] [--overwrite]\n"
     "                                          copy a backup to OUT (default: a new name beside FILE)\n"));
@@ -243,6 +246,55 @@ cmd_info (int argc, char **argv)
 }
 
 static int
+cmd_export (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(StyrkortProject) project = NULL;
+  g_autoptr(GFile) out = NULL;
+  g_autofree char *out_path = NULL;
+  StyrkortPeriod period = { 0, 0 };
+
+  if (argc < 3)
+    return usage ();
+  for (int i = 3; i < argc; i++)
+    {
+      char *end = NULL;
+      long number = i + 1 < argc ? strtol (argv[i + 1], &end, 10) : 0;
+      if (i + 1 >= argc || end == argv[i + 1] || *end != '\0')
+        return usage ();
+      if (g_str_equal (argv[i], "--year"))
+        period.year = (int) number;
+      else if (g_str_equal (argv[i], "--tertial"))
+        period.tertial = (int) number;
+      else
+        return usage ();
+      i++;
+    }
+  file = g_file_new_for_commandline_arg (argv[1]);
+  project = styrkort_project_open (file, STYRKORT_OPEN_READ_ONLY, &error);
+  if (project == NULL)
+    return report (error);
+  {
+    StyrkortPeriod fallback = styrkort_workbook_default_period (project);
+    if (period.year == 0)
+      period.year = fallback.year;
+    if (period.tertial == 0)
+      period.tertial = period.year == fallback.year ? fallback.tertial : 2;
+  }
+  if (!styrkort_period_is_valid (period))
+    {
+      g_printerr ("styrkort-cli: %s\n", _("--year must be a year and --tertial 1, 2 or 3."));
+      return 2;
+    }
+  out = g_file_new_for_commandline_arg (argv[2]);
+  out_path = g_file_get_path (out);
+  if (!styrkort_workbook_export (project, period, out_path, &error))
+    return report (error);
+  return 0;
+}
+
+static int
 cmd_backups (int argc, char **argv)
 {
   g_autoptr(GError) error = NULL;
@@ -309,7 +361,7 @@ main (int argc, char **argv)
 {
   static const struct { const char *name; int (*run) (int, char **); } commands[] = {
     { "new", cmd_new }, { "demo", cmd_demo }, { "info", cmd_info }, { "check", cmd_check },
-    { "backups", cmd_backups }, { "restore", cmd_restore },
+    { "backups", cmd_backups }, { "restore", cmd_restore }, { "export", cmd_export },
   };
 
   setlocale (LC_ALL, "");

@@ -1,0 +1,728 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The T2 workbook (xlsx) the central office collects from each district.
+ *
+ * Sheets: Sammanfattning, one per area and theme, Nyckeltal, Diagram, Data
+ * (a tidy, versioned table for machines, see docs/data-sheet.md) and Om.
+ * The workbook is always in Swedish: it goes to Stockholm's central office
+ * whatever language the user's desktop speaks, and the Data sheet's headers
+ * are a format, not a translation.
+ *
+ * User text is only ever written with worksheet_write_string(), so a unit
+ * called "=HYPERLINK(…)" stays text and never becomes a formula. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <xlsxwriter.h>
+
+#include "styrkort-chart-style.h"
+#include "styrkort-workbook.h"
+
+#define SHEET_NAME_MAX 31
+
+typedef enum { FMT_TEXT, FMT_WRAP, FMT_TITLE, FMT_HEADING, FMT_HEADER, FMT_PERCENT, FMT_COUNT, FMT_RATIO,
+               FMT_PLAIN_NUMBER, N_FORMATS } FormatId;
+
+typedef struct {
+  lxw_workbook *workbook;
+  StyrkortProject *project;
+  StyrkortPeriod period;
+  StyrkortDistrict *district;
+  GPtrArray *areas, *operations, *indicators, *units, *members;
+  lxw_format *formats[N_FORMATS];
+  lxw_format *status[STYRKORT_N_STATUSES + 1]; /* + not assessed */
+  GHashTable *sheet_names;
+  char *header;        /* print header: the district's name */
+} Writer;
+
+/* Names ------------------------------------------------------------------ */
+
+char *
+styrkort_workbook_sheet_name (const char *title, GHashTable *used)
+{
+  g_autoptr(GString) clean = g_string_new (NULL);
+  g_autofree char *base = NULL;
+  char *name = NULL;
+
+  for (const char *p = title; p && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (strchr ("[]:*?/\\", (int) c) != NULL && c < 128)
+        g_string_append_c (clean, ' ');
+      else if (!g_unichar_iscntrl (c))
+        g_string_append_unichar (clean, c);
+    }
+  /* Excel refuses names that begin or end with an apostrophe, and empty ones. */
+  g_strstrip (clean->str);
+  while (clean->str[0] == '\'')
+    g_string_erase (clean, 0, 1);
+  g_strchomp (clean->str);
+  while (clean->str[0] && clean->str[strlen (clean->str) - 1] == '\'')
+    clean->str[strlen (clean->str) - 1] = '\0';
+  base = g_strdup (*clean->str ? clean->str : "Blad");
+  if (g_utf8_strlen (base, -1) > SHEET_NAME_MAX)
+    {
+      /* Cut between words where that keeps most of the name, and say so. */
+      g_autofree char *head = g_utf8_substring (base, 0, SHEET_NAME_MAX - 1);
+      char *space = strrchr (head, ' ');
+      if (space != NULL && g_utf8_strlen (head, space - head) >= SHEET_NAME_MAX / 2)
+        *space = '\0';
+      g_free (base);
+      base = g_strconcat (g_strchomp (head), "…", NULL);
+    }
+  for (int n = 1; n < 1000; n++)
+    {
+      g_autofree char *folded = NULL;
+      g_free (name);
+      if (n == 1)
+        name = g_strdup (g_strchomp (base));
+      else
+        {
+          g_autofree char *suffix = g_strdup_printf (" (%d)", n);
+          g_autofree char *head = g_utf8_substring (base, 0, SHEET_NAME_MAX - g_utf8_strlen (suffix, -1));
+          name = g_strconcat (g_strchomp (head), suffix, NULL);
+        }
+      folded = g_utf8_casefold (name, -1);
+      if (!g_hash_table_contains (used, folded))
+        {
+          g_hash_table_add (used, g_steal_pointer (&folded));
+          return name;
+        }
+    }
+  return name;
+}
+
+char *
+styrkort_workbook_suggested_name (StyrkortProject *project, StyrkortPeriod period)
+{
+  g_autoptr(StyrkortDistrict) district = styrkort_project_get_district (project);
+  g_autofree char *name = g_strdup_printf ("Styrkort-%s-%d-T%d.xlsx", district ? district->name : "",
+                                           period.year, period.tertial);
+  g_strdelimit (name, "/\\:*?\"<>| ", '-');
+  return g_steal_pointer (&name);
+}
+
+StyrkortPeriod
+styrkort_workbook_default_period (StyrkortProject *project)
+{
+  g_autoptr(GArray) periods = styrkort_project_list_periods (project);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                                           g_date_time_get_year (now));
+
+  for (guint i = periods->len; i > 0; i--)
+    if (g_array_index (periods, StyrkortPeriod, i - 1).tertial == 2)
+      return g_array_index (periods, StyrkortPeriod, i - 1);
+  if (periods->len > 0)
+    return g_array_index (periods, StyrkortPeriod, periods->len - 1);
+  return styrkort_period_for_date (today);
+}
+
+/* Cells --------------------------------------------------------------------- */
+
+static void
+text (lxw_worksheet *ws, int row, int col, const char *value, lxw_format *format)
+{
+  if (value != NULL && *value != '\0')
+    worksheet_write_string (ws, row, col, value, format);
+  else
+    worksheet_write_blank (ws, row, col, format);
+}
+
+static void
+number (lxw_worksheet *ws, int row, int col, double value, lxw_format *format)
+{
+  if (isnan (value))
+    worksheet_write_blank (ws, row, col, format); /* missing, never zero */
+  else
+    worksheet_write_number (ws, row, col, value, format);
+}
+
+static lxw_format *
+indicator_format (Writer *w, const StyrkortIndicator *ind)
+{
+  switch (ind->measure)
+    {
+    case STYRKORT_MEASURE_PERCENT: return w->formats[FMT_PERCENT];
+    case STYRKORT_MEASURE_COUNT: return w->formats[FMT_COUNT];
+    case STYRKORT_MEASURE_RATIO:
+    default: return w->formats[FMT_RATIO];
+    }
+}
+
+static void
+header_row (Writer *w, lxw_worksheet *ws, int row, const char * const *headers)
+{
+  for (int c = 0; headers[c] != NULL; c++)
+    worksheet_write_string (ws, row, c, headers[c], w->formats[FMT_HEADER]);
+}
+
+static lxw_color_t
+rgb (StyrkortRgb c)
+{
+  return ((lxw_color_t) lround (c.r * 255) << 16) | ((lxw_color_t) lround (c.g * 255) << 8) |
+         (lxw_color_t) lround (c.b * 255);
+}
+
+static void
+create_formats (Writer *w)
+{
+  lxw_workbook *wb = w->workbook;
+
+  for (int i = 0; i < N_FORMATS; i++)
+    {
+      w->formats[i] = workbook_add_format (wb);
+      format_set_font_name (w->formats[i], "Calibri");
+      format_set_font_size (w->formats[i], 11);
+      format_set_align (w->formats[i], LXW_ALIGN_VERTICAL_TOP);
+    }
+  format_set_text_wrap (w->formats[FMT_WRAP]);
+  format_set_bold (w->formats[FMT_TITLE]);
+  format_set_font_size (w->formats[FMT_TITLE], 16);
+  format_set_bold (w->formats[FMT_HEADING]);
+  format_set_font_size (w->formats[FMT_HEADING], 13);
+  format_set_bold (w->formats[FMT_HEADER]);
+  format_set_bottom (w->formats[FMT_HEADER], LXW_BORDER_THIN);
+  format_set_text_wrap (w->formats[FMT_HEADER]);
+  /* Percentages are stored as the numbers people read (12,5 for 12,5 %). */
+  format_set_num_format (w->formats[FMT_PERCENT], "0.0\" %\"");
+  format_set_num_format (w->formats[FMT_COUNT], "0");
+  format_set_num_format (w->formats[FMT_RATIO], "0.0");
+  format_set_num_format (w->formats[FMT_PLAIN_NUMBER], "General");
+  for (int s = -1; s < STYRKORT_N_STATUSES; s++)
+    {
+      lxw_format *f = workbook_add_format (wb);
+      format_set_bg_color (f, rgb (styrkort_chart_status_colour (s)));
+      format_set_font_color (f, rgb (styrkort_chart_status_ink (s)));
+      format_set_border (f, LXW_BORDER_THIN);
+      format_set_border_color (f, 0xBBBBBB);
+      format_set_align (f, LXW_ALIGN_CENTER);
+      format_set_align (f, LXW_ALIGN_VERTICAL_CENTER);
+      format_set_text_wrap (f);
+      w->status[s + 1] = f;
+    }
+}
+
+static const char *
+status_sv (int status)
+{
+  static const char *names[] = { "Ej påbörjat", "Pågående", "Etablerat", "Behöver åtgärdas" };
+  return status >= 0 && status < STYRKORT_N_STATUSES ? names[status] : "Ej bedömt";
+}
+
+static const char *
+action_state_sv (StyrkortActionState state)
+{
+  static const char *names[] = { "Planerad", "Pågår", "Klar", "Avbruten" };
+  return (guint) state < G_N_ELEMENTS (names) ? names[state] : "";
+}
+
+static const char *
+goal_state_sv (StyrkortGoalState state)
+{
+  static const char *names[] = { "Uppgift saknas", "Sämre än utgångsvärdet", "På väg", "Målet nått" };
+  return (guint) state < G_N_ELEMENTS (names) ? names[state] : "";
+}
+
+static char *
+area_title (const StyrkortArea *area)
+{
+  return area->number > 0 ? g_strdup_printf ("%d. %s", area->number, area->title_sv) : g_strdup (area->title_sv);
+}
+
+/* Landscape, one page wide, the district's name at the top of each page. */
+static lxw_worksheet *
+add_sheet (Writer *w, const char *title)
+{
+  g_autofree char *name = styrkort_workbook_sheet_name (title, w->sheet_names);
+  lxw_worksheet *ws = workbook_add_worksheet (w->workbook, name);
+
+  worksheet_set_landscape (ws);
+  worksheet_set_paper (ws, 9); /* A4 */
+  worksheet_fit_to_pages (ws, 1, 0);
+  worksheet_set_header (ws, w->header);
+  return ws;
+}
+
+static char *
+period_name (StyrkortPeriod p)
+{
+  return g_strdup_printf ("%d T%d", p.year, p.tertial);
+}
+
+/* Sammanfattning ---------------------------------------------------------- */
+
+static void
+write_summary (Writer *w)
+{
+  lxw_worksheet *ws = add_sheet (w, "Sammanfattning");
+  g_autofree char *period = period_name (w->period);
+  static const char *member_headers[] = { "Namn", "Roll", "Organisation", NULL };
+  int row = 0;
+
+  worksheet_set_column (ws, 0, 0, 58, NULL);
+  worksheet_set_column (ws, 1, (lxw_col_t) w->operations->len, 16, NULL);
+  text (ws, row++, 0, w->district->name, w->formats[FMT_TITLE]);
+  text (ws, row, 0, "Period", w->formats[FMT_HEADER]);
+  text (ws, row++, 1, period, NULL);
+  text (ws, row, 0, "Stad", w->formats[FMT_HEADER]);
+  text (ws, row++, 1, w->district->city, NULL);
+  text (ws, row, 0, "Handlingsplan", w->formats[FMT_HEADER]);
+  text (ws, row++, 1, w->district->plan_version, NULL);
+  row++;
+  text (ws, row++, 0, "Styrgruppen", w->formats[FMT_HEADING]);
+  header_row (w, ws, row++, member_headers);
+  for (guint i = 0; i < w->members->len; i++, row++)
+    {
+      StyrkortMember *m = w->members->pdata[i];
+      text (ws, row, 0, m->name, NULL);
+      text (ws, row, 1, m->role, NULL);
+      text (ws, row, 2, m->organisation, NULL);
+    }
+  row++;
+  text (ws, row++, 0, "Status per område och verksamhetsområde", w->formats[FMT_HEADING]);
+  text (ws, row, 0, "Område", w->formats[FMT_HEADER]);
+  for (guint o = 0; o < w->operations->len; o++)
+    text (ws, row, o + 1, ((StyrkortOperation *) w->operations->pdata[o])->name_sv, w->formats[FMT_HEADER]);
+  row++;
+  for (guint a = 0; a < w->areas->len; a++, row++)
+    {
+      StyrkortArea *area = w->areas->pdata[a];
+      g_autofree char *title = area_title (area);
+      text (ws, row, 0, title, w->formats[FMT_WRAP]);
+      for (guint o = 0; o < w->operations->len; o++)
+        {
+          g_autoptr(StyrkortAssessment) as = styrkort_project_get_assessment (
+            w->project, area->id, ((StyrkortOperation *) w->operations->pdata[o])->id, w->period);
+          int status = as ? (int) as->status : -1;
+          worksheet_write_string (ws, row, o + 1, status_sv (status), w->status[status + 1]);
+        }
+    }
+}
+
+/* One sheet per area ------------------------------------------------------- */
+
+static const char *
+indicator_name (Writer *w, gint64 id)
+{
+  for (guint i = 0; i < w->indicators->len; i++)
+    if (((StyrkortIndicator *) w->indicators->pdata[i])->id == id)
+      return ((StyrkortIndicator *) w->indicators->pdata[i])->name_sv;
+  return "";
+}
+
+static int
+write_goals (Writer *w, lxw_worksheet *ws, const StyrkortArea *area, int row)
+{
+  g_autoptr(GPtrArray) goals = styrkort_project_list_subgoals (w->project, area->id);
+  static const char *headers[] = { "Delmål", "Nyckeltal", "Utgångsvärde", "Mål", "Senaste", "Klart senast",
+                                   "Status", NULL };
+
+  text (ws, row++, 0, "Delmål", w->formats[FMT_HEADING]);
+  header_row (w, ws, row++, headers);
+  for (guint i = 0; i < goals->len; i++, row++)
+    {
+      StyrkortSubgoal *g = goals->pdata[i];
+      double latest;
+      StyrkortGoalState state = styrkort_project_subgoal_state (w->project, g, w->period, &latest);
+      text (ws, row, 0, g->text, w->formats[FMT_WRAP]);
+      text (ws, row, 1, g->indicator_id ? indicator_name (w, g->indicator_id) : "", w->formats[FMT_WRAP]);
+      number (ws, row, 2, g->baseline, w->formats[FMT_PLAIN_NUMBER]);
+      number (ws, row, 3, g->target, w->formats[FMT_PLAIN_NUMBER]);
+      number (ws, row, 4, latest, w->formats[FMT_RATIO]);
+      text (ws, row, 5, g->deadline, NULL);
+      text (ws, row, 6, goal_state_sv (state), NULL);
+    }
+  return row + 1;
+}
+
+static int
+write_actions (Writer *w, lxw_worksheet *ws, const StyrkortArea *area, int row)
+{
+  g_autoptr(GPtrArray) actions = styrkort_project_list_actions (w->project, area->id);
+  static const char *headers[] = { "Åtgärd", "Ansvarig", "Klart senast", "Status", "Anteckning", NULL };
+
+  text (ws, row++, 0, "Åtgärder", w->formats[FMT_HEADING]);
+  header_row (w, ws, row++, headers);
+  for (guint i = 0; i < actions->len; i++, row++)
+    {
+      StyrkortAction *a = actions->pdata[i];
+      text (ws, row, 0, a->text, w->formats[FMT_WRAP]);
+      text (ws, row, 1, a->owner, w->formats[FMT_WRAP]);
+      text (ws, row, 2, a->due, NULL);
+      text (ws, row, 3, action_state_sv (a->state), NULL);
+      text (ws, row, 4, a->note, w->formats[FMT_WRAP]);
+    }
+  return row + 1;
+}
+
+static void
+write_area (Writer *w, const StyrkortArea *area)
+{
+  g_autofree char *title = area_title (area);
+  lxw_worksheet *ws = add_sheet (w, title);
+  g_autofree char *note = styrkort_project_get_gender_note (w->project, area->id, w->period);
+  static const char *headers[] = { "Verksamhetsområde", "Status", "Analys och bedömning", NULL };
+  int row = 0;
+
+  worksheet_set_column (ws, 0, 0, 50, NULL);
+  worksheet_set_column (ws, 1, 1, 22, NULL);
+  worksheet_set_column (ws, 2, 2, 70, NULL);
+  worksheet_set_column (ws, 3, 6, 14, NULL);
+  worksheet_merge_range (ws, row, 0, row, 4, title, w->formats[FMT_TITLE]);
+  worksheet_set_row (ws, row++, 42, NULL);
+  text (ws, row++, 0, "Analys och bedömning", w->formats[FMT_HEADING]);
+  header_row (w, ws, row++, headers);
+  for (guint o = 0; o < w->operations->len; o++, row++)
+    {
+      StyrkortOperation *op = w->operations->pdata[o];
+      g_autoptr(StyrkortAssessment) as = styrkort_project_get_assessment (w->project, area->id, op->id, w->period);
+      int status = as ? (int) as->status : -1;
+      text (ws, row, 0, op->name_sv, NULL);
+      worksheet_write_string (ws, row, 1, status_sv (status), w->status[status + 1]);
+      text (ws, row, 2, as ? as->text : "", w->formats[FMT_WRAP]);
+    }
+  row++;
+  text (ws, row++, 0, "Jämställdhetsperspektiv", w->formats[FMT_HEADING]);
+  text (ws, row++, 0, note, w->formats[FMT_WRAP]);
+  row++;
+  row = write_goals (w, ws, area, row);
+  write_actions (w, ws, area, row);
+}
+
+/* Nyckeltal ------------------------------------------------------------------ */
+
+static const char *
+operation_name (Writer *w, gint64 id)
+{
+  for (guint i = 0; i < w->operations->len; i++)
+    if (((StyrkortOperation *) w->operations->pdata[i])->id == id)
+      return ((StyrkortOperation *) w->operations->pdata[i])->name_sv;
+  return "";
+}
+
+static const char *
+unit_name (Writer *w, gint64 id, const char **operation)
+{
+  for (guint i = 0; i < w->units->len; i++)
+    {
+      StyrkortUnit *u = w->units->pdata[i];
+      if (u->id == id)
+        {
+          *operation = operation_name (w, u->operation_id);
+          return u->name;
+        }
+    }
+  *operation = "";
+  return "";
+}
+
+static void
+write_figures (Writer *w)
+{
+  lxw_worksheet *ws = add_sheet (w, "Nyckeltal");
+  g_autofree char *period = period_name (w->period);
+  g_autofree char *title = g_strdup_printf ("Nyckeltal %s", period);
+  static const char *headers[] = { "Nyckeltal", "Enhet", "Verksamhetsområde", "Värde", "Kvinnor", "Män",
+                                   "Täljare", "Nämnare", "Staden", "Kommentar", NULL };
+  int row = 0;
+
+  worksheet_set_column (ws, 0, 0, 42, NULL);
+  worksheet_set_column (ws, 1, 1, 46, NULL);
+  worksheet_set_column (ws, 2, 2, 24, NULL);
+  worksheet_set_column (ws, 3, 8, 11, NULL);
+  worksheet_set_column (ws, 9, 9, 40, NULL);
+  text (ws, row++, 0, title, w->formats[FMT_TITLE]);
+  header_row (w, ws, ++row, headers);
+  worksheet_freeze_panes (ws, row + 1, 0);
+  row++;
+  for (guint i = 0; i < w->indicators->len; i++)
+    {
+      StyrkortIndicator *ind = w->indicators->pdata[i];
+      g_autoptr(GPtrArray) values = styrkort_project_list_values (w->project, ind->id, w->period);
+      StyrkortCityValue city;
+      lxw_format *format = indicator_format (w, ind);
+
+      styrkort_project_get_city_value (w->project, ind->id, w->period, &city);
+      for (guint v = 0; v < values->len; v++, row++)
+        {
+          StyrkortValue *value = values->pdata[v];
+          const char *operation;
+          const char *unit = value->unit_id ? unit_name (w, value->unit_id, &operation) : (operation = "", "Hela stadsdelen");
+          text (ws, row, 0, ind->name_sv, NULL);
+          text (ws, row, 1, unit, NULL);
+          text (ws, row, 2, operation, NULL);
+          number (ws, row, 3, value->value, format);
+          number (ws, row, 4, value->women, ind->total_rule == STYRKORT_TOTAL_RATE ? format : w->formats[FMT_COUNT]);
+          number (ws, row, 5, value->men, ind->total_rule == STYRKORT_TOTAL_RATE ? format : w->formats[FMT_COUNT]);
+          number (ws, row, 6, value->numerator, w->formats[FMT_PLAIN_NUMBER]);
+          number (ws, row, 7, value->denominator, w->formats[FMT_PLAIN_NUMBER]);
+          number (ws, row, 8, city.value, format);
+          text (ws, row, 9, value->comment, w->formats[FMT_WRAP]);
+        }
+    }
+}
+
+/* Data: the table for machines ----------------------------------------------- */
+
+/* The columns of the Data sheet, format version 1 (docs/data-sheet.md). */
+static const char *data_columns[] = {
+  "Stadsdel", "År", "Tertial", "Enhet", "Verksamhetsområde", "Nyckeltal", "Värde", "Kvinnor", "Män",
+  "Täljare", "Nämnare", "Kommentar", NULL
+};
+
+static int
+write_data_rows (Writer *w, lxw_worksheet *ws)
+{
+  g_autoptr(GArray) periods = styrkort_project_list_periods (w->project);
+  int row = 1;
+
+  for (guint p = 0; p < periods->len; p++)
+    for (guint i = 0; i < w->indicators->len; i++)
+      {
+        StyrkortIndicator *ind = w->indicators->pdata[i];
+        g_autoptr(GPtrArray) values = styrkort_project_list_values (w->project, ind->id,
+                                                                   g_array_index (periods, StyrkortPeriod, p));
+        for (guint v = 0; v < values->len; v++, row++)
+          {
+            StyrkortValue *value = values->pdata[v];
+            const char *operation = "";
+            const char *unit = value->unit_id ? unit_name (w, value->unit_id, &operation) : "";
+            text (ws, row, 0, w->district->name, NULL);
+            worksheet_write_number (ws, row, 1, value->period.year, NULL);
+            worksheet_write_number (ws, row, 2, value->period.tertial, NULL);
+            text (ws, row, 3, unit, NULL);
+            text (ws, row, 4, operation, NULL);
+            text (ws, row, 5, ind->code, NULL);
+            number (ws, row, 6, value->value, NULL);
+            number (ws, row, 7, value->women, NULL);
+            number (ws, row, 8, value->men, NULL);
+            number (ws, row, 9, value->numerator, NULL);
+            number (ws, row, 10, value->denominator, NULL);
+            text (ws, row, 11, value->comment, NULL);
+          }
+      }
+  return row;
+}
+
+static void
+write_data (Writer *w)
+{
+  lxw_worksheet *ws = add_sheet (w, "Data");
+  lxw_table_column columns[G_N_ELEMENTS (data_columns)];
+  lxw_table_column *pointers[G_N_ELEMENTS (data_columns)];
+  lxw_table_options options = { .name = "StyrkortData", .style_type = LXW_TABLE_STYLE_TYPE_LIGHT,
+                                .style_type_number = 9, .columns = pointers };
+  int rows;
+  guint n = G_N_ELEMENTS (data_columns) - 1;
+
+  for (guint c = 0; c < n; c++)
+    {
+      columns[c] = (lxw_table_column) { .header = (char *) data_columns[c] };
+      pointers[c] = &columns[c];
+    }
+  pointers[n] = NULL;
+  rows = write_data_rows (w, ws);
+  /* A table needs a data row: an empty district gets one blank row. */
+  worksheet_add_table (ws, 0, 0, MAX (rows - 1, 1), n - 1, &options);
+  worksheet_freeze_panes (ws, 1, 0);
+  worksheet_set_column (ws, 0, 0, 22, NULL);
+  worksheet_set_column (ws, 1, 2, 8, NULL);
+  worksheet_set_column (ws, 3, 3, 46, NULL);
+  worksheet_set_column (ws, 4, 4, 24, NULL);
+  worksheet_set_column (ws, 5, 5, 22, NULL);
+  worksheet_set_column (ws, 6, 10, 11, NULL);
+  worksheet_set_column (ws, 11, 11, 40, NULL);
+}
+
+/* Diagram: native charts for the T2 indicators -------------------------------- */
+
+static void
+write_charts (Writer *w)
+{
+  g_autoptr(StyrkortIndicator) turnover = styrkort_project_find_indicator (w->project, "turnover");
+  lxw_worksheet *ws;
+  g_autofree char *sheet = NULL;
+  lxw_chart *units, *trend;
+  lxw_chart_series *series;
+  StyrkortCityValue city;
+  int row = 1, first, last;
+
+  if (turnover == NULL)
+    return;
+  ws = add_sheet (w, "Diagram");
+  sheet = g_strdup (ws->name);
+  worksheet_set_column (ws, 0, 0, 46, NULL);
+  worksheet_set_column (ws, 1, 2, 12, NULL);
+  /* The figures the charts are drawn from, beside them. */
+  text (ws, 0, 0, "Enhet", w->formats[FMT_HEADER]);
+  text (ws, 0, 1, "Personalomsättning", w->formats[FMT_HEADER]);
+  text (ws, 0, 2, "Staden", w->formats[FMT_HEADER]);
+  styrkort_project_get_city_value (w->project, turnover->id, w->period, &city);
+  for (guint u = 0; u < w->units->len; u++, row++)
+    {
+      StyrkortUnit *unit = w->units->pdata[u];
+      g_autoptr(StyrkortValue) v = styrkort_project_get_value (w->project, turnover->id, unit->id, w->period);
+      text (ws, row, 0, unit->name, NULL);
+      number (ws, row, 1, v ? v->value : NAN, w->formats[FMT_PERCENT]);
+      number (ws, row, 2, city.value, w->formats[FMT_PERCENT]);
+    }
+  units = workbook_add_chart (w->workbook, LXW_CHART_BAR);
+  chart_title_set_name (units, "Personalomsättning per enhet");
+  if (w->units->len > 0)
+    {
+      series = chart_add_series (units, NULL, NULL);
+      chart_series_set_categories (series, sheet, 1, 0, w->units->len, 0);
+      chart_series_set_values (series, sheet, 1, 1, w->units->len, 1);
+      chart_series_set_name (series, "Enheten");
+      series = chart_add_series (units, NULL, NULL);
+      chart_series_set_categories (series, sheet, 1, 0, w->units->len, 0);
+      chart_series_set_values (series, sheet, 1, 2, w->units->len, 2);
+      chart_series_set_name (series, "Staden");
+    }
+  worksheet_insert_chart (ws, 0, 4, units);
+
+  /* The year's tertials up to the reported one. */
+  row += 2;
+  first = row;
+  text (ws, row, 0, "Tertial", w->formats[FMT_HEADER]);
+  text (ws, row, 1, "Stadsdelen", w->formats[FMT_HEADER]);
+  text (ws, row++, 2, "Staden", w->formats[FMT_HEADER]);
+  for (int t = 1; t <= w->period.tertial; t++, row++)
+    {
+      StyrkortPeriod p = { w->period.year, t };
+      g_autofree char *name = period_name (p);
+      StyrkortTotal total = styrkort_project_compute_total (w->project, turnover->id, p);
+      styrkort_project_get_city_value (w->project, turnover->id, p, &city);
+      text (ws, row, 0, name, NULL);
+      number (ws, row, 1, total.value, w->formats[FMT_PERCENT]);
+      number (ws, row, 2, city.value, w->formats[FMT_PERCENT]);
+    }
+  last = row - 1;
+  trend = workbook_add_chart (w->workbook, LXW_CHART_LINE);
+  chart_title_set_name (trend, "Personalomsättning över året");
+  for (int c = 1; c <= 2; c++)
+    {
+      series = chart_add_series (trend, NULL, NULL);
+      chart_series_set_categories (series, sheet, first + 1, 0, last, 0);
+      chart_series_set_values (series, sheet, first + 1, c, last, c);
+      chart_series_set_name (series, c == 1 ? "Stadsdelen" : "Staden");
+    }
+  worksheet_insert_chart (ws, 16, 4, trend);
+}
+
+/* Om ------------------------------------------------------------------------- */
+
+static void
+write_about (Writer *w, const char *source)
+{
+  lxw_worksheet *ws = add_sheet (w, "Om");
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *time = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *period = period_name (w->period);
+  g_autofree char *file = g_path_get_basename (source);
+  const struct { const char *key; const char *value; double number; } rows[] = {
+    { "Program", "Styrkort", NAN },
+    { "Programversion", VERSION, NAN },
+    { "Filformat (schemaversion)", NULL, STYRKORT_SCHEMA_VERSION },
+    { "Dataformat (bladet Data)", NULL, STYRKORT_DATA_FORMAT_VERSION },
+    { "Exporterad", time, NAN },
+    { "Källfil", file, NAN },
+    { "Stadsdel", w->district->name, NAN },
+    { "Period", period, NAN },
+  };
+
+  worksheet_set_column (ws, 0, 0, 30, NULL);
+  worksheet_set_column (ws, 1, 1, 50, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      text (ws, i, 0, rows[i].key, w->formats[FMT_HEADER]);
+      if (rows[i].value)
+        text (ws, i, 1, rows[i].value, NULL);
+      else
+        worksheet_write_number (ws, i, 1, rows[i].number, NULL);
+    }
+}
+
+/* The whole workbook ----------------------------------------------------------- */
+
+static void
+writer_clear (Writer *w)
+{
+  styrkort_district_free (w->district);
+  g_clear_pointer (&w->areas, g_ptr_array_unref);
+  g_clear_pointer (&w->operations, g_ptr_array_unref);
+  g_clear_pointer (&w->indicators, g_ptr_array_unref);
+  g_clear_pointer (&w->units, g_ptr_array_unref);
+  g_clear_pointer (&w->members, g_ptr_array_unref);
+  g_clear_pointer (&w->sheet_names, g_hash_table_unref);
+  g_free (w->header);
+}
+
+/* '&' starts a code in Excel's page headers; a district called "A & B" must print as it is. */
+static char *
+page_header (const char *district)
+{
+  g_autofree char *escaped = NULL;
+  g_auto(GStrv) parts = g_strsplit (district, "&", -1);
+  escaped = g_strjoinv ("&&", parts);
+  return g_strdup_printf ("&C%s", escaped);
+}
+
+gboolean
+styrkort_workbook_export (StyrkortProject *project, StyrkortPeriod period, const char *path, GError **error)
+{
+  g_autofree char *part = g_strconcat (path, ".part", NULL);
+  g_autofree char *folder = g_path_get_dirname (path);
+  lxw_workbook_options options = { .constant_memory = LXW_FALSE, .tmpdir = folder };
+  Writer w = { 0 };
+  lxw_error rc;
+
+  w.project = project;
+  w.period = period;
+  w.district = styrkort_project_get_district (project);
+  if (w.district == NULL)
+    {
+      g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_IO, _("The file is closed."));
+      return FALSE;
+    }
+  w.areas = styrkort_project_list_areas (project);
+  w.operations = styrkort_project_list_operations (project);
+  w.indicators = styrkort_project_list_indicators (project);
+  w.units = styrkort_project_list_units (project);
+  w.members = styrkort_project_list_members (project);
+  w.sheet_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  w.header = page_header (w.district->name);
+  w.workbook = workbook_new_opt (part, &options);
+  if (w.workbook == NULL)
+    {
+      g_autofree char *name = g_filename_display_name (path);
+      g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_IO, _("Could not write “%s”: %s"), name, g_strerror (errno));
+      writer_clear (&w);
+      return FALSE;
+    }
+  create_formats (&w);
+  write_summary (&w);
+  for (guint a = 0; a < w.areas->len; a++)
+    write_area (&w, w.areas->pdata[a]);
+  write_figures (&w);
+  write_charts (&w);
+  write_data (&w);
+  {
+    GFile *file = styrkort_project_get_file (project);
+    g_autofree char *source = g_file_get_path (file);
+    write_about (&w, source);
+  }
+  rc = workbook_close (w.workbook);
+  writer_clear (&w);
+  if (rc == LXW_NO_ERROR && g_rename (part, path) == 0)
+    return TRUE;
+  g_remove (part);
+  {
+    g_autofree char *name = g_filename_display_name (path);
+    g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_IO, _("Could not write “%s”: %s"), name,
+                 rc != LXW_NO_ERROR ? lxw_strerror (rc) : g_strerror (errno));
+  }
+  return FALSE;
+}

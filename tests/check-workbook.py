@@ -1,0 +1,177 @@
+#!/usr/bin/python3
+"""Compares an exported workbook with the district file it came from.
+
+check-workbook.py WORKBOOK.xlsx DISTRICT.styrkort YEAR TERTIAL [LIBREOFFICE_CSV_DIR]
+
+Reads the workbook with openpyxl (and, when a folder of LibreOffice's CSV
+export is given, its Data sheet as LibreOffice read it) and checks every
+value and text against the SQLite file. Prints what it checked; exits 1 with
+the first difference."""
+import csv
+import math
+import os
+import sqlite3
+import sys
+
+import openpyxl
+
+STATUS = {"not_started": "Ej påbörjat", "in_progress": "Pågående", "established": "Etablerat",
+          "needs_attention": "Behöver åtgärdas"}
+ACTION = {"planned": "Planerad", "ongoing": "Pågår", "done": "Klar", "cancelled": "Avbruten"}
+DATA_HEADER = ["Stadsdel", "År", "Tertial", "Enhet", "Verksamhetsområde", "Nyckeltal", "Värde", "Kvinnor",
+               "Män", "Täljare", "Nämnare", "Kommentar"]
+checked = 0
+
+
+def fail(message):
+    print("DIFFERENCE:", message)
+    sys.exit(1)
+
+
+def same(a, b, where):
+    global checked
+    checked += 1
+    if a in ("", None) and b in ("", None):
+        return
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        if math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9):
+            return
+    elif a == b:
+        return
+    fail(f"{where}: workbook has {a!r}, the file has {b!r}")
+
+
+def area_title(number, title):
+    return f"{number}. {title}" if number else title
+
+
+def main():
+    xlsx, db_path, year, tertial = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+    db = sqlite3.connect(db_path)
+    wb = openpyxl.load_workbook(xlsx)
+    names = wb.sheetnames
+    for name in names:
+        if len(name) > 31 or any(c in name for c in "[]:*?/\\"):
+            fail(f"sheet name {name!r} is not valid in Excel")
+    if len({n.casefold() for n in names}) != len(names):
+        fail("sheet names are not unique")
+    for required in ("Sammanfattning", "Nyckeltal", "Data", "Om"):
+        if required not in names:
+            fail(f"no sheet {required}")
+
+    # Data: every stored figure, in order, nothing more.
+    data = wb["Data"]
+    rows = list(data.iter_rows(values_only=True))
+    same(list(rows[0]), DATA_HEADER, "Data header")
+    expected = db.execute(
+        "SELECT d.name, v.year, v.tertial, ifnull(u.name, ''), ifnull(o.name_sv, ''), i.code, v.value, v.women,"
+        " v.men, v.numerator, v.denominator, v.comment FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id"
+        " LEFT JOIN unit u ON u.id = v.unit_id LEFT JOIN operation o ON o.id = u.operation_id, district d"
+        " ORDER BY v.year, v.tertial, i.position, ifnull(v.unit_id, 0)").fetchall()
+    body = [r for r in rows[1:] if any(c not in (None, "") for c in r)]
+    if len(body) != len(expected):
+        fail(f"Data has {len(body)} rows, the file {len(expected)}")
+    for n, (got, want) in enumerate(zip(body, expected)):
+        for c, (a, b) in enumerate(zip(got, want)):
+            same(a, b, f"Data row {n + 2} column {DATA_HEADER[c]}")
+        for c, cell in enumerate(data[n + 2]):
+            if cell.data_type == "f":
+                fail(f"Data row {n + 2} column {c + 1} is a formula")
+    if data.freeze_panes != "A2":
+        fail(f"Data header is not frozen ({data.freeze_panes})")
+    if "StyrkortData" not in data.tables:
+        fail("Data is not an Excel table")
+
+    # Om.
+    about = {r[0]: r[1] for r in wb["Om"].iter_rows(values_only=True)}
+    same(about["Program"], "Styrkort", "Om Program")
+    same(about["Dataformat (bladet Data)"], 1, "Om data format")
+    same(about["Filformat (schemaversion)"], db.execute("PRAGMA user_version").fetchone()[0], "Om schema")
+    same(about["Källfil"], os.path.basename(db_path), "Om source")
+    same(about["Period"], f"{year} T{tertial}", "Om period")
+
+    # Sammanfattning: members and the status matrix.
+    summary = [list(r) for r in wb["Sammanfattning"].iter_rows(values_only=True)]
+    flat = [c for r in summary for c in r if c is not None]
+    for name, role, org in db.execute("SELECT name, role, organisation FROM member ORDER BY id"):
+        for value in (name, role, org):
+            if value and value not in flat:
+                fail(f"Sammanfattning lacks member text {value!r}")
+            checked_one()
+    ops = [r[0] for r in db.execute("SELECT name_sv FROM operation ORDER BY position")]
+    header = next(r for r in summary if r[0] == "Område")
+    same(header[1:1 + len(ops)], ops, "Sammanfattning operations")
+    start = summary.index(header) + 1
+    areas = db.execute("SELECT id, number, title_sv FROM area ORDER BY kind = 'theme', number, position").fetchall()
+    op_ids = [r[0] for r in db.execute("SELECT id FROM operation ORDER BY position")]
+    for k, (area_id, number, title) in enumerate(areas):
+        row = summary[start + k]
+        same(row[0], area_title(number, title), f"Sammanfattning area {k + 1}")
+        for j, op in enumerate(op_ids):
+            status = db.execute("SELECT status FROM assessment WHERE area_id = ? AND operation_id = ? AND year = ?"
+                                " AND tertial = ?", (area_id, op, year, tertial)).fetchone()
+            same(row[1 + j], STATUS[status[0]] if status else "Ej bedömt", f"status {title} / {ops[j]}")
+
+    # One sheet per area: its texts.
+    area_sheets = [n for n in names if n not in ("Sammanfattning", "Nyckeltal", "Diagram", "Data", "Om")]
+    if len(area_sheets) != len(areas):
+        fail(f"{len(area_sheets)} area sheets for {len(areas)} areas")
+    for sheet, (area_id, number, title) in zip(area_sheets, areas):
+        cells = [c for r in wb[sheet].iter_rows(values_only=True) for c in r if c is not None]
+        same(cells[0], area_title(number, title), f"title of sheet {sheet}")
+        texts = [r[0] for r in db.execute("SELECT text FROM assessment WHERE area_id = ? AND year = ? AND tertial = ?",
+                                          (area_id, year, tertial))]
+        texts += [r[0] for r in db.execute("SELECT text FROM gender_note WHERE area_id = ? AND year = ? AND tertial = ?",
+                                           (area_id, year, tertial))]
+        for text, baseline, target, deadline in db.execute(
+                "SELECT text, baseline, target, deadline FROM subgoal WHERE area_id = ?", (area_id,)):
+            texts.append(text)
+            for value in (baseline, target, deadline):
+                if value is not None and value not in cells:
+                    fail(f"sheet {sheet} lacks {value!r} of sub-goal {text!r}")
+        for text, owner, due, status, note in db.execute(
+                "SELECT text, owner, due, status, note FROM action WHERE area_id = ?", (area_id,)):
+            texts += [text, owner, note, ACTION[status]] + ([due] if due else [])
+        for t in texts:
+            if t and t not in cells:
+                fail(f"sheet {sheet} lacks {t!r}")
+            checked_one()
+
+    # Nyckeltal: the period's figures with their number formats.
+    figures = wb["Nyckeltal"]
+    count = db.execute("SELECT count(*) FROM indicator_value WHERE year = ? AND tertial = ?", (year, tertial)).fetchone()[0]
+    values = [r for r in figures.iter_rows(min_row=4, values_only=True) if r[0]]
+    same(len(values), count, "Nyckeltal rows")
+    for row in figures.iter_rows(min_row=4):
+        if row[0].value is None:
+            continue
+        measure = db.execute("SELECT measure FROM indicator WHERE name_sv = ?", (row[0].value,)).fetchone()[0]
+        if row[3].value is not None:
+            want = {"percent": '0.0" %"', "count": "0", "ratio": "0.0"}[measure]
+            same(row[3].number_format, want, f"number format of {row[0].value}")
+
+    # LibreOffice's reading of the Data sheet.
+    if len(sys.argv) > 5:
+        folder = sys.argv[5]
+        stem = os.path.splitext(os.path.basename(xlsx))[0]
+        with open(os.path.join(folder, f"{stem}-Data.csv"), encoding="utf-8") as f:
+            lo_rows = [r for r in csv.reader(f) if any(r)]
+        same(lo_rows[0], DATA_HEADER, "LibreOffice Data header")
+        if len(lo_rows) - 1 != len(expected):
+            fail(f"LibreOffice reads {len(lo_rows) - 1} Data rows, the file has {len(expected)}")
+        for n, (got, want) in enumerate(zip(lo_rows[1:], expected)):
+            for c, (a, b) in enumerate(zip(got, want)):
+                if isinstance(b, (int, float)):
+                    a = float(a) if a != "" else None
+                    b = float(b)
+                same(a, b, f"LibreOffice Data row {n + 2} column {DATA_HEADER[c]}")
+    print(f"ok: {checked} values and texts match")
+
+
+def checked_one():
+    global checked
+    checked += 1
+
+
+if __name__ == "__main__":
+    main()

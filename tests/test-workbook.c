@@ -1,0 +1,286 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The T2 workbook, read back by openpyxl and by LibreOffice and compared with
+ * the district file: the demo, formula-like texts, sheet-name collisions, an
+ * empty district, a large one, and a failed export. */
+#include <glib/gstdio.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+
+#include "styrkort-demo.h"
+#include "styrkort-workbook.h"
+#include "test-util.h"
+
+static char *
+run_check (const char *xlsx, const char *db, StyrkortPeriod period, gboolean libreoffice)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "check-workbook.py", NULL);
+  g_autofree char *year = g_strdup_printf ("%d", period.year);
+  g_autofree char *tertial = g_strdup_printf ("%d", period.tertial);
+  g_autofree char *folder = g_path_get_dirname (xlsx);
+  g_autofree char *csv = g_build_filename (folder, "libreoffice", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (libreoffice)
+    {
+      /* A real spreadsheet opens the file and writes every sheet as CSV
+       * (raw values, UTF-8): it fails on a workbook it would have to repair. */
+      char *convert[] = { (char *) "soffice", (char *) "--headless", (char *) "--convert-to",
+                          (char *) "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+                          (char *) "--outdir", csv, (char *) xlsx, NULL };
+      g_mkdir_with_parents (csv, 0700);
+      g_assert_true (g_spawn_sync (NULL, convert, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error));
+      g_assert_no_error (error);
+      g_test_message ("soffice: %s %s", out, err);
+      g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+    }
+  {
+    char *check[] = { (char *) "/usr/bin/python3", script, (char *) xlsx, (char *) db, year, tertial,
+                      libreoffice ? csv : NULL, NULL };
+    g_assert_true (g_spawn_sync (NULL, check, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
+  }
+  g_assert_no_error (error);
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    g_error ("check-workbook.py: %s%s", out, err);
+  g_test_message ("%s", out);
+  return g_steal_pointer (&out);
+}
+
+static StyrkortProject *
+demo (char **path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  StyrkortProject *p;
+
+  *path = test_path ("Stadsdel Exempel.styrkort");
+  file = g_file_new_for_path (*path);
+  p = styrkort_demo_create (file, STYRKORT_DEMO_SEED, &error);
+  g_assert_no_error (error);
+  return p;
+}
+
+static void
+test_demo_openpyxl_and_libreoffice (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(StyrkortProject) p = demo (&db);
+  g_autofree char *folder = g_path_get_dirname (db);
+  g_autofree char *xlsx = g_build_filename (folder, "Styrkort-Stadsdel-Exempel-2026-T2.xlsx", NULL);
+  g_autofree char *name = styrkort_workbook_suggested_name (p, styrkort_demo_last_period ());
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+  StyrkortPeriod period = styrkort_workbook_default_period (p);
+
+  g_assert_cmpstr (name, ==, "Styrkort-Stadsdel-Exempel-2026-T2.xlsx");
+  g_assert_cmpint (period.year, ==, 2026);
+  g_assert_cmpint (period.tertial, ==, 2);
+  g_assert_true (styrkort_workbook_export (p, period, xlsx, &error));
+  g_assert_no_error (error);
+  report = run_check (xlsx, db, period, TRUE);
+  g_assert_true (g_str_has_prefix (report, "ok:"));
+}
+
+static void
+test_formula_injection (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(StyrkortProject) p = demo (&db);
+  g_autofree char *folder = g_path_get_dirname (db);
+  g_autofree char *xlsx = g_build_filename (folder, "injection.xlsx", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortArea) area = styrkort_project_find_area (p, "a01");
+  g_autoptr(StyrkortIndicator) vfu = styrkort_project_find_indicator (p, "vfu_places");
+  const char *texts[] = { "=HYPERLINK(\"http://example.invalid\",\"klicka\")", "+1", "-1", "@x", "=1+1" };
+  StyrkortPeriod period = styrkort_demo_last_period ();
+  gint64 unit;
+
+  unit = styrkort_project_add_unit (p, texts[0], 1, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      StyrkortAction a = { 0, area->id, 0, (char *) texts[i], (char *) texts[(i + 1) % 5], NULL,
+                           STYRKORT_ACTION_PLANNED, (char *) texts[(i + 2) % 5] };
+      g_assert_cmpint (styrkort_project_add_action (p, &a, &error), >, 0);
+    }
+  {
+    StyrkortValue v;
+    styrkort_value_init (&v);
+    v.indicator_id = vfu->id;
+    v.unit_id = unit;
+    v.period = period;
+    v.value = 3;
+    v.comment = (char *) "=SUM(A1:A9)";
+    g_assert_true (styrkort_project_set_value (p, &v, &error));
+  }
+  g_assert_true (styrkort_project_set_district (p, "=Stadsdel & \"Söder\"", "Stockholm", "", &error));
+  g_assert_true (styrkort_workbook_export (p, period, xlsx, &error));
+  /* The check fails on any formula cell in Data and compares every text. */
+  g_free (run_check (xlsx, db, period, TRUE));
+  {
+    g_autofree char *script = g_strdup_printf (
+      "import openpyxl,sys\n"
+      "wb=openpyxl.load_workbook(sys.argv[1])\n"
+      "bad=[(ws.title,c.coordinate) for ws in wb for r in ws.iter_rows() for c in r if c.data_type=='f']\n"
+      "assert not bad, bad\n"
+      "vals=[c.value for ws in wb for r in ws.iter_rows() for c in r]\n"
+      "for t in sys.argv[2:]:\n"
+      "  assert t in vals, t\n"
+      "print('literal')\n");
+    char *argv[] = { (char *) "/usr/bin/python3", (char *) "-c", script, xlsx, (char *) texts[0], (char *) texts[1],
+                     (char *) texts[2], (char *) texts[3], (char *) texts[4], (char *) "=SUM(A1:A9)", NULL };
+    g_autofree char *out = NULL, *err = NULL;
+    int status;
+    g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
+    if (status != 0)
+      g_error ("%s", err);
+    g_assert_cmpstr (out, ==, "literal\n");
+  }
+}
+
+static void
+test_sheet_names (void)
+{
+  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *long_title = "Antal medarbetare som är rimligt i förhållande till chefers och medarbetares uppdrag";
+  g_autofree char *a = styrkort_workbook_sheet_name (long_title, used);
+  g_autofree char *b = styrkort_workbook_sheet_name (long_title, used);
+  g_autofree char *c = styrkort_workbook_sheet_name ("Mål [T2]: 50/50 * ? \\ 'klart'", used);
+  g_autofree char *d = styrkort_workbook_sheet_name ("DATA", used);
+  g_autofree char *e = styrkort_workbook_sheet_name ("data", used);
+  g_autofree char *f = styrkort_workbook_sheet_name ("''", used);
+
+  g_assert_cmpint (g_utf8_strlen (a, -1), <=, 31);
+  g_assert_cmpint (g_utf8_strlen (b, -1), <=, 31);
+  g_assert_cmpstr (a, !=, b);
+  g_assert_true (g_str_has_suffix (b, " (2)"));
+  g_assert_true (g_str_has_suffix (a, "…"));
+  g_assert_null (strpbrk (c, "[]:*?/\\"));
+  g_assert_false (g_str_has_prefix (c, "'"));
+  g_assert_cmpstr (e, ==, "data (2)"); /* Excel compares names without case */
+  g_assert_cmpstr (f, ==, "Blad");
+  (void) d;
+}
+
+static void
+test_colliding_area_titles (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(StyrkortProject) p = demo (&db);
+  g_autofree char *folder = g_path_get_dirname (db);
+  g_autofree char *xlsx = g_build_filename (folder, "collisions.xlsx", NULL);
+  g_autoptr(GError) error = NULL;
+
+  /* Another city's catalogue: themes whose titles agree in their first 31 characters. */
+  g_clear_object (&p);
+  test_sql_exec (db, "UPDATE area SET title_sv = 'Samverkan med universitet och lärosäten: ' || key WHERE kind = 'theme';"
+                     "UPDATE area SET title_sv = 'Data' WHERE key = 'a01'; UPDATE area SET title_sv = 'Om' WHERE key = 'a02';");
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (db);
+    p = styrkort_project_open (file, STYRKORT_OPEN_NO_BACKUP, &error);
+  }
+  g_assert_true (styrkort_workbook_export (p, styrkort_demo_last_period (), xlsx, &error));
+  g_free (run_check (xlsx, db, styrkort_demo_last_period (), FALSE));
+}
+
+static void
+test_empty_district (void)
+{
+  g_autofree char *db = test_path ("Tom.styrkort");
+  g_autofree char *folder = g_path_get_dirname (db);
+  g_autofree char *xlsx = g_build_filename (folder, "tom.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (db);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortProject) p = styrkort_project_create (file, "Tom stadsdel", &error);
+  StyrkortPeriod period = styrkort_workbook_default_period (p);
+
+  g_assert_true (styrkort_workbook_export (p, period, xlsx, &error));
+  g_assert_no_error (error);
+  g_free (run_check (xlsx, db, period, TRUE));
+}
+
+static void
+test_large_district (void)
+{
+  g_autofree char *db = test_path ("Stor.styrkort");
+  g_autofree char *folder = g_path_get_dirname (db);
+  g_autofree char *xlsx = g_build_filename (folder, "stor.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (db);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortProject) p = styrkort_project_create (file, "Stora stadsdelen", &error);
+  g_autoptr(GPtrArray) indicators = styrkort_project_list_indicators (p);
+  StyrkortPeriod last = { 2025, 3 };
+  gint64 units[30];
+
+  g_assert_true (styrkort_project_begin_group (p, "Test", &error));
+  for (int u = 0; u < 30; u++)
+    {
+      g_autofree char *name = g_strdup_printf ("Enhet %02d för mycket långa namn på verksamheter", u);
+      units[u] = styrkort_project_add_unit (p, name, 1 + u % 6, &error);
+    }
+  for (StyrkortPeriod q = { 2016, 1 }; styrkort_period_compare (q, last) <= 0; q = styrkort_period_next (q))
+    for (guint i = 0; i < indicators->len; i++)
+      for (int u = 0; u < 30; u++)
+        {
+          StyrkortValue v;
+          styrkort_value_init (&v);
+          v.indicator_id = ((StyrkortIndicator *) indicators->pdata[i])->id;
+          v.unit_id = units[u];
+          v.period = q;
+          v.value = (q.year - 2000) * 3 + q.tertial + u * 0.5;
+          g_assert_true (styrkort_project_set_value (p, &v, &error));
+        }
+  g_assert_true (styrkort_project_end_group (p, &error));
+  g_assert_cmpint (test_sql_int (db, "SELECT count(*) FROM indicator_value"), ==, 30 * 30 * (gint64) indicators->len);
+  g_assert_true (styrkort_workbook_export (p, last, xlsx, &error));
+  g_free (run_check (xlsx, db, last, FALSE));
+}
+
+static void
+test_failed_export_keeps_old (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(StyrkortProject) p = demo (&db);
+  g_autofree char *folder = g_path_get_dirname (db);
+  g_autofree char *xlsx = g_build_filename (folder, "gammal.xlsx", NULL);
+  g_autofree char *part = g_strconcat (xlsx, ".part", NULL);
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  test_write_bytes (xlsx, "the workbook sent last time", 27);
+  before = test_checksum (xlsx);
+  /* The file the export writes first cannot be created. */
+  g_assert_cmpint (g_mkdir (part, 0700), ==, 0);
+  g_assert_false (styrkort_workbook_export (p, styrkort_demo_last_period (), xlsx, &error));
+  g_assert_error (error, STYRKORT_ERROR, STYRKORT_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "gammal.xlsx"));
+  after = test_checksum (xlsx);
+  g_assert_cmpstr (before, ==, after);
+  g_rmdir (part);
+  /* A folder that does not exist. */
+  g_clear_error (&error);
+  {
+    g_autofree char *missing = g_build_filename (folder, "finns-inte", "t.xlsx", NULL);
+    g_assert_false (styrkort_workbook_export (p, styrkort_demo_last_period (), missing, &error));
+    g_assert_error (error, STYRKORT_ERROR, STYRKORT_ERROR_IO);
+  }
+}
+
+int
+main (int argc, char **argv)
+{
+  test_init_env ();
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/core/workbook/demo-openpyxl-libreoffice", test_demo_openpyxl_and_libreoffice);
+  g_test_add_func ("/core/workbook/formula-injection", test_formula_injection);
+  g_test_add_func ("/core/workbook/sheet-names", test_sheet_names);
+  g_test_add_func ("/core/workbook/colliding-area-titles", test_colliding_area_titles);
+  g_test_add_func ("/core/workbook/empty-district", test_empty_district);
+  g_test_add_func ("/core/workbook/large-district", test_large_district);
+  g_test_add_func ("/core/workbook/failed-export-keeps-old", test_failed_export_keeps_old);
+  return g_test_run ();
+}
