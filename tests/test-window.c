@@ -334,6 +334,32 @@ test_second_window_read_only (void)
   iterate ();
 }
 
+static void
+test_export_workbook (void)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *xlsx = g_build_filename (folder, "Styrkort-Stadsdel-Exempel.xlsx", NULL);
+  g_autoptr(GFile) target = g_file_new_for_path (xlsx);
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "check-workbook.py", NULL);
+  StyrkortPeriod p = styrkort_window_get_period (window);
+  g_autofree char *year = g_strdup_printf ("%d", p.year), *tertial = g_strdup_printf ("%d", p.tertial);
+  char *argv[] = { (char *) "/usr/bin/python3", script, xlsx, path, year, tertial, NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  int status = 0;
+
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window)));
+  styrkort_window_export_workbook (window, target);
+  /* The export runs beside the main loop; the command is off meanwhile. */
+  for (int i = 0; i < 200 && !g_file_query_exists (target, NULL); i++)
+    wait_ms (25);
+  wait_ms (300);
+  g_assert_true (g_file_query_exists (target, NULL));
+  save_png (GTK_WIDGET (window), "workbook-exported-toast.png");
+  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, NULL));
+  if (status != 0)
+    g_error ("%s%s", out, err);
+}
+
 static StyrkortProjector *
 find_projector (void)
 {
@@ -446,5 +472,6 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/area/add-and-delete-action", test_add_and_delete_action);
   g_test_add_func ("/ui/window/second-window-read-only", test_second_window_read_only);
   g_test_add_func ("/ui/projector/keys", test_projector_keys);
+  g_test_add_func ("/ui/window/export-workbook", test_export_workbook);
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 #include "styrkort-slides.h"
 #include "styrkort-steering-page.h"
 #include "styrkort-window.h"
+#include "styrkort-workbook.h"
 
 struct _StyrkortWindow {
   AdwApplicationWindow parent_instance;
@@ -90,7 +91,7 @@ update_actions (StyrkortWindow *self)
 
   set_action_enabled (self, "undo", open && styrkort_project_can_undo (self->project));
   set_action_enabled (self, "redo", open && styrkort_project_can_redo (self->project));
-  for (const char * const *name = (const char *[]) { "present", "choose-slides", "export-slides", "print",
+  for (const char * const *name = (const char *[]) { "present", "choose-slides", "export-slides", "print", "export-workbook",
                                                      "previous-period", "next-period", "go-overview", NULL };
        *name != NULL; name++)
     set_action_enabled (self, *name, open);
@@ -648,6 +649,129 @@ print_action (GtkWidget *widget, const char *action, GVariant *parameter)
     styrkort_slides_print (GTK_WINDOW (self), self->project, self->period);
 }
 
+/* Export runs in a thread on its own read-only connection, so the window
+ * stays responsive and shows that something is happening. */
+typedef struct {
+  GFile *source;
+  StyrkortPeriod period;
+  char *path;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_object_unref (job->source);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+export_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  ExportJob *job = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortProject) reader = styrkort_project_open (job->source, STYRKORT_OPEN_READ_ONLY |
+                                                             STYRKORT_OPEN_NO_BACKUP, &error);
+
+  if (reader == NULL || !styrkort_workbook_export (reader, job->period, job->path, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_export_done_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  StyrkortWindow *self = STYRKORT_WINDOW (source);
+  AdwToast *busy = data;
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  adw_toast_dismiss (busy);
+  g_object_unref (busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-workbook", TRUE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      styrkort_window_toast (self, error->message, FALSE);
+      return;
+    }
+  {
+    g_autofree char *name = g_path_get_basename (job->path);
+    g_autofree char *folder = g_path_get_dirname (job->path);
+    g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
+    g_autofree char *uri = g_file_get_uri (folder_file);
+    g_autofree char *text = g_strdup_printf (_("Saved “%s”"), name);
+    AdwToast *toast = adw_toast_new (text);
+    adw_toast_set_button_label (toast, _("Show _Folder"));
+    adw_toast_set_detailed_action_name (toast, "win.show-folder");
+    adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+    adw_toast_set_timeout (toast, 10);
+    adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  }
+}
+
+void
+styrkort_window_export_workbook (StyrkortWindow *self, GFile *target)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job;
+  AdwToast *busy;
+
+  if (self->project == NULL)
+    return;
+  job = g_new0 (ExportJob, 1);
+  busy = adw_toast_new (_("Exporting the workbook…"));
+  adw_toast_set_timeout (busy, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (busy));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-workbook", FALSE);
+  /* Fields being edited save first, so that the workbook has them. */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  job->source = g_object_ref (styrkort_project_get_file (self->project));
+  job->period = self->period;
+  job->path = g_file_get_path (target);
+  task = g_task_new (self, NULL, on_export_done_cb, busy);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+on_workbook_chosen_cb (GtkNativeDialog *dialog, int response, StyrkortWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      styrkort_window_export_workbook (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_workbook_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  StyrkortWindow *self = STYRKORT_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  if (self->project == NULL)
+    return;
+  name = styrkort_workbook_suggested_name (self->project, self->period);
+  chooser = gtk_file_chooser_native_new (_("Export Workbook"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Excel workbook (*.xlsx)"));
+  gtk_file_filter_add_pattern (filter, "*.xlsx");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_workbook_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+show_folder_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+}
+
 static void
 period_action (GtkWidget *widget, const char *action, GVariant *parameter)
 {
@@ -757,6 +881,8 @@ styrkort_window_class_init (StyrkortWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.choose-slides", NULL, choose_slides_action);
   gtk_widget_class_install_action (widget_class, "win.export-slides", NULL, export_slides_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.export-workbook", NULL, export_workbook_action);
+  gtk_widget_class_install_action (widget_class, "win.show-folder", "s", show_folder_action);
   gtk_widget_class_install_action (widget_class, "win.previous-period", NULL, period_action);
   gtk_widget_class_install_action (widget_class, "win.next-period", NULL, period_action);
   gtk_widget_class_install_action (widget_class, "win.go-overview", NULL, go_overview_action);
