@@ -31,7 +31,10 @@ run_check (const char *xlsx, const char *db, StyrkortPeriod period, gboolean lib
                           (char *) "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
                           (char *) "--outdir", csv, (char *) xlsx, NULL };
       g_mkdir_with_parents (csv, 0700);
-      g_assert_true (g_spawn_sync (NULL, convert, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error));
+      /* In a neutral locale, so that the CSV has decimal points whatever the test's locale. */
+      g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "LC_ALL", "C.UTF-8", TRUE);
+      env = g_environ_setenv (env, "LANG", "C.UTF-8", TRUE);
+      g_assert_true (g_spawn_sync (NULL, convert, env, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error));
       g_assert_no_error (error);
       g_test_message ("soffice: %s %s", out, err);
       g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);

@@ -80,7 +80,9 @@ styrkort_workbook_sheet_name (const char *title, GHashTable *used)
       else
         {
           g_autofree char *suffix = g_strdup_printf (" (%d)", n);
-          g_autofree char *head = g_utf8_substring (base, 0, SHEET_NAME_MAX - g_utf8_strlen (suffix, -1));
+          /* g_utf8_substring() does not stop at the end of the string. */
+          glong keep = MIN (g_utf8_strlen (base, -1), SHEET_NAME_MAX - g_utf8_strlen (suffix, -1));
+          g_autofree char *head = g_utf8_substring (base, 0, keep);
           name = g_strconcat (g_strchomp (head), suffix, NULL);
         }
       folded = g_utf8_casefold (name, -1);
