@@ -636,7 +636,16 @@ draw_horizontal_bars (Painter *p, StyrkortRect area)
         {
           g_autofree char *label = format_value (chart, total, chart->decimals);
           double xe = x0 + (MAX (total, 0) - axis_min) / (axis_max - axis_min) * (x1 - x0);
-          draw_line (p, label, xe + p->style.pad * 0.2, y + (row_h - line_height (p)) / 2, ALIGN_START);
+          double lx = xe + p->style.pad * 0.2;
+          /* Step over the city line rather than print across it. */
+          if (!isnan (chart->reference))
+            {
+              double xr = x0 + (chart->reference - axis_min) / (axis_max - axis_min) * (x1 - x0);
+              if (xr >= lx - p->style.line_width && xr <= lx + text_width (p, label))
+                lx = xr + p->style.pad * 0.25;
+              lx = MIN (lx, p->width - p->style.pad * 0.2 - text_width (p, label));
+            }
+          draw_line (p, label, lx, y + (row_h - line_height (p)) / 2, ALIGN_START);
         }
     }
 
