@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Reading the cells of an xlsx workbook (libzip + GMarkup): the one reader
+ * that the import and the city overview share. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  STYRKORT_CELL_EMPTY,
+  STYRKORT_CELL_NUMBER,
+  STYRKORT_CELL_TEXT,
+  STYRKORT_CELL_BOOL,
+  STYRKORT_CELL_ERROR,   /* #N/A and the like; text holds it */
+} StyrkortCellType;
+
+typedef struct {
+  StyrkortCellType type;
+  double number;
+  char *text;            /* TEXT and ERROR */
+} StyrkortCell;
+
+/* Rows of cells; each row a GArray of StyrkortCell from column A, with
+ * EMPTY cells where the sheet has none. Row i is the sheet's row i + 1. */
+typedef struct {
+  GPtrArray *rows;
+} StyrkortSheet;
+
+typedef struct _StyrkortXlsx StyrkortXlsx;
+
+/* Opens @path; a file that is not a workbook, a damaged or incomplete one,
+ * or a password-protected one gets an error naming the file and saying so. */
+StyrkortXlsx        *styrkort_xlsx_open        (const char *path, GError **error);
+void                 styrkort_xlsx_free        (StyrkortXlsx *xlsx);
+/* The sheets' names in workbook order. */
+const char * const  *styrkort_xlsx_sheet_names (StyrkortXlsx *xlsx);
+StyrkortSheet       *styrkort_xlsx_read_sheet  (StyrkortXlsx *xlsx, const char *name, GError **error);
+
+void                 styrkort_sheet_free       (StyrkortSheet *sheet);
+/* The cell at 0-based @row, @column; an EMPTY cell when outside the sheet. */
+const StyrkortCell  *styrkort_sheet_cell       (const StyrkortSheet *sheet, guint row, guint column);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyrkortXlsx, styrkort_xlsx_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyrkortSheet, styrkort_sheet_free)
+
+G_END_DECLS
