@@ -82,6 +82,15 @@ def main():
     if "StyrkortData" not in data.tables:
         fail("Data is not an Excel table")
 
+    # Bedömningar: every assessment, as keys.
+    got = [r for r in wb["Bedömningar"].iter_rows(min_row=2, values_only=True) if r[0]]
+    want = db.execute("SELECT d.name, s.year, s.tertial, a.key, o.name_sv, s.status FROM assessment s"
+                      " JOIN area a ON a.id = s.area_id JOIN operation o ON o.id = s.operation_id, district d"
+                      " ORDER BY s.year, s.tertial, a.kind = 'theme', a.number, a.position, o.position").fetchall()
+    same(len(got), len(want), "Bedömningar rows")
+    for n, (g, e) in enumerate(zip(got, want)):
+        same([g[0], g[1], g[2], g[3], g[5], g[6]], list(e), f"Bedömningar row {n + 2}")
+
     # Om.
     about = {r[0]: r[1] for r in wb["Om"].iter_rows(values_only=True)}
     same(about["Program"], "Styrkort", "Om Program")
@@ -113,7 +122,7 @@ def main():
             same(row[1 + j], STATUS[status[0]] if status else "Ej bedömt", f"status {title} / {ops[j]}")
 
     # One sheet per area: its texts.
-    area_sheets = [n for n in names if n not in ("Sammanfattning", "Nyckeltal", "Diagram", "Data", "Om")]
+    area_sheets = [n for n in names if n not in ("Sammanfattning", "Nyckeltal", "Diagram", "Data", "Bedömningar", "Om")]
     if len(area_sheets) != len(areas):
         fail(f"{len(area_sheets)} area sheets for {len(areas)} areas")
     for sheet, (area_id, number, title) in zip(area_sheets, areas):

@@ -538,6 +538,59 @@ write_data (Writer *w)
   worksheet_set_column (ws, 11, 11, 40, NULL);
 }
 
+/* Bedömningar: the assessments as a table for machines (docs/data-sheet.md). */
+static const char *assessment_columns[] = {
+  "Stadsdel", "År", "Tertial", "Område", "Områdesnamn", "Verksamhetsområde", "Status", NULL
+};
+
+static void
+write_assessments (Writer *w)
+{
+  lxw_worksheet *ws = add_sheet (w, "Bedömningar");
+  g_autoptr(GArray) periods = styrkort_project_list_periods (w->project);
+  lxw_table_column columns[G_N_ELEMENTS (assessment_columns)];
+  lxw_table_column *pointers[G_N_ELEMENTS (assessment_columns)];
+  lxw_table_options options = { .name = "StyrkortBedomningar", .style_type = LXW_TABLE_STYLE_TYPE_LIGHT,
+                                .style_type_number = 9, .columns = pointers };
+  guint n = G_N_ELEMENTS (assessment_columns) - 1;
+  int row = 1;
+
+  for (guint c = 0; c < n; c++)
+    {
+      columns[c] = (lxw_table_column) { .header = (char *) assessment_columns[c] };
+      pointers[c] = &columns[c];
+    }
+  pointers[n] = NULL;
+  for (guint p = 0; p < periods->len; p++)
+    for (guint a = 0; a < w->areas->len; a++)
+      for (guint o = 0; o < w->operations->len; o++)
+        {
+          StyrkortPeriod period = g_array_index (periods, StyrkortPeriod, p);
+          StyrkortArea *area = w->areas->pdata[a];
+          StyrkortOperation *op = w->operations->pdata[o];
+          g_autoptr(StyrkortAssessment) as = styrkort_project_get_assessment (w->project, area->id, op->id, period);
+          g_autofree char *title = NULL;
+          if (as == NULL)
+            continue;
+          title = area_title (area);
+          text (ws, row, 0, w->district->name, NULL);
+          worksheet_write_number (ws, row, 1, period.year, NULL);
+          worksheet_write_number (ws, row, 2, period.tertial, NULL);
+          text (ws, row, 3, area->key, NULL);
+          text (ws, row, 4, title, NULL);
+          text (ws, row, 5, op->name_sv, NULL);
+          text (ws, row, 6, styrkort_status_to_key (as->status), NULL);
+          row++;
+        }
+  worksheet_add_table (ws, 0, 0, MAX (row - 1, 1), n - 1, &options);
+  worksheet_freeze_panes (ws, 1, 0);
+  worksheet_set_column (ws, 0, 0, 22, NULL);
+  worksheet_set_column (ws, 1, 2, 8, NULL);
+  worksheet_set_column (ws, 3, 3, 10, NULL);
+  worksheet_set_column (ws, 4, 4, 60, NULL);
+  worksheet_set_column (ws, 5, 6, 24, NULL);
+}
+
 /* Diagram: native charts for the T2 indicators -------------------------------- */
 
 static void
@@ -711,6 +764,7 @@ styrkort_workbook_export (StyrkortProject *project, StyrkortPeriod period, const
   write_figures (&w);
   write_charts (&w);
   write_data (&w);
+  write_assessments (&w);
   {
     GFile *file = styrkort_project_get_file (project);
     g_autofree char *source = g_file_get_path (file);
