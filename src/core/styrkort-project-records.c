@@ -436,14 +436,6 @@ styrkort_project_list_periods (StyrkortProject *self)
   return periods;
 }
 
-static double
-add (double sum, double part)
-{
-  if (isnan (part))
-    return sum;
-  return isnan (sum) ? part : sum + part;
-}
-
 static StyrkortTotal
 total_of_district_value (const StyrkortIndicator *indicator, const StyrkortValue *v)
 {
@@ -455,65 +447,27 @@ total_of_district_value (const StyrkortIndicator *indicator, const StyrkortValue
   };
 }
 
-/* The district total by the indicator's rule. A rate is all numerators over
- * all denominators, never the mean of the units' percentages; when a unit's
- * percentage was typed without its base, the mean is given instead and the
- * total is marked as not exact. */
+/* The district total by the indicator's rule: a value entered for the whole
+ * district when there is one, else the units' values combined. */
 StyrkortTotal
 styrkort_project_compute_total (StyrkortProject *self, gint64 indicator_id, StyrkortPeriod period)
 {
   g_autoptr(StyrkortIndicator) indicator = styrkort_project_get_indicator (self, indicator_id);
   g_autoptr(GPtrArray) values = styrkort_project_list_values (self, indicator_id, period);
   g_autoptr(GPtrArray) units = styrkort_project_list_units (self);
-  StyrkortTotal t = { NAN, NAN, NAN, NAN, NAN, TRUE, 0, 0 };
-  double sum = NAN;
-  gboolean all_based = TRUE;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  StyrkortTotal none = { NAN, NAN, NAN, NAN, NAN, TRUE, 0, 0 };
 
   if (indicator == NULL)
-    return t;
+    return none;
   for (guint i = 0; i < values->len; i++)
     {
       StyrkortValue *v = g_ptr_array_index (values, i);
       if (v->unit_id == 0 && !isnan (v->value))
         return total_of_district_value (indicator, v);
+      if (v->unit_id != 0)
+        g_ptr_array_add (parts, v);
     }
-  for (guint i = 0; i < values->len; i++)
-    {
-      StyrkortValue *v = g_ptr_array_index (values, i);
-      if (v->unit_id == 0 || isnan (v->value))
-        continue;
-      t.n_parts++;
-      sum = add (sum, v->value);
-      t.women = add (t.women, v->women);
-      t.men = add (t.men, v->men);
-      if (styrkort_value_has_base (v))
-        {
-          t.numerator = add (t.numerator, v->numerator);
-          t.denominator = add (t.denominator, v->denominator);
-        }
-      else
-        all_based = FALSE;
-    }
-  t.n_missing = units->len > t.n_parts ? units->len - t.n_parts : 0;
-  t.exact = t.n_missing == 0 && t.n_parts > 0;
-  if (t.n_parts == 0)
-    return t;
-  switch (indicator->total_rule)
-    {
-    case STYRKORT_TOTAL_RATE:
-      t.exact = t.exact && all_based;
-      t.value = all_based ? styrkort_rate_from_base (indicator->measure, t.numerator, t.denominator)
-                          : sum / t.n_parts;
-      break;
-    case STYRKORT_TOTAL_SUM:
-      t.value = sum;
-      t.numerator = t.denominator = NAN;
-      break;
-    case STYRKORT_TOTAL_MEAN:
-    default:
-      t.value = sum / t.n_parts;
-      t.numerator = t.denominator = NAN;
-      break;
-    }
-  return t;
+  return styrkort_total_of_parts (indicator->total_rule, indicator->measure,
+                                  (const StyrkortValue * const *) parts->pdata, parts->len, units->len);
 }

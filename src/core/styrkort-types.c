@@ -311,3 +311,59 @@ styrkort_date_is_valid (const char *text)
   return text != NULL && sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &rest) == 3 && strlen (text) == 10 &&
          g_date_valid_dmy (d, m, y);
 }
+
+static double
+add (double sum, double part)
+{
+  if (isnan (part))
+    return sum;
+  return isnan (sum) ? part : sum + part;
+}
+
+StyrkortTotal
+styrkort_total_of_parts (StyrkortTotalRule rule, StyrkortMeasure measure,
+                         const StyrkortValue * const *parts, guint n_parts, guint n_expected)
+{
+  StyrkortTotal t = { NAN, NAN, NAN, NAN, NAN, TRUE, 0, 0 };
+  double sum = NAN;
+  gboolean all_based = TRUE;
+
+  for (guint i = 0; i < n_parts; i++)
+    {
+      const StyrkortValue *v = parts[i];
+      if (isnan (v->value))
+        continue;
+      t.n_parts++;
+      sum = add (sum, v->value);
+      t.women = add (t.women, v->women);
+      t.men = add (t.men, v->men);
+      if (styrkort_value_has_base (v))
+        {
+          t.numerator = add (t.numerator, v->numerator);
+          t.denominator = add (t.denominator, v->denominator);
+        }
+      else
+        all_based = FALSE;
+    }
+  t.n_missing = n_expected > t.n_parts ? n_expected - t.n_parts : 0;
+  t.exact = t.n_missing == 0 && t.n_parts > 0;
+  if (t.n_parts == 0)
+    return t;
+  switch (rule)
+    {
+    case STYRKORT_TOTAL_RATE:
+      t.exact = t.exact && all_based;
+      t.value = all_based ? styrkort_rate_from_base (measure, t.numerator, t.denominator) : sum / t.n_parts;
+      break;
+    case STYRKORT_TOTAL_SUM:
+      t.value = sum;
+      t.numerator = t.denominator = NAN;
+      break;
+    case STYRKORT_TOTAL_MEAN:
+    default:
+      t.value = sum / t.n_parts;
+      t.numerator = t.denominator = NAN;
+      break;
+    }
+  return t;
+}
