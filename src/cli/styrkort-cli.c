@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "styrkort-backups.h"
+#include "styrkort-city.h"
 #include "styrkort-demo.h"
 #include "styrkort-number.h"
 #include "styrkort-project.h"
@@ -22,6 +23,8 @@ usage (void)
     "  styrkort-cli check FILE                 check format and integrity (exit status 0 = good)\n"
     "  styrkort-cli export FILE OUT.xlsx [--year Y] [--tertial T]\n"
     "                                          write the T2 workbook (default: the latest T2)\n"
+    "  styrkort-cli merge OUT.xlsx IN... [--year Y] [--tertial T]\n"
+    "                                          merge district workbooks (files or folders) into a city workbook\n"
     "  styrkort-cli backups FILE               list the automatic backups of FILE\n"
     "  styrkort-cli restore FILE BACKUP [OUT] [--overwrite]\n"
     "                                          copy a backup to OUT (default: a new name beside FILE)\n"));
@@ -294,6 +297,112 @@ cmd_export (int argc, char **argv)
   return 0;
 }
 
+static void
+add_source (StyrkortCity *city, const char *path, guint *failed)
+{
+  g_autoptr(GError) error = NULL;
+  StyrkortCitySource *source = styrkort_city_add (city, path, &error);
+  StyrkortCitySource *other;
+
+  if (source == NULL)
+    {
+      g_printerr ("styrkort-cli: %s\n", error->message);
+      (*failed)++;
+      return;
+    }
+  for (guint i = 0; i < source->problems->len; i++)
+    g_printerr ("styrkort-cli: %s\n", (char *) source->problems->pdata[i]);
+  /* Without anyone to ask, the newer export of a district wins. */
+  other = styrkort_city_find_duplicate (city, source);
+  if (other != NULL)
+    {
+      StyrkortCitySource *older = g_strcmp0 (other->exported, source->exported) <= 0 ? other : source;
+      StyrkortCitySource *newer = older == other ? source : other;
+      g_autofree char *kept = g_filename_display_basename (newer->path);
+      g_autofree char *dropped = g_filename_display_basename (older->path);
+      g_printerr (_("styrkort-cli: “%s” and “%s” both hold %s; the newer, “%s”, is used.\n"), kept, dropped,
+                  newer->district, kept);
+      styrkort_city_remove (city, older);
+    }
+}
+
+static void
+add_path (StyrkortCity *city, const char *path, guint *failed)
+{
+  g_autoptr(GDir) dir = g_file_test (path, G_FILE_TEST_IS_DIR) ? g_dir_open (path, 0, NULL) : NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      add_source (city, path, failed);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".xlsx") || g_str_has_suffix (name, ".styrkort"))
+      g_ptr_array_add (names, g_build_filename (path, name, NULL));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  for (guint i = 0; i < names->len; i++)
+    add_source (city, names->pdata[i], failed);
+}
+
+static int
+cmd_merge (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortCity) city = styrkort_city_new (&error);
+  g_autoptr(GArray) periods = NULL;
+  g_autoptr(GPtrArray) inputs = g_ptr_array_new ();
+  StyrkortPeriod period = { 0, 0 };
+  guint failed = 0;
+
+  if (city == NULL)
+    return report (error);
+  for (int i = 2; i < argc; i++)
+    {
+      if ((g_str_equal (argv[i], "--year") || g_str_equal (argv[i], "--tertial")) && i + 1 < argc)
+        {
+          int *field = g_str_equal (argv[i], "--year") ? &period.year : &period.tertial;
+          *field = atoi (argv[++i]);
+        }
+      else
+        g_ptr_array_add (inputs, argv[i]);
+    }
+  if (argc < 3 || inputs->len == 0)
+    return usage ();
+  for (guint i = 0; i < inputs->len; i++)
+    add_path (city, inputs->pdata[i], &failed);
+  if (styrkort_city_get_sources (city)->len == 0)
+    {
+      g_printerr ("styrkort-cli: %s\n", _("No district could be read."));
+      return 1;
+    }
+  periods = styrkort_city_list_periods (city);
+  if (period.year == 0 && periods->len > 0)
+    {
+      for (guint i = 0; i < periods->len; i++)
+        if (g_array_index (periods, StyrkortPeriod, i).tertial == 2)
+          period = g_array_index (periods, StyrkortPeriod, i);
+      if (period.year == 0)
+        period = g_array_index (periods, StyrkortPeriod, periods->len - 1);
+    }
+  if (period.tertial == 0)
+    period.tertial = 2;
+  if (!styrkort_period_is_valid (period))
+    {
+      g_printerr ("styrkort-cli: %s\n", _("--year must be a year and --tertial 1, 2 or 3."));
+      return 2;
+    }
+  if (!styrkort_city_export (city, period, argv[1], &error))
+    return report (error);
+  {
+    g_autofree char *name = styrkort_period_to_string (period);
+    g_print (_("Merged %u districts for %s (%u files could not be read).\n"),
+             styrkort_city_get_sources (city)->len, name, failed);
+  }
+  return 0;
+}
+
 static int
 cmd_backups (int argc, char **argv)
 {
@@ -361,7 +470,7 @@ main (int argc, char **argv)
 {
   static const struct { const char *name; int (*run) (int, char **); } commands[] = {
     { "new", cmd_new }, { "demo", cmd_demo }, { "info", cmd_info }, { "check", cmd_check },
-    { "backups", cmd_backups }, { "restore", cmd_restore }, { "export", cmd_export },
+    { "backups", cmd_backups }, { "restore", cmd_restore }, { "export", cmd_export }, { "merge", cmd_merge },
   };
 
   setlocale (LC_ALL, "");

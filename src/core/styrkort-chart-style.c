@@ -38,6 +38,7 @@ styrkort_chart_series_colour (StyrkortSeriesRole role)
     [STYRKORT_SERIES_CITY] = RGB (0x1a1a1a),     /* black, dashed */
     [STYRKORT_SERIES_WOMEN] = RGB (0x5d3a9b),    /* purple, dark */
     [STYRKORT_SERIES_MEN] = RGB (0xe66100),      /* orange, light */
+    [STYRKORT_SERIES_OTHER] = RGB (0xa8a8a8),    /* grey */
   };
   return colours[CLAMP ((int) role, 0, (int) G_N_ELEMENTS (colours) - 1)];
 }

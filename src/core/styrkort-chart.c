@@ -762,15 +762,19 @@ draw_trend (Painter *p, StyrkortRect area)
       }
     }
 
-  for (guint s = 0; s < chart->series->len; s++)
+  /* Many grey lines first, so that the named ones are drawn over them. */
+  for (guint k = 0; k < chart->series->len * 2; k++)
     {
+      guint s = k % chart->series->len;
       StyrkortChartSeries *series = chart->series->pdata[s];
       gboolean pen_down = FALSE;
+      if ((series->role == STYRKORT_SERIES_OTHER) != (k < chart->series->len))
+        continue;
       styrkort_chart_set_colour (p->cr, styrkort_chart_series_colour (series->role));
       if (series->role == STYRKORT_SERIES_CITY)
         dashed (p, p->style.line_width * 0.6);
       else
-        cairo_set_line_width (p->cr, p->style.line_width);
+        cairo_set_line_width (p->cr, p->style.line_width * (series->role == STYRKORT_SERIES_OTHER ? 0.4 : 1));
       for (guint c = 0; c < n; c++)
         {
           double v = series_value (series, c);
@@ -788,7 +792,7 @@ draw_trend (Painter *p, StyrkortRect area)
         }
       cairo_stroke (p->cr);
       cairo_set_dash (p->cr, NULL, 0, 0);
-      for (guint c = 0; c < n && series->role != STYRKORT_SERIES_CITY; c++)
+      for (guint c = 0; c < n && series->role != STYRKORT_SERIES_CITY && series->role != STYRKORT_SERIES_OTHER; c++)
         {
           double v = series_value (series, c), r = p->style.marker_radius;
           double x = plot.x + (c + 0.5) * step_x, y;
@@ -1014,10 +1018,16 @@ static guint
 series_legend (const StyrkortChart *chart, LegendItem *items, guint max)
 {
   guint n = 0;
+  gboolean others = FALSE;
   for (guint s = 0; s < chart->series->len && n < max; s++)
     {
       StyrkortChartSeries *series = chart->series->pdata[s];
-      items[n++] = (LegendItem) { series->name, styrkort_chart_series_colour (series->role),
+      /* Many grey lines share one legend entry. */
+      if (series->role == STYRKORT_SERIES_OTHER && others)
+        continue;
+      others |= series->role == STYRKORT_SERIES_OTHER;
+      items[n++] = (LegendItem) { series->role == STYRKORT_SERIES_OTHER ? _("Districts") : series->name,
+                                  styrkort_chart_series_colour (series->role),
                                   chart->kind == STYRKORT_CHART_TREND ? (series->role == STYRKORT_SERIES_CITY
                                                                            ? LINE_DASHED : LINE_SOLID) : SWATCH,
                                   NULL, { 0, 0, 0 } };

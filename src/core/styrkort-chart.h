@@ -21,6 +21,7 @@ typedef enum {
   STYRKORT_SERIES_CITY,
   STYRKORT_SERIES_WOMEN,
   STYRKORT_SERIES_MEN,
+  STYRKORT_SERIES_OTHER,    /* one of many (districts in the city): thin, grey, behind the rest */
 } StyrkortSeriesRole;
 
 typedef struct {

@@ -309,7 +309,13 @@ fill_steering_group (StyrkortProject *p, GError **error)
 StyrkortProject *
 styrkort_demo_create (GFile *file, guint32 seed, GError **error)
 {
-  g_autoptr(StyrkortProject) project = styrkort_project_create (file, STYRKORT_DEMO_NAME, error);
+  return styrkort_demo_create_named (file, seed, STYRKORT_DEMO_NAME, error);
+}
+
+StyrkortProject *
+styrkort_demo_create_named (GFile *file, guint32 seed, const char *name, GError **error)
+{
+  g_autoptr(StyrkortProject) project = styrkort_project_create (file, name, error);
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
 
   if (project == NULL)

@@ -15,5 +15,7 @@ StyrkortPeriod styrkort_demo_last_period  (void);
 
 /* Creates @file (which must not exist) and fills it with the demo district. */
 StyrkortProject *styrkort_demo_create (GFile *file, guint32 seed, GError **error);
+/* The same with another district name: many districts for the city overview. */
+StyrkortProject *styrkort_demo_create_named (GFile *file, guint32 seed, const char *name, GError **error);
 
 G_END_DECLS

@@ -17,7 +17,7 @@
 #include <xlsxwriter.h>
 
 #include "styrkort-chart-style.h"
-#include "styrkort-workbook.h"
+#include "styrkort-workbook-private.h"
 
 #define SHEET_NAME_MAX 31
 
@@ -123,8 +123,11 @@ styrkort_workbook_default_period (StyrkortProject *project)
 
 /* Cells --------------------------------------------------------------------- */
 
-static void
-text (lxw_worksheet *ws, int row, int col, const char *value, lxw_format *format)
+#define text(...) _styrkort_workbook_text (__VA_ARGS__)
+#define number(...) _styrkort_workbook_number (__VA_ARGS__)
+
+void
+_styrkort_workbook_text (lxw_worksheet *ws, int row, int col, const char *value, lxw_format *format)
 {
   if (value != NULL && *value != '\0')
     worksheet_write_string (ws, row, col, value, format);
@@ -132,8 +135,8 @@ text (lxw_worksheet *ws, int row, int col, const char *value, lxw_format *format
     worksheet_write_blank (ws, row, col, format);
 }
 
-static void
-number (lxw_worksheet *ws, int row, int col, double value, lxw_format *format)
+void
+_styrkort_workbook_number (lxw_worksheet *ws, int row, int col, double value, lxw_format *format)
 {
   if (isnan (value))
     worksheet_write_blank (ws, row, col, format); /* missing, never zero */
@@ -469,10 +472,34 @@ write_figures (Writer *w)
 /* Data: the table for machines ----------------------------------------------- */
 
 /* The columns of the Data sheet, format version 1 (docs/data-sheet.md). */
-static const char *data_columns[] = {
+static const char * const data_columns[] = {
   "Stadsdel", "År", "Tertial", "Enhet", "Verksamhetsområde", "Nyckeltal", "Värde", "Kvinnor", "Män",
   "Täljare", "Nämnare", "Kommentar", NULL
 };
+
+const char * const *
+_styrkort_workbook_data_columns (void)
+{
+  return data_columns;
+}
+
+void
+_styrkort_workbook_add_table (lxw_worksheet *ws, const char *name, const char * const *headers, int last_row)
+{
+  guint n = g_strv_length ((char **) headers);
+  g_autofree lxw_table_column *columns = g_new0 (lxw_table_column, n);
+  g_autofree lxw_table_column **pointers = g_new0 (lxw_table_column *, n + 1);
+  lxw_table_options options = { .name = (char *) name, .style_type = LXW_TABLE_STYLE_TYPE_LIGHT,
+                                .style_type_number = 9, .columns = pointers };
+
+  for (guint c = 0; c < n; c++)
+    {
+      columns[c].header = (char *) headers[c];
+      pointers[c] = &columns[c];
+    }
+  worksheet_add_table (ws, 0, 0, MAX (last_row, 1), n - 1, &options);
+  worksheet_freeze_panes (ws, 1, 0);
+}
 
 static int
 write_data_rows (Writer *w, lxw_worksheet *ws)
@@ -512,23 +539,9 @@ static void
 write_data (Writer *w)
 {
   lxw_worksheet *ws = add_sheet (w, "Data");
-  lxw_table_column columns[G_N_ELEMENTS (data_columns)];
-  lxw_table_column *pointers[G_N_ELEMENTS (data_columns)];
-  lxw_table_options options = { .name = "StyrkortData", .style_type = LXW_TABLE_STYLE_TYPE_LIGHT,
-                                .style_type_number = 9, .columns = pointers };
-  int rows;
-  guint n = G_N_ELEMENTS (data_columns) - 1;
+  int rows = write_data_rows (w, ws);
 
-  for (guint c = 0; c < n; c++)
-    {
-      columns[c] = (lxw_table_column) { .header = (char *) data_columns[c] };
-      pointers[c] = &columns[c];
-    }
-  pointers[n] = NULL;
-  rows = write_data_rows (w, ws);
-  /* A table needs a data row: an empty district gets one blank row. */
-  worksheet_add_table (ws, 0, 0, MAX (rows - 1, 1), n - 1, &options);
-  worksheet_freeze_panes (ws, 1, 0);
+  _styrkort_workbook_add_table (ws, "StyrkortData", data_columns, rows - 1);
   worksheet_set_column (ws, 0, 0, 22, NULL);
   worksheet_set_column (ws, 1, 2, 8, NULL);
   worksheet_set_column (ws, 3, 3, 46, NULL);
@@ -539,28 +552,23 @@ write_data (Writer *w)
 }
 
 /* Bedömningar: the assessments as a table for machines (docs/data-sheet.md). */
-static const char *assessment_columns[] = {
+static const char * const assessment_columns[] = {
   "Stadsdel", "År", "Tertial", "Område", "Områdesnamn", "Verksamhetsområde", "Status", NULL
 };
+
+const char * const *
+_styrkort_workbook_assessment_columns (void)
+{
+  return assessment_columns;
+}
 
 static void
 write_assessments (Writer *w)
 {
   lxw_worksheet *ws = add_sheet (w, "Bedömningar");
   g_autoptr(GArray) periods = styrkort_project_list_periods (w->project);
-  lxw_table_column columns[G_N_ELEMENTS (assessment_columns)];
-  lxw_table_column *pointers[G_N_ELEMENTS (assessment_columns)];
-  lxw_table_options options = { .name = "StyrkortBedomningar", .style_type = LXW_TABLE_STYLE_TYPE_LIGHT,
-                                .style_type_number = 9, .columns = pointers };
-  guint n = G_N_ELEMENTS (assessment_columns) - 1;
   int row = 1;
 
-  for (guint c = 0; c < n; c++)
-    {
-      columns[c] = (lxw_table_column) { .header = (char *) assessment_columns[c] };
-      pointers[c] = &columns[c];
-    }
-  pointers[n] = NULL;
   for (guint p = 0; p < periods->len; p++)
     for (guint a = 0; a < w->areas->len; a++)
       for (guint o = 0; o < w->operations->len; o++)
@@ -582,8 +590,7 @@ write_assessments (Writer *w)
           text (ws, row, 6, styrkort_status_to_key (as->status), NULL);
           row++;
         }
-  worksheet_add_table (ws, 0, 0, MAX (row - 1, 1), n - 1, &options);
-  worksheet_freeze_panes (ws, 1, 0);
+  _styrkort_workbook_add_table (ws, "StyrkortBedomningar", assessment_columns, row - 1);
   worksheet_set_column (ws, 0, 0, 22, NULL);
   worksheet_set_column (ws, 1, 2, 8, NULL);
   worksheet_set_column (ws, 3, 3, 10, NULL);

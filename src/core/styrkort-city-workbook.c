@@ -1,0 +1,249 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The merged city workbook: the districts side by side, and the same Data
+ * and Bedömningar tables as a district's workbook, one row per district and unit. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "styrkort-chart-style.h"
+#include "styrkort-city.h"
+#include "styrkort-workbook-private.h"
+
+#define text(...) _styrkort_workbook_text (__VA_ARGS__)
+#define number(...) _styrkort_workbook_number (__VA_ARGS__)
+
+typedef struct {
+  StyrkortCity *city;
+  StyrkortPeriod period;
+  lxw_workbook *workbook;
+  GHashTable *names;
+  lxw_format *header, *title, *percent, *count, *ratio, *status[STYRKORT_N_STATUSES + 1];
+} CityWriter;
+
+static lxw_worksheet *
+sheet (CityWriter *w, const char *title)
+{
+  g_autofree char *name = styrkort_workbook_sheet_name (title, w->names);
+  lxw_worksheet *ws = workbook_add_worksheet (w->workbook, name);
+  worksheet_set_landscape (ws);
+  worksheet_set_paper (ws, 9);
+  worksheet_fit_to_pages (ws, 1, 0);
+  worksheet_set_header (ws, "&CStadsöversikt");
+  return ws;
+}
+
+static lxw_color_t
+rgb (StyrkortRgb c)
+{
+  return ((lxw_color_t) lround (c.r * 255) << 16) | ((lxw_color_t) lround (c.g * 255) << 8) | (lxw_color_t) lround (c.b * 255);
+}
+
+static void
+formats (CityWriter *w)
+{
+  w->header = workbook_add_format (w->workbook);
+  format_set_bold (w->header);
+  format_set_text_wrap (w->header);
+  format_set_bottom (w->header, LXW_BORDER_THIN);
+  w->title = workbook_add_format (w->workbook);
+  format_set_bold (w->title);
+  format_set_font_size (w->title, 16);
+  w->percent = workbook_add_format (w->workbook);
+  format_set_num_format (w->percent, "0.0\" %\"");
+  w->count = workbook_add_format (w->workbook);
+  format_set_num_format (w->count, "0");
+  w->ratio = workbook_add_format (w->workbook);
+  format_set_num_format (w->ratio, "0.0");
+  for (int s = -1; s < STYRKORT_N_STATUSES; s++)
+    {
+      lxw_format *f = workbook_add_format (w->workbook);
+      format_set_bg_color (f, rgb (styrkort_chart_status_colour (s)));
+      format_set_font_color (f, rgb (styrkort_chart_status_ink (s)));
+      format_set_align (f, LXW_ALIGN_CENTER);
+      format_set_border (f, LXW_BORDER_THIN);
+      format_set_border_color (f, 0xBBBBBB);
+      w->status[s + 1] = f;
+    }
+}
+
+static const char *
+status_text (int status)
+{
+  static const char *names[] = { "Ej påbörjat", "Pågående", "Etablerat", "Behöver åtgärdas" };
+  return status >= 0 && status < STYRKORT_N_STATUSES ? names[status] : "Ej bedömt";
+}
+
+/* Sammanfattning: districts × indicators with the city row, and the status matrix. */
+static void
+write_summary (CityWriter *w)
+{
+  lxw_worksheet *ws = sheet (w, "Sammanfattning");
+  g_autoptr(GPtrArray) districts = styrkort_city_list_districts (w->city);
+  g_autoptr(GPtrArray) codes = styrkort_city_list_codes (w->city);
+  g_autofree char *period = styrkort_period_to_string (w->period);
+  g_autofree char *title = g_strdup_printf ("Stadsöversikt %s", period);
+  static const char *areas[] = { "a01", "a02", "a03", "a04", "a05", "a06", "a07", "a08", "a09", "a10", "a11",
+                                 "a12", "a13", "safety", "equality", "university" };
+  int row = 0;
+
+  worksheet_set_column (ws, 0, 0, 30, NULL);
+  worksheet_set_column (ws, 1, (lxw_col_t) MAX (codes->len, G_N_ELEMENTS (areas)), 14, NULL);
+  text (ws, row++, 0, title, w->title);
+  row++;
+  text (ws, row, 0, "Stadsdel", w->header);
+  for (guint c = 0; c < codes->len; c++)
+    text (ws, row, c + 1, styrkort_city_indicator_name (w->city, codes->pdata[c]), w->header);
+  row++;
+  for (guint d = 0; d <= districts->len; d++, row++)
+    {
+      gboolean city_row = d == districts->len;
+      text (ws, row, 0, city_row ? "Staden" : districts->pdata[d], city_row ? w->header : NULL);
+      for (guint c = 0; c < codes->len; c++)
+        {
+          StyrkortTotal t = city_row ? styrkort_city_total (w->city, codes->pdata[c], w->period)
+                                     : styrkort_city_district_total (w->city, districts->pdata[d], codes->pdata[c], w->period);
+          StyrkortMeasure measure = styrkort_city_indicator_measure (w->city, codes->pdata[c]);
+          number (ws, row, c + 1, t.value, measure == STYRKORT_MEASURE_PERCENT ? w->percent
+                                           : measure == STYRKORT_MEASURE_COUNT ? w->count : w->ratio);
+        }
+    }
+  row++;
+  text (ws, row++, 0, "Status per område (1–13 och teman)", w->header);
+  text (ws, row, 0, "Stadsdel", w->header);
+  for (guint a = 0; a < G_N_ELEMENTS (areas); a++)
+    text (ws, row, a + 1, areas[a], w->header);
+  row++;
+  for (guint d = 0; d < districts->len; d++, row++)
+    {
+      text (ws, row, 0, districts->pdata[d], NULL);
+      for (guint a = 0; a < G_N_ELEMENTS (areas); a++)
+        {
+          int status = styrkort_city_area_status (w->city, districts->pdata[d], areas[a], w->period);
+          worksheet_write_string (ws, row, a + 1, status_text (status), w->status[status + 1]);
+        }
+    }
+}
+
+static void
+write_data (CityWriter *w)
+{
+  lxw_worksheet *ws = sheet (w, "Data");
+  GPtrArray *sources = styrkort_city_get_sources (w->city);
+  int row = 1;
+
+  for (guint s = 0; s < sources->len; s++)
+    {
+      StyrkortCitySource *source = sources->pdata[s];
+      for (guint r = 0; r < source->rows->len; r++, row++)
+        {
+          StyrkortCityRow *x = source->rows->pdata[r];
+          text (ws, row, 0, x->district, NULL);
+          worksheet_write_number (ws, row, 1, x->period.year, NULL);
+          worksheet_write_number (ws, row, 2, x->period.tertial, NULL);
+          text (ws, row, 3, x->unit, NULL);
+          text (ws, row, 4, x->operation, NULL);
+          text (ws, row, 5, x->code, NULL);
+          number (ws, row, 6, x->value, NULL);
+          number (ws, row, 7, x->women, NULL);
+          number (ws, row, 8, x->men, NULL);
+          number (ws, row, 9, x->numerator, NULL);
+          number (ws, row, 10, x->denominator, NULL);
+          text (ws, row, 11, x->comment, NULL);
+        }
+    }
+  _styrkort_workbook_add_table (ws, "StyrkortData", _styrkort_workbook_data_columns (), row - 1);
+  worksheet_set_column (ws, 0, 0, 24, NULL);
+  worksheet_set_column (ws, 3, 4, 36, NULL);
+  worksheet_set_column (ws, 5, 5, 22, NULL);
+}
+
+static void
+write_assessments (CityWriter *w)
+{
+  lxw_worksheet *ws = sheet (w, "Bedömningar");
+  GPtrArray *sources = styrkort_city_get_sources (w->city);
+  int row = 1;
+
+  for (guint s = 0; s < sources->len; s++)
+    {
+      StyrkortCitySource *source = sources->pdata[s];
+      for (guint i = 0; i < source->statuses->len; i++, row++)
+        {
+          StyrkortCityStatus *x = source->statuses->pdata[i];
+          text (ws, row, 0, source->district, NULL);
+          worksheet_write_number (ws, row, 1, x->period.year, NULL);
+          worksheet_write_number (ws, row, 2, x->period.tertial, NULL);
+          text (ws, row, 3, x->area, NULL);
+          text (ws, row, 4, x->area, NULL);
+          text (ws, row, 5, x->operation, NULL);
+          text (ws, row, 6, styrkort_status_to_key (x->status), NULL);
+        }
+    }
+  _styrkort_workbook_add_table (ws, "StyrkortBedomningar", _styrkort_workbook_assessment_columns (), row - 1);
+  worksheet_set_column (ws, 0, 0, 24, NULL);
+  worksheet_set_column (ws, 5, 6, 24, NULL);
+}
+
+static void
+write_about (CityWriter *w)
+{
+  lxw_worksheet *ws = sheet (w, "Om");
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *time = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *period = styrkort_period_to_string (w->period);
+  GPtrArray *sources = styrkort_city_get_sources (w->city);
+  int row = 0;
+
+  worksheet_set_column (ws, 0, 0, 30, NULL);
+  worksheet_set_column (ws, 1, 1, 60, NULL);
+  text (ws, row, 0, "Program", w->header);
+  text (ws, row++, 1, "Styrkort", NULL);
+  text (ws, row, 0, "Programversion", w->header);
+  text (ws, row++, 1, VERSION, NULL);
+  text (ws, row, 0, "Dataformat (bladet Data)", w->header);
+  worksheet_write_number (ws, row++, 1, STYRKORT_DATA_FORMAT_VERSION, NULL);
+  text (ws, row, 0, "Exporterad", w->header);
+  text (ws, row++, 1, time, NULL);
+  text (ws, row, 0, "Stadsdel", w->header);
+  text (ws, row++, 1, "Staden", NULL);
+  text (ws, row, 0, "Period", w->header);
+  text (ws, row++, 1, period, NULL);
+  for (guint s = 0; s < sources->len; s++, row++)
+    {
+      g_autofree char *name = g_path_get_basename (((StyrkortCitySource *) sources->pdata[s])->path);
+      text (ws, row, 0, s == 0 ? "Källfiler" : "", w->header);
+      text (ws, row, 1, name, NULL);
+    }
+}
+
+gboolean
+styrkort_city_export (StyrkortCity *city, StyrkortPeriod period, const char *path, GError **error)
+{
+  g_autofree char *part = g_strconcat (path, ".part", NULL);
+  g_autofree char *folder = g_path_get_dirname (path);
+  lxw_workbook_options options = { .tmpdir = folder };
+  CityWriter w = { city, period, workbook_new_opt (part, &options), g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL) };
+  lxw_error rc = LXW_ERROR_CREATING_XLSX_FILE;
+
+  if (w.workbook != NULL)
+    {
+      formats (&w);
+      write_summary (&w);
+      write_data (&w);
+      write_assessments (&w);
+      write_about (&w);
+      rc = workbook_close (w.workbook);
+    }
+  g_hash_table_unref (w.names);
+  if (rc == LXW_NO_ERROR && g_rename (part, path) == 0)
+    return TRUE;
+  g_remove (part);
+  {
+    g_autofree char *name = g_filename_display_name (path);
+    g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_IO, _("Could not write “%s”: %s"), name,
+                 rc != LXW_NO_ERROR ? lxw_strerror (rc) : g_strerror (errno));
+  }
+  return FALSE;
+}

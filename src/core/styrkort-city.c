@@ -1,0 +1,704 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The city overview: district workbooks (or files) merged, and city values by each indicator's rule. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "styrkort-catalogue.h"
+#include "styrkort-city.h"
+#include "styrkort-project.h"
+#include "styrkort-workbook-private.h"
+#include "styrkort-xlsx.h"
+
+typedef struct {
+  char *code;
+  char *name;
+  StyrkortMeasure measure;
+  StyrkortTotalRule rule;
+  gboolean in_t2;
+} Indicator;
+
+struct _StyrkortCity {
+  GPtrArray *sources;     /* StyrkortCitySource */
+  GPtrArray *indicators;  /* Indicator, catalogue order */
+  GPtrArray *areas;       /* char* key, catalogue order */
+  GHashTable *area_titles;
+};
+
+/* Rows and sources ------------------------------------------------------- */
+
+static void
+row_free (StyrkortCityRow *row)
+{
+  g_free (row->district);
+  g_free (row->unit);
+  g_free (row->operation);
+  g_free (row->code);
+  g_free (row->comment);
+  g_free (row);
+}
+
+static void
+status_free (StyrkortCityStatus *status)
+{
+  g_free (status->area);
+  g_free (status->operation);
+  g_free (status);
+}
+
+static void
+source_free (StyrkortCitySource *source)
+{
+  g_free (source->path);
+  g_free (source->district);
+  g_free (source->exported);
+  g_ptr_array_unref (source->rows);
+  g_ptr_array_unref (source->statuses);
+  g_ptr_array_unref (source->problems);
+  g_free (source);
+}
+
+static StyrkortCitySource *
+source_new (const char *path)
+{
+  StyrkortCitySource *source = g_new0 (StyrkortCitySource, 1);
+  source->path = g_strdup (path);
+  source->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  source->statuses = g_ptr_array_new_with_free_func ((GDestroyNotify) status_free);
+  source->problems = g_ptr_array_new_with_free_func (g_free);
+  return source;
+}
+
+static void
+indicator_free (Indicator *ind)
+{
+  g_free (ind->code);
+  g_free (ind->name);
+  g_free (ind);
+}
+
+StyrkortCity *
+styrkort_city_new (GError **error)
+{
+  g_autoptr(GKeyFile) catalogue = styrkort_catalogue_load_default (error);
+  g_auto(GStrv) groups = NULL;
+  StyrkortCity *city;
+
+  if (catalogue == NULL)
+    return NULL;
+  city = g_new0 (StyrkortCity, 1);
+  city->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) source_free);
+  city->indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) indicator_free);
+  city->areas = g_ptr_array_new_with_free_func (g_free);
+  city->area_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  groups = g_key_file_get_groups (catalogue, NULL);
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      const char *g = groups[i], *key = strchr (g, ' ') ? strchr (g, ' ') + 1 : g;
+      if (g_str_has_prefix (g, "Indicator "))
+        {
+          Indicator *ind = g_new0 (Indicator, 1);
+          g_autofree char *measure = g_key_file_get_string (catalogue, g, "Measure", NULL);
+          g_autofree char *rule = g_key_file_get_string (catalogue, g, "Total", NULL);
+          ind->code = g_strdup (key);
+          ind->name = g_key_file_get_locale_string (catalogue, g, "Name", "sv", NULL);
+          ind->measure = MAX (0, styrkort_measure_from_key (measure));
+          ind->rule = MAX (0, styrkort_total_rule_from_key (rule));
+          ind->in_t2 = g_key_file_get_boolean (catalogue, g, "ReportedInT2", NULL);
+          g_ptr_array_add (city->indicators, ind);
+        }
+      else if (g_str_has_prefix (g, "Area ") || g_str_has_prefix (g, "Theme "))
+        {
+          int number = g_key_file_get_integer (catalogue, g, "Number", NULL);
+          g_autofree char *title = g_key_file_get_locale_string (catalogue, g, "Title", "sv", NULL);
+          g_ptr_array_add (city->areas, g_strdup (key));
+          /* Column headers of the status matrix: numbers, and a theme's first word. */
+          g_auto(GStrv) words = g_strsplit (title ? title : key, " ", 2);
+          g_hash_table_insert (city->area_titles, g_strdup (key),
+                               number > 0 ? g_strdup_printf ("%d", number) : g_strdup (words[0]));
+        }
+    }
+  return city;
+}
+
+void
+styrkort_city_free (StyrkortCity *city)
+{
+  if (city == NULL)
+    return;
+  g_ptr_array_unref (city->sources);
+  g_ptr_array_unref (city->indicators);
+  g_ptr_array_unref (city->areas);
+  g_hash_table_unref (city->area_titles);
+  g_free (city);
+}
+
+static Indicator *
+find_indicator (StyrkortCity *city, const char *code)
+{
+  for (guint i = 0; i < city->indicators->len; i++)
+    if (g_strcmp0 (((Indicator *) city->indicators->pdata[i])->code, code) == 0)
+      return city->indicators->pdata[i];
+  return NULL;
+}
+
+static void
+problem (StyrkortCitySource *source, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+static void
+problem (StyrkortCitySource *source, const char *format, ...)
+{
+  g_autofree char *name = g_filename_display_basename (source->path);
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (source->problems, g_strdup_printf ("“%s”: %s", name, what));
+}
+
+/* Reading a workbook -------------------------------------------------------- */
+
+static gboolean
+refuse (const char *path, GError **error, int code, const char *what)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  g_set_error (error, STYRKORT_ERROR, code, "“%s”: %s", name, what);
+  return FALSE;
+}
+
+static const char *
+cell_text (const StyrkortSheet *sheet, guint row, guint column)
+{
+  const StyrkortCell *c = styrkort_sheet_cell (sheet, row, column);
+  return c->type == STYRKORT_CELL_TEXT ? c->text : "";
+}
+
+/* A number cell, an empty one (NAN), or FALSE for anything else. */
+static gboolean
+cell_number (const StyrkortSheet *sheet, guint row, guint column, double *out)
+{
+  const StyrkortCell *c = styrkort_sheet_cell (sheet, row, column);
+
+  *out = NAN;
+  if (c->type == STYRKORT_CELL_EMPTY || (c->type == STYRKORT_CELL_TEXT && *g_strstrip (c->text) == '\0'))
+    return TRUE;
+  if (c->type != STYRKORT_CELL_NUMBER)
+    return FALSE;
+  *out = c->number;
+  return TRUE;
+}
+
+static gboolean
+read_about (StyrkortXlsx *xlsx, StyrkortCitySource *source, GError **error)
+{
+  g_autoptr(StyrkortSheet) about = styrkort_xlsx_read_sheet (xlsx, "Om", NULL);
+  double version = NAN;
+  g_autofree char *message = NULL;
+
+  if (about == NULL)
+    return refuse (source->path, error, STYRKORT_ERROR_FOREIGN,
+                   _("this workbook was not made by Styrkort (it has no sheet “Om”)."));
+  for (guint r = 0; r < about->rows->len; r++)
+    {
+      const char *key = cell_text (about, r, 0);
+      if (g_str_equal (key, "Dataformat (bladet Data)"))
+        cell_number (about, r, 1, &version);
+      else if (g_str_equal (key, "Stadsdel"))
+        source->district = g_strdup (cell_text (about, r, 1));
+      else if (g_str_equal (key, "Exporterad"))
+        source->exported = g_strdup (cell_text (about, r, 1));
+    }
+  if (isnan (version))
+    return refuse (source->path, error, STYRKORT_ERROR_FOREIGN,
+                   _("this workbook was not made by Styrkort (it does not say its data format)."));
+  if (version > STYRKORT_DATA_FORMAT_VERSION)
+    {
+      message = g_strdup_printf (_("the workbook was made by a newer Styrkort (data format %d; this version reads "
+                                   "format %d). Update Styrkort to read it."), (int) version, STYRKORT_DATA_FORMAT_VERSION);
+      return refuse (source->path, error, STYRKORT_ERROR_TOO_NEW, message);
+    }
+  if (version < STYRKORT_DATA_FORMAT_VERSION)
+    {
+      message = g_strdup_printf (_("the workbook uses data format %d, which this version cannot read. "
+                                   "Export it again from its district file."), (int) version);
+      return refuse (source->path, error, STYRKORT_ERROR_FOREIGN, message);
+    }
+  if (source->district == NULL || *source->district == '\0')
+    return refuse (source->path, error, STYRKORT_ERROR_FOREIGN, _("the workbook does not name its district."));
+  return TRUE;
+}
+
+static gboolean
+read_data (StyrkortCity *city, StyrkortXlsx *xlsx, StyrkortCitySource *source, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(StyrkortSheet) data = styrkort_xlsx_read_sheet (xlsx, "Data", &local);
+  const char * const *columns = _styrkort_workbook_data_columns ();
+
+  if (data == NULL)
+    return refuse (source->path, error, STYRKORT_ERROR_FOREIGN, _("the workbook has no sheet “Data”."));
+  for (guint c = 0; columns[c] != NULL; c++)
+    if (!g_str_equal (cell_text (data, 0, c), columns[c]))
+      return refuse (source->path, error, STYRKORT_ERROR_FOREIGN,
+                     _("the sheet “Data” does not have the columns of the documented format."));
+  for (guint r = 1; r < data->rows->len; r++)
+    {
+      StyrkortCityRow row = { 0 };
+      double year, tertial, *numbers[] = { &row.value, &row.women, &row.men, &row.numerator, &row.denominator };
+      gboolean ok = TRUE;
+      guint bad = 0;
+
+      if (*cell_text (data, r, 0) == '\0' && *cell_text (data, r, 5) == '\0')
+        continue; /* an empty row, as in an empty district's table */
+      for (guint k = 0; k < G_N_ELEMENTS (numbers); k++)
+        if (!cell_number (data, r, 6 + k, numbers[k]) && ok)
+          {
+            ok = FALSE;
+            bad = 6 + k;
+          }
+      if (!ok)
+        {
+          problem (source, _("row %u: “%s” in the column “%s” is not a number; the row was skipped."), r + 1,
+                   cell_text (data, r, bad), columns[bad]);
+          continue;
+        }
+      if (!cell_number (data, r, 1, &year) || !cell_number (data, r, 2, &tertial) ||
+          !styrkort_period_is_valid ((StyrkortPeriod) { (int) year, (int) tertial }))
+        {
+          problem (source, _("row %u: the year or tertial is not valid; the row was skipped."), r + 1);
+          continue;
+        }
+      if (find_indicator (city, cell_text (data, r, 5)) == NULL)
+        {
+          problem (source, _("row %u: the indicator “%s” is not known; the row was skipped."), r + 1,
+                   cell_text (data, r, 5));
+          continue;
+        }
+      {
+        StyrkortCityRow *copy = g_new0 (StyrkortCityRow, 1);
+        *copy = row;
+        copy->district = g_strdup (source->district);
+        copy->period = (StyrkortPeriod) { (int) year, (int) tertial };
+        copy->unit = g_strdup (cell_text (data, r, 3));
+        copy->operation = g_strdup (cell_text (data, r, 4));
+        copy->code = g_strdup (cell_text (data, r, 5));
+        copy->comment = g_strdup (cell_text (data, r, 11));
+        g_ptr_array_add (source->rows, copy);
+      }
+    }
+  return TRUE;
+}
+
+static void
+read_statuses (StyrkortXlsx *xlsx, StyrkortCitySource *source)
+{
+  g_autoptr(StyrkortSheet) sheet = styrkort_xlsx_read_sheet (xlsx, "Bedömningar", NULL);
+
+  if (sheet == NULL)
+    {
+      problem (source, _("the workbook has no sheet “Bedömningar”; its areas show as not assessed."));
+      return;
+    }
+  for (guint r = 1; r < sheet->rows->len; r++)
+    {
+      double year, tertial;
+      int status = styrkort_status_from_key (cell_text (sheet, r, 6));
+      StyrkortCityStatus *s;
+      if (status < 0 || !cell_number (sheet, r, 1, &year) || !cell_number (sheet, r, 2, &tertial) || isnan (year))
+        continue;
+      s = g_new0 (StyrkortCityStatus, 1);
+      s->period = (StyrkortPeriod) { (int) year, (int) tertial };
+      s->area = g_strdup (cell_text (sheet, r, 3));
+      s->operation = g_strdup (cell_text (sheet, r, 5));
+      s->status = status;
+      g_ptr_array_add (source->statuses, s);
+    }
+}
+
+static gboolean
+load_workbook (StyrkortCity *city, StyrkortCitySource *source, GError **error)
+{
+  g_autoptr(StyrkortXlsx) xlsx = styrkort_xlsx_open (source->path, error);
+
+  if (xlsx == NULL || !read_about (xlsx, source, error) || !read_data (city, xlsx, source, error))
+    return FALSE;
+  read_statuses (xlsx, source);
+  return TRUE;
+}
+
+/* Reading a district file ---------------------------------------------------- */
+
+static gboolean
+load_project (StyrkortCity *city, StyrkortCitySource *source, GError **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (source->path);
+  g_autoptr(StyrkortProject) p = styrkort_project_open (file, STYRKORT_OPEN_READ_ONLY | STYRKORT_OPEN_NO_BACKUP, error);
+  g_autoptr(StyrkortDistrict) district = NULL;
+  g_autoptr(GPtrArray) units = NULL, operations = NULL, indicators = NULL, areas = NULL;
+  g_autoptr(GArray) periods = NULL;
+
+  if (p == NULL)
+    return FALSE;
+  district = styrkort_project_get_district (p);
+  units = styrkort_project_list_units (p);
+  operations = styrkort_project_list_operations (p);
+  indicators = styrkort_project_list_indicators (p);
+  areas = styrkort_project_list_areas (p);
+  periods = styrkort_project_list_periods (p);
+  source->district = g_strdup (district->name);
+  source->exported = g_strdup (district->modified);
+  for (guint q = 0; q < periods->len; q++)
+    {
+      StyrkortPeriod period = g_array_index (periods, StyrkortPeriod, q);
+      for (guint i = 0; i < indicators->len; i++)
+        {
+          StyrkortIndicator *ind = indicators->pdata[i];
+          g_autoptr(GPtrArray) values = styrkort_project_list_values (p, ind->id, period);
+          for (guint v = 0; v < values->len; v++)
+            {
+              StyrkortValue *value = values->pdata[v];
+              StyrkortCityRow *row = g_new0 (StyrkortCityRow, 1);
+              row->district = g_strdup (district->name);
+              row->period = period;
+              row->code = g_strdup (ind->code);
+              row->unit = g_strdup ("");
+              row->operation = g_strdup ("");
+              for (guint u = 0; u < units->len; u++)
+                if (((StyrkortUnit *) units->pdata[u])->id == value->unit_id)
+                  {
+                    StyrkortUnit *unit = units->pdata[u];
+                    g_free (row->unit);
+                    row->unit = g_strdup (unit->name);
+                    for (guint o = 0; o < operations->len; o++)
+                      if (((StyrkortOperation *) operations->pdata[o])->id == unit->operation_id)
+                        {
+                          g_free (row->operation);
+                          row->operation = g_strdup (((StyrkortOperation *) operations->pdata[o])->name_sv);
+                        }
+                  }
+              row->value = value->value;
+              row->women = value->women;
+              row->men = value->men;
+              row->numerator = value->numerator;
+              row->denominator = value->denominator;
+              row->comment = g_strdup (value->comment);
+              g_ptr_array_add (source->rows, row);
+            }
+        }
+      for (guint a = 0; a < areas->len; a++)
+        for (guint o = 0; o < operations->len; o++)
+          {
+            StyrkortOperation *op = operations->pdata[o];
+            g_autoptr(StyrkortAssessment) as = styrkort_project_get_assessment (
+              p, ((StyrkortArea *) areas->pdata[a])->id, op->id, period);
+            StyrkortCityStatus *s;
+            if (as == NULL)
+              continue;
+            s = g_new0 (StyrkortCityStatus, 1);
+            s->period = period;
+            s->area = g_strdup (((StyrkortArea *) areas->pdata[a])->key);
+            s->operation = g_strdup (op->name_sv);
+            s->status = as->status;
+            g_ptr_array_add (source->statuses, s);
+          }
+    }
+  return TRUE;
+}
+
+StyrkortCitySource *
+styrkort_city_add (StyrkortCity *city, const char *path, GError **error)
+{
+  StyrkortCitySource *source = source_new (path);
+  gboolean ok = g_str_has_suffix (path, ".styrkort") ? load_project (city, source, error)
+                                                     : load_workbook (city, source, error);
+
+  if (!ok)
+    {
+      source_free (source);
+      return NULL;
+    }
+  g_ptr_array_add (city->sources, source);
+  return source;
+}
+
+GPtrArray *
+styrkort_city_get_sources (StyrkortCity *city)
+{
+  return city->sources;
+}
+
+StyrkortCitySource *
+styrkort_city_find_duplicate (StyrkortCity *city, StyrkortCitySource *source)
+{
+  for (guint i = 0; i < city->sources->len; i++)
+    {
+      StyrkortCitySource *other = city->sources->pdata[i];
+      if (other != source && g_utf8_collate (other->district, source->district) == 0)
+        return other;
+    }
+  return NULL;
+}
+
+void
+styrkort_city_remove (StyrkortCity *city, StyrkortCitySource *source)
+{
+  g_ptr_array_remove (city->sources, source);
+}
+
+/* Figures --------------------------------------------------------------------- */
+
+static gint
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return g_utf8_collate (*(const char **) a, *(const char **) b);
+}
+
+GPtrArray *
+styrkort_city_list_districts (StyrkortCity *city)
+{
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < city->sources->len; i++)
+    g_ptr_array_add (names, g_strdup (((StyrkortCitySource *) city->sources->pdata[i])->district));
+  g_ptr_array_sort (names, compare_names);
+  return names;
+}
+
+static gint
+compare_periods (gconstpointer a, gconstpointer b)
+{
+  return styrkort_period_compare (*(const StyrkortPeriod *) a, *(const StyrkortPeriod *) b);
+}
+
+GArray *
+styrkort_city_list_periods (StyrkortCity *city)
+{
+  GArray *periods = g_array_new (FALSE, FALSE, sizeof (StyrkortPeriod));
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  for (guint s = 0; s < city->sources->len; s++)
+    {
+      GPtrArray *rows = ((StyrkortCitySource *) city->sources->pdata[s])->rows;
+      for (guint r = 0; r < rows->len; r++)
+        {
+          StyrkortPeriod p = ((StyrkortCityRow *) rows->pdata[r])->period;
+          gpointer key = GINT_TO_POINTER (p.year * 4 + p.tertial);
+          if (g_hash_table_add (seen, key))
+            g_array_append_val (periods, p);
+        }
+    }
+  g_array_sort (periods, compare_periods);
+  return periods;
+}
+
+GPtrArray *
+styrkort_city_list_codes (StyrkortCity *city)
+{
+  GPtrArray *codes = g_ptr_array_new ();
+  for (guint i = 0; i < city->indicators->len; i++)
+    g_ptr_array_add (codes, ((Indicator *) city->indicators->pdata[i])->code);
+  return codes;
+}
+
+const char *
+styrkort_city_indicator_name (StyrkortCity *city, const char *code)
+{
+  Indicator *ind = find_indicator (city, code);
+  return ind ? ind->name : code;
+}
+
+StyrkortMeasure
+styrkort_city_indicator_measure (StyrkortCity *city, const char *code)
+{
+  Indicator *ind = find_indicator (city, code);
+  return ind ? ind->measure : STYRKORT_MEASURE_RATIO;
+}
+
+/* The parts behind a total: unit rows of @district (all districts when NULL). */
+static StyrkortTotal
+total_of (StyrkortCity *city, const char *district, const char *code, StyrkortPeriod period)
+{
+  Indicator *ind = find_indicator (city, code);
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  StyrkortTotal none = { NAN, NAN, NAN, NAN, NAN, TRUE, 0, 0 };
+
+  if (ind == NULL)
+    return none;
+  for (guint s = 0; s < city->sources->len; s++)
+    {
+      StyrkortCitySource *source = city->sources->pdata[s];
+      if (district != NULL && g_strcmp0 (source->district, district) != 0)
+        continue;
+      for (guint r = 0; r < source->rows->len; r++)
+        {
+          StyrkortCityRow *row = source->rows->pdata[r];
+          StyrkortValue *v;
+          if (styrkort_period_compare (row->period, period) != 0 || !g_str_equal (row->code, code))
+            continue;
+          v = g_new0 (StyrkortValue, 1);
+          styrkort_value_init (v);
+          v->value = row->value;
+          v->women = row->women;
+          v->men = row->men;
+          v->numerator = row->numerator;
+          v->denominator = row->denominator;
+          g_ptr_array_add (values, v);
+        }
+    }
+  return styrkort_total_of_parts (ind->rule, ind->measure, (const StyrkortValue * const *) values->pdata,
+                                  values->len, values->len);
+}
+
+StyrkortTotal
+styrkort_city_district_total (StyrkortCity *city, const char *district, const char *code, StyrkortPeriod period)
+{
+  return total_of (city, district, code, period);
+}
+
+StyrkortTotal
+styrkort_city_total (StyrkortCity *city, const char *code, StyrkortPeriod period)
+{
+  return total_of (city, NULL, code, period);
+}
+
+int
+styrkort_city_area_status (StyrkortCity *city, const char *district, const char *area, StyrkortPeriod period)
+{
+  int least = -1;
+
+  for (guint s = 0; s < city->sources->len; s++)
+    {
+      StyrkortCitySource *source = city->sources->pdata[s];
+      if (g_strcmp0 (source->district, district) != 0)
+        continue;
+      for (guint i = 0; i < source->statuses->len; i++)
+        {
+          StyrkortCityStatus *st = source->statuses->pdata[i];
+          if (styrkort_period_compare (st->period, period) != 0 || !g_str_equal (st->area, area))
+            continue;
+          if (st->status == STYRKORT_STATUS_NEEDS_ATTENTION)
+            return STYRKORT_STATUS_NEEDS_ATTENTION;
+          least = least < 0 ? st->status : MIN (least, st->status);
+        }
+    }
+  return least;
+}
+
+/* Charts -------------------------------------------------------------------------- */
+
+static char *
+city_source_line (StyrkortCity *city, const char *period)
+{
+  /* TRANSLATORS: source line of a city chart: N districts · period */
+  return g_strdup_printf (_("%u districts · %s · Source: Styrkort"), city->sources->len, period);
+}
+
+static StyrkortChart *
+indicator_chart (StyrkortCity *city, StyrkortChartKind kind, const char *code, const char *title_format,
+                 const char *period)
+{
+  Indicator *ind = find_indicator (city, code);
+  g_autofree char *source = city_source_line (city, period);
+  g_autofree char *title = g_strdup_printf (title_format, ind ? ind->name : code);
+  StyrkortChart *chart = styrkort_chart_new (kind, title, source);
+
+  chart->percent = ind && ind->measure == STYRKORT_MEASURE_PERCENT;
+  chart->decimals = ind && ind->measure == STYRKORT_MEASURE_COUNT ? 0 : 1;
+  return chart;
+}
+
+StyrkortChart *
+styrkort_city_chart_ranking (StyrkortCity *city, const char *code, StyrkortPeriod period)
+{
+  g_autofree char *name = styrkort_period_to_string (period);
+  /* TRANSLATORS: chart title: indicator per district */
+  StyrkortChart *chart = indicator_chart (city, STYRKORT_CHART_UNITS, code, _("%s per district"), name);
+  StyrkortChartSeries *series = styrkort_chart_add_series (chart, styrkort_city_indicator_name (city, code),
+                                                           STYRKORT_SERIES_DISTRICT);
+  g_autoptr(GPtrArray) districts = styrkort_city_list_districts (city);
+  StyrkortTotal total = styrkort_city_total (city, code, period);
+
+  for (guint d = 0; d < districts->len; d++)
+    {
+      StyrkortTotal t = styrkort_city_district_total (city, districts->pdata[d], code, period);
+      styrkort_chart_add_category (chart, districts->pdata[d]);
+      g_array_append_val (series->values, t.value);
+    }
+  chart->reference = total.value;
+  chart->reference_label = g_strdup (_("City"));
+  return chart;
+}
+
+StyrkortChart *
+styrkort_city_chart_trend (StyrkortCity *city, const char *code, StyrkortPeriod last, guint n_periods)
+{
+  g_autoptr(GPtrArray) districts = styrkort_city_list_districts (city);
+  StyrkortPeriod first = last;
+  g_autofree char *from = NULL, *to = styrkort_period_to_string (last), *span = NULL;
+  StyrkortChart *chart;
+  StyrkortChartSeries *city_series;
+
+  for (guint i = 1; i < MAX (n_periods, 1); i++)
+    first = styrkort_period_previous (first);
+  from = styrkort_period_to_string (first);
+  span = g_strdup_printf ("%s – %s", from, to);
+  /* TRANSLATORS: chart title: indicator per district over time */
+  chart = indicator_chart (city, STYRKORT_CHART_TREND, code, _("%s, districts over time"), span);
+  city_series = styrkort_chart_add_series (chart, _("City"), STYRKORT_SERIES_DISTRICT);
+  for (guint d = 0; d < districts->len; d++)
+    styrkort_chart_add_series (chart, districts->pdata[d], STYRKORT_SERIES_OTHER);
+  for (StyrkortPeriod q = first; styrkort_period_compare (q, last) <= 0; q = styrkort_period_next (q))
+    {
+      g_autofree char *label = styrkort_period_to_string (q);
+      StyrkortTotal total = styrkort_city_total (city, code, q);
+      styrkort_chart_add_category (chart, label);
+      g_array_append_val (city_series->values, total.value);
+      for (guint d = 0; d < districts->len; d++)
+        {
+          StyrkortTotal t = styrkort_city_district_total (city, districts->pdata[d], code, q);
+          g_array_append_val (((StyrkortChartSeries *) chart->series->pdata[d + 1])->values, t.value);
+        }
+    }
+  return chart;
+}
+
+StyrkortChart *
+styrkort_city_chart_status (StyrkortCity *city, StyrkortPeriod period)
+{
+  g_autoptr(GPtrArray) districts = styrkort_city_list_districts (city);
+  g_autofree char *name = styrkort_period_to_string (period);
+  g_autofree char *source = city_source_line (city, name);
+  StyrkortChart *chart = styrkort_chart_new (STYRKORT_CHART_AREA_STATUS, _("The districts’ areas"), source);
+
+  for (guint a = 0; a < city->areas->len; a++)
+    g_ptr_array_add (chart->columns, g_strdup (g_hash_table_lookup (city->area_titles, city->areas->pdata[a])));
+  for (guint d = 0; d < districts->len; d++)
+    {
+      styrkort_chart_add_category (chart, districts->pdata[d]);
+      for (guint a = 0; a < city->areas->len; a++)
+        {
+          int status = styrkort_city_area_status (city, districts->pdata[d], city->areas->pdata[a], period);
+          g_array_append_val (chart->cells, status);
+        }
+    }
+  return chart;
+}
+
+GPtrArray *
+styrkort_city_slides (StyrkortCity *city, StyrkortPeriod period)
+{
+  GPtrArray *slides = g_ptr_array_new_with_free_func ((GDestroyNotify) styrkort_chart_free);
+
+  g_ptr_array_add (slides, styrkort_city_chart_status (city, period));
+  for (guint i = 0; i < city->indicators->len; i++)
+    {
+      Indicator *ind = city->indicators->pdata[i];
+      if (!ind->in_t2)
+        continue;
+      g_ptr_array_add (slides, styrkort_city_chart_ranking (city, ind->code, period));
+      g_ptr_array_add (slides, styrkort_city_chart_trend (city, ind->code, period, 9));
+    }
+  return slides;
+}

@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The city overview: district workbooks (or files) merged, and city values by each indicator's rule. */
+#pragma once
+
+#include "styrkort-chart.h"
+#include "styrkort-types.h"
+
+G_BEGIN_DECLS
+
+/* One figure of one district, as in the Data sheet. */
+typedef struct {
+  char *district;
+  StyrkortPeriod period;
+  char *unit;             /* "" for a district-level figure */
+  char *operation;
+  char *code;             /* indicator code */
+  double value, women, men, numerator, denominator;
+  char *comment;
+} StyrkortCityRow;
+
+typedef struct {
+  StyrkortPeriod period;
+  char *area;             /* area key */
+  char *operation;
+  int status;             /* StyrkortStatus */
+} StyrkortCityStatus;
+
+/* What one file brought in. */
+typedef struct {
+  char *path;
+  char *district;
+  char *exported;         /* when the workbook was made, ISO 8601 */
+  GPtrArray *rows;        /* StyrkortCityRow */
+  GPtrArray *statuses;    /* StyrkortCityStatus */
+  GPtrArray *problems;    /* char*: rows that were skipped, and why (naming the file) */
+} StyrkortCitySource;
+
+typedef struct _StyrkortCity StyrkortCity;
+
+StyrkortCity       *styrkort_city_new         (GError **error);
+void                styrkort_city_free        (StyrkortCity *city);
+
+/* Reads a district workbook (its Data, Bedömningar and Om sheets) or a
+ * .styrkort file. A file that cannot be used gives an error naming it and
+ * adds nothing; rows that cannot be used are skipped and listed in the
+ * source's problems. */
+StyrkortCitySource *styrkort_city_add         (StyrkortCity *city, const char *path, GError **error);
+GPtrArray          *styrkort_city_get_sources (StyrkortCity *city);
+/* Another source for the same district as @source, or NULL. */
+StyrkortCitySource *styrkort_city_find_duplicate (StyrkortCity *city, StyrkortCitySource *source);
+void                styrkort_city_remove      (StyrkortCity *city, StyrkortCitySource *source);
+
+GPtrArray          *styrkort_city_list_districts (StyrkortCity *city);  /* char*, sorted */
+GArray             *styrkort_city_list_periods   (StyrkortCity *city);  /* StyrkortPeriod */
+/* Indicator codes in catalogue order, and their Swedish names. */
+GPtrArray          *styrkort_city_list_codes     (StyrkortCity *city);
+const char         *styrkort_city_indicator_name (StyrkortCity *city, const char *code);
+StyrkortMeasure     styrkort_city_indicator_measure (StyrkortCity *city, const char *code);
+
+StyrkortTotal       styrkort_city_district_total (StyrkortCity *city, const char *district, const char *code,
+                                                  StyrkortPeriod period);
+/* The city value: all units of all districts by the indicator's rule (all
+ * leavers ÷ all staff for turnover, never the mean of the districts' %). */
+StyrkortTotal       styrkort_city_total          (StyrkortCity *city, const char *code, StyrkortPeriod period);
+/* One status for a district and area: "needs attention" when any operation
+ * needs it, else the least advanced of the assessed operations; -1 when none. */
+int                 styrkort_city_area_status    (StyrkortCity *city, const char *district, const char *area,
+                                                  StyrkortPeriod period);
+
+StyrkortChart      *styrkort_city_chart_ranking  (StyrkortCity *city, const char *code, StyrkortPeriod period);
+StyrkortChart      *styrkort_city_chart_trend    (StyrkortCity *city, const char *code, StyrkortPeriod last,
+                                                  guint n_periods);
+StyrkortChart      *styrkort_city_chart_status   (StyrkortCity *city, StyrkortPeriod period);
+/* Status, then per T2 indicator the ranking and the trend. */
+GPtrArray          *styrkort_city_slides         (StyrkortCity *city, StyrkortPeriod period);
+
+/* The merged city workbook: Sammanfattning, Nyckeltal, Data (one row per
+ * district and unit, the same format), Bedömningar, Om. */
+gboolean            styrkort_city_export         (StyrkortCity *city, StyrkortPeriod period, const char *path,
+                                                  GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyrkortCity, styrkort_city_free)
+
+G_END_DECLS

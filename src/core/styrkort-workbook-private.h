@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What the district and the city workbooks share: the machine tables and safe cell writing. */
+#pragma once
+
+#include <xlsxwriter.h>
+
+#include "styrkort-workbook.h"
+
+G_BEGIN_DECLS
+
+/* The headers of the Data and Bedömningar tables (docs/data-sheet.md), NULL-terminated. */
+const char * const *_styrkort_workbook_data_columns       (void);
+const char * const *_styrkort_workbook_assessment_columns (void);
+
+/* Makes rows 0..@last_row of @ws an Excel table with @headers, a frozen
+ * header row and an autofilter; a table without data rows gets one blank row. */
+void _styrkort_workbook_add_table (lxw_worksheet *ws, const char *name, const char * const *headers, int last_row);
+
+/* User text is always written as text, never as a formula; NULL or "" is a blank. */
+void _styrkort_workbook_text   (lxw_worksheet *ws, int row, int col, const char *value, lxw_format *format);
+/* NAN is a blank cell: missing, never zero. */
+void _styrkort_workbook_number (lxw_worksheet *ws, int row, int col, double value, lxw_format *format);
+
+G_END_DECLS

@@ -1,0 +1,290 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The city overview: fourteen district workbooks merged, city values checked
+ * against sums computed straight from the district files, and every kind of
+ * bad input named and skipped while the rest still loads. */
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "styrkort-city.h"
+#include "styrkort-demo.h"
+#include "styrkort-workbook.h"
+#include "styrkort-xlsx.h"
+#include "test-util.h"
+
+#define N_DISTRICTS 14
+
+static char *folder;
+static char *db_paths[N_DISTRICTS];
+static char *xlsx_paths[N_DISTRICTS];
+
+static void
+make_districts (void)
+{
+  g_autofree char *first = test_path ("x");
+  folder = g_path_get_dirname (first);
+  for (int i = 0; i < N_DISTRICTS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Stadsdel %02d", i + 1);
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(StyrkortProject) p = NULL;
+      db_paths[i] = g_strdup_printf ("%s/%s.styrkort", folder, name);
+      xlsx_paths[i] = g_strdup_printf ("%s/%s.xlsx", folder, name);
+      file = g_file_new_for_path (db_paths[i]);
+      p = styrkort_demo_create_named (file, 1000 + i, name, &error);
+      g_assert_no_error (error);
+      g_assert_true (styrkort_workbook_export (p, styrkort_demo_last_period (), xlsx_paths[i], &error));
+    }
+}
+
+static StyrkortCity *
+merged (void)
+{
+  g_autoptr(GError) error = NULL;
+  StyrkortCity *city = styrkort_city_new (&error);
+  for (int i = 0; i < N_DISTRICTS; i++)
+    {
+      StyrkortCitySource *source = styrkort_city_add (city, xlsx_paths[i], &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (source->problems->len, ==, 0);
+    }
+  return city;
+}
+
+static double
+sum_sql (const char *sql)
+{
+  double sum = 0;
+  for (int i = 0; i < N_DISTRICTS; i++)
+    {
+      g_autofree char *text = test_sql_text (db_paths[i], sql);
+      sum += text ? g_ascii_strtod (text, NULL) : 0;
+    }
+  return sum;
+}
+
+static void
+test_city_values (void)
+{
+  g_autoptr(StyrkortCity) city = merged ();
+  StyrkortPeriod t2 = styrkort_demo_last_period ();
+  const char *where = "FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id"
+                      " WHERE i.code = '%s' AND v.year = 2026 AND v.tertial = 2";
+  g_autofree char *leavers_sql = g_strdup_printf ("SELECT sum(numerator) %s", where);
+  g_autofree char *staff_sql = g_strdup_printf ("SELECT sum(denominator) %s", where);
+  g_autofree char *leavers_q = g_strdup_printf (leavers_sql, "turnover");
+  g_autofree char *staff_q = g_strdup_printf (staff_sql, "turnover");
+  g_autofree char *vfu_q = g_strdup_printf ("SELECT sum(value) FROM indicator_value v JOIN indicator i"
+                                            " ON i.id = v.indicator_id WHERE i.code = 'vfu_places' AND year = 2026 AND tertial = 2");
+  double leavers = sum_sql (leavers_q), staff = sum_sql (staff_q), mean = 0;
+  StyrkortTotal turnover = styrkort_city_total (city, "turnover", t2);
+  StyrkortTotal vfu = styrkort_city_total (city, "vfu_places", t2);
+  g_autoptr(GPtrArray) districts = styrkort_city_list_districts (city);
+
+  g_assert_cmpuint (districts->len, ==, N_DISTRICTS);
+  g_assert_cmpstr (districts->pdata[0], ==, "Stadsdel 01");
+  /* Turnover: all leavers over all staff of the whole city. */
+  g_assert_cmpfloat_with_epsilon (turnover.value, leavers / staff * 100, 1e-9);
+  g_assert_true (turnover.exact);
+  g_assert_cmpuint (turnover.n_parts, ==, N_DISTRICTS * 5);
+  for (guint d = 0; d < districts->len; d++)
+    mean += styrkort_city_district_total (city, districts->pdata[d], "turnover", t2).value / N_DISTRICTS;
+  g_assert_cmpfloat (fabs (mean - turnover.value), >, 0.01); /* the mean of the districts would differ */
+  /* Counts: summed. */
+  g_assert_cmpfloat_with_epsilon (vfu.value, sum_sql (vfu_q), 1e-9);
+  /* One district's figure is the same as in its own file. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (db_paths[3]);
+    g_autoptr(StyrkortProject) p = styrkort_project_open (file, STYRKORT_OPEN_READ_ONLY, NULL);
+    g_autoptr(StyrkortIndicator) ind = styrkort_project_find_indicator (p, "sick_leave");
+    StyrkortTotal own = styrkort_project_compute_total (p, ind->id, t2);
+    StyrkortTotal seen = styrkort_city_district_total (city, "Stadsdel 04", "sick_leave", t2);
+    g_assert_cmpfloat_with_epsilon (seen.value, own.value, 1e-9);
+  }
+}
+
+static void
+test_charts_and_status (void)
+{
+  g_autoptr(StyrkortCity) city = merged ();
+  StyrkortPeriod t2 = styrkort_demo_last_period ();
+  g_autoptr(StyrkortChart) ranking = styrkort_city_chart_ranking (city, "turnover", t2);
+  g_autoptr(StyrkortChart) trend = styrkort_city_chart_trend (city, "turnover", t2, 9);
+  g_autoptr(StyrkortChart) status = styrkort_city_chart_status (city, t2);
+  g_autoptr(GPtrArray) slides = styrkort_city_slides (city, t2);
+  g_autofree char *sql = NULL;
+  int expected;
+
+  g_assert_cmpuint (ranking->categories->len, ==, N_DISTRICTS);
+  g_assert_cmpfloat_with_epsilon (ranking->reference, styrkort_city_total (city, "turnover", t2).value, 1e-9);
+  g_assert_cmpuint (trend->series->len, ==, N_DISTRICTS + 1);
+  g_assert_cmpuint (trend->categories->len, ==, 9);
+  g_assert_cmpuint (status->categories->len, ==, N_DISTRICTS);
+  g_assert_cmpuint (status->columns->len, ==, 16);
+  g_assert_cmpuint (slides->len, >=, 9);
+  /* The summary rule, from the file: any "needs attention", else the least advanced. */
+  sql = g_strdup ("SELECT CASE WHEN sum(status = 'needs_attention') > 0 THEN 3 ELSE min(CASE status"
+                  " WHEN 'not_started' THEN 0 WHEN 'in_progress' THEN 1 ELSE 2 END) END FROM assessment s"
+                  " JOIN area a ON a.id = s.area_id WHERE a.key = 'a09' AND year = 2026 AND tertial = 2");
+  expected = (int) test_sql_int (db_paths[6], sql);
+  g_assert_cmpint (styrkort_city_area_status (city, "Stadsdel 07", "a09", t2), ==, expected);
+  g_assert_cmpint (g_array_index (status->cells, int, 6 * 16 + 8), ==, expected);
+  /* Drawn: no text off the canvas is checked by the chart tests; here: it draws. */
+  for (guint i = 0; i < slides->len; i++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1920, 1080);
+      cairo_t *cr = cairo_create (surface);
+      g_autoptr(StyrkortChartLayout) layout = styrkort_chart_draw (slides->pdata[i], cr, 1920, 1080, STYRKORT_CHART_PROJECTED);
+      g_assert_cmpuint (layout->marks->len, >, 0);
+      if (i < 3)
+        {
+          g_autofree char *name = g_strdup_printf ("%s/../charts-city-%u.png", g_getenv ("G_TEST_BUILDDIR"), i);
+          cairo_surface_write_to_png (surface, name);
+        }
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
+static void
+test_merged_workbook (void)
+{
+  g_autoptr(StyrkortCity) city = merged ();
+  g_autofree char *out = g_build_filename (folder, "Staden.xlsx", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortXlsx) xlsx = NULL;
+  g_autoptr(StyrkortSheet) data = NULL;
+  guint rows = 0;
+
+  g_assert_true (styrkort_city_export (city, styrkort_demo_last_period (), out, &error));
+  xlsx = styrkort_xlsx_open (out, &error);
+  g_assert_no_error (error);
+  data = styrkort_xlsx_read_sheet (xlsx, "Data", &error);
+  for (guint r = 1; r < data->rows->len; r++)
+    if (styrkort_sheet_cell (data, r, 0)->type == STYRKORT_CELL_TEXT)
+      rows++;
+  g_assert_cmpuint (rows, ==, (guint) sum_sql ("SELECT count(*) FROM indicator_value"));
+  /* The merged workbook can itself be merged again: same format. */
+  {
+    g_autoptr(StyrkortCity) again = styrkort_city_new (NULL);
+    StyrkortCitySource *source = styrkort_city_add (again, out, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (source->rows->len, ==, rows);
+  }
+}
+
+/* Edits a copy of a district workbook with openpyxl. */
+static char *
+edited_copy (const char *name, const char *python)
+{
+  g_autofree char *script = g_strdup_printf ("import openpyxl,sys\nwb=openpyxl.load_workbook(sys.argv[1])\n%s\n"
+                                             "wb.save(sys.argv[2])\n", python);
+  char *out = g_build_filename (folder, name, NULL);
+  char *argv[] = { (char *) "/usr/bin/python3", (char *) "-c", script, xlsx_paths[0], out, NULL };
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status, NULL));
+  if (status != 0)
+    g_error ("%s", err);
+  return out;
+}
+
+static void
+assert_refused (StyrkortCity *city, const char *path, int code, const char *words)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = g_path_get_basename (path);
+
+  g_assert_null (styrkort_city_add (city, path, &error));
+  g_assert_error (error, STYRKORT_ERROR, code);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, base));
+  g_assert_nonnull (strstr (error->message, words));
+}
+
+static void
+test_bad_input (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortCity) city = styrkort_city_new (&error);
+  g_autofree char *foreign = edited_copy ("annat-program.xlsx", "for ws in wb.worksheets[1:]: wb.remove(ws)\nwb.worksheets[0].title='Blad1'");
+  g_autofree char *newer = edited_copy ("nyare.xlsx", "ws=wb['Om']\nfor r in ws.iter_rows():\n  if r[0].value=='Dataformat (bladet Data)': r[1].value=2");
+  g_autofree char *older = edited_copy ("aldre.xlsx", "ws=wb['Om']\nfor r in ws.iter_rows():\n  if r[0].value=='Dataformat (bladet Data)': r[1].value=0");
+  g_autofree char *no_data = edited_copy ("utan-data.xlsx", "wb.remove(wb['Data'])");
+  g_autofree char *text_value = edited_copy ("text-i-tal.xlsx", "wb['Data']['G2']='tolv'");
+  g_autofree char *encrypted = g_build_filename (folder, "losenord.xlsx", NULL);
+  g_autofree char *truncated = g_build_filename (folder, "avkortad.xlsx", NULL);
+  g_autofree char *data = NULL;
+  gsize length;
+  StyrkortCitySource *first, *second, *partial;
+
+  test_write_bytes (encrypted, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 encrypted", 18);
+  g_assert_true (g_file_get_contents (xlsx_paths[1], &data, &length, NULL));
+  test_write_bytes (truncated, data, length / 2);
+
+  first = styrkort_city_add (city, xlsx_paths[0], &error);
+  g_assert_no_error (error);
+  assert_refused (city, foreign, STYRKORT_ERROR_FOREIGN, "not made by Styrkort");
+  assert_refused (city, newer, STYRKORT_ERROR_TOO_NEW, "newer Styrkort");
+  assert_refused (city, older, STYRKORT_ERROR_FOREIGN, "data format 0");
+  assert_refused (city, no_data, STYRKORT_ERROR_FOREIGN, "no sheet “Data”");
+  assert_refused (city, encrypted, STYRKORT_ERROR_FOREIGN, "password-protected");
+  assert_refused (city, truncated, STYRKORT_ERROR_CORRUPT, "damaged");
+  /* A value that is not a number: that row is skipped and named, the rest loads. */
+  partial = styrkort_city_add (city, text_value, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (partial->problems->len, ==, 1);
+  g_assert_nonnull (strstr (partial->problems->pdata[0], "row 2"));
+  g_assert_nonnull (strstr (partial->problems->pdata[0], "tolv"));
+  g_assert_nonnull (strstr (partial->problems->pdata[0], "text-i-tal.xlsx"));
+  g_assert_cmpuint (partial->rows->len, ==, first->rows->len - 1);
+  /* The same district twice: found, and the user chooses. */
+  g_assert_true (styrkort_city_find_duplicate (city, partial) == first);
+  styrkort_city_remove (city, partial);
+  g_assert_null (styrkort_city_find_duplicate (city, first));
+  /* A district file (.styrkort) is read too, with other periods than the rest. */
+  {
+    g_autofree char *path = g_build_filename (folder, "Liten.styrkort", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(StyrkortProject) p = styrkort_project_create (file, "Lilla stadsdelen", &error);
+    g_autoptr(StyrkortIndicator) vfu = styrkort_project_find_indicator (p, "vfu_places");
+    g_autoptr(GArray) periods = NULL;
+    StyrkortValue v;
+    gint64 unit = styrkort_project_add_unit (p, "Enheten", 1, &error);
+    styrkort_value_init (&v);
+    v.indicator_id = vfu->id;
+    v.unit_id = unit;
+    v.period = (StyrkortPeriod) { 2019, 1 };
+    v.value = 4;
+    g_assert_true (styrkort_project_set_value (p, &v, &error));
+    styrkort_project_close (p);
+    second = styrkort_city_add (city, path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (second->district, ==, "Lilla stadsdelen");
+    periods = styrkort_city_list_periods (city);
+    g_assert_cmpint (g_array_index (periods, StyrkortPeriod, 0).year, ==, 2019);
+    g_assert_cmpfloat (styrkort_city_total (city, "vfu_places", (StyrkortPeriod) { 2019, 1 }).value, ==, 4);
+  }
+  g_assert_cmpuint (styrkort_city_get_sources (city)->len, ==, 2);
+}
+
+int
+main (int argc, char **argv)
+{
+  test_init_env ();
+  g_test_init (&argc, &argv, NULL);
+  make_districts ();
+  g_test_add_func ("/core/city/values-by-rule", test_city_values);
+  g_test_add_func ("/core/city/charts-and-status", test_charts_and_status);
+  g_test_add_func ("/core/city/merged-workbook", test_merged_workbook);
+  g_test_add_func ("/core/city/bad-input", test_bad_input);
+  int status = g_test_run ();
+  for (int i = 0; i < N_DISTRICTS; i++)
+    {
+      g_free (db_paths[i]);
+      g_free (xlsx_paths[i]);
+    }
+  g_free (folder);
+  return status;
+}
