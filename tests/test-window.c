@@ -9,10 +9,12 @@
 
 #include "styrkort-application.h"
 #include "styrkort-area-page.h"
+#include "styrkort-city-window.h"
 #include "styrkort-demo.h"
 #include "styrkort-figures-page.h"
 #include "styrkort-projector.h"
 #include "styrkort-window.h"
+#include "styrkort-workbook.h"
 #include "test-util.h"
 
 static StyrkortApplication *app;
@@ -360,6 +362,46 @@ test_export_workbook (void)
     g_error ("%s%s", out, err);
 }
 
+static void
+test_city_overview (void)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autofree char *bad = g_build_filename (folder, "inte-en-arbetsbok.xlsx", NULL);
+  StyrkortCityWindow *city;
+  GPtrArray *messages;
+
+  for (int i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Stadsdel %c", 'A' + i);
+      g_autofree char *db = g_strdup_printf ("%s/%s.styrkort", folder, name);
+      g_autofree char *xlsx = g_strdup_printf ("%s/%s.xlsx", folder, name);
+      g_autoptr(GFile) file = g_file_new_for_path (db);
+      g_autoptr(GFile) out = g_file_new_for_path (xlsx);
+      g_autoptr(StyrkortProject) p = styrkort_demo_create_named (file, 7 + i, name, NULL);
+      g_assert_true (styrkort_workbook_export (p, styrkort_demo_last_period (), xlsx, NULL));
+      g_list_store_append (files, out);
+    }
+  test_write_bytes (bad, "Enhet;Värde\n", 12);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (bad);
+    g_list_store_append (files, file);
+  }
+  city = styrkort_city_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (city), 1366, 768);
+  gtk_window_present (GTK_WINDOW (city));
+  styrkort_city_window_add_files (city, G_LIST_MODEL (files));
+  wait_ms (500);
+  /* The bad file is named; the three districts still load. */
+  messages = styrkort_city_window_get_messages (city);
+  g_assert_cmpuint (messages->len, ==, 1);
+  g_assert_nonnull (strstr (messages->pdata[0], "inte-en-arbetsbok.xlsx"));
+  g_assert_cmpuint (styrkort_city_get_sources (styrkort_city_window_get_city (city))->len, ==, 3);
+  save_png (GTK_WIDGET (city), "city-overview.png");
+  gtk_window_destroy (GTK_WINDOW (city));
+  iterate ();
+}
+
 static StyrkortProjector *
 find_projector (void)
 {
@@ -473,5 +515,6 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/window/second-window-read-only", test_second_window_read_only);
   g_test_add_func ("/ui/projector/keys", test_projector_keys);
   g_test_add_func ("/ui/window/export-workbook", test_export_workbook);
+  g_test_add_func ("/ui/city/overview", test_city_overview);
   return g_test_run ();
 }

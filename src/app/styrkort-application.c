@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "styrkort-application.h"
+#include "styrkort-city-window.h"
 #include "styrkort-demo.h"
 #include "styrkort-window.h"
 
@@ -145,6 +146,14 @@ open_demo_action (GSimpleAction *action, GVariant *parameter, gpointer user_data
 }
 
 static void
+city_overview_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  StyrkortCityWindow *window = styrkort_city_window_new (user_data);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "city.add", NULL);
+}
+
+static void
 open_recent_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
@@ -198,6 +207,7 @@ styrkort_application_startup (GApplication *app)
   static const GActionEntry entries[] = {
     { .name = "new-window", .activate = new_window_action },
     { .name = "open-demo", .activate = open_demo_action },
+    { .name = "city-overview", .activate = city_overview_action },
     { .name = "open-recent", .activate = open_recent_action, .parameter_type = "s" },
     { .name = "about", .activate = about_action },
     { .name = "quit", .activate = quit_action },

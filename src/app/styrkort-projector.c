@@ -131,11 +131,17 @@ styrkort_projector_init (StyrkortProjector *self)
 }
 
 GtkWidget *
-styrkort_projector_new (StyrkortProject *project, StyrkortPeriod period)
+styrkort_projector_new_for_charts (GPtrArray *charts)
 {
   StyrkortProjector *self = g_object_new (STYRKORT_TYPE_PROJECTOR, NULL);
 
-  self->charts = styrkort_chart_new_slides (project, period);
+  self->charts = charts;
   styrkort_projector_go_to (self, 0);
   return GTK_WIDGET (self);
+}
+
+GtkWidget *
+styrkort_projector_new (StyrkortProject *project, StyrkortPeriod period)
+{
+  return styrkort_projector_new_for_charts (styrkort_chart_new_slides (project, period));
 }

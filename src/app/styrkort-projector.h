@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (StyrkortProjector, styrkort_projector, STYRKORT, PROJECTOR, GtkWindow)
 
 GtkWidget *styrkort_projector_new       (StyrkortProject *project, StyrkortPeriod period);
+/* Shows @charts (StyrkortChart*, taken) as the slides. */
+GtkWidget *styrkort_projector_new_for_charts (GPtrArray *charts);
 guint      styrkort_projector_get_index (StyrkortProjector *self);
 guint      styrkort_projector_get_count (StyrkortProjector *self);
 void       styrkort_projector_go_to     (StyrkortProjector *self, guint index);

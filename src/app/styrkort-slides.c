@@ -94,6 +94,12 @@ start_export (GtkWindow *parent, GPtrArray *charts, const char *title, const cha
 }
 
 void
+styrkort_slides_export_charts (GtkWindow *parent, GPtrArray *charts, const char *suggested_name)
+{
+  start_export (parent, charts, _("Export Slides"), suggested_name);
+}
+
+void
 styrkort_slides_export (GtkWindow *parent, StyrkortProject *project, StyrkortPeriod period)
 {
   g_autoptr(StyrkortDistrict) district = styrkort_project_get_district (project);

@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 void styrkort_slides_choose       (GtkWindow *parent, StyrkortProject *project, StyrkortPeriod period);
 void styrkort_slides_export       (GtkWindow *parent, StyrkortProject *project, StyrkortPeriod period);
 void styrkort_slides_export_chart (GtkWindow *parent, const StyrkortChart *chart);
+/* Asks where, then writes @charts (taken) as PNG/SVG files or one PDF. */
+void styrkort_slides_export_charts (GtkWindow *parent, GPtrArray *charts, const char *suggested_name);
 void styrkort_slides_print        (GtkWindow *parent, StyrkortProject *project, StyrkortPeriod period);
 
 /* The export format a file name asks for (by its extension), PNG if none. */

@@ -1,0 +1,505 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Stadsöversikt: the central office's window over many districts' workbooks.
+ * It shows, for a chosen period, each district's value per indicator beside
+ * the city value (by the indicator's rule), the districts ranked, their
+ * trends, and the districts × areas status matrix. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "styrkort-chart-view.h"
+#include "styrkort-city-window.h"
+#include "styrkort-number.h"
+#include "styrkort-projector.h"
+#include "styrkort-slides.h"
+
+struct _StyrkortCityWindow {
+  AdwApplicationWindow parent_instance;
+  AdwToastOverlay *toasts;
+  AdwWindowTitle *title;
+  GtkWidget *stack;
+  GtkWidget *period_dropdown;
+  GtkWidget *indicator_dropdown;
+  GtkWidget *messages_group;
+  GtkWidget *messages_list;
+  GtkWidget *table;
+  GtkWidget *ranking, *trend, *status;
+  StyrkortCity *city;
+  GArray *periods;
+  GPtrArray *codes;
+  GPtrArray *messages;
+};
+
+G_DEFINE_FINAL_TYPE (StyrkortCityWindow, styrkort_city_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static StyrkortPeriod
+current_period (StyrkortCityWindow *self)
+{
+  guint i = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->period_dropdown));
+  StyrkortPeriod none = { 0, 0 };
+  return i < self->periods->len ? g_array_index (self->periods, StyrkortPeriod, i) : none;
+}
+
+static const char *
+current_code (StyrkortCityWindow *self)
+{
+  guint i = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->indicator_dropdown));
+  return i < self->codes->len ? self->codes->pdata[i] : "turnover";
+}
+
+static void
+add_message (StyrkortCityWindow *self, const char *text)
+{
+  GtkWidget *row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+  gtk_list_box_append (GTK_LIST_BOX (self->messages_list), row);
+  gtk_widget_set_visible (self->messages_group, TRUE);
+  g_ptr_array_add (self->messages, g_strdup (text));
+}
+
+static char *
+format_total (StyrkortCityWindow *self, const char *code, StyrkortTotal t)
+{
+  StyrkortMeasure measure = styrkort_city_indicator_measure (self->city, code);
+  g_autofree char *number = styrkort_format_number (t.value, measure == STYRKORT_MEASURE_COUNT ? 0 : 1,
+                                                    styrkort_number_style_for_locale ());
+  return measure == STYRKORT_MEASURE_PERCENT && !isnan (t.value) ? g_strconcat (number, "\u00a0%", NULL)
+                                                                   : g_steal_pointer (&number);
+}
+
+static GtkWidget *
+cell_label (const char *text, gboolean bold, gfloat xalign)
+{
+  GtkWidget *label = gtk_label_new (text);
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  if (bold)
+    gtk_widget_add_css_class (label, "heading");
+  return label;
+}
+
+/* Districts × indicators for the period, and the city row. */
+static void
+fill_table (StyrkortCityWindow *self, StyrkortPeriod period)
+{
+  g_autoptr(GPtrArray) districts = styrkort_city_list_districts (self->city);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->table)) != NULL)
+    gtk_grid_remove (GTK_GRID (self->table), child);
+  gtk_grid_attach (GTK_GRID (self->table), cell_label (_("District"), TRUE, 0), 0, 0, 1, 1);
+  for (guint c = 0; c < self->codes->len; c++)
+    gtk_grid_attach (GTK_GRID (self->table),
+                     cell_label (styrkort_city_indicator_name (self->city, self->codes->pdata[c]), TRUE, 1),
+                     c + 1, 0, 1, 1);
+  for (guint d = 0; d <= districts->len; d++)
+    {
+      gboolean city_row = d == districts->len;
+      gtk_grid_attach (GTK_GRID (self->table), cell_label (city_row ? _("City") : districts->pdata[d], city_row, 0),
+                       0, d + 1, 1, 1);
+      for (guint c = 0; c < self->codes->len; c++)
+        {
+          const char *code = self->codes->pdata[c];
+          StyrkortTotal t = city_row ? styrkort_city_total (self->city, code, period)
+                                     : styrkort_city_district_total (self->city, districts->pdata[d], code, period);
+          g_autofree char *text = format_total (self, code, t);
+          GtkWidget *label = cell_label (text, city_row, 1);
+          if (!isnan (t.value) && !t.exact)
+            gtk_widget_set_tooltip_text (label, _("Not exact: a figure was given without its base."));
+          gtk_grid_attach (GTK_GRID (self->table), label, c + 1, d + 1, 1, 1);
+        }
+    }
+}
+
+static void
+refresh (StyrkortCityWindow *self)
+{
+  StyrkortPeriod period = current_period (self);
+  guint n = styrkort_city_get_sources (self->city)->len;
+  g_autofree char *subtitle = g_strdup_printf (_("Districts: %u"), n);
+
+  adw_window_title_set_subtitle (self->title, subtitle);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), n > 0 ? "city" : "empty");
+  if (n == 0 || period.year == 0)
+    return;
+  fill_table (self, period);
+  styrkort_chart_view_set_chart (STYRKORT_CHART_VIEW (self->ranking),
+                                 styrkort_city_chart_ranking (self->city, current_code (self), period));
+  styrkort_chart_view_set_chart (STYRKORT_CHART_VIEW (self->trend),
+                                 styrkort_city_chart_trend (self->city, current_code (self), period, 9));
+  styrkort_chart_view_set_chart (STYRKORT_CHART_VIEW (self->status), styrkort_city_chart_status (self->city, period));
+}
+
+static void
+fill_periods (StyrkortCityWindow *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  g_clear_pointer (&self->periods, g_array_unref);
+  self->periods = styrkort_city_list_periods (self->city);
+  for (guint i = 0; i < self->periods->len; i++)
+    {
+      StyrkortPeriod p = g_array_index (self->periods, StyrkortPeriod, i);
+      g_autofree char *label = styrkort_period_to_string (p);
+      gtk_string_list_append (labels, label);
+      if (p.tertial == 2)
+        selected = i; /* the latest T2: what the central office reports on */
+    }
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->period_dropdown), G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->period_dropdown), selected);
+}
+
+/* Adding files ----------------------------------------------------------------- */
+
+typedef struct {
+  StyrkortCityWindow *window;
+  StyrkortCitySource *a, *b;
+} Duplicate;
+
+static void
+on_duplicate_response_cb (AdwMessageDialog *dialog, const char *response, Duplicate *dup)
+{
+  styrkort_city_remove (dup->window->city, g_str_equal (response, "first") ? dup->b : dup->a);
+  fill_periods (dup->window);
+  refresh (dup->window);
+  g_free (dup);
+}
+
+/* The same district from two files: the user says which to keep. */
+static void
+ask_which (StyrkortCityWindow *self, StyrkortCitySource *kept, StyrkortCitySource *added)
+{
+  g_autofree char *a = g_filename_display_basename (kept->path), *b = g_filename_display_basename (added->path);
+  g_autofree char *body = g_strdup_printf (_("“%s” and “%s” both hold %s (exported %s and %s). Which one should be used?"),
+                                           a, b, kept->district, kept->exported ? kept->exported : "?",
+                                           added->exported ? added->exported : "?");
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Same District Twice"), body);
+  Duplicate *dup = g_new0 (Duplicate, 1);
+  g_autofree char *keep_a = g_strdup_printf (_("Use “%s”"), a), *keep_b = g_strdup_printf (_("Use “%s”"), b);
+
+  dup->window = self;
+  dup->a = kept;
+  dup->b = added;
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "first", keep_a, "second", keep_b, NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "second");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "second");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_duplicate_response_cb), dup);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_path (StyrkortCityWindow *self, const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  StyrkortCitySource *source, *other;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      const char *name;
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        if (g_str_has_suffix (name, ".xlsx") || g_str_has_suffix (name, ".styrkort"))
+          g_ptr_array_add (names, g_build_filename (path, name, NULL));
+      g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+      for (guint i = 0; i < names->len; i++)
+        add_path (self, names->pdata[i]);
+      return;
+    }
+  source = styrkort_city_add (self->city, path, &error);
+  if (source == NULL)
+    {
+      add_message (self, error->message);
+      return;
+    }
+  for (guint i = 0; i < source->problems->len; i++)
+    add_message (self, source->problems->pdata[i]);
+  other = styrkort_city_find_duplicate (self->city, source);
+  if (other != NULL)
+    ask_which (self, other, source);
+}
+
+void
+styrkort_city_window_add_files (StyrkortCityWindow *self, GListModel *files)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      g_autofree char *path = g_file_get_path (file);
+      if (path != NULL)
+        add_path (self, path);
+    }
+  fill_periods (self);
+  refresh (self);
+}
+
+static void
+on_files_chosen_cb (GtkNativeDialog *dialog, int response, StyrkortCityWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      styrkort_city_window_add_files (self, files);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+add_files_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Add District Workbooks"), GTK_WINDOW (widget),
+                                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("District workbooks and files"));
+  gtk_file_filter_add_pattern (filter, "*.xlsx");
+  gtk_file_filter_add_pattern (filter, "*.styrkort");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_files_chosen_cb), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Commands ------------------------------------------------------------------------ */
+
+static void
+present_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  StyrkortCityWindow *self = STYRKORT_CITY_WINDOW (widget);
+  GtkWidget *projector;
+
+  if (styrkort_city_get_sources (self->city)->len == 0)
+    return;
+  projector = styrkort_projector_new_for_charts (styrkort_city_slides (self->city, current_period (self)));
+  gtk_window_set_transient_for (GTK_WINDOW (projector), GTK_WINDOW (self));
+  gtk_window_fullscreen (GTK_WINDOW (projector));
+  gtk_window_present (GTK_WINDOW (projector));
+}
+
+static void
+export_slides_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  StyrkortCityWindow *self = STYRKORT_CITY_WINDOW (widget);
+  StyrkortPeriod p = current_period (self);
+  g_autofree char *name = g_strdup_printf ("Stadsoversikt-%d-T%d.pdf", p.year, p.tertial);
+  styrkort_slides_export_charts (GTK_WINDOW (self), styrkort_city_slides (self->city, p), name);
+}
+
+static void
+on_export_chosen_cb (GtkNativeDialog *dialog, int response, StyrkortCityWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autoptr(GError) error = NULL;
+      if (styrkort_city_export (self->city, current_period (self), path, &error))
+        {
+          g_autofree char *text = g_strdup_printf (_("Saved “%s”"), name);
+          adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+        }
+      else
+        adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_workbook_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  StyrkortCityWindow *self = STYRKORT_CITY_WINDOW (widget);
+  StyrkortPeriod p = current_period (self);
+  g_autofree char *name = g_strdup_printf ("Stadsoversikt-%d-T%d.xlsx", p.year, p.tertial);
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Export City Workbook"), GTK_WINDOW (self),
+                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Building the window -------------------------------------------------------------- */
+
+static void
+on_selection_changed_cb (GtkDropDown *dropdown, GParamSpec *pspec, StyrkortCityWindow *self)
+{
+  refresh (self);
+}
+
+static GtkWidget *
+header_button (const char *icon, const char *label, const char *action)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  return button;
+}
+
+static GtkWidget *
+chart (int height)
+{
+  GtkWidget *view = styrkort_chart_view_new (STYRKORT_CHART_SCREEN);
+  gtk_widget_set_size_request (view, -1, height);
+  gtk_widget_add_css_class (view, "chart-card");
+  return view;
+}
+
+static GtkWidget *
+build_content (StyrkortCityWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *values = adw_preferences_group_new ();
+
+  self->messages_group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->messages_group), _("Messages"));
+  self->messages_list = gtk_list_box_new ();
+  gtk_widget_add_css_class (self->messages_list, "boxed-list");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->messages_list), GTK_SELECTION_NONE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->messages_group), self->messages_list);
+  gtk_widget_set_visible (self->messages_group, FALSE);
+  gtk_box_append (GTK_BOX (box), self->messages_group);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (values), _("Districts and the City"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (values),
+                                         _("The city value follows each indicator’s rule: rates are all numerators over all "
+                                           "denominators, counts are summed."));
+  self->table = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (self->table), 18);
+  gtk_grid_set_row_spacing (GTK_GRID (self->table), 6);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (values), self->table);
+  gtk_box_append (GTK_BOX (box), values);
+  gtk_box_append (GTK_BOX (box), self->indicator_dropdown);
+  self->ranking = chart (460);
+  self->trend = chart (420);
+  self->status = chart (520);
+  gtk_box_append (GTK_BOX (box), self->ranking);
+  gtk_box_append (GTK_BOX (box), self->trend);
+  gtk_box_append (GTK_BOX (box), self->status);
+  gtk_widget_set_margin_start (box, 24);
+  gtk_widget_set_margin_end (box, 24);
+  gtk_widget_set_margin_top (box, 24);
+  gtk_widget_set_margin_bottom (box, 24);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1400);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  return scrolled;
+}
+
+static void
+styrkort_city_window_dispose (GObject *object)
+{
+  StyrkortCityWindow *self = STYRKORT_CITY_WINDOW (object);
+  g_clear_pointer (&self->city, styrkort_city_free);
+  g_clear_pointer (&self->periods, g_array_unref);
+  g_clear_pointer (&self->codes, g_ptr_array_unref);
+  g_clear_pointer (&self->messages, g_ptr_array_unref);
+  G_OBJECT_CLASS (styrkort_city_window_parent_class)->dispose (object);
+}
+
+static void
+styrkort_city_window_class_init (StyrkortCityWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = styrkort_city_window_dispose;
+  gtk_widget_class_install_action (widget_class, "city.add", NULL, add_files_action);
+  gtk_widget_class_install_action (widget_class, "city.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "city.export-slides", NULL, export_slides_action);
+  gtk_widget_class_install_action (widget_class, "city.export-workbook", NULL, export_workbook_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "city.present", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "city.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "city.export-workbook", NULL);
+}
+
+static void
+styrkort_city_window_init (StyrkortCityWindow *self)
+{
+  GtkWidget *view = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *menu_button = gtk_menu_button_new ();
+  GtkWidget *empty = adw_status_page_new ();
+  GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add Workbooks…"));
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  self->city = styrkort_city_new (NULL);
+  self->codes = styrkort_city_list_codes (self->city);
+  self->messages = g_ptr_array_new_with_free_func (g_free);
+  self->periods = g_array_new (FALSE, FALSE, sizeof (StyrkortPeriod));
+  for (guint i = 0; i < self->codes->len; i++)
+    gtk_string_list_append (names, styrkort_city_indicator_name (self->city, self->codes->pdata[i]));
+  self->indicator_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
+  gtk_widget_set_halign (self->indicator_dropdown, GTK_ALIGN_START);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->indicator_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Indicator"), -1);
+  self->period_dropdown = gtk_drop_down_new_from_strings ((const char *[]) { NULL });
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->period_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Period"), -1);
+  g_signal_connect (self->period_dropdown, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
+  g_signal_connect (self->indicator_dropdown, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
+
+  self->title = ADW_WINDOW_TITLE (adw_window_title_new (_("City Overview"), ""));
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), header_button ("list-add-symbolic", _("Add Workbooks (Ctrl+O)"), "city.add"));
+  g_menu_append (menu, _("Export City _Workbook…"), "city.export-workbook");
+  g_menu_append (menu, _("E_xport Slides…"), "city.export-slides");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "open-menu-symbolic");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Main Menu"), -1);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), menu_button);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header),
+                           header_button ("x-office-presentation-symbolic", _("Present Charts (F5)"), "city.present"));
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->period_dropdown);
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "x-office-spreadsheet-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("City Overview"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
+                                   _("Add the districts’ T2 workbooks (or a folder of them) to compare the districts "
+                                     "and compute the city’s figures."));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "city.add");
+  gtk_widget_add_css_class (add, "pill");
+  gtk_widget_add_css_class (add, "suggested-action");
+  gtk_widget_set_halign (add, GTK_ALIGN_CENTER);
+  adw_status_page_set_child (ADW_STATUS_PAGE (empty), add);
+
+  self->stack = gtk_stack_new ();
+  gtk_widget_set_vexpand (self->stack, TRUE);
+  gtk_stack_add_named (GTK_STACK (self->stack), empty, "empty");
+  gtk_stack_add_named (GTK_STACK (self->stack), build_content (self), "city");
+  gtk_box_append (GTK_BOX (view), header);
+  gtk_box_append (GTK_BOX (view), self->stack);
+  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (self->toasts, view);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), GTK_WIDGET (self->toasts));
+  gtk_window_set_default_size (GTK_WINDOW (self), 1280, 760);
+  gtk_window_set_title (GTK_WINDOW (self), _("City Overview"));
+}
+
+StyrkortCityWindow *
+styrkort_city_window_new (StyrkortApplication *app)
+{
+  return g_object_new (STYRKORT_TYPE_CITY_WINDOW, "application", app, NULL);
+}
+
+StyrkortCity *
+styrkort_city_window_get_city (StyrkortCityWindow *self)
+{
+  return self->city;
+}
+
+GPtrArray *
+styrkort_city_window_get_messages (StyrkortCityWindow *self)
+{
+  return self->messages;
+}
