@@ -398,6 +398,27 @@ test_city_overview (void)
   g_assert_nonnull (strstr (messages->pdata[0], "inte-en-arbetsbok.xlsx"));
   g_assert_cmpuint (styrkort_city_get_sources (styrkort_city_window_get_city (city))->len, ==, 3);
   save_png (GTK_WIDGET (city), "city-overview.png");
+  /* The same district again, from its district file: the user is asked which to use. */
+  {
+    g_autoptr(GListStore) again = g_list_store_new (G_TYPE_FILE);
+    g_autofree char *db = g_strdup_printf ("%s/Stadsdel B.styrkort", folder);
+    g_autoptr(GFile) file = g_file_new_for_path (db);
+    AdwMessageDialog *dialog;
+    g_list_store_append (again, file);
+    styrkort_city_window_add_files (city, G_LIST_MODEL (again));
+    iterate ();
+    dialog = open_dialog ();
+    g_assert_nonnull (dialog);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Stadsdel B"));
+    save_png (GTK_WIDGET (dialog), "city-duplicate.png");
+    /* Click "Use “Stadsdel B.styrkort”", as a user does. */
+    g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), is_button_labelled, "Use “Stadsdel B.styrkort”"), "clicked");
+    iterate ();
+    g_assert_null (open_dialog ());
+    g_assert_cmpuint (styrkort_city_get_sources (styrkort_city_window_get_city (city))->len, ==, 3);
+    g_assert_true (g_str_has_suffix (((StyrkortCitySource *) styrkort_city_get_sources (
+      styrkort_city_window_get_city (city))->pdata[2])->path, ".styrkort"));
+  }
   gtk_window_destroy (GTK_WINDOW (city));
   iterate ();
 }

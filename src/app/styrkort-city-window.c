@@ -267,6 +267,16 @@ add_files_action (GtkWidget *widget, const char *action, GVariant *parameter)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static void
+add_folder_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Add a Folder of Workbooks"), GTK_WINDOW (widget),
+                                                               GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Add"),
+                                                               _("_Cancel"));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_files_chosen_cb), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* Commands ------------------------------------------------------------------------ */
 
 static void
@@ -414,6 +424,7 @@ styrkort_city_window_class_init (StyrkortCityWindowClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = styrkort_city_window_dispose;
   gtk_widget_class_install_action (widget_class, "city.add", NULL, add_files_action);
+  gtk_widget_class_install_action (widget_class, "city.add-folder", NULL, add_folder_action);
   gtk_widget_class_install_action (widget_class, "city.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "city.export-slides", NULL, export_slides_action);
   gtk_widget_class_install_action (widget_class, "city.export-workbook", NULL, export_workbook_action);
@@ -452,6 +463,7 @@ styrkort_city_window_init (StyrkortCityWindow *self)
   self->title = ADW_WINDOW_TITLE (adw_window_title_new (_("City Overview"), ""));
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), header_button ("list-add-symbolic", _("Add Workbooks (Ctrl+O)"), "city.add"));
+  g_menu_append (menu, _("Add a _Folder of Workbooks…"), "city.add-folder");
   g_menu_append (menu, _("Export City _Workbook…"), "city.export-workbook");
   g_menu_append (menu, _("E_xport Slides…"), "city.export-slides");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
@@ -471,7 +483,16 @@ styrkort_city_window_init (StyrkortCityWindow *self)
   gtk_widget_add_css_class (add, "pill");
   gtk_widget_add_css_class (add, "suggested-action");
   gtk_widget_set_halign (add, GTK_ALIGN_CENTER);
-  adw_status_page_set_child (ADW_STATUS_PAGE (empty), add);
+  {
+    GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+    GtkWidget *folder = gtk_button_new_with_mnemonic (_("Add a _Folder…"));
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (folder), "city.add-folder");
+    gtk_widget_add_css_class (folder, "pill");
+    gtk_widget_set_halign (folder, GTK_ALIGN_CENTER);
+    gtk_box_append (GTK_BOX (buttons), add);
+    gtk_box_append (GTK_BOX (buttons), folder);
+    adw_status_page_set_child (ADW_STATUS_PAGE (empty), buttons);
+  }
 
   self->stack = gtk_stack_new ();
   gtk_widget_set_vexpand (self->stack, TRUE);
