@@ -14,6 +14,14 @@ styrkort_db_fail (sqlite3 *db, int rc, GError **error)
   int code;
   const char *message;
 
+  /* SQLite refuses to write a file that was moved or deleted while open. */
+  if (db != NULL && sqlite3_extended_errcode (db) == SQLITE_READONLY_DBMOVED)
+    {
+      g_set_error_literal (error, STYRKORT_ERROR, STYRKORT_ERROR_READ_ONLY,
+                           _("The file was moved or deleted while it was open, so the change was not saved. "
+                             "Open it again where it is now."));
+      return FALSE;
+    }
   switch (rc & 0xff)
     {
     case SQLITE_FULL:
