@@ -643,7 +643,9 @@ write_charts (Writer *w)
       chart_series_set_values (series, sheet, 1, 2, w->units->len, 2);
       chart_series_set_name (series, "Staden");
     }
-  worksheet_insert_chart (ws, 0, 4, units);
+  /* A chart needs a series: a district without units gets only the trend. */
+  if (w->units->len > 0)
+    worksheet_insert_chart (ws, 0, 4, units);
 
   /* The year's tertials up to the reported one. */
   row += 2;
