@@ -28,6 +28,26 @@ test_format (void)
     }
 }
 
+/* Found by tests/fuzz/run: a 40-digit number overflowed the formatting buffer. */
+static void
+test_huge_round_trip (void)
+{
+  const char *inputs[] = { "2 2 2342 2343434434434343443424342434344342", "1e0", "-9999999999999999999999999999999999999999999999,5" };
+  g_autofree char *largest = g_strnfill (308, '9');
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs) + 1; i++)
+    {
+      const char *text = i < G_N_ELEMENTS (inputs) ? inputs[i] : largest;
+      double value, again;
+      g_autofree char *shown = NULL;
+      if (!styrkort_parse_number (text, &value, NULL))
+        continue;
+      shown = styrkort_format_number (value, 6, STYRKORT_NUMBER_SWEDISH);
+      g_assert_true (styrkort_parse_number (shown, &again, NULL));
+      g_assert_cmpfloat_with_epsilon (again, value, fabs (value) * 1e-12);
+    }
+}
+
 static void
 test_parse_accepts (void)
 {
@@ -113,6 +133,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/number/format", test_format);
   g_test_add_func ("/core/number/parse-accepts", test_parse_accepts);
+  g_test_add_func ("/core/number/huge-round-trip", test_huge_round_trip);
   g_test_add_func ("/core/number/parse-empty-is-missing", test_parse_empty_is_missing);
   g_test_add_func ("/core/number/parse-refuses", test_parse_refuses);
   g_test_add_func ("/core/number/periods", test_periods);

@@ -66,7 +66,7 @@ styrkort_number_entry_new (const char *accessible_name)
 void
 styrkort_number_entry_set_value (StyrkortNumberEntry *self, double value, int decimals)
 {
-  char format[8], text[G_ASCII_DTOSTR_BUF_SIZE];
+  char format[8], text[400]; /* every digit of the largest double, fixed notation */
 
   g_free (self->shown);
   if (isnan (value))

@@ -22,7 +22,9 @@ char *
 styrkort_format_number (double value, int decimals, StyrkortNumberStyle style)
 {
   gboolean swedish = style == STYRKORT_NUMBER_SWEDISH;
-  char format[8], digits[G_ASCII_DTOSTR_BUF_SIZE];
+  /* Room for every digit of the largest double in fixed notation (309 + decimals);
+   * G_ASCII_DTOSTR_BUF_SIZE is too small for that, as the fuzzer found. */
+  char format[8], digits[400];
   const char *point;
   GString *out;
   gsize int_len;
