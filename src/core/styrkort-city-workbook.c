@@ -237,13 +237,5 @@ styrkort_city_export (StyrkortCity *city, StyrkortPeriod period, const char *pat
       rc = workbook_close (w.workbook);
     }
   g_hash_table_unref (w.names);
-  if (rc == LXW_NO_ERROR && g_rename (part, path) == 0)
-    return TRUE;
-  g_remove (part);
-  {
-    g_autofree char *name = g_filename_display_name (path);
-    g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_IO, _("Could not write “%s”: %s"), name,
-                 rc != LXW_NO_ERROR ? lxw_strerror (rc) : g_strerror (errno));
-  }
-  return FALSE;
+  return _styrkort_workbook_finish (rc, part, path, error);
 }

@@ -21,4 +21,7 @@ void _styrkort_workbook_text   (lxw_worksheet *ws, int row, int col, const char 
 /* NAN is a blank cell: missing, never zero. */
 void _styrkort_workbook_number (lxw_worksheet *ws, int row, int col, double value, lxw_format *format);
 
+/* Renames the finished @part over @path, or removes it and says why not. */
+gboolean _styrkort_workbook_finish (lxw_error rc, const char *part, const char *path, GError **error);
+
 G_END_DECLS

@@ -724,6 +724,20 @@ writer_clear (Writer *w)
   g_free (w->header);
 }
 
+gboolean
+_styrkort_workbook_finish (lxw_error rc, const char *part, const char *path, GError **error)
+{
+  g_autofree char *name = NULL;
+
+  if (rc == LXW_NO_ERROR && g_rename (part, path) == 0)
+    return TRUE;
+  g_remove (part);
+  name = g_filename_display_name (path);
+  g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_IO, _("Could not write “%s”: %s"), name,
+               rc != LXW_NO_ERROR ? lxw_strerror (rc) : g_strerror (errno));
+  return FALSE;
+}
+
 /* '&' starts a code in Excel's page headers; a district called "A & B" must print as it is. */
 static char *
 page_header (const char *district)
@@ -781,13 +795,5 @@ styrkort_workbook_export (StyrkortProject *project, StyrkortPeriod period, const
   }
   rc = workbook_close (w.workbook);
   writer_clear (&w);
-  if (rc == LXW_NO_ERROR && g_rename (part, path) == 0)
-    return TRUE;
-  g_remove (part);
-  {
-    g_autofree char *name = g_filename_display_name (path);
-    g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_IO, _("Could not write “%s”: %s"), name,
-                 rc != LXW_NO_ERROR ? lxw_strerror (rc) : g_strerror (errno));
-  }
-  return FALSE;
+  return _styrkort_workbook_finish (rc, part, path, error);
 }
