@@ -59,6 +59,27 @@ empty_window (StyrkortApplication *self)
   return NULL;
 }
 
+/* For tests/bench/run: quit once the first frame of a window is painted. */
+static void
+on_first_paint_cb (GdkFrameClock *clock, GApplication *app)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint_cb, app);
+  g_application_quit (app);
+}
+
+static void
+on_window_mapped_cb (GtkWidget *window, GApplication *app)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_first_paint_cb), app);
+}
+
+static void
+watch_first_frame (StyrkortApplication *self, GtkWindow *window)
+{
+  if (g_getenv ("STYRKORT_QUIT_AFTER_FIRST_FRAME") != NULL)
+    g_signal_connect (window, "map", G_CALLBACK (on_window_mapped_cb), self);
+}
+
 void
 styrkort_application_open_file (StyrkortApplication *self, GFile *file)
 {
@@ -70,6 +91,7 @@ styrkort_application_open_file (StyrkortApplication *self, GFile *file)
       if (window == NULL)
         window = styrkort_window_new (self);
       styrkort_window_open (window, file);
+      watch_first_frame (self, GTK_WINDOW (window));
     }
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -122,7 +144,10 @@ styrkort_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (styrkort_window_new (self));
+    {
+      window = GTK_WINDOW (styrkort_window_new (self));
+      watch_first_frame (self, window);
+    }
   gtk_window_present (window);
 }
 

@@ -784,6 +784,18 @@ go_overview_action (GtkWidget *widget, const char *action, GVariant *parameter)
   styrkort_window_show_page (STYRKORT_WINDOW (widget), "overview");
 }
 
+/* The shortcuts window is built when first asked for: building it with
+ * every window (as GTK does for gtk/help-overlay.ui) slows the start. */
+static void
+shortcuts_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/se/styrkort/Styrkort/styrkort-shortcuts.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_present (shortcuts);
+}
+
 static void
 on_style_selected_cb (AdwComboRow *row, GParamSpec *pspec, GSettings *settings)
 {
@@ -887,6 +899,7 @@ styrkort_window_class_init (StyrkortWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.next-period", NULL, period_action);
   gtk_widget_class_install_action (widget_class, "win.go-overview", NULL, go_overview_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, shortcuts_action);
 }
 
 static void
