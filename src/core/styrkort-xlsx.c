@@ -250,8 +250,9 @@ styrkort_xlsx_open (const char *path, GError **error)
   g_autoptr(StyrkortXlsx) xlsx = g_new0 (StyrkortXlsx, 1);
   g_autoptr(GHashTable) targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) current = g_string_new (NULL);
   SheetList list;
-  Strings strings = { NULL, g_string_new (NULL), FALSE, FALSE };
+  Strings strings = { NULL, current, FALSE, FALSE };
   GMarkupParser sheets_parser = { sheet_list_start, NULL, NULL, NULL, NULL };
   GMarkupParser relations_parser = { relations_start, NULL, NULL, NULL, NULL };
   GMarkupParser strings_parser = { strings_start, strings_end, strings_text, NULL, NULL };
@@ -268,7 +269,6 @@ styrkort_xlsx_open (const char *path, GError **error)
       !parse (xlsx, "xl/_rels/workbook.xml.rels", &relations_parser, targets, TRUE, error))
     return NULL;
   ok = parse (xlsx, "xl/sharedStrings.xml", &strings_parser, &strings, FALSE, error);
-  g_string_free (strings.current, TRUE);
   if (!ok)
     return NULL;
   for (guint i = 0; i < xlsx->names->len; i++)
