@@ -5,6 +5,8 @@
  * confirmed may be lost. */
 #include <math.h>
 #include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "styrkort-project.h"
 #include "test-util.h"
@@ -17,10 +19,13 @@ typedef struct {
 static sqlite3_vfs *real_vfs;
 static sqlite3_vfs fault_vfs;
 static int countdown = -1; /* writes and syncs left before one fails; -1: never */
+static gulong delay_us;     /* a slow disk: each write and sync takes this long */
 
 static gboolean
 inject (void)
 {
+  if (delay_us > 0)
+    g_usleep (delay_us);
   if (countdown < 0)
     return FALSE;
   return countdown-- == 0;
@@ -120,6 +125,47 @@ test_io_errors (void)
   g_assert_cmpuint (confirmed, >, 100);
 }
 
+/* A slow disk (every write and sync 4 ms): edits still complete, and a
+ * second program reading the file meanwhile waits for the lock instead of
+ * failing. */
+static void
+test_slow_disk (void)
+{
+  g_autofree char *path = test_path ("Långsam disk.styrkort");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortProject) p = styrkort_project_create (file, "Långsam", &error);
+  const char *cli = g_getenv ("STYRKORT_CLI");
+  char *argv[] = { (char *) cli, (char *) "info", path, NULL };
+  GPid readers[3];
+  int out_fd[3];
+
+  delay_us = 4000;
+  for (int r = 0; r < 3; r++)
+    g_assert_true (g_spawn_async_with_pipes (NULL, argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &readers[r],
+                                             NULL, &out_fd[r], NULL, &error));
+  for (int i = 0; i < 30; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Enhet %d", i);
+      g_assert_cmpint (styrkort_project_add_unit (p, name, 1, &error), >, 0);
+      g_assert_no_error (error);
+    }
+  delay_us = 0;
+  for (int r = 0; r < 3; r++)
+    {
+      int status;
+      char buffer[4096];
+      while (read (out_fd[r], buffer, sizeof buffer) > 0)
+        ;
+      close (out_fd[r]);
+      waitpid (readers[r], &status, 0);
+      g_spawn_close_pid (readers[r]);
+      g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+    }
+  g_clear_object (&p);
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM unit"), ==, 30);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -128,5 +174,6 @@ main (int argc, char **argv)
   install ();
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/faults/io-errors-through-vfs", test_io_errors);
+  g_test_add_func ("/faults/slow-disk", test_slow_disk);
   return g_test_run ();
 }
