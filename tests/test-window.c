@@ -362,6 +362,67 @@ test_export_workbook (void)
     g_error ("%s%s", out, err);
 }
 
+/* A new district has no units: add one and enter its first figure. */
+static void
+test_new_district_units (void)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *db = g_build_filename (folder, "Ny stadsdel.styrkort", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (db);
+  g_autoptr(StyrkortProject) created = styrkort_project_create (file, "Ny stadsdel", NULL);
+  StyrkortWindow *fresh = styrkort_window_new (app);
+  AdwMessageDialog *units, *form;
+  GtkWidget *entry, *page;
+  gint64 unit;
+
+  styrkort_project_close (created);
+  g_assert_true (styrkort_window_open (fresh, file));
+  gtk_window_present (GTK_WINDOW (fresh));
+  styrkort_window_show_page (fresh, "figures");
+  iterate ();
+  page = styrkort_window_get_page_widget (fresh, "figures");
+  g_signal_emit_by_name (find_widget (page, is_button_labelled, "_Units…"), "clicked");
+  iterate ();
+  units = open_dialog ();
+  g_assert_nonnull (units);
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (units), is_button_labelled, "_Add Unit"), "clicked");
+  iterate ();
+  form = NULL;
+  {
+    GList *toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l; l = l->next)
+      if (ADW_IS_MESSAGE_DIALOG (l->data) && l->data != (gpointer) units && gtk_widget_get_visible (l->data))
+        form = l->data;
+    g_list_free (toplevels);
+  }
+  g_assert_nonnull (form);
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (adw_message_dialog_get_extra_child (form), is_entry, NULL)),
+                         "Enheten för vuxna");
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (form), is_button_labelled, "_Save"), "clicked");
+  iterate ();
+  save_png (GTK_WIDGET (units), "units-dialog.png");
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (units), is_button_labelled, "_Close"), "clicked");
+  iterate ();
+  unit = test_sql_int (db, "SELECT id FROM unit WHERE name = 'Enheten för vuxna'");
+  g_assert_cmpint (unit, >, 0);
+  /* The grid has a column for it now. */
+  entry = styrkort_figures_page_get_entry (STYRKORT_FIGURES_PAGE (page), "consultants", "value", unit);
+  g_assert_nonnull (entry);
+  gtk_widget_grab_focus (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "3");
+  g_signal_emit_by_name (entry, "activate");
+  iterate ();
+  {
+    StyrkortPeriod p = styrkort_window_get_period (fresh);
+    g_autofree char *sql = g_strdup_printf ("SELECT value FROM indicator_value WHERE unit_id = %" G_GINT64_FORMAT
+                                            " AND year = %d AND tertial = %d", unit, p.year, p.tertial);
+    g_assert_cmpint (test_sql_int (db, sql), ==, 3);
+  }
+  save_png (GTK_WIDGET (fresh), "new-district-figures.png");
+  gtk_window_destroy (GTK_WINDOW (fresh));
+  iterate ();
+}
+
 static void
 test_city_overview (void)
 {
@@ -537,5 +598,6 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/projector/keys", test_projector_keys);
   g_test_add_func ("/ui/window/export-workbook", test_export_workbook);
   g_test_add_func ("/ui/city/overview", test_city_overview);
+  g_test_add_func ("/ui/window/new-district-units", test_new_district_units);
   return g_test_run ();
 }

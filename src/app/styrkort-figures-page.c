@@ -16,6 +16,7 @@
 #include "styrkort-number.h"
 #include "styrkort-number-entry.h"
 #include "styrkort-page.h"
+#include "styrkort-units-dialog.h"
 
 typedef enum { FIELD_VALUE, FIELD_WOMEN, FIELD_MEN, FIELD_NUMERATOR, FIELD_DENOMINATOR, FIELD_CITY } Field;
 
@@ -370,6 +371,14 @@ styrkort_figures_page_show (StyrkortPage *page, StyrkortProject *project, Styrko
     gtk_grid_attach (GTK_GRID (self->grid), header_label (((StyrkortUnit *) self->units->pdata[u])->name, TRUE), u + 1, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (self->grid), header_label (_("City"), TRUE), n + 1, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (self->grid), header_label (_("District total"), TRUE), n + 2, 0, 1, 1);
+  if (n == 0)
+    {
+      GtkWidget *hint = gtk_label_new (_("This district has no units yet. Add them with “Units…” to enter their figures."));
+      gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (hint), 0);
+      gtk_widget_add_css_class (hint, "heading");
+      gtk_grid_attach (GTK_GRID (self->grid), hint, 0, row++, 4, 1);
+    }
   for (guint i = 0; i < self->indicators->len; i++)
     row = add_indicator (self, self->indicators->pdata[i], row);
   for (guint i = 0; i < self->indicators->len; i++)
@@ -392,6 +401,22 @@ styrkort_figures_page_get_entry (StyrkortFiguresPage *self, const char *code, co
         return c->entry;
     }
   return NULL;
+}
+
+static void
+on_units_closed_cb (StyrkortFiguresPage *self)
+{
+  /* New or removed units are new or removed columns. */
+  if (self->project != NULL)
+    styrkort_figures_page_show (STYRKORT_PAGE (self), self->project, self->period);
+}
+
+static void
+on_units_clicked_cb (GtkButton *button, StyrkortFiguresPage *self)
+{
+  if (self->project != NULL)
+    styrkort_units_dialog_show (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->project,
+                                G_CALLBACK (on_units_closed_cb), self);
 }
 
 static void
@@ -437,7 +462,17 @@ styrkort_figures_page_init (StyrkortFiguresPage *self)
   gtk_widget_set_margin_start (self->box, 24);
   gtk_widget_set_margin_end (self->box, 24);
   gtk_widget_set_margin_top (self->box, 24);
-  gtk_box_append (GTK_BOX (self->box), self->heading);
+  {
+    GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+    GtkWidget *units = gtk_button_new_with_mnemonic (_("_Units…"));
+    gtk_widget_set_hexpand (self->heading, TRUE);
+    gtk_widget_set_valign (units, GTK_ALIGN_CENTER);
+    gtk_widget_set_tooltip_text (units, _("Add, rename or remove the district’s units"));
+    g_signal_connect (units, "clicked", G_CALLBACK (on_units_clicked_cb), self);
+    gtk_box_append (GTK_BOX (top), self->heading);
+    gtk_box_append (GTK_BOX (top), units);
+    gtk_box_append (GTK_BOX (self->box), top);
+  }
   gtk_box_append (GTK_BOX (self->box), help);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 }
