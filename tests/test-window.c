@@ -310,6 +310,30 @@ test_add_and_delete_action (void)
                                  "Veckovisa ärendegenomgångar med chef"));
 }
 
+/* The district's name is edited on Styrgrupp and shown in the title. */
+static void
+test_rename_district (void)
+{
+  GtkWidget *page, *entry = NULL;
+
+  styrkort_window_show_page (window, "steering");
+  iterate ();
+  page = styrkort_window_get_page_widget (window, "steering");
+  entry = find_widget (page, is_row_titled, "Name");
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Stadsdel Exempel Söder");
+  g_signal_emit_by_name (entry, "apply");
+  iterate ();
+  {
+    g_autofree char *name = test_sql_text (path, "SELECT name FROM district");
+    g_assert_cmpstr (name, ==, "Stadsdel Exempel Söder");
+  }
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Stadsdel Exempel Söder");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate ();
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Stadsdel Exempel");
+}
+
 static void
 test_second_window_read_only (void)
 {
@@ -595,6 +619,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/figures/undo-redo", test_undo);
   g_test_add_func ("/ui/area/add-and-delete-action", test_add_and_delete_action);
   g_test_add_func ("/ui/window/second-window-read-only", test_second_window_read_only);
+  g_test_add_func ("/ui/window/rename-district", test_rename_district);
   g_test_add_func ("/ui/projector/keys", test_projector_keys);
   g_test_add_func ("/ui/window/export-workbook", test_export_workbook);
   g_test_add_func ("/ui/city/overview", test_city_overview);

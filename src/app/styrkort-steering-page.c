@@ -207,6 +207,39 @@ group (GtkWidget *box, const char *title, const char *description, GtkWidget *su
   return g;
 }
 
+/* District details ----------------------------------------------------------- */
+
+static void
+on_district_apply_cb (AdwEntryRow *entry, StyrkortSteeringPage *self)
+{
+  g_autoptr(StyrkortDistrict) d = styrkort_project_get_district (self->project);
+  const char *field = g_object_get_data (G_OBJECT (entry), "field");
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autoptr(GError) error = NULL;
+
+  if (!styrkort_project_set_district (self->project, g_str_equal (field, "name") ? text : d->name,
+                                      g_str_equal (field, "city") ? text : d->city,
+                                      g_str_equal (field, "plan") ? text : d->plan_version, &error))
+    {
+      styrkort_page_report (GTK_WIDGET (self), error);
+      gtk_editable_set_text (GTK_EDITABLE (entry), g_str_equal (field, "name") ? d->name
+                                                   : g_str_equal (field, "city") ? d->city : d->plan_version);
+    }
+}
+
+static GtkWidget *
+district_row (StyrkortSteeringPage *self, const char *title, const char *field, const char *value)
+{
+  GtkWidget *entry = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), title);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (entry), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (entry), value);
+  gtk_editable_set_editable (GTK_EDITABLE (entry), editable (self));
+  g_object_set_data (G_OBJECT (entry), "field", (gpointer) field);
+  g_signal_connect (entry, "apply", G_CALLBACK (on_district_apply_cb), self);
+  return entry;
+}
+
 static GtkWidget *
 row (const char *title, const char *subtitle)
 {
@@ -228,6 +261,16 @@ rebuild (StyrkortSteeringPage *self)
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_widget_add_css_class (title, "title-1");
   gtk_box_append (GTK_BOX (box), title);
+  {
+    g_autoptr(StyrkortDistrict) d = styrkort_project_get_district (self->project);
+    GtkWidget *details = adw_preferences_group_new ();
+    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (details), _("District"));
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (details), district_row (self, _("Name"), "name", d->name));
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (details), district_row (self, _("City"), "city", d->city));
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (details),
+                               district_row (self, _("Action plan version"), "plan", d->plan_version));
+    gtk_box_append (GTK_BOX (box), details);
+  }
   group (box, _("Members"), _("Chair, heads of department, HR, union representatives (Vision, SACO) and safety representatives."),
          button (self, NULL, _("_Add Member"), 0, FALSE, G_CALLBACK (on_member_clicked_cb)), &list);
   gtk_list_box_set_placeholder (GTK_LIST_BOX (list), gtk_label_new (_("No members yet")));
