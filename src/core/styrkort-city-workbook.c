@@ -138,19 +138,7 @@ write_data (CityWriter *w)
       StyrkortCitySource *source = sources->pdata[s];
       for (guint r = 0; r < source->rows->len; r++, row++)
         {
-          StyrkortCityRow *x = source->rows->pdata[r];
-          text (ws, row, 0, x->district, NULL);
-          worksheet_write_number (ws, row, 1, x->period.year, NULL);
-          worksheet_write_number (ws, row, 2, x->period.tertial, NULL);
-          text (ws, row, 3, x->unit, NULL);
-          text (ws, row, 4, x->operation, NULL);
-          text (ws, row, 5, x->code, NULL);
-          number (ws, row, 6, x->value, NULL);
-          number (ws, row, 7, x->women, NULL);
-          number (ws, row, 8, x->men, NULL);
-          number (ws, row, 9, x->numerator, NULL);
-          number (ws, row, 10, x->denominator, NULL);
-          text (ws, row, 11, x->comment, NULL);
+          _styrkort_workbook_data_row (ws, row, source->rows->pdata[r]);
         }
     }
   _styrkort_workbook_add_table (ws, "StyrkortData", _styrkort_workbook_data_columns (), row - 1);

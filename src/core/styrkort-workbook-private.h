@@ -4,6 +4,7 @@
 
 #include <xlsxwriter.h>
 
+#include "styrkort-city.h"
 #include "styrkort-workbook.h"
 
 G_BEGIN_DECLS
@@ -15,6 +16,9 @@ const char * const *_styrkort_workbook_assessment_columns (void);
 /* Makes rows 0..@last_row of @ws an Excel table with @headers, a frozen
  * header row and an autofilter; a table without data rows gets one blank row. */
 void _styrkort_workbook_add_table (lxw_worksheet *ws, const char *name, const char * const *headers, int last_row);
+
+/* One row of the Data table (docs/data-sheet.md). */
+void _styrkort_workbook_data_row (lxw_worksheet *ws, int row, const StyrkortCityRow *x);
 
 /* User text is always written as text, never as a formula; NULL or "" is a blank. */
 void _styrkort_workbook_text   (lxw_worksheet *ws, int row, int col, const char *value, lxw_format *format);

@@ -484,6 +484,23 @@ _styrkort_workbook_data_columns (void)
 }
 
 void
+_styrkort_workbook_data_row (lxw_worksheet *ws, int row, const StyrkortCityRow *x)
+{
+  text (ws, row, 0, x->district, NULL);
+  worksheet_write_number (ws, row, 1, x->period.year, NULL);
+  worksheet_write_number (ws, row, 2, x->period.tertial, NULL);
+  text (ws, row, 3, x->unit, NULL);
+  text (ws, row, 4, x->operation, NULL);
+  text (ws, row, 5, x->code, NULL);
+  number (ws, row, 6, x->value, NULL);
+  number (ws, row, 7, x->women, NULL);
+  number (ws, row, 8, x->men, NULL);
+  number (ws, row, 9, x->numerator, NULL);
+  number (ws, row, 10, x->denominator, NULL);
+  text (ws, row, 11, x->comment, NULL);
+}
+
+void
 _styrkort_workbook_add_table (lxw_worksheet *ws, const char *name, const char * const *headers, int last_row)
 {
   guint n = g_strv_length ((char **) headers);
@@ -518,18 +535,10 @@ write_data_rows (Writer *w, lxw_worksheet *ws)
             StyrkortValue *value = values->pdata[v];
             const char *operation = "";
             const char *unit = value->unit_id ? unit_name (w, value->unit_id, &operation) : "";
-            text (ws, row, 0, w->district->name, NULL);
-            worksheet_write_number (ws, row, 1, value->period.year, NULL);
-            worksheet_write_number (ws, row, 2, value->period.tertial, NULL);
-            text (ws, row, 3, unit, NULL);
-            text (ws, row, 4, operation, NULL);
-            text (ws, row, 5, ind->code, NULL);
-            number (ws, row, 6, value->value, NULL);
-            number (ws, row, 7, value->women, NULL);
-            number (ws, row, 8, value->men, NULL);
-            number (ws, row, 9, value->numerator, NULL);
-            number (ws, row, 10, value->denominator, NULL);
-            text (ws, row, 11, value->comment, NULL);
+            StyrkortCityRow line = { w->district->name, value->period, (char *) unit, (char *) operation, ind->code,
+                                     value->value, value->women, value->men, value->numerator, value->denominator,
+                                     value->comment };
+            _styrkort_workbook_data_row (ws, row, &line);
           }
       }
   return row;
