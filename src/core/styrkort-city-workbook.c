@@ -164,7 +164,7 @@ write_assessments (CityWriter *w)
           worksheet_write_number (ws, row, 1, x->period.year, NULL);
           worksheet_write_number (ws, row, 2, x->period.tertial, NULL);
           text (ws, row, 3, x->area, NULL);
-          text (ws, row, 4, x->area, NULL);
+          text (ws, row, 4, x->area_title, NULL);
           text (ws, row, 5, x->operation, NULL);
           text (ws, row, 6, styrkort_status_to_key (x->status), NULL);
         }

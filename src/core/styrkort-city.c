@@ -43,6 +43,7 @@ static void
 status_free (StyrkortCityStatus *status)
 {
   g_free (status->area);
+  g_free (status->area_title);
   g_free (status->operation);
   g_free (status);
 }
@@ -312,6 +313,7 @@ read_statuses (StyrkortXlsx *xlsx, StyrkortCitySource *source)
       s = g_new0 (StyrkortCityStatus, 1);
       s->period = (StyrkortPeriod) { (int) year, (int) tertial };
       s->area = g_strdup (cell_text (sheet, r, 3));
+      s->area_title = g_strdup (cell_text (sheet, r, 4));
       s->operation = g_strdup (cell_text (sheet, r, 5));
       s->status = status;
       g_ptr_array_add (source->statuses, s);
@@ -400,6 +402,9 @@ load_project (StyrkortCity *city, StyrkortCitySource *source, GError **error)
             s = g_new0 (StyrkortCityStatus, 1);
             s->period = period;
             s->area = g_strdup (((StyrkortArea *) areas->pdata[a])->key);
+            s->area_title = ((StyrkortArea *) areas->pdata[a])->number > 0
+              ? g_strdup_printf ("%d. %s", ((StyrkortArea *) areas->pdata[a])->number, ((StyrkortArea *) areas->pdata[a])->title_sv)
+              : g_strdup (((StyrkortArea *) areas->pdata[a])->title_sv);
             s->operation = g_strdup (op->name_sv);
             s->status = as->status;
             g_ptr_array_add (source->statuses, s);

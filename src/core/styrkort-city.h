@@ -21,6 +21,7 @@ typedef struct {
 typedef struct {
   StyrkortPeriod period;
   char *area;             /* area key */
+  char *area_title;       /* "9. Medhandläggarskap" */
   char *operation;
   int status;             /* StyrkortStatus */
 } StyrkortCityStatus;
