@@ -239,13 +239,21 @@ on_entry_leave_cb (GtkEventControllerFocus *focus, StyrkortFiguresPage *self)
   commit (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus)));
 }
 
+/* Column headers wrap between words, never inside one: the column is at
+ * least as wide as the header's longest word. */
 static GtkWidget *
 header_label (const char *text, gboolean bold)
 {
   GtkWidget *label = gtk_label_new (text);
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  int longest = 6;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    longest = MAX (longest, (int) g_utf8_strlen (words[i], -1));
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+  gtk_label_set_width_chars (GTK_LABEL (label), longest);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), MAX (longest, 14));
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   gtk_widget_set_valign (label, GTK_ALIGN_END);
   if (bold)
@@ -292,7 +300,7 @@ add_field_row (StyrkortFiguresPage *self, const StyrkortIndicator *ind, Field fi
 
   gtk_label_set_xalign (GTK_LABEL (caption), 0);
   gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (caption), 26);
+  gtk_label_set_max_width_chars (GTK_LABEL (caption), 20);
   gtk_widget_add_css_class (caption, "row-label");
   gtk_grid_attach (GTK_GRID (self->grid), caption, 0, row, 1, 1);
   if (ind->level == STYRKORT_LEVEL_DISTRICT)

@@ -49,7 +49,7 @@ styrkort_number_entry_init (StyrkortNumberEntry *self)
   self->shown = g_strdup ("");
   gtk_entry_set_alignment (GTK_ENTRY (self), 1.0);
   gtk_entry_set_input_purpose (GTK_ENTRY (self), GTK_INPUT_PURPOSE_NUMBER);
-  gtk_editable_set_width_chars (GTK_EDITABLE (self), 8);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self), 5);
   g_signal_connect (self, "changed", G_CALLBACK (on_changed_cb), NULL);
 }
 
