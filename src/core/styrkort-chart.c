@@ -838,13 +838,19 @@ draw_area_status (Painter *p, StyrkortRect area)
       draw_no_data (p, area);
       return;
     }
-  label_w = area.width * 0.42;
-  col_w = (area.width - label_w) / cols;
   set_font (p, p->style.body_size * 0.8, TRUE);
   lh = line_height (p);
   header_h = MIN (lh * 3, area.height * 0.25);
   row_h = (area.height - header_h) / rows;
   font = MIN (p->style.body_size * 0.8, row_h * 0.7);
+  /* Row labels take what they need, up to 42 %: short district names leave
+   * the columns room for their headers. */
+  set_font (p, font, FALSE);
+  label_w = 0;
+  for (guint r = 0; r < rows; r++)
+    label_w = MAX (label_w, text_width (p, chart->categories->pdata[r]) + p->style.pad * 0.6);
+  label_w = MIN (label_w, area.width * 0.42);
+  col_w = (area.width - label_w) / cols;
   p->layout->plot = (StyrkortRect) { area.x + label_w, area.y + header_h, col_w * cols, row_h * rows };
 
   styrkort_chart_set_colour (p->cr, styrkort_chart_text);
