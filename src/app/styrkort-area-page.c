@@ -229,20 +229,6 @@ number_text (double value)
   return styrkort_format_number (value, fabs (value - round (value)) < 1e-9 ? 0 : 1, styrkort_number_style_for_locale ());
 }
 
-static GtkWidget *
-row_button (const char *icon, const char *label, GCallback callback, gpointer self, gint64 id, gboolean sensitive)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_widget_set_sensitive (button, sensitive);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  g_object_set_data (G_OBJECT (button), "id", GSIZE_TO_POINTER (id));
-  g_signal_connect (button, "clicked", callback, self);
-  return button;
-}
-
 typedef struct {
   StyrkortAreaPage *page;
   gint64 id;
@@ -358,10 +344,12 @@ subgoal_row (StyrkortAreaPage *self, StyrkortSubgoal *g)
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
   gtk_widget_add_css_class (state_label, goal_class (state));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), state_label);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button ("document-edit-symbolic", _("Edit sub-goal"),
-                                                               G_CALLBACK (on_edit_subgoal_cb), self, g->id, editable (self)));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button ("user-trash-symbolic", _("Delete sub-goal"),
-                                                               G_CALLBACK (on_remove_subgoal_cb), self, g->id, editable (self)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             styrkort_page_row_button ("document-edit-symbolic", _("Edit sub-goal"), g->id, FALSE,
+                                                       editable (self), G_CALLBACK (on_edit_subgoal_cb), self));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             styrkort_page_row_button ("user-trash-symbolic", _("Delete sub-goal"), g->id, FALSE,
+                                                       editable (self), G_CALLBACK (on_remove_subgoal_cb), self));
   return row;
 }
 
@@ -490,10 +478,12 @@ action_row (StyrkortAreaPage *self, StyrkortAction *a)
   if (a->state >= STYRKORT_ACTION_DONE)
     gtk_widget_add_css_class (state, "dim-label");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button ("document-edit-symbolic", _("Edit action"),
-                                                               G_CALLBACK (on_edit_action_cb), self, a->id, editable (self)));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button ("user-trash-symbolic", _("Delete action"),
-                                                               G_CALLBACK (on_remove_action_cb), self, a->id, editable (self)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             styrkort_page_row_button ("document-edit-symbolic", _("Edit action"), a->id, FALSE,
+                                                       editable (self), G_CALLBACK (on_edit_action_cb), self));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             styrkort_page_row_button ("user-trash-symbolic", _("Delete action"), a->id, FALSE,
+                                                       editable (self), G_CALLBACK (on_remove_action_cb), self));
   return row;
 }
 

@@ -24,4 +24,9 @@ void styrkort_page_report (GtkWidget *widget, const GError *error);
 /* A toast with an Undo button, after something was deleted. */
 void styrkort_page_report_deleted (GtkWidget *widget, const char *what);
 
+/* A flat icon button for a list row. @label is its tooltip and accessible
+ * name; @id and @remove go along as object data "id" and "remove". */
+GtkWidget *styrkort_page_row_button (const char *icon, const char *label, gint64 id, gboolean remove,
+                                     gboolean sensitive, GCallback callback, gpointer user_data);
+
 G_END_DECLS

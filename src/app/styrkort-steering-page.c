@@ -175,19 +175,12 @@ on_meeting_clicked_cb (GtkButton *button, StyrkortSteeringPage *self)
 /* Page ------------------------------------------------------------------------ */
 
 static GtkWidget *
-button (StyrkortSteeringPage *self, const char *icon, const char *label, gint64 id, gboolean remove, GCallback cb)
+add_button (StyrkortSteeringPage *self, const char *label, GCallback cb)
 {
-  GtkWidget *b = icon ? gtk_button_new_from_icon_name (icon) : gtk_button_new_with_mnemonic (label);
+  GtkWidget *b = gtk_button_new_with_mnemonic (label);
   gtk_widget_add_css_class (b, "flat");
   gtk_widget_set_valign (b, GTK_ALIGN_CENTER);
   gtk_widget_set_sensitive (b, editable (self));
-  if (icon)
-    {
-      gtk_widget_set_tooltip_text (b, label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (b), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-    }
-  g_object_set_data (G_OBJECT (b), "id", GSIZE_TO_POINTER (id));
-  g_object_set_data (G_OBJECT (b), "remove", GINT_TO_POINTER (remove));
   g_signal_connect (b, "clicked", cb, self);
   return b;
 }
@@ -272,7 +265,7 @@ rebuild (StyrkortSteeringPage *self)
     gtk_box_append (GTK_BOX (box), details);
   }
   group (box, _("Members"), _("Chair, heads of department, HR, union representatives (Vision, SACO) and safety representatives."),
-         button (self, NULL, _("_Add Member"), 0, FALSE, G_CALLBACK (on_member_clicked_cb)), &list);
+         add_button (self, _("_Add Member"), G_CALLBACK (on_member_clicked_cb)), &list);
   gtk_list_box_set_placeholder (GTK_LIST_BOX (list), gtk_label_new (_("No members yet")));
   for (guint i = 0; i < members->len; i++)
     {
@@ -281,14 +274,16 @@ rebuild (StyrkortSteeringPage *self)
       GtkWidget *r = row (m->name, subtitle);
       g_autofree char *edit = g_strdup_printf (_("Edit %s"), m->name);
       g_autofree char *remove = g_strdup_printf (_("Remove %s"), m->name);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (r), button (self, "document-edit-symbolic", edit, m->id, FALSE,
-                                                             G_CALLBACK (on_member_clicked_cb)));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (r), button (self, "user-trash-symbolic", remove, m->id, TRUE,
-                                                             G_CALLBACK (on_member_clicked_cb)));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (r),
+                                 styrkort_page_row_button ("document-edit-symbolic", edit, m->id, FALSE,
+                                                           editable (self), G_CALLBACK (on_member_clicked_cb), self));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (r),
+                                 styrkort_page_row_button ("user-trash-symbolic", remove, m->id, TRUE,
+                                                           editable (self), G_CALLBACK (on_member_clicked_cb), self));
       gtk_list_box_append (GTK_LIST_BOX (list), r);
     }
   group (box, _("Meetings"), _("The steering group meets at least once a tertial."),
-         button (self, NULL, _("Add _Meeting"), 0, FALSE, G_CALLBACK (on_meeting_clicked_cb)), &list);
+         add_button (self, _("Add _Meeting"), G_CALLBACK (on_meeting_clicked_cb)), &list);
   gtk_list_box_set_placeholder (GTK_LIST_BOX (list), gtk_label_new (_("No meetings yet")));
   for (guint i = meetings->len; i > 0; i--)
     {
@@ -296,10 +291,12 @@ rebuild (StyrkortSteeringPage *self)
       GtkWidget *r = row (m->date, m->notes);
       g_autofree char *edit = g_strdup_printf (_("Edit meeting %s"), m->date);
       g_autofree char *remove = g_strdup_printf (_("Remove meeting %s"), m->date);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (r), button (self, "document-edit-symbolic", edit, m->id, FALSE,
-                                                             G_CALLBACK (on_meeting_clicked_cb)));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (r), button (self, "user-trash-symbolic", remove, m->id, TRUE,
-                                                             G_CALLBACK (on_meeting_clicked_cb)));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (r),
+                                 styrkort_page_row_button ("document-edit-symbolic", edit, m->id, FALSE,
+                                                           editable (self), G_CALLBACK (on_meeting_clicked_cb), self));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (r),
+                                 styrkort_page_row_button ("user-trash-symbolic", remove, m->id, TRUE,
+                                                           editable (self), G_CALLBACK (on_meeting_clicked_cb), self));
       gtk_list_box_append (GTK_LIST_BOX (list), r);
     }
   gtk_widget_set_margin_start (box, 24);

@@ -7,6 +7,7 @@
 
 #include "styrkort-form.h"
 #include "styrkort-number.h"
+#include "styrkort-page.h"
 #include "styrkort-units-dialog.h"
 
 typedef struct {
@@ -110,16 +111,8 @@ on_row_button_cb (GtkButton *button, Units *u)
 static GtkWidget *
 row_button (Units *u, const char *icon, const char *label, gint64 id, gboolean remove)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_widget_set_sensitive (button, !styrkort_project_is_read_only (u->project));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  g_object_set_data (G_OBJECT (button), "id", GSIZE_TO_POINTER (id));
-  g_object_set_data (G_OBJECT (button), "remove", GINT_TO_POINTER (remove));
-  g_signal_connect (button, "clicked", G_CALLBACK (on_row_button_cb), u);
-  return button;
+  return styrkort_page_row_button (icon, label, id, remove, !styrkort_project_is_read_only (u->project),
+                                   G_CALLBACK (on_row_button_cb), u);
 }
 
 static void
