@@ -21,6 +21,7 @@ struct _StyrkortHistory {
   sqlite3 *db;
   GHashTable *tables; /* name -> Table* */
   gint64 recording;   /* edit id, 0 when not recording */
+  gint64 floor;       /* edits up to this id can no longer be undone */
 };
 
 static void
@@ -201,10 +202,23 @@ styrkort_history_is_recording (StyrkortHistory *history)
   return history->recording != 0;
 }
 
+gint64
+styrkort_history_current (StyrkortHistory *history)
+{
+  return history->recording;
+}
+
+void
+styrkort_history_set_floor (StyrkortHistory *history, gint64 edit_id)
+{
+  history->floor = edit_id;
+}
+
 static gint64
 undo_target (StyrkortHistory *history)
 {
-  return styrkort_db_query_int (history->db, "SELECT max(id) FROM edit WHERE undone = 0", 0);
+  gint64 edit = styrkort_db_query_int (history->db, "SELECT max(id) FROM edit WHERE undone = 0", 0);
+  return edit > history->floor ? edit : 0;
 }
 
 static gint64

@@ -33,6 +33,11 @@ gboolean  styrkort_history_begin        (StyrkortHistory *history, const char *s
 /* Ends the open edit (recording stops); returns FALSE if it changed nothing. */
 gboolean  styrkort_history_end          (StyrkortHistory *history);
 gboolean  styrkort_history_is_recording (StyrkortHistory *history);
+/* The open edit's id, 0 when none is open. */
+gint64    styrkort_history_current      (StyrkortHistory *history);
+/* Edits up to @edit_id stay as they are: undo stops after them (a period
+ * was reported then). */
+void      styrkort_history_set_floor    (StyrkortHistory *history, gint64 edit_id);
 
 gboolean  styrkort_history_can_undo     (StyrkortHistory *history);
 gboolean  styrkort_history_can_redo     (StyrkortHistory *history);

@@ -9,6 +9,15 @@
 G_BEGIN_DECLS
 
 sqlite3  *_styrkort_project_get_db (StyrkortProject *self);
+StyrkortHistory *_styrkort_project_get_history (StyrkortProject *self);
+GHashTable *_styrkort_project_get_unlocked (StyrkortProject *self);
+void      _styrkort_project_emit_changed (StyrkortProject *self, const char *what);
+
+/* Reported periods (styrkort-project-reports.c). */
+gint64    _styrkort_project_report_floor (StyrkortProject *self);
+/* Before edit @edit_id commits: refuses it if it changes a reported period
+ * that is not unlocked, and keeps the reason for those that are. */
+gboolean  _styrkort_project_note_reported_changes (StyrkortProject *self, gint64 edit_id, GError **error);
 
 /* One edit = one transaction = one undo step. */
 gboolean  _styrkort_project_begin    (StyrkortProject *self, const char *summary, GError **error);

@@ -36,6 +36,7 @@ struct _StyrkortProject {
   int opened_version;
   guint edit_depth;     /* nested edits join the outermost one */
   gboolean edit_failed; /* an inner edit failed: the outer one rolls back */
+  GHashTable *unlocked; /* "year-tertial" → reason: reported periods open for edits */
 };
 
 G_DEFINE_FINAL_TYPE (StyrkortProject, styrkort_project, G_TYPE_OBJECT)
@@ -53,6 +54,7 @@ styrkort_project_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->read_only_reason, g_free);
   g_clear_pointer (&self->notices, g_ptr_array_unref);
+  g_clear_pointer (&self->unlocked, g_hash_table_unref);
   G_OBJECT_CLASS (styrkort_project_parent_class)->finalize (object);
 }
 
@@ -75,6 +77,7 @@ styrkort_project_init (StyrkortProject *self)
 {
   self->notices = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->notices, NULL);
+  self->unlocked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 static void
@@ -396,6 +399,7 @@ styrkort_project_open (GFile *file, StyrkortOpenFlags flags, GError **error)
           styrkort_project_close (self);
           return (name_in_error (file, error), NULL);
         }
+      styrkort_history_set_floor (self->history, _styrkort_project_report_floor (self));
       if (!(flags & STYRKORT_OPEN_NO_BACKUP))
         make_daily_backup (self);
     }
@@ -532,6 +536,24 @@ _styrkort_project_get_db (StyrkortProject *self)
   return self->db;
 }
 
+StyrkortHistory *
+_styrkort_project_get_history (StyrkortProject *self)
+{
+  return self->history;
+}
+
+GHashTable *
+_styrkort_project_get_unlocked (StyrkortProject *self)
+{
+  return self->unlocked;
+}
+
+void
+_styrkort_project_emit_changed (StyrkortProject *self, const char *what)
+{
+  g_signal_emit (self, signals[CHANGED], 0, what);
+}
+
 gboolean
 _styrkort_project_begin (StyrkortProject *self, const char *summary, GError **error)
 {
@@ -578,6 +600,12 @@ _styrkort_project_commit (StyrkortProject *self, const char *what, GError **erro
   g_return_val_if_fail (self->edit_depth > 0, FALSE);
   if (--self->edit_depth > 0)
     return TRUE;
+  if (!self->edit_failed &&
+      !_styrkort_project_note_reported_changes (self, styrkort_history_current (self->history), error))
+    {
+      _styrkort_project_rollback (self);
+      return FALSE;
+    }
   changed = styrkort_history_end (self->history);
   if (self->edit_failed)
     {

@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 #define STYRKORT_APPLICATION_ID 0x53747972 /* "Styr" */
-#define STYRKORT_SCHEMA_VERSION 2
+#define STYRKORT_SCHEMA_VERSION 3
 
 typedef enum {
   STYRKORT_OPEN_DEFAULT       = 0,
@@ -114,9 +114,49 @@ gint64     styrkort_project_add_meeting    (StyrkortProject *self, const Styrkor
 gboolean   styrkort_project_update_meeting (StyrkortProject *self, const StyrkortMeeting *meeting, GError **error);
 gboolean   styrkort_project_remove_meeting (StyrkortProject *self, gint64 id, GError **error);
 
+/* Reported periods. Marking one keeps the workbook as it was sent
+ * (styrkort-report.h makes it). Later edits that change the period fail with
+ * STYRKORT_ERROR_REPORTED until it is unlocked with a reason, which is kept
+ * with each such edit. Undo does not reach back past a report. */
+typedef struct {
+  StyrkortPeriod period;
+  char *time;              /* ISO 8601, UTC: when it was marked */
+  gboolean changed;        /* changed after it was reported */
+} StyrkortReport;
+
+typedef struct {
+  char *time;              /* of the edit */
+  char *summary;           /* what was done */
+  char *reason;            /* why, as the user gave it */
+} StyrkortReportChange;
+
+void       styrkort_report_free        (StyrkortReport *report);
+void       styrkort_report_change_free (StyrkortReportChange *change);
+
+gboolean   styrkort_project_is_reported   (StyrkortProject *self, StyrkortPeriod period);
+/* The latest report of @period, or NULL. */
+StyrkortReport *styrkort_project_get_report (StyrkortProject *self, StyrkortPeriod period);
+GPtrArray *styrkort_project_list_reports  (StyrkortProject *self); /* the latest per period, oldest first */
+/* The edits (not undone) that changed @period after its latest report. */
+GPtrArray *styrkort_project_list_report_changes (StyrkortProject *self, StyrkortPeriod period);
+/* The workbook as it was sent, or NULL. */
+GBytes    *styrkort_project_get_report_workbook (StyrkortProject *self, StyrkortPeriod period);
+gboolean   styrkort_project_add_report    (StyrkortProject *self, StyrkortPeriod period, GBytes *workbook,
+                                           GError **error);
+/* Allows edits of reported @period while the file is open; @reason is kept with each. */
+void       styrkort_project_unlock_period (StyrkortProject *self, StyrkortPeriod period, const char *reason);
+gboolean   styrkort_project_is_unlocked   (StyrkortProject *self, StyrkortPeriod period);
+
+/* Import column mappings remembered by file name pattern (not part of undo). */
+char      *styrkort_project_get_import_mapping (StyrkortProject *self, const char *pattern);
+gboolean   styrkort_project_set_import_mapping (StyrkortProject *self, const char *pattern, const char *mapping,
+                                                GError **error);
+
 /* The slides of the projected view, in order; empty until the user chooses. */
 GPtrArray *styrkort_project_list_slides (StyrkortProject *self);
 /* Replaces the slide list (StyrkortSlide*) in one edit. */
 gboolean   styrkort_project_set_slides  (StyrkortProject *self, GPtrArray *slides, GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyrkortReport, styrkort_report_free)
 
 G_END_DECLS

@@ -21,6 +21,7 @@ typedef enum {
   STYRKORT_ERROR_INVALID,       /* a value the model does not accept */
   STYRKORT_ERROR_CATALOGUE,     /* a catalogue that does not validate */
   STYRKORT_ERROR_EXISTS,        /* the target file already exists */
+  STYRKORT_ERROR_REPORTED,      /* an edit of a reported period without a reason */
 } StyrkortError;
 
 typedef struct {

@@ -385,7 +385,6 @@ sheet_start (GMarkupParseContext *c, const char *element, const char **names, co
 static void
 store_cell (SheetReader *r)
 {
-  GArray *cells = row_at (r->sheet, r->row);
   StyrkortCell cell = { STYRKORT_CELL_EMPTY, 0, NULL };
   const char *type = r->type ? r->type : "n";
   char *end = NULL;
@@ -418,10 +417,7 @@ store_cell (SheetReader *r)
       cell.number = g_ascii_strtod (r->value->str, &end);
       cell.type = end != r->value->str ? STYRKORT_CELL_NUMBER : STYRKORT_CELL_EMPTY;
     }
-  if (cells->len <= r->column)
-    g_array_set_size (cells, r->column + 1);
-  cell_clear (&g_array_index (cells, StyrkortCell, r->column));
-  g_array_index (cells, StyrkortCell, r->column) = cell;
+  styrkort_sheet_put (r->sheet, r->row, r->column, cell);
 }
 
 static void
@@ -454,10 +450,9 @@ styrkort_xlsx_read_sheet (StyrkortXlsx *xlsx, const char *name, GError **error)
 {
   const char *part = g_hash_table_lookup (xlsx->paths, name);
   GMarkupParser parser = { sheet_start, sheet_end, sheet_text, NULL, NULL };
-  SheetReader reader = { xlsx, g_new0 (StyrkortSheet, 1), 0, 0, NULL, g_string_new (NULL), FALSE };
+  SheetReader reader = { xlsx, styrkort_sheet_new (), 0, 0, NULL, g_string_new (NULL), FALSE };
   gboolean ok;
 
-  reader.sheet->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   if (part == NULL)
     {
       g_autofree char *what = g_strdup_printf (_("the workbook has no sheet “%s”."), name);
@@ -474,6 +469,25 @@ styrkort_xlsx_read_sheet (StyrkortXlsx *xlsx, const char *name, GError **error)
       return NULL;
     }
   return reader.sheet;
+}
+
+StyrkortSheet *
+styrkort_sheet_new (void)
+{
+  StyrkortSheet *sheet = g_new0 (StyrkortSheet, 1);
+  sheet->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  return sheet;
+}
+
+void
+styrkort_sheet_put (StyrkortSheet *sheet, guint row, guint column, StyrkortCell cell)
+{
+  GArray *cells = row_at (sheet, row);
+
+  if (cells->len <= column)
+    g_array_set_size (cells, column + 1);
+  cell_clear (&g_array_index (cells, StyrkortCell, column));
+  g_array_index (cells, StyrkortCell, column) = cell;
 }
 
 void

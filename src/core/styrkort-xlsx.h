@@ -37,6 +37,9 @@ void                 styrkort_xlsx_free        (StyrkortXlsx *xlsx);
 const char * const  *styrkort_xlsx_sheet_names (StyrkortXlsx *xlsx);
 StyrkortSheet       *styrkort_xlsx_read_sheet  (StyrkortXlsx *xlsx, const char *name, GError **error);
 
+StyrkortSheet       *styrkort_sheet_new        (void);
+/* Stores @cell (taking its text) at 0-based @row, @column, growing the sheet. */
+void                 styrkort_sheet_put        (StyrkortSheet *sheet, guint row, guint column, StyrkortCell cell);
 void                 styrkort_sheet_free       (StyrkortSheet *sheet);
 /* The cell at 0-based @row, @column; an EMPTY cell when outside the sheet. */
 const StyrkortCell  *styrkort_sheet_cell       (const StyrkortSheet *sheet, guint row, guint column);

@@ -1,4 +1,4 @@
--- Styrkort project file, schema version 2 (the current one).
+-- Styrkort project file, schema version 3 (the current one).
 -- Every table has an INTEGER PRIMARY KEY "id": the edit history names rows by it.
 -- Periods are (year, tertial) with tertial 1..3. Dates are ISO 8601 text.
 
@@ -169,3 +169,32 @@ CREATE TABLE edit_change (
   new_row TEXT
 );
 CREATE INDEX edit_change_edit ON edit_change (edit_id);
+
+-- Reported periods (schema v3): the workbook exactly as it was sent, and the
+-- last edit before it. Edits after it that change the period need a reason.
+CREATE TABLE report (
+  id INTEGER PRIMARY KEY,
+  year INTEGER NOT NULL,
+  tertial INTEGER NOT NULL CHECK (tertial BETWEEN 1 AND 3),
+  time TEXT NOT NULL,
+  last_edit_id INTEGER NOT NULL,
+  workbook BLOB NOT NULL
+);
+CREATE INDEX report_period ON report (year, tertial);
+
+CREATE TABLE report_change (
+  id INTEGER PRIMARY KEY,
+  edit_id INTEGER NOT NULL REFERENCES edit (id) ON DELETE CASCADE,
+  year INTEGER NOT NULL,
+  tertial INTEGER NOT NULL,
+  reason TEXT NOT NULL
+);
+CREATE INDEX report_change_period ON report_change (year, tertial);
+
+-- Column mappings chosen for imported files, by file name pattern (v3).
+CREATE TABLE import_mapping (
+  id INTEGER PRIMARY KEY,
+  pattern TEXT NOT NULL UNIQUE,
+  mapping TEXT NOT NULL,
+  used TEXT NOT NULL
+);

@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Closing a period: the T2 workbook as it was sent, kept in the file. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "styrkort-report.h"
+#include "styrkort-workbook.h"
+
+/* The workbook for @period as bytes, made in a folder of its own. */
+static GBytes *
+make_workbook (StyrkortProject *project, StyrkortPeriod period, GError **error)
+{
+  g_autofree char *dir = g_dir_make_tmp ("styrkort-report-XXXXXX", error);
+  g_autofree char *path = NULL;
+  char *data = NULL;
+  gsize length = 0;
+  gboolean ok;
+
+  if (dir == NULL)
+    return NULL;
+  path = g_build_filename (dir, "report.xlsx", NULL);
+  ok = styrkort_workbook_export (project, period, path, error) &&
+       g_file_get_contents (path, &data, &length, error);
+  g_remove (path);
+  g_rmdir (dir);
+  return ok ? g_bytes_new_take (data, length) : NULL;
+}
+
+static gboolean
+write_bytes (GBytes *bytes, const char *path, GError **error)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+  GError *local = NULL;
+
+  if (g_file_set_contents (path, data, (gssize) length, &local))
+    return TRUE;
+  g_autofree char *name = g_filename_display_basename (path);
+  g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_IO, _("“%s” could not be written: %s"), name, local->message);
+  g_error_free (local);
+  return FALSE;
+}
+
+gboolean
+styrkort_report_mark (StyrkortProject *project, StyrkortPeriod period, const char *path, GError **error)
+{
+  g_autoptr(GBytes) workbook = NULL;
+
+  if (styrkort_project_is_read_only (project))
+    {
+      g_set_error_literal (error, STYRKORT_ERROR, STYRKORT_ERROR_READ_ONLY,
+                           styrkort_project_get_read_only_reason (project));
+      return FALSE;
+    }
+  workbook = make_workbook (project, period, error);
+  return workbook != NULL && styrkort_project_add_report (project, period, workbook, error) &&
+         (path == NULL || write_bytes (workbook, path, error));
+}
+
+gboolean
+styrkort_report_export (StyrkortProject *project, StyrkortPeriod period, const char *path, GError **error)
+{
+  g_autoptr(GBytes) workbook = styrkort_project_get_report_workbook (project, period);
+
+  if (workbook == NULL)
+    {
+      g_autofree char *name = styrkort_period_to_string (period);
+      g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_INVALID, _("%s has not been reported."), name);
+      return FALSE;
+    }
+  return write_bytes (workbook, path, error);
+}
