@@ -1,0 +1,241 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Closing a reported period: the workbook as sent, the lock, reasons for later edits. */
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "styrkort-demo.h"
+#include "styrkort-import.h"
+#include "styrkort-report.h"
+#include "styrkort-xlsx.h"
+#include "test-util.h"
+
+static const StyrkortPeriod t2 = { 2026, 2 };
+
+typedef struct {
+  char *path;
+  StyrkortProject *project;
+  StyrkortIndicator *consultants;
+  gint64 unit;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) units = NULL;
+
+  f->path = test_path ("demo.styrkort");
+  file = g_file_new_for_path (f->path);
+  f->project = styrkort_demo_create (file, 2019, &error);
+  g_assert_no_error (error);
+  f->consultants = styrkort_project_find_indicator (f->project, "consultants");
+  units = styrkort_project_list_units (f->project);
+  f->unit = ((StyrkortUnit *) units->pdata[0])->id;
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_clear_pointer (&f->consultants, styrkort_indicator_free);
+  if (f->project != NULL)
+    styrkort_project_close (f->project);
+  g_clear_object (&f->project);
+  g_free (f->path);
+}
+
+static gboolean
+set_consultants (Fixture *f, StyrkortPeriod period, double value, GError **error)
+{
+  StyrkortValue v;
+
+  styrkort_value_init (&v);
+  v.indicator_id = f->consultants->id;
+  v.unit_id = f->unit;
+  v.period = period;
+  v.value = value;
+  return styrkort_project_set_value (f->project, &v, error);
+}
+
+static double
+consultants (Fixture *f, StyrkortPeriod period)
+{
+  g_autoptr(StyrkortValue) v = styrkort_project_get_value (f->project, f->consultants->id, f->unit, period);
+  return v != NULL ? v->value : NAN;
+}
+
+/* The Data sheet's consultants figure of the first unit in @period, read back from @xlsx. */
+static double
+consultants_in_workbook (Fixture *f, const char *xlsx, StyrkortPeriod period)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortXlsx) book = styrkort_xlsx_open (xlsx, &error);
+  g_autoptr(StyrkortSheet) data = styrkort_xlsx_read_sheet (book, "Data", &error);
+  g_autoptr(GPtrArray) units = styrkort_project_list_units (f->project);
+  const char *unit_name = ((StyrkortUnit *) units->pdata[0])->name;
+
+  g_assert_no_error (error);
+  for (guint r = 1; r < data->rows->len; r++)
+    if (styrkort_sheet_cell (data, r, 1)->number == period.year &&
+        styrkort_sheet_cell (data, r, 2)->number == period.tertial &&
+        g_strcmp0 (styrkort_sheet_cell (data, r, 3)->text, unit_name) == 0 &&
+        g_strcmp0 (styrkort_sheet_cell (data, r, 5)->text, "consultants") == 0)
+      return styrkort_sheet_cell (data, r, 6)->number;
+  return NAN;
+}
+
+static void
+test_mark_lock_and_reexport (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sent = test_path ("sent.xlsx");
+  g_autofree char *again = test_path ("again.xlsx");
+  g_autofree char *sent_sum = NULL, *again_sum = NULL;
+  double before = consultants (f, t2);
+
+  g_assert_false (styrkort_project_is_reported (f->project, t2));
+  g_assert_true (styrkort_report_mark (f->project, t2, sent, &error));
+  g_assert_no_error (error);
+  g_assert_true (styrkort_project_is_reported (f->project, t2));
+  g_assert_cmpfloat (consultants_in_workbook (f, sent, t2), ==, before);
+  /* What was done before the report cannot be undone over it. */
+  g_assert_false (styrkort_project_can_undo (f->project));
+
+  /* Locked: the edit is refused and nothing changes. */
+  g_assert_false (set_consultants (f, t2, before + 5, &error));
+  g_assert_error (error, STYRKORT_ERROR, STYRKORT_ERROR_REPORTED);
+  g_assert_nonnull (strstr (error->message, "2026 T2"));
+  g_clear_error (&error);
+  g_assert_cmpfloat (consultants (f, t2), ==, before);
+
+  /* Other periods are open. */
+  g_assert_true (set_consultants (f, (StyrkortPeriod) { 2026, 1 }, 7, &error));
+  g_assert_no_error (error);
+  g_autoptr(StyrkortReport) unchanged = styrkort_project_get_report (f->project, t2);
+  g_assert_false (unchanged->changed);
+
+  /* Unlocked with a reason: the edit is kept, with its reason, and flagged. */
+  styrkort_project_unlock_period (f->project, t2, "HR corrected the figure");
+  g_assert_true (set_consultants (f, t2, before + 5, &error));
+  g_assert_no_error (error);
+  g_autoptr(StyrkortReport) report = styrkort_project_get_report (f->project, t2);
+  g_assert_true (report->changed);
+  g_autoptr(GPtrArray) changes = styrkort_project_list_report_changes (f->project, t2);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_cmpstr (((StyrkortReportChange *) changes->pdata[0])->reason, ==, "HR corrected the figure");
+  g_assert_cmpstr (((StyrkortReportChange *) changes->pdata[0])->summary, ==, "Enter figure");
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM report_change WHERE reason = 'HR corrected the figure'"
+                                          " AND year = 2026 AND tertial = 2"), ==, 1);
+
+  /* The reported workbook comes back byte for byte, with the old figure. */
+  g_assert_true (styrkort_report_export (f->project, t2, again, &error));
+  g_assert_no_error (error);
+  sent_sum = test_checksum (sent);
+  again_sum = test_checksum (again);
+  g_assert_cmpstr (again_sum, ==, sent_sum);
+  g_assert_cmpfloat (consultants_in_workbook (f, again, t2), ==, before);
+
+  /* Undoing the later edit clears the flag again. */
+  g_assert_true (styrkort_project_undo (f->project, &error));
+  g_autoptr(StyrkortReport) undone = styrkort_project_get_report (f->project, t2);
+  g_assert_false (undone->changed);
+  g_assert_cmpfloat (consultants (f, t2), ==, before);
+}
+
+static void
+test_survives_reopening (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (f->path);
+
+  g_assert_true (styrkort_report_mark (f->project, t2, NULL, &error));
+  styrkort_project_close (f->project);
+  g_clear_object (&f->project);
+
+  f->project = styrkort_project_open (file, STYRKORT_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  g_assert_true (styrkort_project_is_reported (f->project, t2));
+  g_assert_false (styrkort_project_can_undo (f->project));
+  g_assert_false (set_consultants (f, t2, 42, &error));
+  g_assert_error (error, STYRKORT_ERROR, STYRKORT_ERROR_REPORTED);
+  g_autoptr(GPtrArray) reports = styrkort_project_list_reports (f->project);
+  g_assert_cmpuint (reports->len, ==, 1);
+}
+
+/* Removing a unit would remove its reported figures too: that needs the reason as well. */
+static void
+test_unit_removal_is_guarded (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 values = test_sql_int (f->path, "SELECT count(*) FROM indicator_value");
+
+  g_assert_true (styrkort_report_mark (f->project, t2, NULL, &error));
+  g_assert_false (styrkort_project_remove_unit (f->project, f->unit, &error));
+  g_assert_error (error, STYRKORT_ERROR, STYRKORT_ERROR_REPORTED);
+  g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM indicator_value"), ==, values);
+}
+
+/* An import into a reported period needs a reason; without one nothing is written. */
+static void
+test_import_into_reported_period (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) units = styrkort_project_list_units (f->project);
+  g_autofree char *csv = test_path ("late.csv");
+  g_autofree char *content = g_strdup_printf ("Enhet;Period;Nyckeltal;Värde\n%s;2026 T2;consultants;9\n"
+                                              "%s;2026 T1;consultants;8\n",
+                                              ((StyrkortUnit *) units->pdata[0])->name,
+                                              ((StyrkortUnit *) units->pdata[0])->name);
+  double before = consultants (f, t2);
+
+  test_write_bytes (csv, content, strlen (content));
+  g_assert_true (styrkort_report_mark (f->project, t2, NULL, &error));
+  g_autoptr(StyrkortImportSource) source = styrkort_import_source_open (csv, NULL, &error);
+  g_autoptr(StyrkortImportMapping) mapping = styrkort_import_mapping_guess (f->project, source);
+  g_autoptr(StyrkortImportPlan) plan = styrkort_import_plan_new (f->project, source, mapping, &error);
+  g_assert_no_error (error);
+  styrkort_import_plan_set_conflicts (plan, STYRKORT_IMPORT_REPLACE);
+  g_autoptr(GArray) reported = styrkort_import_plan_reported_periods (plan);
+  g_assert_cmpuint (reported->len, ==, 1);
+  g_assert_cmpint (g_array_index (reported, StyrkortPeriod, 0).tertial, ==, 2);
+
+  g_assert_false (styrkort_import_plan_apply (plan, NULL, &error));
+  g_assert_error (error, STYRKORT_ERROR, STYRKORT_ERROR_REPORTED);
+  g_clear_error (&error);
+  g_assert_cmpfloat (consultants (f, t2), ==, before);
+  g_assert_cmpfloat (consultants (f, (StyrkortPeriod) { 2026, 1 }), !=, 8);
+
+  g_assert_true (styrkort_import_plan_apply (plan, "Late figures from HR", &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (consultants (f, t2), ==, 9);
+  g_autoptr(GPtrArray) changes = styrkort_project_list_report_changes (f->project, t2);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_cmpstr (((StyrkortReportChange *) changes->pdata[0])->reason, ==, "Late figures from HR");
+}
+
+static void
+test_export_of_unreported_period (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = test_path ("none.xlsx");
+
+  g_assert_false (styrkort_report_export (f->project, t2, out, &error));
+  g_assert_error (error, STYRKORT_ERROR, STYRKORT_ERROR_INVALID);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+int
+main (int argc, char **argv)
+{
+  test_init_env ();
+  g_test_init (&argc, &argv, NULL);
+  ADD ("/core/report/mark-lock-and-reexport", test_mark_lock_and_reexport);
+  ADD ("/core/report/survives-reopening", test_survives_reopening);
+  ADD ("/core/report/unit-removal-is-guarded", test_unit_removal_is_guarded);
+  ADD ("/core/report/import-into-reported-period", test_import_into_reported_period);
+  ADD ("/core/report/export-of-unreported-period", test_export_of_unreported_period);
+  return g_test_run ();
+}
