@@ -66,6 +66,47 @@ test_info_matches_file (void)
   g_assert_nonnull (strstr (out, expected));
 }
 
+/* Import a CSV, mark a period reported, change it with a reason, and get the sent workbook back. */
+static void
+test_import_and_reported (void)
+{
+  g_autofree char *path = test_path ("import.styrkort");
+  g_autofree char *csv = test_path ("HR 2026-T2.csv");
+  g_autofree char *sent = test_path ("sent.xlsx");
+  g_autofree char *again = test_path ("again.xlsx");
+  g_autofree char *out = NULL, *err = NULL, *sent_sum = NULL, *again_sum = NULL;
+  const char *content = "Enhet;Period;Nyckeltal;V\xe4rde\r\nMottagning;2026 T2;consultants;3\r\n"
+                        "Mottagning;2026 T2;consultants;4\r\nMottagning;2026 T2;headcount;tolv\r\n";
+  const char *value_sql = "SELECT value FROM indicator_value WHERE year = 2026 AND tertial = 2";
+
+  test_write_bytes (csv, content, strlen (content));
+  g_assert_cmpint (run (&out, &err, "new", path, "--district", "Norr", NULL), ==, 0);
+  g_assert_cmpint (run (&out, &err, "import", path, csv, "--dry-run", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "New unit: Mottagning"));
+  g_assert_nonnull (strstr (err, "Row 3: The same figure is also on row 2."));
+  g_assert_nonnull (strstr (err, "Row 4: “tolv” in the column Value is not a number."));
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM indicator_value"), ==, 0);
+
+  g_assert_cmpint (run (&out, &err, "import", path, csv, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Figures imported: 1."));
+  g_assert_cmpint (test_sql_int (path, value_sql), ==, 3);
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM import_mapping WHERE pattern = 'hr #-t#.csv'"), ==, 1);
+
+  g_assert_cmpint (run (&out, &err, "mark-reported", path, sent, "--year", "2026", "--tertial", "2", NULL), ==, 0);
+  test_write_bytes (csv, "Enhet;Period;Nyckeltal;Värde\nMottagning;2026 T2;consultants;5\n", 63);
+  g_assert_cmpint (run (&out, &err, "import", path, csv, "--replace", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "2026 T2 has been reported"));
+  g_assert_cmpint (test_sql_int (path, value_sql), ==, 3);
+  g_assert_cmpint (run (&out, &err, "import", path, csv, "--replace", "--reason", "Rättelse", NULL), ==, 0);
+  g_assert_cmpint (test_sql_int (path, value_sql), ==, 5);
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM report_change WHERE reason = 'Rättelse'"), ==, 1);
+
+  g_assert_cmpint (run (&out, &err, "export-reported", path, again, "--year", "2026", "--tertial", "2", NULL), ==, 0);
+  sent_sum = test_checksum (sent);
+  again_sum = test_checksum (again);
+  g_assert_cmpstr (sent_sum, ==, again_sum);
+}
+
 static void
 test_new_and_errors (void)
 {
@@ -135,5 +176,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/info-matches-file", test_info_matches_file);
   g_test_add_func ("/cli/new-and-errors", test_new_and_errors);
   g_test_add_func ("/cli/backups-restore", test_backups_restore);
+  g_test_add_func ("/cli/import-and-reported", test_import_and_reported);
   return g_test_run ();
 }

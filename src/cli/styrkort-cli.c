@@ -9,8 +9,10 @@
 #include "styrkort-backups.h"
 #include "styrkort-city.h"
 #include "styrkort-demo.h"
+#include "styrkort-import.h"
 #include "styrkort-number.h"
 #include "styrkort-project.h"
+#include "styrkort-report.h"
 #include "styrkort-workbook.h"
 
 static int
@@ -23,6 +25,12 @@ usage (void)
     "  styrkort-cli check FILE                 check format and integrity (exit status 0 = good)\n"
     "  styrkort-cli export FILE OUT.xlsx [--year Y] [--tertial T]\n"
     "                                          write the T2 workbook (default: the latest T2)\n"
+    "  styrkort-cli import FILE IN.(xlsx|csv) [--sheet NAME] [--replace] [--reason TEXT] [--dry-run]\n"
+    "                                          import figures; stored ones are kept unless --replace\n"
+    "  styrkort-cli mark-reported FILE [OUT.xlsx] [--year Y] [--tertial T]\n"
+    "                                          keep the workbook as sent and lock the period\n"
+    "  styrkort-cli export-reported FILE OUT.xlsx [--year Y] [--tertial T]\n"
+    "                                          write the workbook exactly as it was reported\n"
     "  styrkort-cli merge OUT.xlsx IN... [--year Y] [--tertial T]\n"
     "                                          merge district workbooks (files or folders) into a city workbook\n"
     "  styrkort-cli backups FILE               list the automatic backups of FILE\n"
@@ -248,51 +256,218 @@ cmd_info (int argc, char **argv)
   return 0;
 }
 
+/* Options shared by the commands; what is not an option is positional. */
+typedef struct {
+  StyrkortPeriod period;   /* 0 where not given */
+  const char *sheet;
+  const char *reason;
+  gboolean replace;
+  gboolean dry_run;
+  GPtrArray *positional;
+} Options;
+
+static void
+options_clear (Options *o)
+{
+  g_clear_pointer (&o->positional, g_ptr_array_unref);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
+
+static gboolean
+parse_number_option (const char *text, int *out)
+{
+  char *end = NULL;
+  long number = text != NULL ? strtol (text, &end, 10) : 0;
+
+  if (text == NULL || end == text || *end != '\0')
+    return FALSE;
+  *out = (int) number;
+  return TRUE;
+}
+
+static gboolean
+parse_options (int argc, char **argv, Options *o)
+{
+  o->positional = g_ptr_array_new ();
+  for (int i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i], *next = i + 1 < argc ? argv[i + 1] : NULL;
+      if (g_str_equal (arg, "--replace"))
+        o->replace = TRUE;
+      else if (g_str_equal (arg, "--dry-run"))
+        o->dry_run = TRUE;
+      else if (g_str_equal (arg, "--year") || g_str_equal (arg, "--tertial"))
+        {
+          if (!parse_number_option (next, arg[2] == 'y' ? &o->period.year : &o->period.tertial))
+            return FALSE;
+          i++;
+        }
+      else if (g_str_equal (arg, "--sheet") || g_str_equal (arg, "--reason"))
+        {
+          if (next == NULL)
+            return FALSE;
+          *(arg[2] == 's' ? &o->sheet : &o->reason) = next;
+          i++;
+        }
+      else if (g_str_has_prefix (arg, "--"))
+        return FALSE;
+      else
+        g_ptr_array_add (o->positional, (char *) arg);
+    }
+  return TRUE;
+}
+
+/* The period the options name, filled in from @project's latest T2. */
+static gboolean
+period_of_options (StyrkortProject *project, Options *o)
+{
+  StyrkortPeriod fallback = styrkort_workbook_default_period (project);
+
+  if (o->period.year == 0)
+    o->period.year = fallback.year;
+  if (o->period.tertial == 0)
+    o->period.tertial = o->period.year == fallback.year ? fallback.tertial : 2;
+  if (styrkort_period_is_valid (o->period))
+    return TRUE;
+  g_printerr ("styrkort-cli: %s\n", _("--year must be a year and --tertial 1, 2 or 3."));
+  return FALSE;
+}
+
+static char *
+path_of_arg (const char *arg)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (arg);
+  return g_file_get_path (file);
+}
+
+static StyrkortProject *
+open_project (const char *arg, StyrkortOpenFlags flags, GError **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (arg);
+  return styrkort_project_open (file, flags, error);
+}
+
 static int
 cmd_export (int argc, char **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
   g_autoptr(StyrkortProject) project = NULL;
-  g_autoptr(GFile) out = NULL;
   g_autofree char *out_path = NULL;
-  StyrkortPeriod period = { 0, 0 };
+  g_auto(Options) o = { { 0, 0 } };
 
-  if (argc < 3)
+  if (!parse_options (argc, argv, &o) || o.positional->len != 2)
     return usage ();
-  for (int i = 3; i < argc; i++)
-    {
-      char *end = NULL;
-      long number = i + 1 < argc ? strtol (argv[i + 1], &end, 10) : 0;
-      if (i + 1 >= argc || end == argv[i + 1] || *end != '\0')
-        return usage ();
-      if (g_str_equal (argv[i], "--year"))
-        period.year = (int) number;
-      else if (g_str_equal (argv[i], "--tertial"))
-        period.tertial = (int) number;
-      else
-        return usage ();
-      i++;
-    }
-  file = g_file_new_for_commandline_arg (argv[1]);
-  project = styrkort_project_open (file, STYRKORT_OPEN_READ_ONLY, &error);
+  project = open_project (o.positional->pdata[0], STYRKORT_OPEN_READ_ONLY, &error);
   if (project == NULL)
     return report (error);
-  {
-    StyrkortPeriod fallback = styrkort_workbook_default_period (project);
-    if (period.year == 0)
-      period.year = fallback.year;
-    if (period.tertial == 0)
-      period.tertial = period.year == fallback.year ? fallback.tertial : 2;
-  }
-  if (!styrkort_period_is_valid (period))
+  if (!period_of_options (project, &o))
+    return 2;
+  out_path = path_of_arg (o.positional->pdata[1]);
+  if (!styrkort_workbook_export (project, o.period, out_path, &error))
+    return report (error);
+  return 0;
+}
+
+static void
+print_plan (StyrkortImportPlan *plan, gboolean replace)
+{
+  GPtrArray *rows = styrkort_import_plan_rows (plan);
+  GPtrArray *units = styrkort_import_plan_new_units (plan);
+
+  for (guint i = 0; i < rows->len; i++)
     {
-      g_printerr ("styrkort-cli: %s\n", _("--year must be a year and --tertial 1, 2 or 3."));
-      return 2;
+      const StyrkortImportRow *row = rows->pdata[i];
+      if (row->state == STYRKORT_IMPORT_ROW_REJECTED)
+        g_printerr (_("Row %u: %s\n"), row->line, row->reason);
     }
-  out = g_file_new_for_commandline_arg (argv[2]);
-  out_path = g_file_get_path (out);
-  if (!styrkort_workbook_export (project, period, out_path, &error))
+  for (guint i = 0; i < units->len; i++)
+    g_print (_("New unit: %s\n"), ((StyrkortImportUnit *) units->pdata[i])->name);
+  g_print (_("New figures: %u. Already stored: %u. Different from stored: %u (%s). Rejected rows: %u.\n"),
+           styrkort_import_plan_count (plan, STYRKORT_IMPORT_ROW_NEW),
+           styrkort_import_plan_count (plan, STYRKORT_IMPORT_ROW_SAME),
+           styrkort_import_plan_count (plan, STYRKORT_IMPORT_ROW_CONFLICT),
+           replace ? _("replaced") : _("kept; --replace replaces them"),
+           styrkort_import_plan_count (plan, STYRKORT_IMPORT_ROW_REJECTED));
+}
+
+static int
+cmd_import (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortProject) project = NULL;
+  g_autoptr(StyrkortImportSource) source = NULL;
+  g_autoptr(StyrkortImportMapping) mapping = NULL;
+  g_autoptr(StyrkortImportPlan) plan = NULL;
+  g_autofree char *in_path = NULL;
+  g_auto(Options) o = { { 0, 0 } };
+
+  if (!parse_options (argc, argv, &o) || o.positional->len != 2)
+    return usage ();
+  project = open_project (o.positional->pdata[0], o.dry_run ? STYRKORT_OPEN_READ_ONLY : STYRKORT_OPEN_DEFAULT,
+                          &error);
+  if (project == NULL)
+    return report (error);
+  in_path = path_of_arg (o.positional->pdata[1]);
+  source = styrkort_import_source_open (in_path, o.sheet, &error);
+  if (source == NULL)
+    return report (error);
+  mapping = styrkort_import_mapping_for_file (project, source, NULL);
+  plan = styrkort_import_plan_new (project, source, mapping, &error);
+  if (plan == NULL)
+    return report (error);
+  styrkort_import_plan_set_conflicts (plan, o.replace ? STYRKORT_IMPORT_REPLACE : STYRKORT_IMPORT_KEEP);
+  print_plan (plan, o.replace);
+  if (o.dry_run)
+    return 0;
+  if (!styrkort_import_plan_apply (plan, o.reason, &error) ||
+      !styrkort_import_remember_mapping (project, source, mapping, &error))
+    return report (error);
+  g_print (_("Figures imported: %u.\n"), styrkort_import_plan_n_writes (plan));
+  return 0;
+}
+
+static int
+cmd_mark_reported (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortProject) project = NULL;
+  g_autofree char *out_path = NULL;
+  g_autofree char *name = NULL;
+  g_auto(Options) o = { { 0, 0 } };
+
+  if (!parse_options (argc, argv, &o) || o.positional->len < 1 || o.positional->len > 2)
+    return usage ();
+  project = open_project (o.positional->pdata[0], STYRKORT_OPEN_DEFAULT, &error);
+  if (project == NULL)
+    return report (error);
+  if (!period_of_options (project, &o))
+    return 2;
+  if (o.positional->len == 2)
+    out_path = path_of_arg (o.positional->pdata[1]);
+  if (!styrkort_report_mark (project, o.period, out_path, &error))
+    return report (error);
+  name = styrkort_period_to_string (o.period);
+  g_print (_("%s is marked as reported.\n"), name);
+  return 0;
+}
+
+static int
+cmd_export_reported (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortProject) project = NULL;
+  g_autofree char *out_path = NULL;
+  g_auto(Options) o = { { 0, 0 } };
+
+  if (!parse_options (argc, argv, &o) || o.positional->len != 2)
+    return usage ();
+  project = open_project (o.positional->pdata[0], STYRKORT_OPEN_READ_ONLY, &error);
+  if (project == NULL)
+    return report (error);
+  if (!period_of_options (project, &o))
+    return 2;
+  out_path = path_of_arg (o.positional->pdata[1]);
+  if (!styrkort_report_export (project, o.period, out_path, &error))
     return report (error);
   return 0;
 }
@@ -471,6 +646,7 @@ main (int argc, char **argv)
   static const struct { const char *name; int (*run) (int, char **); } commands[] = {
     { "new", cmd_new }, { "demo", cmd_demo }, { "info", cmd_info }, { "check", cmd_check },
     { "backups", cmd_backups }, { "restore", cmd_restore }, { "export", cmd_export }, { "merge", cmd_merge },
+    { "import", cmd_import }, { "mark-reported", cmd_mark_reported }, { "export-reported", cmd_export_reported },
   };
 
   setlocale (LC_ALL, "");

@@ -38,6 +38,9 @@ open_workbook (StyrkortImportSource *source, const char *sheet_name, GError **er
     return FALSE;
   names = styrkort_xlsx_sheet_names (xlsx);
   source->sheet_names = g_strdupv ((char **) names);
+  /* Styrkort's own workbooks hold their figures on the sheet Data. */
+  if (sheet_name == NULL && g_strv_contains (names, "Data") && g_strv_contains (names, "Om"))
+    sheet_name = "Data";
   if (sheet_name == NULL || !g_strv_contains (names, sheet_name))
     sheet_name = names[0];
   if (sheet_name == NULL)

@@ -18,7 +18,8 @@ typedef struct {
   StyrkortSheet *sheet;
 } StyrkortImportSource;
 
-/* Opens a workbook (.xlsx, read on sheet @sheet_name or the first) or a CSV
+/* Opens a workbook (.xlsx, read on sheet @sheet_name; by default the first,
+ * or Data in Styrkort's own workbooks) or a CSV
  * file; other files get a clear message. */
 StyrkortImportSource *styrkort_import_source_open (const char *path, const char *sheet_name, GError **error);
 void                  styrkort_import_source_free (StyrkortImportSource *source);
