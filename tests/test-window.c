@@ -12,6 +12,7 @@
 #include "styrkort-city-window.h"
 #include "styrkort-demo.h"
 #include "styrkort-figures-page.h"
+#include "styrkort-import-dialog.h"
 #include "styrkort-projector.h"
 #include "styrkort-window.h"
 #include "styrkort-workbook.h"
@@ -589,6 +590,149 @@ test_projector_keys (void)
   g_assert_null (find_projector ());
 }
 
+static gboolean
+is_named (GtkWidget *widget, gconstpointer name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0 && gtk_widget_get_visible (widget);
+}
+
+static gboolean
+is_tipped (GtkWidget *widget, gconstpointer tip)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tip) == 0;
+}
+
+static StyrkortImportDialog *
+import_csv (const char *name, const char *content)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *csv = g_build_filename (folder, name, NULL);
+  g_autoptr(GError) error = NULL;
+  StyrkortImportDialog *dialog;
+
+  test_write_bytes (csv, content, strlen (content));
+  dialog = styrkort_import_dialog_new (GTK_WINDOW (window), styrkort_window_get_project (window), csv, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (dialog));
+  iterate ();
+  return dialog;
+}
+
+#define IMPORT_CSV \
+  "Enhet;Period;Nyckeltal;V\xe4rde\r\n" \
+  "Enheten f\xf6r barn och familj;2025 T1;consultants;9\r\n" \
+  "Mottagning Ny;2025 T1;vfu_places;2\r\n" \
+  "Enheten f\xf6r barn och familj;2025 T1;ok\xe4nd;1\r\n"
+
+/* The import dialog: preview, a new unit, a conflict replaced, one undo step. */
+static void
+test_import_dialog (void)
+{
+  StyrkortImportDialog *dialog = import_csv ("hr-uttag.csv", IMPORT_CSV);
+  StyrkortImportPlan *plan = styrkort_import_dialog_get_plan (dialog);
+  GtkWidget *import = find_widget (GTK_WIDGET (dialog), is_button_labelled, "_Import");
+  const char *consultants = "SELECT value FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id"
+                            " JOIN unit u ON u.id = v.unit_id WHERE code = 'consultants' AND year = 2025"
+                            " AND tertial = 1 AND u.name = 'Enheten för barn och familj'";
+  gint64 before = test_sql_int (path, consultants);
+
+  g_assert_nonnull (plan);
+  g_assert_cmpuint (styrkort_import_plan_count (plan, STYRKORT_IMPORT_ROW_NEW), ==, 1);
+  g_assert_cmpuint (styrkort_import_plan_count (plan, STYRKORT_IMPORT_ROW_CONFLICT), ==, 1);
+  g_assert_cmpuint (styrkort_import_plan_count (plan, STYRKORT_IMPORT_ROW_REJECTED), ==, 1);
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_row_titled, "Mottagning Ny"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_row_titled, "Row 4"));
+  g_assert_true (gtk_widget_get_sensitive (import));
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 1180, 680);
+  wait_ms (200);
+  save_png (GTK_WIDGET (dialog), "import-dialog.png");
+
+  /* Replace the stored figure; nothing is written before Import. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog), is_named, "conflicts")), 1);
+  iterate ();
+  g_assert_cmpuint (styrkort_import_plan_n_writes (styrkort_import_dialog_get_plan (dialog)), ==, 2);
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM unit WHERE name = 'Mottagning Ny'"), ==, 0);
+  g_assert_cmpint (test_sql_int (path, consultants), ==, before);
+
+  g_signal_emit_by_name (import, "clicked");
+  iterate ();
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM unit WHERE name = 'Mottagning Ny'"), ==, 1);
+  g_assert_cmpint (test_sql_int (path, consultants), ==, 9);
+  save_png (GTK_WIDGET (window), "import-done-toast.png");
+
+  /* One undo takes back the whole import. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate ();
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM unit WHERE name = 'Mottagning Ny'"), ==, 0);
+  g_assert_cmpint (test_sql_int (path, consultants), ==, before);
+}
+
+/* Choosing no value column explains what is missing; Cancel writes nothing. */
+static void
+test_import_dialog_cancel (void)
+{
+  StyrkortImportDialog *dialog = import_csv ("hr-uttag.csv", IMPORT_CSV);
+  GtkWidget *import = find_widget (GTK_WIDGET (dialog), is_button_labelled, "_Import");
+  GtkWidget *value = find_widget (GTK_WIDGET (dialog), is_row_titled, "Value");
+  gint64 values = test_sql_int (path, "SELECT count(*) FROM indicator_value");
+
+  g_assert_nonnull (value);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (value), 0);
+  iterate ();
+  g_assert_null (styrkort_import_dialog_get_plan (dialog));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_row_titled, "Choose the column with the values."));
+  g_assert_false (gtk_widget_get_sensitive (import));
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), is_button_labelled, "_Cancel"), "clicked");
+  iterate ();
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM indicator_value"), ==, values);
+}
+
+/* Mark the shown period as reported; editing it then asks for a reason,
+ * and the overview shows what changed after reporting. */
+static void
+test_mark_reported (void)
+{
+  gint64 unit = first_unit (3);
+  GtkWidget *lock = find_widget (GTK_WIDGET (window), is_tipped, "This period has been reported");
+  GtkWidget *entry, *reason, *overview, *changes;
+  AdwMessageDialog *dialog;
+
+  g_assert_false (gtk_widget_get_visible (lock));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.mark-reported", NULL);
+  iterate ();
+  dialog = open_dialog ();
+  g_assert_nonnull (dialog);
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), is_button_labelled, "_Mark as Reported"), "clicked");
+  iterate ();
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM report"), ==, 1);
+  g_assert_true (gtk_widget_get_visible (lock));
+
+  /* Typing into the reported period asks for the reason. */
+  entry = figures_entry ("vfu_places", "value", unit);
+  type_into (entry, "31");
+  g_assert_cmpfloat (stored ("vfu_places", unit, "value"), !=, 31);
+  dialog = open_dialog ();
+  g_assert_nonnull (dialog);
+  save_png (GTK_WIDGET (dialog), "unlock-dialog.png");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "unlock"));
+  reason = find_widget (adw_message_dialog_get_extra_child (dialog), is_entry, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (reason), "VFU-platserna rättades av HR");
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), is_button_labelled, "_Unlock for Changes"), "clicked");
+  iterate ();
+  type_into (figures_entry ("vfu_places", "value", unit), "31");
+  g_assert_cmpfloat (stored ("vfu_places", unit, "value"), ==, 31);
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM report_change WHERE reason = 'VFU-platserna rättades av HR'"),
+                   ==, 1);
+
+  styrkort_window_show_page (window, "overview");
+  iterate ();
+  overview = styrkort_window_get_page_widget (window, "overview");
+  changes = find_widget (overview, is_named, "changed-after-reporting");
+  g_assert_nonnull (changes);
+  g_assert_nonnull (find_widget (changes, is_row_titled, "Enter figure"));
+  save_png (GTK_WIDGET (window), "overview-changed-after-reporting.png");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -624,5 +768,8 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/window/export-workbook", test_export_workbook);
   g_test_add_func ("/ui/city/overview", test_city_overview);
   g_test_add_func ("/ui/window/new-district-units", test_new_district_units);
+  g_test_add_func ("/ui/import/dialog", test_import_dialog);
+  g_test_add_func ("/ui/import/cancel", test_import_dialog_cancel);
+  g_test_add_func ("/ui/report/mark-and-change", test_mark_reported);
   return g_test_run ();
 }

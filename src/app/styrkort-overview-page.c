@@ -9,10 +9,12 @@
 #include "styrkort-chart-view.h"
 #include "styrkort-overview-page.h"
 #include "styrkort-page.h"
+#include "styrkort-reporting.h"
 
 struct _StyrkortOverviewPage {
   GtkWidget parent_instance;
   GtkWidget *scrolled;
+  GtkWidget *changes_group;   /* changes after the period was reported */
   GtkWidget *status_chart;
   GtkWidget *indicator_grid;
 };
@@ -32,6 +34,43 @@ heading (const char *text)
   return label;
 }
 
+/* A reported period that has changed since: what changed, when and why. */
+static void
+show_changes_after_report (StyrkortOverviewPage *self, StyrkortProject *project, StyrkortPeriod period)
+{
+  g_autoptr(StyrkortReport) report = styrkort_project_get_report (project, period);
+  g_autoptr(GPtrArray) changes = NULL;
+  GtkWidget *parent = gtk_widget_get_parent (self->changes_group);
+  GtkWidget *group = adw_preferences_group_new ();
+  g_autofree char *name = styrkort_period_to_string (period);
+  g_autofree char *when = NULL, *description = NULL;
+
+  gtk_widget_set_name (group, "changed-after-reporting");
+  gtk_box_insert_child_after (GTK_BOX (parent), group, self->changes_group);
+  gtk_box_remove (GTK_BOX (parent), self->changes_group);
+  self->changes_group = group;
+  gtk_widget_set_visible (group, report != NULL && report->changed);
+  if (report == NULL || !report->changed)
+    return;
+  when = styrkort_reporting_format_time (report->time);
+  description = g_strdup_printf (_("%s was reported %s. These changes were made since, with the reasons given:"),
+                                 name, when);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Changed After Reporting"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  changes = styrkort_project_list_report_changes (project, period);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      StyrkortReportChange *change = changes->pdata[i];
+      g_autofree char *time = styrkort_reporting_format_time (change->time);
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", time, change->reason);
+      GtkWidget *row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), change->summary);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+}
+
 static void
 styrkort_overview_page_show (StyrkortPage *page, StyrkortProject *project, StyrkortPeriod period)
 {
@@ -40,6 +79,7 @@ styrkort_overview_page_show (StyrkortPage *page, StyrkortProject *project, Styrk
   GtkWidget *child;
   guint n = 0;
 
+  show_changes_after_report (self, project, period);
   styrkort_chart_view_set_chart (STYRKORT_CHART_VIEW (self->status_chart),
                                  styrkort_chart_new_area_status (project, period));
   while ((child = gtk_widget_get_first_child (self->indicator_grid)) != NULL)
@@ -99,6 +139,9 @@ styrkort_overview_page_init (StyrkortOverviewPage *self)
   gtk_widget_set_margin_top (box, 24);
   gtk_widget_set_margin_bottom (box, 24);
 
+  self->changes_group = adw_preferences_group_new ();
+  gtk_widget_set_visible (self->changes_group, FALSE);
+  gtk_box_append (GTK_BOX (box), self->changes_group);
   self->status_chart = styrkort_chart_view_new (STYRKORT_CHART_SCREEN);
   gtk_widget_set_size_request (self->status_chart, -1, 560);
   gtk_widget_add_css_class (self->status_chart, "chart-card");

@@ -32,7 +32,12 @@ void
 styrkort_page_report (GtkWidget *widget, const GError *error)
 {
   StyrkortWindow *window = window_of (widget);
-  if (window != NULL)
+  if (window == NULL)
+    return;
+  /* A reported period: ask for the reason instead of only refusing. */
+  if (g_error_matches (error, STYRKORT_ERROR, STYRKORT_ERROR_REPORTED))
+    styrkort_window_ask_unlock (window);
+  else
     styrkort_window_toast (window, error->message, FALSE);
 }
 

@@ -7,9 +7,11 @@
 #include "styrkort-area-page.h"
 #include "styrkort-chart-data.h"
 #include "styrkort-figures-page.h"
+#include "styrkort-import-dialog.h"
 #include "styrkort-overview-page.h"
 #include "styrkort-page.h"
 #include "styrkort-projector.h"
+#include "styrkort-reporting.h"
 #include "styrkort-slides.h"
 #include "styrkort-steering-page.h"
 #include "styrkort-window.h"
@@ -21,6 +23,10 @@ struct _StyrkortWindow {
   GtkWidget *content_stack;
   GtkWidget *main_stack;
   GtkWidget *period_dropdown;
+  GtkWidget *period_lock;
+  GtkWidget *report_label;
+  GtkWidget *report_revealer;
+  GtkWidget *unlock_button;
   GtkWidget *read_only_label;
   GtkWidget *read_only_revealer;
   GtkWidget *recent_heading;
@@ -34,6 +40,7 @@ struct _StyrkortWindow {
   GArray *periods;          /* StyrkortPeriod, as in the drop-down */
   GHashTable *dirty;        /* page names shown before the last change */
   gulong changed_id;
+  GtkWidget *unlock_dialog; /* while one is open */
 };
 
 G_DEFINE_FINAL_TYPE (StyrkortWindow, styrkort_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -83,6 +90,25 @@ set_action_enabled (StyrkortWindow *self, const char *name, gboolean enabled)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), full, enabled);
 }
 
+/* The lock mark beside the period, and the banner that says when it was reported. */
+static void
+update_report_state (StyrkortWindow *self)
+{
+  g_autofree char *text = self->project ? styrkort_reporting_describe (self->project, self->period) : NULL;
+  gboolean reported = text != NULL;
+  gboolean writable = self->project != NULL && !styrkort_project_is_read_only (self->project);
+
+  gtk_widget_set_visible (self->period_lock, reported);
+  gtk_label_set_text (GTK_LABEL (self->report_label), text ? text : "");
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->report_revealer), reported);
+  gtk_widget_set_visible (self->unlock_button,
+                          reported && writable && !styrkort_project_is_unlocked (self->project, self->period));
+  set_action_enabled (self, "export-reported", reported);
+  set_action_enabled (self, "unlock-period", reported && writable);
+  set_action_enabled (self, "mark-reported", writable);
+  set_action_enabled (self, "import", writable);
+}
+
 static void
 update_actions (StyrkortWindow *self)
 {
@@ -96,6 +122,7 @@ update_actions (StyrkortWindow *self)
        *name != NULL; name++)
     set_action_enabled (self, *name, open);
   gtk_widget_set_visible (self->period_dropdown, open);
+  update_report_state (self);
 }
 
 /* Pages --------------------------------------------------------------------- */
@@ -285,6 +312,7 @@ on_period_selected_cb (GtkDropDown *dropdown, GParamSpec *pspec, StyrkortWindow 
   }
   mark_all_dirty (self, TRUE);
   refresh_visible_page (self);
+  update_report_state (self);
 }
 
 static void
@@ -767,6 +795,48 @@ export_workbook_action (GtkWidget *widget, const char *action, GVariant *paramet
 }
 
 static void
+import_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  StyrkortWindow *self = STYRKORT_WINDOW (widget);
+  if (self->project != NULL)
+    styrkort_import_dialog_choose (GTK_WINDOW (self), self->project);
+}
+
+static void
+mark_reported_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  StyrkortWindow *self = STYRKORT_WINDOW (widget);
+  if (self->project == NULL)
+    return;
+  /* Fields being edited save first, so that the report has them. */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  styrkort_reporting_mark (GTK_WINDOW (self), self->project, self->period);
+}
+
+static void
+export_reported_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  StyrkortWindow *self = STYRKORT_WINDOW (widget);
+  if (self->project != NULL)
+    styrkort_reporting_export (GTK_WINDOW (self), self->project, self->period);
+}
+
+void
+styrkort_window_ask_unlock (StyrkortWindow *self)
+{
+  if (self->project == NULL || self->unlock_dialog != NULL)
+    return;
+  self->unlock_dialog = GTK_WIDGET (styrkort_reporting_unlock (GTK_WINDOW (self), self->project, self->period));
+  g_object_add_weak_pointer (G_OBJECT (self->unlock_dialog), (gpointer *) &self->unlock_dialog);
+}
+
+static void
+unlock_period_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  styrkort_window_ask_unlock (STYRKORT_WINDOW (widget));
+}
+
+static void
 show_folder_action (GtkWidget *widget, const char *action, GVariant *parameter)
 {
   gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
@@ -877,6 +947,10 @@ styrkort_window_class_init (StyrkortWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, period_lock);
+  gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, report_label);
+  gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, report_revealer);
+  gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, unlock_button);
   gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, recent_heading);
@@ -895,6 +969,10 @@ styrkort_window_class_init (StyrkortWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-workbook", NULL, export_workbook_action);
   gtk_widget_class_install_action (widget_class, "win.show-folder", "s", show_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.mark-reported", NULL, mark_reported_action);
+  gtk_widget_class_install_action (widget_class, "win.export-reported", NULL, export_reported_action);
+  gtk_widget_class_install_action (widget_class, "win.unlock-period", NULL, unlock_period_action);
   gtk_widget_class_install_action (widget_class, "win.previous-period", NULL, period_action);
   gtk_widget_class_install_action (widget_class, "win.next-period", NULL, period_action);
   gtk_widget_class_install_action (widget_class, "win.go-overview", NULL, go_overview_action);

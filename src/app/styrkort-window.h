@@ -24,6 +24,8 @@ gboolean         styrkort_window_show_page   (StyrkortWindow *self, const char *
 const char      *styrkort_window_get_page    (StyrkortWindow *self);
 GtkWidget       *styrkort_window_get_page_widget (StyrkortWindow *self, const char *name);
 void             styrkort_window_toast       (StyrkortWindow *self, const char *text, gboolean offer_undo);
+/* Asks for the reason to change the shown period, which has been reported. */
+void             styrkort_window_ask_unlock  (StyrkortWindow *self);
 /* Writes the T2 workbook of the shown period to @target in the background,
  * with a toast while it runs and one that offers to show the folder. */
 void             styrkort_window_export_workbook (StyrkortWindow *self, GFile *target);

@@ -165,6 +165,7 @@ styrkort_project_unlock_period (StyrkortProject *self, StyrkortPeriod period, co
 {
   g_return_if_fail (reason != NULL && *reason != '\0');
   g_hash_table_insert (_styrkort_project_get_unlocked (self), period_key (period), g_strdup (reason));
+  _styrkort_project_emit_changed (self, "report");
 }
 
 gboolean
