@@ -101,6 +101,9 @@ test_import_and_reported (void)
   g_assert_cmpint (test_sql_int (path, value_sql), ==, 5);
   g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM report_change WHERE reason = 'Rättelse'"), ==, 1);
 
+  g_assert_cmpint (run (&out, &err, "info", path, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Reported: 2026 T2 on "));
+  g_assert_nonnull (strstr (out, ", changed after reporting"));
   g_assert_cmpint (run (&out, &err, "export-reported", path, again, "--year", "2026", "--tertial", "2", NULL), ==, 0);
   sent_sum = test_checksum (sent);
   again_sum = test_checksum (again);

@@ -262,7 +262,7 @@ add_summary (StyrkortImportDialog *self)
                                         "count-rejected"));
   if (conflicts > 0)
     {
-      const char *choices[] = { _("Keep the stored figures"), _("Replace them with the file’s"), NULL };
+      const char *choices[] = { _("Keep the stored ones"), _("Use the file’s"), NULL };
       GtkWidget *row = combo_row (_("Figures that differ"), NULL, choices,
                                   styrkort_import_plan_n_writes (self->plan) >
                                   styrkort_import_plan_count (self->plan, STYRKORT_IMPORT_ROW_NEW));

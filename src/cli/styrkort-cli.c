@@ -203,6 +203,20 @@ print_follow_up (StyrkortProject *project, StyrkortPeriod period)
   g_print (_("Steering group: %u members, %u meetings\n"), members->len, meetings->len);
 }
 
+static void
+print_reports (StyrkortProject *project)
+{
+  g_autoptr(GPtrArray) reports = styrkort_project_list_reports (project);
+
+  for (guint i = 0; i < reports->len; i++)
+    {
+      StyrkortReport *report = reports->pdata[i];
+      g_autofree char *name = styrkort_period_to_string (report->period);
+      g_print (report->changed ? _("Reported: %s on %s, changed after reporting\n") : _("Reported: %s on %s\n"),
+               name, report->time);
+    }
+}
+
 static int
 cmd_info (int argc, char **argv)
 {
@@ -250,6 +264,7 @@ cmd_info (int argc, char **argv)
   g_autofree char *first_name = styrkort_period_to_string (first);
   g_autofree char *last_name = styrkort_period_to_string (last);
   g_print (_("Periods: %u, from %s to %s\n"), periods->len, first_name, last_name);
+  print_reports (project);
   print_figures (project, last);
   print_assessments (project, last);
   print_follow_up (project, last);
