@@ -93,17 +93,6 @@ text_area (StyrkortAreaPage *self, const char *text, const char *accessible_name
   return frame;
 }
 
-static GtkWidget *
-section (GtkWidget *content, const char *title, const char *description)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  if (description)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  gtk_box_append (GTK_BOX (content), group);
-  return group;
-}
-
 static void
 report (StyrkortAreaPage *self, GError *error)
 {
@@ -503,7 +492,7 @@ static void
 add_charts (StyrkortAreaPage *self, GtkWidget *content, GPtrArray *goals)
 {
   g_autoptr(GPtrArray) indicators = styrkort_project_list_indicators (self->project);
-  GtkWidget *group = section (content, _("Charts"), _("The indicators linked to this area. Right-click a chart to export it."));
+  GtkWidget *group = styrkort_page_add_group (content, _("Charts"), _("The indicators linked to this area. Right-click a chart to export it."));
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   guint shown = 0;
 
@@ -561,15 +550,15 @@ rebuild (StyrkortAreaPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);
   gtk_box_append (GTK_BOX (content), title);
 
-  group = section (content, _("Assessment"), assessment_help);
+  group = styrkort_page_add_group (content, _("Assessment"), assessment_help);
   for (guint i = 0; i < operations->len; i++)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), assessment_row (self, operations->pdata[i]));
 
-  group = section (content, _("Gender Equality"), _("How the area looks for women and men, and what follows from it."));
+  group = styrkort_page_add_group (content, _("Gender Equality"), _("How the area looks for women and men, and what follows from it."));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                              text_area (self, note, _("Gender-equality note"), save_gender_note));
 
-  group = section (content, _("Sub-goals"), _("Concrete, measurable goals with a target value and a date."));
+  group = styrkort_page_add_group (content, _("Sub-goals"), _("Concrete, measurable goals with a target value and a date."));
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group),
                                            add_button (self, _("_Add Sub-goal"), G_CALLBACK (on_add_subgoal_cb)));
   list = gtk_list_box_new ();
@@ -581,7 +570,7 @@ rebuild (StyrkortAreaPage *self)
     gtk_list_box_set_placeholder (GTK_LIST_BOX (list), gtk_label_new (_("No sub-goals yet")));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
 
-  group = section (content, _("Actions"), _("Who does what, by when."));
+  group = styrkort_page_add_group (content, _("Actions"), _("Who does what, by when."));
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group),
                                            add_button (self, _("Add A_ction"), G_CALLBACK (on_add_action_cb)));
   list = gtk_list_box_new ();

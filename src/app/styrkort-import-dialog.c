@@ -7,6 +7,7 @@
 
 #include "styrkort-import-dialog.h"
 #include "styrkort-number.h"
+#include "styrkort-page.h"
 #include "styrkort-window.h"
 
 #define MAX_LISTED 200   /* rows listed per group; the rest are counted */
@@ -171,18 +172,6 @@ count_row (const char *title, guint count, const char *name)
   return row;
 }
 
-static GtkWidget *
-new_group (StyrkortImportDialog *self, const char *title, const char *description)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  if (description != NULL)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  gtk_box_append (GTK_BOX (self->results_box), group);
-  return group;
-}
-
 static void
 add_to_group (StyrkortImportDialog *self, GtkWidget *group, GtkWidget *row)
 {
@@ -245,7 +234,7 @@ on_conflicts_cb (AdwComboRow *row, GParamSpec *pspec, StyrkortImportDialog *self
 static void
 add_summary (StyrkortImportDialog *self)
 {
-  GtkWidget *group = new_group (self, _("Summary"), NULL);
+  GtkWidget *group = styrkort_page_add_group (self->results_box, _("Summary"), NULL);
   guint conflicts = styrkort_import_plan_count (self->plan, STYRKORT_IMPORT_ROW_CONFLICT);
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
@@ -296,7 +285,7 @@ add_new_units (StyrkortImportDialog *self)
 
   if (new_units->len == 0)
     return;
-  group = new_group (self, _("Units the District Does Not Have"),
+  group = styrkort_page_add_group (self->results_box, _("Units the District Does Not Have"),
                      _("Create them, or say which of the district’s units they are."));
   for (guint i = 0; i < self->operations->len; i++)
     g_ptr_array_add (choices, g_strdup_printf (_("New unit in %s"), operation_name (self->operations->pdata[i])));
@@ -347,7 +336,7 @@ add_reported_periods (StyrkortImportDialog *self, const char *kept_reason)
   description = g_strdup_printf (_("The import changes periods that have been reported: %s. Say why; the reason "
                                    "is kept with the change, and the periods are shown as changed after "
                                    "reporting."), names->str);
-  group = new_group (self, _("Reported Periods"), description);
+  group = styrkort_page_add_group (self->results_box, _("Reported Periods"), description);
   self->reason_row = adw_entry_row_new ();
   gtk_widget_set_name (self->reason_row, "reason");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reason_row), _("Reason for the change"));
@@ -398,7 +387,7 @@ add_row_list (StyrkortImportDialog *self, GtkWidget *group, StyrkortImportRowSta
 static void
 add_problem (StyrkortImportDialog *self)
 {
-  GtkWidget *group = new_group (self, _("Summary"), NULL);
+  GtkWidget *group = styrkort_page_add_group (self->results_box, _("Summary"), NULL);
   GtkWidget *row = info_row (self->problem, NULL);
 
   gtk_widget_set_name (row, "problem");
@@ -425,14 +414,14 @@ fill_results (StyrkortImportDialog *self)
   add_reported_periods (self, reason);
   add_new_units (self);
   if (styrkort_import_plan_count (self->plan, STYRKORT_IMPORT_ROW_CONFLICT) > 0)
-    add_row_list (self, new_group (self, _("Figures That Differ"), NULL),
+    add_row_list (self, styrkort_page_add_group (self->results_box, _("Figures That Differ"), NULL),
                   STYRKORT_IMPORT_ROW_CONFLICT, MAX_LISTED);
   if (styrkort_import_plan_count (self->plan, STYRKORT_IMPORT_ROW_NEW) +
       styrkort_import_plan_count (self->plan, STYRKORT_IMPORT_ROW_CONFLICT) > 0)
-    add_row_list (self, new_group (self, _("Preview"), _("The first rows, as they will be stored.")),
+    add_row_list (self, styrkort_page_add_group (self->results_box, _("Preview"), _("The first rows, as they will be stored.")),
                   STYRKORT_IMPORT_ROW_NEW, PREVIEW_ROWS);
   if (styrkort_import_plan_count (self->plan, STYRKORT_IMPORT_ROW_REJECTED) > 0)
-    add_row_list (self, new_group (self, _("Rows That Will Not Be Imported"), NULL),
+    add_row_list (self, styrkort_page_add_group (self->results_box, _("Rows That Will Not Be Imported"), NULL),
                   STYRKORT_IMPORT_ROW_REJECTED, MAX_LISTED);
   update_import_button (self);
 }

@@ -66,3 +66,15 @@ styrkort_page_row_button (const char *icon, const char *label, gint64 id, gboole
   g_signal_connect (button, "clicked", callback, user_data);
   return button;
 }
+
+GtkWidget *
+styrkort_page_add_group (GtkWidget *box, const char *title, const char *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (description != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  gtk_box_append (GTK_BOX (box), group);
+  return group;
+}

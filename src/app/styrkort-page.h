@@ -29,4 +29,7 @@ void styrkort_page_report_deleted (GtkWidget *widget, const char *what);
 GtkWidget *styrkort_page_row_button (const char *icon, const char *label, gint64 id, gboolean remove,
                                      gboolean sensitive, GCallback callback, gpointer user_data);
 
+/* Appends a titled group (with an optional description) to @box. */
+GtkWidget *styrkort_page_add_group (GtkWidget *box, const char *title, const char *description);
+
 G_END_DECLS

@@ -362,8 +362,12 @@ open_project (const char *arg, StyrkortOpenFlags flags, GError **error)
   return styrkort_project_open (file, flags, error);
 }
 
+typedef gboolean (*WorkbookWriter) (StyrkortProject *project, StyrkortPeriod period, const char *path,
+                                    GError **error);
+
+/* FILE OUT.xlsx [--year Y] [--tertial T]: a workbook of the file, written by @write. */
 static int
-cmd_export (int argc, char **argv)
+write_workbook (int argc, char **argv, WorkbookWriter write)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(StyrkortProject) project = NULL;
@@ -378,9 +382,15 @@ cmd_export (int argc, char **argv)
   if (!period_of_options (project, &o))
     return 2;
   out_path = path_of_arg (o.positional->pdata[1]);
-  if (!styrkort_workbook_export (project, o.period, out_path, &error))
+  if (!write (project, o.period, out_path, &error))
     return report (error);
   return 0;
+}
+
+static int
+cmd_export (int argc, char **argv)
+{
+  return write_workbook (argc, argv, styrkort_workbook_export);
 }
 
 static void
@@ -469,22 +479,7 @@ cmd_mark_reported (int argc, char **argv)
 static int
 cmd_export_reported (int argc, char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(StyrkortProject) project = NULL;
-  g_autofree char *out_path = NULL;
-  g_auto(Options) o = { { 0, 0 } };
-
-  if (!parse_options (argc, argv, &o) || o.positional->len != 2)
-    return usage ();
-  project = open_project (o.positional->pdata[0], STYRKORT_OPEN_READ_ONLY, &error);
-  if (project == NULL)
-    return report (error);
-  if (!period_of_options (project, &o))
-    return 2;
-  out_path = path_of_arg (o.positional->pdata[1]);
-  if (!styrkort_report_export (project, o.period, out_path, &error))
-    return report (error);
-  return 0;
+  return write_workbook (argc, argv, styrkort_report_export);
 }
 
 static void
