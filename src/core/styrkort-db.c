@@ -97,32 +97,47 @@ bind_one (sqlite3_stmt *stmt, int index, char type, va_list *args)
     }
 }
 
+static gboolean
+bind_va (sqlite3 *db, sqlite3_stmt *stmt, GError **error, const char *types, va_list args)
+{
+  va_list copy;
+  int rc = SQLITE_OK;
+
+  va_copy (copy, args);
+  for (int i = 0; rc == SQLITE_OK && types != NULL && types[i] != '\0'; i++)
+    rc = bind_one (stmt, i + 1, types[i], &copy);
+  va_end (copy);
+  return rc == SQLITE_OK || styrkort_db_fail (db, rc, error);
+}
+
 sqlite3_stmt *
 styrkort_db_prepare_va (sqlite3 *db, GError **error, const char *sql, const char *types, va_list args)
 {
   sqlite3_stmt *stmt = NULL;
   int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-  va_list copy;
 
   if (rc != SQLITE_OK)
     {
       styrkort_db_fail (db, rc, error);
       return NULL;
     }
-  va_copy (copy, args);
-  for (int i = 0; types != NULL && types[i] != '\0'; i++)
-    {
-      rc = bind_one (stmt, i + 1, types[i], &copy);
-      if (rc != SQLITE_OK)
-        {
-          va_end (copy);
-          styrkort_db_fail (db, rc, error);
-          sqlite3_finalize (stmt);
-          return NULL;
-        }
-    }
-  va_end (copy);
+  if (!bind_va (db, stmt, error, types, args))
+    g_clear_pointer (&stmt, sqlite3_finalize);
   return stmt;
+}
+
+gboolean
+styrkort_db_bind (sqlite3 *db, sqlite3_stmt *stmt, GError **error, const char *types, ...)
+{
+  va_list args;
+  gboolean ok;
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  va_start (args, types);
+  ok = bind_va (db, stmt, error, types, args);
+  va_end (args);
+  return ok;
 }
 
 sqlite3_stmt *

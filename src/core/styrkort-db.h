@@ -17,6 +17,8 @@ G_BEGIN_DECLS
  */
 sqlite3_stmt *styrkort_db_prepare     (sqlite3 *db, GError **error, const char *sql, const char *types, ...);
 sqlite3_stmt *styrkort_db_prepare_va  (sqlite3 *db, GError **error, const char *sql, const char *types, va_list args);
+/* Binds new arguments to a prepared @stmt (reset first), to run it again. */
+gboolean      styrkort_db_bind        (sqlite3 *db, sqlite3_stmt *stmt, GError **error, const char *types, ...);
 gboolean      styrkort_db_exec        (sqlite3 *db, GError **error, const char *sql, const char *types, ...);
 gboolean      styrkort_db_exec_script (sqlite3 *db, const char *sql, GError **error);
 gboolean      styrkort_db_step_done   (sqlite3 *db, sqlite3_stmt *stmt, GError **error);

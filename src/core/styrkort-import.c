@@ -232,19 +232,18 @@ field_for_header (const char *header)
   return -1;
 }
 
-/* Indicators by folded code, Swedish and English name. */
+/* Indicators by folded code, Swedish and English name; the values are
+ * borrowed from @indicators. */
 static GHashTable *
-indicator_names (StyrkortProject *project)
+indicator_names (GPtrArray *indicators)
 {
-  g_autoptr(GPtrArray) indicators = styrkort_project_list_indicators (project);
-  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                             (GDestroyNotify) styrkort_indicator_free);
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < indicators->len; i++)
     {
-      StyrkortIndicator *ind = g_steal_pointer (&indicators->pdata[i]);
-      g_hash_table_insert (names, name_key (ind->name_sv), styrkort_project_get_indicator (project, ind->id));
-      g_hash_table_insert (names, name_key (ind->name_en), styrkort_project_get_indicator (project, ind->id));
+      StyrkortIndicator *ind = indicators->pdata[i];
+      g_hash_table_insert (names, name_key (ind->name_sv), ind);
+      g_hash_table_insert (names, name_key (ind->name_en), ind);
       g_hash_table_insert (names, name_key (ind->code), ind);
     }
   return names;
@@ -274,7 +273,8 @@ StyrkortImportMapping *
 styrkort_import_mapping_guess (StyrkortProject *project, const StyrkortImportSource *source)
 {
   StyrkortImportMapping *mapping = styrkort_import_mapping_new ();
-  g_autoptr(GHashTable) indicators = indicator_names (project);
+  g_autoptr(GPtrArray) list = styrkort_project_list_indicators (project);
+  g_autoptr(GHashTable) indicators = indicator_names (list);
   guint n_columns = styrkort_import_source_n_columns (source);
   guint n_wide = 0;
 
@@ -410,7 +410,7 @@ typedef struct {
   guint given;
   char *parse_error;          /* the row cannot be read at all */
   char *unit_key;
-  StyrkortIndicator *indicator;
+  const StyrkortIndicator *indicator; /* borrowed from the plan */
 } Row;
 
 struct _StyrkortImportPlan {
@@ -419,6 +419,9 @@ struct _StyrkortImportPlan {
   GPtrArray *rows;            /* Row* */
   GPtrArray *new_units;       /* StyrkortImportUnit* */
   GHashTable *units;          /* unit key → unit id (existing units) */
+  GHashTable *stored;         /* "indicator/unit/year/tertial" → StyrkortValue* */
+  GHashTable *new_unit_keys;  /* unit key → StyrkortImportUnit* of new_units */
+  GPtrArray *indicators;      /* StyrkortIndicator*, which rows point to */
   StyrkortImportConflicts conflicts;
 };
 
@@ -433,7 +436,6 @@ row_free (Row *row)
   g_free (row->parsed.comment);
   g_free (row->parse_error);
   g_free (row->unit_key);
-  g_clear_pointer (&row->indicator, styrkort_indicator_free);
   g_free (row);
 }
 
@@ -662,7 +664,7 @@ add_row (const Reader *r, Row *row, const char *indicator_text, char *problem)
     problem = g_strdup_printf (_("“%s” is not an indicator of the catalogue."), indicator_text);
   if (ind != NULL)
     {
-      row->indicator = styrkort_project_get_indicator (r->plan->project, ind->id);
+      row->indicator = ind;
       row->parsed.indicator_id = ind->id;
     }
   if (problem == NULL)
@@ -750,14 +752,7 @@ operation_for_name (StyrkortProject *project, const char *name)
 static StyrkortImportUnit *
 find_new_unit (StyrkortImportPlan *plan, const char *key)
 {
-  for (guint i = 0; i < plan->new_units->len; i++)
-    {
-      StyrkortImportUnit *unit = plan->new_units->pdata[i];
-      g_autofree char *unit_key = name_key (unit->name);
-      if (g_str_equal (unit_key, key))
-        return unit;
-    }
-  return NULL;
+  return g_hash_table_lookup (plan->new_unit_keys, key);
 }
 
 /* Units that the file names but the district does not have yet. */
@@ -777,6 +772,7 @@ collect_new_units (StyrkortImportPlan *plan)
           unit->name = g_strdup (row->pub.unit_name);
           unit->operation_id = operation_for_name (plan->project, row->pub.operation_name);
           g_ptr_array_add (plan->new_units, unit);
+          g_hash_table_insert (plan->new_unit_keys, g_strdup (row->unit_key), unit);
         }
       unit->n_rows++;
     }
@@ -832,6 +828,42 @@ unit_of_row (StyrkortImportPlan *plan, const Row *row)
   return unit != NULL && unit->unit_id > 0 ? unit->unit_id : -1;
 }
 
+static char *
+value_key (gint64 indicator_id, gint64 unit_id, StyrkortPeriod period)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%d/%d", indicator_id, unit_id, period.year,
+                          period.tertial);
+}
+
+/* The district's figures, read once: a plan compares every row with them. */
+static void
+index_stored (StyrkortImportPlan *plan)
+{
+  g_autoptr(GPtrArray) values = styrkort_project_list_all_values (plan->project);
+
+  g_hash_table_remove_all (plan->stored);
+  for (guint i = 0; i < values->len; i++)
+    {
+      StyrkortValue *v = values->pdata[i];
+      g_hash_table_insert (plan->stored, value_key (v->indicator_id, v->unit_id, v->period),
+                           g_steal_pointer (&values->pdata[i]));
+    }
+}
+
+static StyrkortValue *
+stored_value (StyrkortImportPlan *plan, gint64 indicator_id, gint64 unit_id, StyrkortPeriod period)
+{
+  g_autofree char *key = value_key (indicator_id, unit_id, period);
+  StyrkortValue *v = g_hash_table_lookup (plan->stored, key);
+  StyrkortValue *copy;
+
+  if (v == NULL)
+    return NULL;
+  copy = g_memdup2 (v, sizeof *v);
+  copy->comment = g_strdup (v->comment);
+  return copy;
+}
+
 static void
 evaluate_row (StyrkortImportPlan *plan, Row *row, GHashTable *seen)
 {
@@ -863,7 +895,7 @@ evaluate_row (StyrkortImportPlan *plan, Row *row, GHashTable *seen)
   pub->value.unit_id = MAX (unit_id, 0);
   pub->value.period = row->parsed.period;
   if (unit_id >= 0)
-    pub->old = styrkort_project_get_value (plan->project, row->parsed.indicator_id, unit_id, row->parsed.period);
+    pub->old = stored_value (plan, row->parsed.indicator_id, unit_id, row->parsed.period);
   if (pub->old != NULL)
     {
       pub->value.value = pub->old->value;
@@ -908,7 +940,10 @@ styrkort_import_plan_new (StyrkortProject *project, const StyrkortImportSource *
   plan->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   plan->new_units = g_ptr_array_new_with_free_func ((GDestroyNotify) unit_free);
   plan->units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  indicators = indicator_names (project);
+  plan->stored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) styrkort_value_free);
+  plan->new_unit_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  plan->indicators = styrkort_project_list_indicators (project);
+  indicators = indicator_names (plan->indicators);
   Reader reader = { plan, source, mapping, indicators };
   for (guint line = mapping->header_row + 1; line < source->sheet->rows->len; line++)
     {
@@ -920,6 +955,7 @@ styrkort_import_plan_new (StyrkortProject *project, const StyrkortImportSource *
         read_long_row (&reader, line);
     }
   index_units (plan);
+  index_stored (plan);
   collect_new_units (plan);
   evaluate (plan);
   return plan;
@@ -959,6 +995,9 @@ styrkort_import_plan_free (StyrkortImportPlan *plan)
   g_ptr_array_unref (plan->rows);
   g_ptr_array_unref (plan->new_units);
   g_hash_table_unref (plan->units);
+  g_hash_table_unref (plan->stored);
+  g_hash_table_unref (plan->new_unit_keys);
+  g_ptr_array_unref (plan->indicators);
   g_free (plan);
 }
 
@@ -1059,19 +1098,18 @@ create_units (StyrkortImportPlan *plan, GError **error)
 static gboolean
 write_rows (StyrkortImportPlan *plan, GError **error)
 {
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+
   for (guint i = 0; i < plan->rows->len; i++)
     {
       Row *row = plan->rows->pdata[i];
       if (!row_is_written (plan, &row->pub))
         continue;
       row->pub.value.unit_id = unit_of_row (plan, row);
-      if (!styrkort_project_set_value (plan->project, &row->pub.value, error))
-        {
-          g_prefix_error (error, _("Row %u: "), row->pub.line);
-          return FALSE;
-        }
+      g_ptr_array_add (values, &row->pub.value);
     }
-  return TRUE;
+  return styrkort_project_set_values (plan->project, (const StyrkortValue * const *) values->pdata, values->len,
+                                      error);
 }
 
 gboolean
@@ -1092,6 +1130,7 @@ styrkort_import_plan_apply (StyrkortImportPlan *plan, const char *reason, GError
       /* The units made in the cancelled transaction do not exist. */
       g_hash_table_remove_all (plan->units);
       index_units (plan);
+      index_stored (plan);
       evaluate (plan);
       return FALSE;
     }

@@ -341,12 +341,9 @@ check_number (double number, const char *what, GError **error)
   return FALSE;
 }
 
-gboolean
-styrkort_project_set_value (StyrkortProject *self, const StyrkortValue *v, GError **error)
+static gboolean
+check_value (const StyrkortIndicator *indicator, const StyrkortValue *v, GError **error)
 {
-  g_autoptr(StyrkortIndicator) indicator = styrkort_project_get_indicator (self, v->indicator_id);
-  double value = v->value;
-
   if (indicator == NULL)
     {
       g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_INVALID, _("The indicator does not exist."));
@@ -362,16 +359,69 @@ styrkort_project_set_value (StyrkortProject *self, const StyrkortValue *v, GErro
       g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_INVALID, _("The denominator must be greater than zero."));
       return FALSE;
     }
+  return TRUE;
+}
+
+/* One figure into the prepared upsert @stmt. */
+static gboolean
+store_value (StyrkortProject *self, sqlite3_stmt *stmt, const StyrkortIndicator *indicator, const StyrkortValue *v,
+             GError **error)
+{
+  double value = v->value;
+
+  if (!check_value (indicator, v, error))
+    return FALSE;
   if (indicator->total_rule == STYRKORT_TOTAL_RATE && styrkort_value_has_base (v))
     value = styrkort_rate_from_base (indicator->measure, v->numerator, v->denominator);
-  return _styrkort_project_edit (self, _("Enter figure"), "indicator_value", error,
+  return styrkort_db_bind (DB (self), stmt, error, "iInndddddt", v->indicator_id, v->unit_id, v->period.year,
+                           v->period.tertial, value, v->women, v->men, v->numerator, v->denominator,
+                           v->comment ? v->comment : "") &&
+         styrkort_db_step_done (DB (self), stmt, error);
+}
+
+gboolean
+styrkort_project_set_values (StyrkortProject *self, const StyrkortValue * const *values, guint n_values,
+                             GError **error)
+{
+  g_autoptr(GHashTable) indicators = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                            (GDestroyNotify) styrkort_indicator_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!_styrkort_project_begin (self, _("Enter figure"), error))
+    return FALSE;
+  stmt = styrkort_db_prepare (DB (self), error,
     "INSERT INTO indicator_value (indicator_id, unit_id, year, tertial, value, women, men,"
     " numerator, denominator, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     " ON CONFLICT (indicator_id, ifnull (unit_id, 0), year, tertial) DO UPDATE SET"
     " value = excluded.value, women = excluded.women, men = excluded.men,"
-    " numerator = excluded.numerator, denominator = excluded.denominator, comment = excluded.comment",
-    "iInndddddt", v->indicator_id, v->unit_id, v->period.year, v->period.tertial, value,
-    v->women, v->men, v->numerator, v->denominator, v->comment ? v->comment : "");
+    " numerator = excluded.numerator, denominator = excluded.denominator, comment = excluded.comment", NULL);
+  for (guint i = 0; stmt != NULL && i < n_values; i++)
+    {
+      const StyrkortValue *v = values[i];
+      StyrkortIndicator *indicator = g_hash_table_lookup (indicators, &v->indicator_id);
+      if (indicator == NULL && (indicator = styrkort_project_get_indicator (self, v->indicator_id)) != NULL)
+        g_hash_table_insert (indicators, &indicator->id, indicator);
+      if (!store_value (self, stmt, indicator, v, error))
+        g_clear_pointer (&stmt, sqlite3_finalize);
+    }
+  if (stmt == NULL)
+    {
+      _styrkort_project_rollback (self);
+      return FALSE;
+    }
+  return _styrkort_project_commit (self, "indicator_value", error);
+}
+
+gboolean
+styrkort_project_set_value (StyrkortProject *self, const StyrkortValue *v, GError **error)
+{
+  return styrkort_project_set_values (self, &v, 1, error);
+}
+
+GPtrArray *
+styrkort_project_list_all_values (StyrkortProject *self)
+{
+  return _styrkort_list_rows (self, read_value, (GDestroyNotify) styrkort_value_free, VALUE_COLUMNS, NULL);
 }
 
 gboolean

@@ -77,6 +77,11 @@ GPtrArray     *styrkort_project_list_values (StyrkortProject *self, gint64 indic
 GPtrArray     *styrkort_project_list_series (StyrkortProject *self, gint64 indicator_id, gint64 unit_id);
 /* Stores @value; for a rate with numerator and denominator the value is derived from them. */
 gboolean   styrkort_project_set_value   (StyrkortProject *self, const StyrkortValue *value, GError **error);
+/* Stores @n_values values as one edit; all or none. */
+gboolean   styrkort_project_set_values  (StyrkortProject *self, const StyrkortValue * const *values, guint n_values,
+                                         GError **error);
+/* Every stored value, in no particular order. */
+GPtrArray *styrkort_project_list_all_values (StyrkortProject *self);
 gboolean   styrkort_project_clear_value (StyrkortProject *self, gint64 indicator_id, gint64 unit_id, StyrkortPeriod period, GError **error);
 gboolean   styrkort_project_get_city_value (StyrkortProject *self, gint64 indicator_id, StyrkortPeriod period, StyrkortCityValue *out);
 gboolean   styrkort_project_set_city_value (StyrkortProject *self, const StyrkortCityValue *value, GError **error);
