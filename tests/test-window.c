@@ -9,6 +9,7 @@
 
 #include "styrkort-application.h"
 #include "styrkort-area-page.h"
+#include "styrkort-chart-view.h"
 #include "styrkort-city-window.h"
 #include "styrkort-demo.h"
 #include "styrkort-figures-page.h"
@@ -110,6 +111,15 @@ is_list_box (GtkWidget *widget, gconstpointer data)
   return GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar");
 }
 
+static guint
+count_widgets (GtkWidget *root, GType type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (root, type);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child, type);
+  return n;
+}
+
 static gint64
 first_unit (guint index)
 {
@@ -143,6 +153,9 @@ test_open_demo (void)
    * which adds up to 19 entries. */
   g_assert_cmpuint (selectable, ==, 19);
   g_assert_cmpstr (styrkort_window_get_page (window), ==, "overview");
+  /* The status chart, and the five T2 indicators' charts that follow the first frame. */
+  iterate ();
+  g_assert_cmpuint (count_widgets (styrkort_window_get_page_widget (window, "overview"), STYRKORT_TYPE_CHART_VIEW), ==, 6);
   save_png (GTK_WIDGET (window), "overview.png");
 }
 
