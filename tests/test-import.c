@@ -412,7 +412,7 @@ test_round_trip_from_data_sheet (void)
   g_autoptr(GFile) demo_file = g_file_new_for_path (demo_path);
   g_autoptr(GFile) copy_file = g_file_new_for_path (copy_path);
   g_autoptr(StyrkortProject) demo = styrkort_demo_create (demo_file, 2019, &error);
-  g_autoptr(StyrkortProject) copy = styrkort_project_create (copy_file, "Kopia", &error);
+  g_autoptr(StyrkortProject) copy = styrkort_project_create (copy_file, "Stadsdel Exempel", &error);
   g_assert_no_error (error);
   g_assert_true (styrkort_workbook_export (demo, styrkort_workbook_default_period (demo), xlsx, &error));
   g_assert_no_error (error);
@@ -436,6 +436,22 @@ test_round_trip_from_data_sheet (void)
   g_assert_cmpuint (styrkort_import_plan_n_writes (again), ==, 0);
   g_assert_cmpuint (styrkort_import_plan_count (again, STYRKORT_IMPORT_ROW_SAME), ==,
                     styrkort_import_plan_rows (again)->len);
+}
+
+/* Another district's workbook is not this district's figures. */
+static void
+test_other_district_refused (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = write_file ("city.csv",
+    "Stadsdel;Enhet;Period;Nyckeltal;Värde\n"
+    "Stadsdel Test;Mottagning Öst;2025 T1;consultants;1\n"
+    "STADSDEL  TEST;Mottagning Öst;2025 T2;consultants;2\n"
+    "Stadsdel Norr;Mottagning Öst;2025 T3;consultants;3\n");
+  g_autoptr(StyrkortImportPlan) plan = plan_for (f, csv, NULL);
+
+  g_assert_cmpuint (styrkort_import_plan_count (plan, STYRKORT_IMPORT_ROW_NEW), ==, 2);
+  g_assert_cmpstr (row_on_line (plan, 4, 0)->reason, ==, "The row is for Stadsdel Norr, not for Stadsdel Test.");
 }
 
 static void
@@ -468,6 +484,7 @@ main (int argc, char **argv)
   ADD ("/core/import/unknown-unit-mapped", test_unknown_unit_mapped);
   ADD ("/core/import/mapping-remembered", test_mapping_remembered);
   g_test_add_func ("/core/import/round-trip-from-data-sheet", test_round_trip_from_data_sheet);
+  ADD ("/core/import/other-district-refused", test_other_district_refused);
   g_test_add_func ("/core/import/not-a-table", test_not_a_table);
   return g_test_run ();
 }

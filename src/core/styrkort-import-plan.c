@@ -40,6 +40,8 @@ struct _StyrkortImportPlan {
   GHashTable *stored;         /* "indicator/unit/year/tertial" → StyrkortValue* */
   GHashTable *new_unit_keys;  /* unit key → StyrkortImportUnit* of new_units */
   GPtrArray *indicators;      /* StyrkortIndicator*, which rows point to */
+  char *district;             /* the district's name, and its key */
+  char *district_key;
   StyrkortImportConflicts conflicts;
 };
 
@@ -273,11 +275,26 @@ new_row (const Reader *r, guint line)
   return row;
 }
 
+/* A row that names another district is not this district's figure (a
+ * workbook of the wrong district, or a city-wide file). */
+static char *
+check_district (const Reader *r, guint line)
+{
+  g_autofree char *district = text_at (r, line, STYRKORT_FIELD_DISTRICT);
+  g_autofree char *key = _styrkort_import_name_key (district);
+
+  if (*key == '\0' || g_str_equal (key, r->plan->district_key))
+    return NULL;
+  return g_strdup_printf (_("The row is for %s, not for %s."), district, r->plan->district);
+}
+
 static void
 add_row (const Reader *r, Row *row, const char *indicator_text, char *problem)
 {
   StyrkortIndicator *ind = g_hash_table_lookup (r->indicators, indicator_text);
 
+  if (problem == NULL)
+    problem = check_district (r, row->pub.line - 1);
   if (problem == NULL && ind == NULL)
     problem = g_strdup_printf (_("“%s” is not an indicator of the catalogue."), indicator_text);
   if (ind != NULL)
@@ -561,6 +578,11 @@ styrkort_import_plan_new (StyrkortProject *project, const StyrkortImportSource *
   plan->stored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) styrkort_value_free);
   plan->new_unit_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   plan->indicators = styrkort_project_list_indicators (project);
+  {
+    g_autoptr(StyrkortDistrict) district = styrkort_project_get_district (project);
+    plan->district = g_strdup (district ? district->name : "");
+    plan->district_key = _styrkort_import_name_key (plan->district);
+  }
   indicators = _styrkort_import_indicator_names (plan->indicators);
   Reader reader = { plan, source, mapping, indicators };
   for (guint line = mapping->header_row + 1; line < source->sheet->rows->len; line++)
@@ -616,6 +638,8 @@ styrkort_import_plan_free (StyrkortImportPlan *plan)
   g_hash_table_unref (plan->stored);
   g_hash_table_unref (plan->new_unit_keys);
   g_ptr_array_unref (plan->indicators);
+  g_free (plan->district);
+  g_free (plan->district_key);
   g_free (plan);
 }
 

@@ -143,6 +143,7 @@ static const struct {
   const char *label;
   const char *headers;     /* headers that mean this field, '|'-separated, folded */
 } fields[STYRKORT_N_FIELDS] = {
+  { "district", N_("District"), "stadsdel|stadsdelsförvaltning|district" },
   { "unit", N_("Unit"), "enhet|unit|enhetsnamn|arbetsgrupp|avdelning|department" },
   { "operation", N_("Operation"), "verksamhetsområde|verksamhet|operation" },
   { "year", N_("Year"), "år|year|ar" },

@@ -35,6 +35,7 @@ typedef enum {
 } StyrkortImportLayout;
 
 typedef enum {
+  STYRKORT_FIELD_DISTRICT,    /* checked: rows of another district are refused */
   STYRKORT_FIELD_UNIT,
   STYRKORT_FIELD_OPERATION,   /* helps to place units that are new */
   STYRKORT_FIELD_YEAR,
