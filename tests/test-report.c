@@ -128,6 +128,12 @@ test_mark_lock_and_reexport (Fixture *f, gconstpointer data)
   g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM report_change WHERE reason = 'HR corrected the figure'"
                                           " AND year = 2026 AND tertial = 2"), ==, 1);
 
+  /* Locked again, the next change is refused again. */
+  styrkort_project_lock_period (f->project, t2);
+  g_assert_false (set_consultants (f, t2, before + 6, &error));
+  g_assert_error (error, STYRKORT_ERROR, STYRKORT_ERROR_REPORTED);
+  g_clear_error (&error);
+
   /* The reported workbook comes back byte for byte, with the old figure. */
   g_assert_true (styrkort_report_export (f->project, t2, again, &error));
   g_assert_no_error (error);

@@ -615,6 +615,35 @@ is_tipped (GtkWidget *widget, gconstpointer tip)
   return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tip) == 0;
 }
 
+static gboolean
+is_menu_button (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL;
+}
+
+/* Whether @menu or one of its sections has an item labelled @label. */
+static gboolean
+menu_has_label (GMenuModel *menu, const char *label)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *text = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &text) && g_str_equal (text, label))
+        return TRUE;
+      if (section != NULL && menu_has_label (section, label))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+on_text_read_cb (GObject *clipboard, GAsyncResult *result, gpointer data)
+{
+  char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (clipboard), result, NULL);
+  *(char **) data = text ? text : g_strdup ("");
+}
+
 static StyrkortImportDialog *
 import_csv (const char *name, const char *content)
 {
@@ -656,6 +685,15 @@ test_import_dialog (void)
   g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_row_titled, "Mottagning Ny"));
   g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_row_titled, "Row 4"));
   g_assert_true (gtk_widget_get_sensitive (import));
+  /* The rejected rows go to the clipboard whole, with their reasons. */
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), is_button_tipped, "Copy the rows and reasons"), "clicked");
+  {
+    g_autofree char *copied = NULL;
+    gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (dialog)), NULL, on_text_read_cb, &copied);
+    for (int i = 0; i < 100 && copied == NULL; i++)
+      wait_ms (10);
+    g_assert_cmpstr (copied, ==, "Row 4\t“okänd” is not an indicator of the catalogue.\n");
+  }
   gtk_window_set_default_size (GTK_WINDOW (dialog), 1180, 680);
   wait_ms (200);
   save_png (GTK_WIDGET (dialog), "import-dialog.png");
@@ -711,6 +749,13 @@ test_mark_reported (void)
   AdwMessageDialog *dialog;
 
   g_assert_false (gtk_widget_get_visible (lock));
+  /* The main menu names the period shown. */
+  {
+    g_autofree char *label = g_strdup_printf ("Mark %d T%d as _Reported…", styrkort_window_get_period (window).year,
+                                              styrkort_window_get_period (window).tertial);
+    GtkWidget *button = find_widget (GTK_WIDGET (window), is_menu_button, NULL);
+    g_assert_true (menu_has_label (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)), label));
+  }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.mark-reported", NULL);
   iterate ();
   dialog = open_dialog ();
@@ -736,6 +781,16 @@ test_mark_reported (void)
   g_assert_cmpfloat (stored ("vfu_places", unit, "value"), ==, 31);
   g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM report_change WHERE reason = 'VFU-platserna rättades av HR'"),
                    ==, 1);
+
+  /* Locked again, the next change asks again. */
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (window), is_button_labelled, "_Lock Again"), "clicked");
+  iterate ();
+  type_into (figures_entry ("vfu_places", "value", unit), "32");
+  g_assert_cmpfloat (stored ("vfu_places", unit, "value"), ==, 31);
+  dialog = open_dialog ();
+  g_assert_nonnull (dialog);
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), is_button_labelled, "_Cancel"), "clicked");
+  iterate ();
 
   styrkort_window_show_page (window, "overview");
   iterate ();

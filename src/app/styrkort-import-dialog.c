@@ -384,6 +384,40 @@ add_row_list (StyrkortImportDialog *self, GtkWidget *group, StyrkortImportRowSta
     }
 }
 
+/* Every rejected row with its reason, one per line, for the clipboard:
+ * the list in the dialog stops after MAX_LISTED rows. */
+static void
+on_copy_rejected_cb (GtkButton *button, StyrkortImportDialog *self)
+{
+  GPtrArray *rows = styrkort_import_plan_rows (self->plan);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const StyrkortImportRow *row = rows->pdata[i];
+      if (row->state != STYRKORT_IMPORT_ROW_REJECTED)
+        continue;
+      g_string_append_printf (text, _("Row %u"), row->line);
+      g_string_append_printf (text, "\t%s\n", row->reason);
+    }
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), text->str);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("The rows were copied")));
+}
+
+static GtkWidget *
+copy_button (StyrkortImportDialog *self)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+  const char *label = _("Copy the rows and reasons");
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_copy_rejected_cb), self);
+  return button;
+}
+
 static void
 add_problem (StyrkortImportDialog *self)
 {
@@ -421,8 +455,11 @@ fill_results (StyrkortImportDialog *self)
     add_row_list (self, styrkort_page_add_group (self->results_box, _("Preview"), _("The first rows, as they will be stored.")),
                   STYRKORT_IMPORT_ROW_NEW, PREVIEW_ROWS);
   if (styrkort_import_plan_count (self->plan, STYRKORT_IMPORT_ROW_REJECTED) > 0)
-    add_row_list (self, styrkort_page_add_group (self->results_box, _("Rows That Will Not Be Imported"), NULL),
-                  STYRKORT_IMPORT_ROW_REJECTED, MAX_LISTED);
+    {
+      GtkWidget *group = styrkort_page_add_group (self->results_box, _("Rows That Will Not Be Imported"), NULL);
+      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), copy_button (self));
+      add_row_list (self, group, STYRKORT_IMPORT_ROW_REJECTED, MAX_LISTED);
+    }
   update_import_button (self);
 }
 

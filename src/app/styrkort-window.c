@@ -27,6 +27,8 @@ struct _StyrkortWindow {
   GtkWidget *report_label;
   GtkWidget *report_revealer;
   GtkWidget *unlock_button;
+  GtkWidget *lock_button;
+  GMenu *report_section;
   GtkWidget *read_only_label;
   GtkWidget *read_only_revealer;
   GtkWidget *recent_heading;
@@ -90,6 +92,28 @@ set_action_enabled (StyrkortWindow *self, const char *name, gboolean enabled)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), full, enabled);
 }
 
+static void
+append_menu_item (GMenu *menu, const char *label, const char *action)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, action);
+  g_menu_append_item (menu, item);
+}
+
+/* Import, export and reporting, with the period shown named in the labels. */
+static void
+fill_report_section (StyrkortWindow *self)
+{
+  g_autofree char *period = styrkort_period_to_string (self->period);
+  g_autofree char *mark = g_strdup_printf (_("Mark %s as _Reported…"), period);
+  g_autofree char *sent = g_strdup_printf (_("Save %s as Re_ported…"), period);
+
+  g_menu_remove_all (self->report_section);
+  append_menu_item (self->report_section, _("_Import Figures…"), "win.import");
+  append_menu_item (self->report_section, _("Export _Workbook…"), "win.export-workbook");
+  append_menu_item (self->report_section, mark, "win.mark-reported");
+  append_menu_item (self->report_section, sent, "win.export-reported");
+}
+
 /* The lock mark beside the period, and the banner that says when it was reported. */
 static void
 update_report_state (StyrkortWindow *self)
@@ -103,6 +127,9 @@ update_report_state (StyrkortWindow *self)
   gtk_revealer_set_reveal_child (GTK_REVEALER (self->report_revealer), reported);
   gtk_widget_set_visible (self->unlock_button,
                           reported && writable && !styrkort_project_is_unlocked (self->project, self->period));
+  gtk_widget_set_visible (self->lock_button,
+                          reported && writable && styrkort_project_is_unlocked (self->project, self->period));
+  fill_report_section (self);
   set_action_enabled (self, "export-reported", reported);
   set_action_enabled (self, "unlock-period", reported && writable);
   set_action_enabled (self, "mark-reported", writable);
@@ -865,6 +892,14 @@ unlock_period_action (GtkWidget *widget, const char *action, GVariant *parameter
 }
 
 static void
+lock_period_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  StyrkortWindow *self = STYRKORT_WINDOW (widget);
+  if (self->project != NULL)
+    styrkort_project_lock_period (self->project, self->period);
+}
+
+static void
 show_folder_action (GtkWidget *widget, const char *action, GVariant *parameter)
 {
   gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
@@ -979,6 +1014,8 @@ styrkort_window_class_init (StyrkortWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, report_label);
   gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, report_revealer);
   gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, unlock_button);
+  gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, lock_button);
+  gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, report_section);
   gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, recent_heading);
@@ -1001,6 +1038,7 @@ styrkort_window_class_init (StyrkortWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.mark-reported", NULL, mark_reported_action);
   gtk_widget_class_install_action (widget_class, "win.export-reported", NULL, export_reported_action);
   gtk_widget_class_install_action (widget_class, "win.unlock-period", NULL, unlock_period_action);
+  gtk_widget_class_install_action (widget_class, "win.lock-period", NULL, lock_period_action);
   gtk_widget_class_install_action (widget_class, "win.previous-period", NULL, period_action);
   gtk_widget_class_install_action (widget_class, "win.next-period", NULL, period_action);
   gtk_widget_class_install_action (widget_class, "win.go-overview", NULL, go_overview_action);

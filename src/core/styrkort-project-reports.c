@@ -168,6 +168,14 @@ styrkort_project_unlock_period (StyrkortProject *self, StyrkortPeriod period, co
   _styrkort_project_emit_changed (self, "report");
 }
 
+void
+styrkort_project_lock_period (StyrkortProject *self, StyrkortPeriod period)
+{
+  g_autofree char *key = period_key (period);
+  if (g_hash_table_remove (_styrkort_project_get_unlocked (self), key))
+    _styrkort_project_emit_changed (self, "report");
+}
+
 gboolean
 styrkort_project_is_unlocked (StyrkortProject *self, StyrkortPeriod period)
 {

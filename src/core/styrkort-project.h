@@ -151,6 +151,8 @@ gboolean   styrkort_project_add_report    (StyrkortProject *self, StyrkortPeriod
 /* Allows edits of reported @period while the file is open; @reason is kept with each. */
 void       styrkort_project_unlock_period (StyrkortProject *self, StyrkortPeriod period, const char *reason);
 gboolean   styrkort_project_is_unlocked   (StyrkortProject *self, StyrkortPeriod period);
+/* Edits of @period need a reason again. */
+void       styrkort_project_lock_period   (StyrkortProject *self, StyrkortPeriod period);
 
 /* Import column mappings remembered by file name pattern (not part of undo). */
 char      *styrkort_project_get_import_mapping (StyrkortProject *self, const char *pattern);
