@@ -733,6 +733,13 @@ test_import_dialog_cancel (void)
   g_assert_null (styrkort_import_dialog_get_plan (dialog));
   g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_row_titled, "Choose the column with the values."));
   g_assert_false (gtk_widget_get_sensitive (import));
+
+  /* One column per indicator: the columns left over can each be an indicator. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog), is_named, "layout")), 1);
+  iterate ();
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_row_titled, "Choose at least one column that holds an indicator."));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_row_titled, "D: Värde"));
+  g_assert_null (find_widget (GTK_WIDGET (dialog), is_row_titled, "Value"));
   g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), is_button_labelled, "_Cancel"), "clicked");
   iterate ();
   g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM indicator_value"), ==, values);
