@@ -467,6 +467,24 @@ test_not_a_table (void)
   g_assert_null (styrkort_import_source_open (zip, NULL, &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "broken.xlsx"));
+  g_clear_error (&error);
+
+  g_autofree char *empty = write_file ("empty.csv", "");
+  g_assert_null (styrkort_import_source_open (empty, NULL, &error));
+  g_assert_error (error, STYRKORT_ERROR, STYRKORT_ERROR_EMPTY);
+  g_clear_error (&error);
+
+  /* A workbook of a newer Styrkort: its Data sheet may mean something else. */
+  g_autofree char *newer = test_path ("newer.xlsx");
+  lxw_workbook *wb = workbook_new (newer);
+  lxw_worksheet *data = workbook_add_worksheet (wb, "Data");
+  lxw_worksheet *about = workbook_add_worksheet (wb, "Om");
+  worksheet_write_string (data, 0, 0, "Stadsdel", NULL);
+  worksheet_write_string (about, 0, 0, "Dataformat (bladet Data)", NULL);
+  worksheet_write_number (about, 0, 1, 2, NULL);
+  g_assert_cmpint (workbook_close (wb), ==, LXW_NO_ERROR);
+  g_assert_null (styrkort_import_source_open (newer, NULL, &error));
+  g_assert_error (error, STYRKORT_ERROR, STYRKORT_ERROR_TOO_NEW);
 }
 
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

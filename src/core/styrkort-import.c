@@ -9,6 +9,7 @@
 
 #include "styrkort-csv.h"
 #include "styrkort-import-private.h"
+#include "styrkort-workbook.h"
 
 /* The file ------------------------------------------------------------------ */
 
@@ -26,6 +27,28 @@ looks_like_zip (const char *path)
   return zip;
 }
 
+/* Styrkort's own workbooks say their data format on the sheet Om; a newer
+ * one may have columns that this version would read wrongly. */
+static gboolean
+check_data_format (StyrkortXlsx *xlsx, GError **error)
+{
+  g_autoptr(StyrkortSheet) about = styrkort_xlsx_read_sheet (xlsx, "Om", NULL);
+
+  for (guint r = 0; about != NULL && r < about->rows->len; r++)
+    {
+      const StyrkortCell *key = styrkort_sheet_cell (about, r, 0), *value = styrkort_sheet_cell (about, r, 1);
+      if (key->type == STYRKORT_CELL_TEXT && g_str_equal (key->text, "Dataformat (bladet Data)") &&
+          value->type == STYRKORT_CELL_NUMBER && value->number > STYRKORT_DATA_FORMAT_VERSION)
+        {
+          g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_TOO_NEW,
+                       _("The workbook was made by a newer Styrkort (data format %d; this version reads format "
+                         "%d). Update Styrkort to import it."), (int) value->number, STYRKORT_DATA_FORMAT_VERSION);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 open_workbook (StyrkortImportSource *source, const char *sheet_name, GError **error)
 {
@@ -39,6 +62,8 @@ open_workbook (StyrkortImportSource *source, const char *sheet_name, GError **er
   /* Styrkort's own workbooks hold their figures on the sheet Data. */
   if (sheet_name == NULL && g_strv_contains (names, "Data") && g_strv_contains (names, "Om"))
     sheet_name = "Data";
+  if (g_strcmp0 (sheet_name, "Data") == 0 && !check_data_format (xlsx, error))
+    return FALSE;
   if (sheet_name == NULL || !g_strv_contains (names, sheet_name))
     sheet_name = names[0];
   if (sheet_name == NULL)
@@ -70,6 +95,12 @@ styrkort_import_source_open (const char *path, const char *sheet_name, GError **
     }
   else if ((source->sheet = styrkort_csv_read (path, error)) == NULL)
     return NULL;
+  if (source->sheet->rows->len == 0)
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_EMPTY, _("“%s” is empty: there is nothing to import."), name);
+      return NULL;
+    }
   return g_steal_pointer (&source);
 }
 
