@@ -268,15 +268,6 @@ on_project_changed_cb (StyrkortProject *project, const char *what, StyrkortWindo
 
 /* Periods --------------------------------------------------------------------- */
 
-static StyrkortPeriod
-today_period (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDate) date = g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                                          g_date_time_get_year (now));
-  return styrkort_period_for_date (date);
-}
-
 /* From three years back (or the first figures) to the current year's end.
  * The period shown is the one last chosen, else the latest with figures. */
 static void
@@ -285,7 +276,7 @@ fill_periods (StyrkortWindow *self)
   g_autoptr(GArray) used = styrkort_project_list_periods (self->project);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autofree char *remembered = g_settings_get_string (styrkort_application_get_settings (app_of (self)), "last-period");
-  StyrkortPeriod now = today_period (), first = { now.year - 3, 1 }, last = { now.year, 3 }, chosen, wanted;
+  StyrkortPeriod now = styrkort_period_current (), first = { now.year - 3, 1 }, last = { now.year, 3 }, chosen, wanted;
   guint selected = 0;
 
   if (used->len > 0)

@@ -42,6 +42,7 @@ struct _StyrkortImportPlan {
   GPtrArray *indicators;      /* StyrkortIndicator*, which rows point to */
   char *district;             /* the district's name, and its key */
   char *district_key;
+  StyrkortPeriod current;     /* later periods have not begun */
   StyrkortImportConflicts conflicts;
 };
 
@@ -173,13 +174,8 @@ read_period (const StyrkortImportSource *source, guint row, const StyrkortImport
 
 /* Periods from 2000 to the current tertial: later ones have not happened. */
 static char *
-check_period_range (StyrkortPeriod period)
+check_period_range (StyrkortPeriod period, StyrkortPeriod current)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDate) today = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (now),
-                                           (GDateMonth) g_date_time_get_month (now),
-                                           (GDateYear) g_date_time_get_year (now));
-  StyrkortPeriod current = styrkort_period_for_date (today);
   g_autofree char *name = styrkort_period_to_string (period);
 
   if (period.year < 2000)
@@ -244,10 +240,10 @@ has_figure (const Row *row)
 
 /* Why a read figure cannot be stored as it is, or NULL. */
 static char *
-check_row (Row *row)
+check_row (Row *row, StyrkortPeriod current)
 {
   const StyrkortIndicator *ind = row->indicator;
-  char *problem = check_period_range (row->parsed.period);
+  char *problem = check_period_range (row->parsed.period, current);
 
   if (problem != NULL)
     return problem;
@@ -303,7 +299,7 @@ add_row (const Reader *r, Row *row, const char *indicator_text, char *problem)
       row->parsed.indicator_id = ind->id;
     }
   if (problem == NULL)
-    problem = check_row (row);
+    problem = check_row (row, r->plan->current);
   row->parse_error = problem;
   g_ptr_array_add (r->plan->rows, row);
 }
@@ -578,6 +574,7 @@ styrkort_import_plan_new (StyrkortProject *project, const StyrkortImportSource *
   plan->stored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) styrkort_value_free);
   plan->new_unit_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   plan->indicators = styrkort_project_list_indicators (project);
+  plan->current = styrkort_period_current ();
   {
     g_autoptr(StyrkortDistrict) district = styrkort_project_get_district (project);
     plan->district = g_strdup (district ? district->name : "");
@@ -704,18 +701,21 @@ styrkort_import_plan_n_writes (StyrkortImportPlan *plan)
 GArray *
 styrkort_import_plan_reported_periods (StyrkortImportPlan *plan)
 {
+  g_autoptr(GPtrArray) reports = styrkort_project_list_reports (plan->project);
   GArray *periods = g_array_new (FALSE, FALSE, sizeof (StyrkortPeriod));
 
-  for (guint i = 0; i < plan->rows->len; i++)
+  for (guint r = 0; r < reports->len; r++)
     {
-      const StyrkortImportRow *row = plan->rows->pdata[i];
-      gboolean listed = FALSE;
-      if (!row_is_written (plan, row) || !styrkort_project_is_reported (plan->project, row->value.period))
-        continue;
-      for (guint p = 0; p < periods->len; p++)
-        listed |= styrkort_period_compare (g_array_index (periods, StyrkortPeriod, p), row->value.period) == 0;
-      if (!listed)
-        g_array_append_val (periods, row->value.period);
+      StyrkortPeriod reported = ((StyrkortReport *) reports->pdata[r])->period;
+      for (guint i = 0; i < plan->rows->len; i++)
+        {
+          const StyrkortImportRow *row = plan->rows->pdata[i];
+          if (row_is_written (plan, row) && styrkort_period_compare (row->value.period, reported) == 0)
+            {
+              g_array_append_val (periods, reported);
+              break;
+            }
+        }
     }
   return periods;
 }

@@ -114,6 +114,16 @@ styrkort_period_for_date (GDate *date)
   return (StyrkortPeriod) { g_date_get_year (date), (month - 1) / 4 + 1 };
 }
 
+StyrkortPeriod
+styrkort_period_current (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDate) today = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (now),
+                                           (GDateMonth) g_date_time_get_month (now),
+                                           (GDateYear) g_date_time_get_year (now));
+  return styrkort_period_for_date (today);
+}
+
 char *
 styrkort_period_to_string (StyrkortPeriod period)
 {

@@ -34,6 +34,8 @@ int            styrkort_period_compare    (StyrkortPeriod a, StyrkortPeriod b);
 StyrkortPeriod styrkort_period_next       (StyrkortPeriod period);
 StyrkortPeriod styrkort_period_previous   (StyrkortPeriod period);
 StyrkortPeriod styrkort_period_for_date   (GDate *date);
+/* The tertial that today (local time) falls in. */
+StyrkortPeriod styrkort_period_current    (void);
 char          *styrkort_period_to_string  (StyrkortPeriod period);
 gboolean       styrkort_period_parse      (const char *text, StyrkortPeriod *out);
 

@@ -109,16 +109,13 @@ StyrkortPeriod
 styrkort_workbook_default_period (StyrkortProject *project)
 {
   g_autoptr(GArray) periods = styrkort_project_list_periods (project);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                                           g_date_time_get_year (now));
 
   for (guint i = periods->len; i > 0; i--)
     if (g_array_index (periods, StyrkortPeriod, i - 1).tertial == 2)
       return g_array_index (periods, StyrkortPeriod, i - 1);
   if (periods->len > 0)
     return g_array_index (periods, StyrkortPeriod, periods->len - 1);
-  return styrkort_period_for_date (today);
+  return styrkort_period_current ();
 }
 
 /* Cells --------------------------------------------------------------------- */
