@@ -34,7 +34,6 @@ struct _StyrkortImportDialog {
   GPtrArray *indicators;
   GPtrArray *group_rows;         /* rows we put in file_group and columns_group */
   GtkWidget *reason_row;         /* for reported periods, or NULL */
-  gboolean remembered;
   guint refresh_id;              /* an idle refresh is queued */
   gboolean refresh_file;         /* it rebuilds the file and column rows too */
 };
@@ -204,18 +203,12 @@ column_label (StyrkortImportDialog *self, guint column)
 
 /* The results ---------------------------------------------------------------- */
 
-static gboolean
-needs_reason (StyrkortImportDialog *self)
-{
-  return self->reason_row != NULL;
-}
-
 static void
 update_import_button (StyrkortImportDialog *self)
 {
   gboolean ok = self->plan != NULL && styrkort_import_plan_n_writes (self->plan) > 0;
 
-  if (ok && needs_reason (self))
+  if (ok && self->reason_row != NULL)
     {
       g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reason_row))));
       ok = *reason != '\0';
@@ -463,20 +456,17 @@ fill_results (StyrkortImportDialog *self)
   update_import_button (self);
 }
 
-/* Builds the plan again from the mapping, keeping the choices made for
- * units and conflicts. */
+/* Shows the plan again, with the choices made for units and conflicts; a
+ * new one is made only when the mapping changed (remap() drops the old). */
 static void
 replan (StyrkortImportDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  StyrkortImportPlan *old = g_steal_pointer (&self->plan);
-  StyrkortImportPlan *plan = old;
 
-  if (plan == NULL)
-    plan = styrkort_import_plan_new (self->project, self->source, self->mapping, &error);
-  self->plan = plan;
+  if (self->plan == NULL)
+    self->plan = styrkort_import_plan_new (self->project, self->source, self->mapping, &error);
   g_clear_pointer (&self->problem, g_free);
-  if (plan == NULL)
+  if (self->plan == NULL)
     self->problem = g_strdup (error->message);
   fill_results (self);
 }
@@ -784,7 +774,7 @@ styrkort_import_dialog_new (GtkWindow *parent, StyrkortProject *project, const c
   self->operations = styrkort_project_list_operations (project);
   self->units = styrkort_project_list_units (project);
   self->indicators = styrkort_project_list_indicators (project);
-  self->mapping = styrkort_import_mapping_for_file (project, self->source, &self->remembered);
+  self->mapping = styrkort_import_mapping_for_file (project, self->source, NULL);
   name = g_filename_display_basename (path);
   adw_window_title_set_subtitle (self->window_title, name);
   fill_file (self);

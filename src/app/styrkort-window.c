@@ -129,7 +129,6 @@ update_report_state (StyrkortWindow *self)
                           reported && writable && !styrkort_project_is_unlocked (self->project, self->period));
   gtk_widget_set_visible (self->lock_button,
                           reported && writable && styrkort_project_is_unlocked (self->project, self->period));
-  fill_report_section (self);
   set_action_enabled (self, "export-reported", reported);
   set_action_enabled (self, "unlock-period", reported && writable);
   set_action_enabled (self, "mark-reported", writable);
@@ -303,6 +302,7 @@ fill_periods (StyrkortWindow *self)
       gtk_string_list_append (labels, label);
     }
   self->period = chosen;
+  fill_report_section (self);
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->period_dropdown), G_LIST_MODEL (labels));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->period_dropdown), selected);
 }
@@ -330,6 +330,7 @@ on_period_selected_cb (GtkDropDown *dropdown, GParamSpec *pspec, StyrkortWindow 
   }
   mark_all_dirty (self, TRUE);
   refresh_visible_page (self);
+  fill_report_section (self);
   update_report_state (self);
 }
 
