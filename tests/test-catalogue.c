@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The catalogue is data: the shipped one validates, broken ones are refused with a reason. */
+#include "styrkort-locale.h"
 #include "styrkort-catalogue.h"
 #include "styrkort-types.h"
 
@@ -60,6 +61,7 @@ test_broken (void)
 int
 main (int argc, char **argv)
 {
+  styrkort_locale_init (); /* as the app does */
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/catalogue/default", test_default);
   g_test_add_func ("/core/catalogue/broken", test_broken);

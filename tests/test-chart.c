@@ -5,6 +5,7 @@
 #include <cairo.h>
 #include <math.h>
 
+#include "styrkort-locale.h"
 #include "styrkort-chart-data.h"
 #include "styrkort-chart-style.h"
 #include "styrkort-demo.h"
@@ -472,6 +473,7 @@ int
 main (int argc, char **argv)
 {
   test_init_env ();
+  styrkort_locale_init (); /* as the app does */
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/chart/units-seed001", test_units_seed);
   g_test_add_func ("/core/chart/units-40-long-names", test_units_many_long);

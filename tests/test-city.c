@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
+#include "styrkort-locale.h"
 #include "styrkort-city.h"
 #include "styrkort-demo.h"
 #include "styrkort-workbook.h"
@@ -273,6 +274,7 @@ int
 main (int argc, char **argv)
 {
   test_init_env ();
+  styrkort_locale_init (); /* as the app does */
   g_test_init (&argc, &argv, NULL);
   make_districts ();
   g_test_add_func ("/core/city/values-by-rule", test_city_values);

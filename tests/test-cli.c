@@ -2,6 +2,7 @@
 /* styrkort-cli as a user runs it: output, exit status, and files left untouched on errors. */
 #include <sys/wait.h>
 
+#include "styrkort-locale.h"
 #include "styrkort-project.h"
 #include "test-util.h"
 
@@ -174,6 +175,7 @@ main (int argc, char **argv)
   test_init_env ();
   g_setenv ("LANGUAGE", "en", TRUE); /* the assertions read English output */
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  styrkort_locale_init (); /* as the app does */
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/cli/demo-info-check", test_demo_info_check);
   g_test_add_func ("/cli/info-matches-file", test_info_matches_file);

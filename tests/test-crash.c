@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <sys/wait.h>
 
+#include "styrkort-locale.h"
 #include "styrkort-project.h"
 #include "test-util.h"
 
@@ -92,6 +93,7 @@ int
 main (int argc, char **argv)
 {
   test_init_env ();
+  styrkort_locale_init (); /* as the app does */
   g_test_init (&argc, &argv, NULL);
   for (guint seed = 1; seed <= 4; seed++)
     {

@@ -9,6 +9,7 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 
+#include "styrkort-locale.h"
 #include "styrkort-demo.h"
 #include "styrkort-workbook.h"
 #include "test-util.h"
@@ -213,6 +214,7 @@ main (int argc, char **argv)
 {
   test_init_env ();
   g_setenv ("LANGUAGE", "en", TRUE);
+  styrkort_locale_init (); /* as the app does */
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/faults/disk-full-while-editing", test_disk_full_while_editing);
   g_test_add_func ("/faults/disk-full-while-exporting", test_disk_full_while_exporting);

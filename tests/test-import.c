@@ -5,6 +5,7 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "styrkort-locale.h"
 #include "styrkort-csv.h"
 #include "styrkort-demo.h"
 #include "styrkort-import.h"
@@ -493,6 +494,7 @@ int
 main (int argc, char **argv)
 {
   test_init_env ();
+  styrkort_locale_init (); /* as the app does */
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/import/csv-separators-and-encodings", test_csv_separators_and_encodings);
   ADD ("/core/import/long-csv-rejections-and-undo", test_long_csv_rejections_and_undo);

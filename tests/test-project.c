@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "styrkort-locale.h"
 #include "styrkort-backups.h"
 #include "styrkort-demo.h"
 #include "styrkort-project.h"
@@ -875,6 +876,7 @@ int
 main (int argc, char **argv)
 {
   test_init_env ();
+  styrkort_locale_init (); /* as the app does */
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/project/create", test_create);
   g_test_add_func ("/core/project/create-refuses-existing", test_create_refuses_existing);

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "styrkort-locale.h"
 #include "styrkort-demo.h"
 #include "styrkort-import.h"
 #include "styrkort-report.h"
@@ -237,6 +238,7 @@ int
 main (int argc, char **argv)
 {
   test_init_env ();
+  styrkort_locale_init (); /* as the app does */
   g_test_init (&argc, &argv, NULL);
   ADD ("/core/report/mark-lock-and-reexport", test_mark_lock_and_reexport);
   ADD ("/core/report/survives-reopening", test_survives_reopening);

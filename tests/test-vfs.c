@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "styrkort-locale.h"
 #include "styrkort-project.h"
 #include "test-util.h"
 
@@ -172,6 +173,7 @@ main (int argc, char **argv)
   test_init_env ();
   g_setenv ("LANGUAGE", "en", TRUE);
   install ();
+  styrkort_locale_init (); /* as the app does */
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/faults/io-errors-through-vfs", test_io_errors);
   g_test_add_func ("/faults/slow-disk", test_slow_disk);

@@ -14,6 +14,7 @@
 #include "styrkort-demo.h"
 #include "styrkort-figures-page.h"
 #include "styrkort-import-dialog.h"
+#include "styrkort-locale.h"
 #include "styrkort-projector.h"
 #include "styrkort-window.h"
 #include "styrkort-workbook.h"
@@ -815,6 +816,8 @@ main (int argc, char **argv)
   g_autoptr(GError) error = NULL;
 
   test_init_env ();
+  styrkort_locale_init (); /* as the app does */
+  gtk_disable_setlocale ();
   g_setenv ("LANGUAGE", "en", TRUE); /* the tests look for English labels */
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();

@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 #include <sys/wait.h>
 
+#include "styrkort-locale.h"
 #include "styrkort-demo.h"
 #include "styrkort-workbook.h"
 #include "test-util.h"
@@ -277,6 +278,7 @@ int
 main (int argc, char **argv)
 {
   test_init_env ();
+  styrkort_locale_init (); /* as the app does */
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/workbook/demo-openpyxl-libreoffice", test_demo_openpyxl_and_libreoffice);
   g_test_add_func ("/core/workbook/formula-injection", test_formula_injection);

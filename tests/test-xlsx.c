@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
+#include "styrkort-locale.h"
 #include "styrkort-demo.h"
 #include "styrkort-workbook.h"
 #include "styrkort-xlsx.h"
@@ -183,6 +184,7 @@ int
 main (int argc, char **argv)
 {
   test_init_env ();
+  styrkort_locale_init (); /* as the app does */
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/xlsx/variants", test_variants);
   g_test_add_func ("/core/xlsx/own-workbook", test_own_workbook);

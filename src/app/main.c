@@ -3,9 +3,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
+#include <gtk/gtk.h>
 
 #include "styrkort-application.h"
+#include "styrkort-locale.h"
 
 int
 main (int argc, char **argv)
@@ -13,7 +14,9 @@ main (int argc, char **argv)
   g_autoptr(StyrkortApplication) app = NULL;
   g_autofree char *localedir = NULL;
 
-  setlocale (LC_ALL, "");
+  styrkort_locale_init ();
+  /* gtk_init() would set LC_NUMERIC back to the user's locale. */
+  gtk_disable_setlocale ();
   /* Run from the build tree: use the translations built beside it. */
   localedir = g_strdup (g_getenv ("STYRKORT_LOCALEDIR") ? g_getenv ("STYRKORT_LOCALEDIR") : LOCALEDIR);
   bindtextdomain (GETTEXT_PACKAGE, localedir);

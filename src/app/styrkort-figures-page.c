@@ -12,13 +12,22 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "styrkort-figure-rules.h"
 #include "styrkort-figures-page.h"
 #include "styrkort-number.h"
 #include "styrkort-number-entry.h"
 #include "styrkort-page.h"
 #include "styrkort-units-dialog.h"
 
-typedef enum { FIELD_VALUE, FIELD_WOMEN, FIELD_MEN, FIELD_NUMERATOR, FIELD_DENOMINATOR, FIELD_CITY } Field;
+/* The value's own fields (StyrkortField), then the city comparison. */
+typedef enum {
+  FIELD_VALUE = STYRKORT_FIELD_VALUE,
+  FIELD_WOMEN = STYRKORT_FIELD_WOMEN,
+  FIELD_MEN = STYRKORT_FIELD_MEN,
+  FIELD_NUMERATOR = STYRKORT_FIELD_NUMERATOR,
+  FIELD_DENOMINATOR = STYRKORT_FIELD_DENOMINATOR,
+  FIELD_CITY,
+} Field;
 
 static const char *field_keys[] = { "value", "women", "men", "numerator", "denominator", "city" };
 
@@ -72,27 +81,16 @@ cell_of (StyrkortFiguresPage *self, GtkWidget *entry)
   return NULL;
 }
 
-static int
-decimals_for (const StyrkortIndicator *ind, Field field)
+/* A cell's text for people: rates and percentages as everywhere else,
+ * base figures and counts as typed. */
+static char *
+cell_text (const StyrkortIndicator *ind, Field field, double value)
 {
-  if (field == FIELD_NUMERATOR || field == FIELD_DENOMINATOR)
-    return 2;
-  return ind->measure == STYRKORT_MEASURE_COUNT ? 0 : 2;
-}
+  StyrkortNumberStyle style = styrkort_number_style_for_locale ();
+  gboolean figure = field == FIELD_VALUE || field == FIELD_CITY ||
+                    ((field == FIELD_WOMEN || field == FIELD_MEN) && ind->measure != STYRKORT_MEASURE_COUNT);
 
-static double
-field_of (const StyrkortValue *v, Field field)
-{
-  switch (field)
-    {
-    case FIELD_VALUE: return v->value;
-    case FIELD_WOMEN: return v->women;
-    case FIELD_MEN: return v->men;
-    case FIELD_NUMERATOR: return v->numerator;
-    case FIELD_DENOMINATOR: return v->denominator;
-    case FIELD_CITY:
-    default: return NAN;
-    }
+  return figure ? styrkort_format_figure (ind, value, style) : styrkort_format_count (value, style);
 }
 
 static char *
@@ -100,11 +98,45 @@ total_text (const StyrkortIndicator *ind, const StyrkortTotal *t, Field field)
 {
   double v = field == FIELD_NUMERATOR ? t->numerator : field == FIELD_DENOMINATOR ? t->denominator
            : field == FIELD_WOMEN ? t->women : field == FIELD_MEN ? t->men : t->value;
-  g_autofree char *number = styrkort_format_number (v, field == FIELD_VALUE && ind->measure != STYRKORT_MEASURE_COUNT ? 1 : 0,
-                                                    styrkort_number_style_for_locale ());
-  if (field == FIELD_VALUE && !isnan (v) && !t->exact)
-    return g_strdup_printf ("%s *", number);
-  return g_steal_pointer (&number);
+
+  if (field == FIELD_VALUE)
+    return styrkort_format_total (ind, t, styrkort_number_style_for_locale ());
+  return cell_text (ind, field, v);
+}
+
+static const char *
+total_tooltip (const StyrkortIndicator *ind, const StyrkortTotal *t, Field field, char **owned)
+{
+  if (field == FIELD_VALUE)
+    return *owned = styrkort_total_explain (t, FALSE);
+  if ((field == FIELD_WOMEN || field == FIELD_MEN) && ind->total_rule == STYRKORT_TOTAL_RATE)
+    return _("Women and men have no total: their rates are kept without the figures they are computed from.");
+  return NULL;
+}
+
+/* A rate computed from its base cannot be typed over by accident: the cell
+ * is read-only and says where the figure comes from. */
+static void
+show_cell (StyrkortFiguresPage *self, const StyrkortIndicator *ind, Cell *c, const StyrkortValue *v)
+{
+  gboolean computed = c->field == FIELD_VALUE && styrkort_value_is_computed (ind, v);
+  double value = v ? styrkort_value_get_field (v, (StyrkortField) c->field) : NAN;
+  g_autofree char *text = cell_text (ind, c->field, value);
+  g_autofree char *computed_from = NULL;
+
+  styrkort_number_entry_set_value (STYRKORT_NUMBER_ENTRY (c->entry), value, text);
+  gtk_editable_set_editable (GTK_EDITABLE (c->entry), !computed && !styrkort_project_is_read_only (self->project));
+  if (computed)
+    {
+      gtk_widget_add_css_class (c->entry, "derived");
+      computed_from = g_strdup_printf (_("Computed from %s and %s. Change those figures, or clear them to type the "
+                                         "rate itself."),
+                                       swedish () ? ind->numerator_sv : ind->numerator_en,
+                                       swedish () ? ind->denominator_sv : ind->denominator_en);
+    }
+  else
+    gtk_widget_remove_css_class (c->entry, "derived");
+  gtk_widget_set_tooltip_text (c->entry, computed ? computed_from : v && v->comment && *v->comment ? v->comment : NULL);
 }
 
 /* Shows the stored state of one indicator's cells: values, derived
@@ -125,25 +157,19 @@ show_indicator (StyrkortFiguresPage *self, gint64 indicator_id)
       if (GTK_IS_LABEL (c->entry))
         {
           g_autofree char *text = total_text (ind, &total, c->field);
+          g_autofree char *owned = NULL;
           gtk_label_set_text (GTK_LABEL (c->entry), text);
-          gtk_widget_set_tooltip_text (c->entry, total.exact ? NULL
-                                       : _("Not exact: a unit lacks its figure or a percentage was typed without its base."));
+          gtk_widget_set_tooltip_text (c->entry, total_tooltip (ind, &total, c->field, &owned));
         }
       else if (c->field == FIELD_CITY)
-        styrkort_number_entry_set_value (STYRKORT_NUMBER_ENTRY (c->entry), city.value, 2);
+        {
+          g_autofree char *text = cell_text (ind, FIELD_CITY, city.value);
+          styrkort_number_entry_set_value (STYRKORT_NUMBER_ENTRY (c->entry), city.value, text);
+        }
       else
         {
           g_autoptr(StyrkortValue) v = styrkort_project_get_value (self->project, indicator_id, c->unit_id, self->period);
-          gboolean derived = v && c->field == FIELD_VALUE && ind->total_rule == STYRKORT_TOTAL_RATE && styrkort_value_has_base (v);
-          styrkort_number_entry_set_value (STYRKORT_NUMBER_ENTRY (c->entry), v ? field_of (v, c->field) : NAN,
-                                           decimals_for (ind, c->field));
-          /* A percentage computed from its base looks different from a typed one. */
-          if (derived)
-            gtk_widget_add_css_class (c->entry, "derived");
-          else
-            gtk_widget_remove_css_class (c->entry, "derived");
-          gtk_widget_set_tooltip_text (c->entry, derived ? _("Computed from the two rows above") :
-                                       v && *v->comment ? v->comment : NULL);
+          show_cell (self, ind, c, v);
         }
     }
 }
@@ -170,24 +196,8 @@ store (StyrkortFiguresPage *self, Cell *c, double number, GError **error)
       v.unit_id = c->unit_id;
       v.period = self->period;
     }
-  switch (c->field)
-    {
-    case FIELD_VALUE:
-      v.value = number;
-      /* A percentage typed by hand replaces the base it was computed from. */
-      if (ind->total_rule == STYRKORT_TOTAL_RATE)
-        v.numerator = v.denominator = NAN;
-      break;
-    case FIELD_WOMEN: v.women = number; break;
-    case FIELD_MEN: v.men = number; break;
-    case FIELD_NUMERATOR: v.numerator = number; break;
-    case FIELD_DENOMINATOR: v.denominator = number; break;
-    case FIELD_CITY: break;
-    }
-  /* Women and men add up to the count when both are known. */
-  if ((c->field == FIELD_WOMEN || c->field == FIELD_MEN) && ind->total_rule == STYRKORT_TOTAL_SUM &&
-      !isnan (v.women) && !isnan (v.men))
-    v.value = v.women + v.men;
+  if (!styrkort_value_set_field (ind, &v, (StyrkortField) c->field, number, FALSE, error))
+    return FALSE;
   if (isnan (v.value) && isnan (v.women) && isnan (v.men) && isnan (v.numerator) && isnan (v.denominator))
     return old == NULL || styrkort_project_clear_value (self->project, c->indicator_id, c->unit_id, self->period, error);
   return styrkort_project_set_value (self->project, &v, error);

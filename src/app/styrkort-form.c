@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "styrkort-figure-rules.h"
 #include "styrkort-form.h"
 #include "styrkort-number-entry.h"
 #include "styrkort-types.h"
@@ -133,7 +134,8 @@ GtkWidget *
 styrkort_form_add_number (StyrkortForm *form, const char *key, const char *label, double value)
 {
   GtkWidget *entry = styrkort_number_entry_new (label);
-  styrkort_number_entry_set_value (STYRKORT_NUMBER_ENTRY (entry), value, 2);
+  g_autofree char *text = styrkort_format_count (value, styrkort_number_style_for_locale ());
+  styrkort_number_entry_set_value (STYRKORT_NUMBER_ENTRY (entry), value, text);
   return add_field (form, key, label, entry, FIELD_NUMBER);
 }
 

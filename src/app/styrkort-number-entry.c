@@ -61,34 +61,26 @@ styrkort_number_entry_new (const char *accessible_name)
   return entry;
 }
 
-/* Shows what is stored, as people type it: no thousands separators (they
- * would be read back as decimal separators in English), no trailing zeros. */
+/* Shows @text for the stored @value (NAN: empty). The text is what people
+ * read elsewhere (thousands grouped, " %" on percentages), so it must read
+ * back as the same number; in English the grouping comma is left out, since
+ * "1,234" would be read as a decimal comma. */
 void
-styrkort_number_entry_set_value (StyrkortNumberEntry *self, double value, int decimals)
+styrkort_number_entry_set_value (StyrkortNumberEntry *self, double value, const char *text)
 {
-  char format[8], text[400]; /* every digit of the largest double, fixed notation */
+  g_autofree char *shown = NULL;
 
-  g_free (self->shown);
-  if (isnan (value))
-    self->shown = g_strdup ("");
-  else
+  if (isnan (value) || text == NULL)
+    shown = g_strdup ("");
+  else if (styrkort_number_style_for_locale () == STYRKORT_NUMBER_ENGLISH)
     {
-      char *point, *end;
-      g_snprintf (format, sizeof format, "%%.%df", CLAMP (decimals, 0, 6));
-      g_ascii_formatd (text, sizeof text, format, value);
-      point = strchr (text, '.');
-      if (point != NULL)
-        {
-          end = text + strlen (text);
-          while (end > point + 1 && end[-1] == '0')
-            *--end = '\0';
-          if (end == point + 1)
-            *point = '\0';
-          else if (styrkort_number_style_for_locale () == STYRKORT_NUMBER_SWEDISH)
-            *point = ',';
-        }
-      self->shown = g_strdup (g_str_equal (text, "-0") ? "0" : text);
+      g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+      shown = g_strjoinv ("", parts);
     }
+  else
+    shown = g_strdup (text);
+  g_free (self->shown);
+  self->shown = g_steal_pointer (&shown);
   gtk_editable_set_text (GTK_EDITABLE (self), self->shown);
 }
 

@@ -10,8 +10,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (StyrkortNumberEntry, styrkort_number_entry, STYRKORT, NUMBER_ENTRY, GtkEntry)
 
 GtkWidget  *styrkort_number_entry_new        (const char *accessible_name);
-/* Shows @value (NAN: empty) with @decimals, as stored. */
-void        styrkort_number_entry_set_value  (StyrkortNumberEntry *self, double value, int decimals);
+/* Shows the stored @value (NAN: empty) as @text, formatted for people. */
+void        styrkort_number_entry_set_value  (StyrkortNumberEntry *self, double value, const char *text);
 /* The typed number (NAN when empty); FALSE with the reason when the text is not a number. */
 gboolean    styrkort_number_entry_get_value  (StyrkortNumberEntry *self, double *value, GError **error);
 /* Whether the text differs from what was last shown with set_value(). */

@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <math.h>
 
+#include "styrkort-locale.h"
 #include "styrkort-backups.h"
 #include "styrkort-city.h"
 #include "styrkort-demo.h"
@@ -659,7 +660,7 @@ main (int argc, char **argv)
     { "import", cmd_import }, { "mark-reported", cmd_mark_reported }, { "export-reported", cmd_export_reported },
   };
 
-  setlocale (LC_ALL, "");
+  styrkort_locale_init ();
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

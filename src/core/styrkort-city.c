@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "styrkort-figure-rules.h"
 #include "styrkort-catalogue.h"
 #include "styrkort-city.h"
 #include "styrkort-project.h"

@@ -4,6 +4,8 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "styrkort-number.h"
 #include "styrkort-types.h"
@@ -18,27 +20,60 @@ styrkort_number_style_for_locale (void)
   return g_str_has_prefix (languages[0], "sv") ? STYRKORT_NUMBER_SWEDISH : STYRKORT_NUMBER_ENGLISH;
 }
 
+/* The digits of @magnitude (≥ 0) rounded to @decimals places, half away
+ * from zero, with '.' as the point. Rounds the decimal digits a person
+ * typed (42.5 → 43, 2.675 → 2.68), not the binary double: printf's own
+ * rounding is half to even on the binary value (42.5 → 42, 2.675 → 2.67). */
+static char *
+round_half_away (double magnitude, int decimals)
+{
+  char scientific[32], significant[16];
+  GString *out = g_string_new ("0"); /* room for a carry */
+  int exponent, top;
+
+  /* 15 significant digits: all a double holds reliably, and what was typed. */
+  g_ascii_formatd (scientific, sizeof scientific, "%.14e", magnitude);
+  significant[0] = scientific[0];
+  memcpy (significant + 1, scientific + 2, 14);
+  significant[15] = '\0';
+  exponent = atoi (strchr (scientific, 'e') + 1);
+  /* The digit for 10^place is significant[exponent - place], if there is one. */
+#define DIGIT(place) (exponent - (place) >= 0 && exponent - (place) < 15 ? significant[exponent - (place)] : '0')
+  top = MAX (exponent, 0);
+  for (int place = top; place >= -decimals; place--)
+    g_string_append_c (out, DIGIT (place));
+  if (DIGIT (-decimals - 1) >= '5')
+    for (gssize i = (gssize) out->len - 1; i >= 0; i--)
+      {
+        gboolean carry = out->str[i] == '9';
+        out->str[i] = carry ? '0' : out->str[i] + 1;
+        if (!carry)
+          break;
+      }
+#undef DIGIT
+  if (decimals > 0)
+    g_string_insert_c (out, (gssize) out->len - decimals, '.');
+  while (out->len > 1 && out->str[0] == '0' && out->str[1] != '.')
+    g_string_erase (out, 0, 1);
+  return g_string_free (out, FALSE);
+}
+
 char *
 styrkort_format_number (double value, int decimals, StyrkortNumberStyle style)
 {
   gboolean swedish = style == STYRKORT_NUMBER_SWEDISH;
-  /* Room for every digit of the largest double in fixed notation (309 + decimals);
-   * G_ASCII_DTOSTR_BUF_SIZE is too small for that, as the fuzzer found. */
-  char format[8], digits[400];
+  g_autofree char *digits = NULL;
   const char *point;
   GString *out;
   gsize int_len;
 
   if (isnan (value) || isinf (value))
     return g_strdup ("–");
-  decimals = CLAMP (decimals, 0, 6);
-  g_snprintf (format, sizeof format, "%%.%df", decimals);
-  /* g_ascii_formatd() always writes '.', whatever LC_NUMERIC says. */
-  g_ascii_formatd (digits, sizeof digits, format, fabs (value));
+  digits = round_half_away (fabs (value), CLAMP (decimals, 0, 6));
   point = strchr (digits, '.');
   int_len = point ? (gsize) (point - digits) : strlen (digits);
   out = g_string_new (NULL);
-  if (value < 0 && g_ascii_strtod (digits, NULL) != 0)
+  if (value < 0 && strspn (digits, "0.") != strlen (digits))
     g_string_append (out, swedish ? MINUS : "-");
   for (gsize i = 0; i < int_len; i++)
     {

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "styrkort-figure-rules.h"
 #include "styrkort-db.h"
 #include "styrkort-project-private.h"
 

@@ -211,6 +211,7 @@ typedef struct {
   gboolean exact;          /* FALSE when a part lacked its base */
   guint n_parts;           /* parts with a value */
   guint n_missing;         /* parts without a value */
+  guint n_unbased;         /* rates: parts with a value but not its base */
 } StyrkortTotal;
 
 void styrkort_district_free   (StyrkortDistrict *district);
@@ -233,13 +234,6 @@ gboolean styrkort_date_is_valid (const char *text);
 
 /* The value of a rate from its base: numerator / denominator (× 100 for %). */
 double styrkort_rate_from_base (StyrkortMeasure measure, double numerator, double denominator);
-
-/* The total of @n_parts values by @rule: a rate is all numerators over all
- * denominators (never the mean of the parts' rates); when a part lacks its
- * base the mean is given and the total is marked as not exact. @n_expected
- * parts were wanted; fewer makes the total not exact. */
-StyrkortTotal styrkort_total_of_parts (StyrkortTotalRule rule, StyrkortMeasure measure,
-                                       const StyrkortValue * const *parts, guint n_parts, guint n_expected);
 
 /* Is @value already known to carry its base (exact), for a rate indicator? */
 gboolean styrkort_value_has_base (const StyrkortValue *value);

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The process's locale, set once the same way by the app, the CLI and every test. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The user's locale for messages, sorting and character classes, but the C
+ * locale for LC_NUMERIC: the libraries we call (libxlsxwriter's printf of
+ * doubles, SQLite's JSON strtod) write and read numbers with it, and every
+ * number in a file must be the same bytes whatever the user's language.
+ * Numbers for people go through styrkort_format_number(), which never asks
+ * the C library's locale. Call first in main(), before any thread starts. */
+void     styrkort_locale_init        (void);
+
+/* TRUE when the process's LC_NUMERIC writes 0.5 as "0.5" (checked at the
+ * points that hand numbers to a library, so a regression cannot go unseen). */
+gboolean styrkort_locale_numeric_is_c (void);
+
+G_END_DECLS
