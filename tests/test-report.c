@@ -219,6 +219,37 @@ test_import_into_reported_period (Fixture *f, gconstpointer data)
   g_autoptr(GPtrArray) changes = styrkort_project_list_report_changes (f->project, t2);
   g_assert_cmpuint (changes->len, ==, 1);
   g_assert_cmpstr (((StyrkortReportChange *) changes->pdata[0])->reason, ==, "Late figures from HR");
+
+  /* The period is locked again: a later edit by hand asks for its own reason. */
+  g_assert_false (styrkort_project_is_unlocked (f->project, t2));
+  g_assert_false (set_consultants (f, t2, 10, &error));
+  g_assert_error (error, STYRKORT_ERROR, STYRKORT_ERROR_REPORTED);
+  g_clear_error (&error);
+  g_assert_cmpfloat (consultants (f, t2), ==, 9);
+}
+
+/* An import that fails leaves the reported period locked as well. */
+static void
+test_failed_import_locks_again (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) units = styrkort_project_list_units (f->project);
+  g_autofree char *csv = test_path ("late.csv");
+  g_autofree char *content = g_strdup_printf ("Enhet;Period;Nyckeltal;Värde\n%s;2026 T2;consultants;9\n",
+                                              ((StyrkortUnit *) units->pdata[0])->name);
+
+  test_write_bytes (csv, content, strlen (content));
+  g_assert_true (styrkort_report_mark (f->project, t2, NULL, &error));
+  g_autoptr(StyrkortImportSource) source = styrkort_import_source_open (csv, NULL, &error);
+  g_autoptr(StyrkortImportMapping) mapping = styrkort_import_mapping_guess (f->project, source);
+  g_autoptr(StyrkortImportPlan) plan = styrkort_import_plan_new (f->project, source, mapping, &error);
+  g_assert_no_error (error);
+  styrkort_import_plan_set_conflicts (plan, STYRKORT_IMPORT_REPLACE);
+  /* The file was closed meanwhile (the window closed it, say): the import fails. */
+  styrkort_project_close (f->project);
+  g_assert_false (styrkort_import_plan_apply (plan, "Late figures from HR", &error));
+  g_assert_error (error, STYRKORT_ERROR, STYRKORT_ERROR_IO);
+  g_assert_false (styrkort_project_is_unlocked (f->project, t2));
 }
 
 static void
@@ -243,6 +274,7 @@ main (int argc, char **argv)
   ADD ("/core/report/mark-lock-and-reexport", test_mark_lock_and_reexport);
   ADD ("/core/report/survives-reopening", test_survives_reopening);
   ADD ("/core/report/unit-removal-is-guarded", test_unit_removal_is_guarded);
+  ADD ("/core/report/failed-import-locks-again", test_failed_import_locks_again);
   ADD ("/core/report/import-into-reported-period", test_import_into_reported_period);
   ADD ("/core/report/export-of-unreported-period", test_export_of_unreported_period);
   return g_test_run ();

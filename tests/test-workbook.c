@@ -89,6 +89,69 @@ test_demo_openpyxl_and_libreoffice (void)
   g_assert_true (g_str_has_prefix (report, "ok:"));
 }
 
+typedef struct {
+  StyrkortProject *project;
+  StyrkortPeriod period;
+  const char *path;
+  GError *error;
+} ExportJob;
+
+static gpointer
+export_in_thread (gpointer data)
+{
+  ExportJob *job = data;
+  return GINT_TO_POINTER (styrkort_workbook_export (job->project, job->period, job->path, &job->error));
+}
+
+/* A file on a network share is opened with an exclusive lock, which refuses
+ * a second connection: the app's export reads a copy in memory taken on
+ * its own connection, from another thread, while the window edits on. */
+static void
+test_export_on_share (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(StyrkortProject) created = demo (&db);
+  g_autoptr(GFile) file = g_file_new_for_path (db);
+  g_autofree char *folder = g_path_get_dirname (db);
+  g_autofree char *xlsx = g_build_filename (folder, "share.xlsx", NULL);
+  g_autofree char *before_folder = g_build_filename (folder, "before", NULL);
+  g_autofree char *before = g_build_filename (before_folder, "Stadsdel Exempel.styrkort", NULL);
+  g_autoptr(StyrkortProject) p = NULL, second = NULL, snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  GThread *thread;
+  g_autofree char *report = NULL;
+  StyrkortPeriod period;
+
+  styrkort_project_close (created);
+  p = styrkort_project_open (file, STYRKORT_OPEN_ASSUME_REMOTE | STYRKORT_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  g_assert_true (styrkort_project_is_exclusive (p));
+  /* What the export did before: a second connection, refused. */
+  second = styrkort_project_open (file, STYRKORT_OPEN_READ_ONLY | STYRKORT_OPEN_NO_BACKUP, &error);
+  g_assert_true (second == NULL || styrkort_project_get_district (second) == NULL);
+  g_clear_error (&error);
+
+  period = styrkort_workbook_default_period (p);
+  snapshot = styrkort_project_snapshot (p, &error);
+  g_assert_no_error (error);
+  g_assert_true (styrkort_project_is_read_only (snapshot));
+  {
+    ExportJob job = { snapshot, period, xlsx, NULL };
+    StyrkortMember member = { 0, (char *) "Ny ledamot", (char *) "Ordförande", (char *) "Förvaltningen" };
+    g_autoptr(GFile) copy = g_file_new_for_path (before);
+    g_assert_cmpint (g_mkdir_with_parents (before_folder, 0700), ==, 0);
+    g_assert_true (g_file_copy (file, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+    thread = g_thread_new ("export", export_in_thread, &job);
+    /* The window edits on meanwhile. */
+    g_assert_cmpint (styrkort_project_add_member (p, &member, &error), >, 0);
+    g_assert_true (GPOINTER_TO_INT (g_thread_join (g_steal_pointer (&thread))));
+    g_assert_no_error (job.error);
+  }
+  /* The workbook is the file as it was when the export began. */
+  report = run_check (xlsx, before, period, FALSE);
+  g_assert_true (g_str_has_prefix (report, "ok:"));
+}
+
 static void
 test_formula_injection (void)
 {
@@ -281,6 +344,7 @@ main (int argc, char **argv)
   styrkort_locale_init (); /* as the app does */
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/workbook/demo-openpyxl-libreoffice", test_demo_openpyxl_and_libreoffice);
+  g_test_add_func ("/core/workbook/export-on-share", test_export_on_share);
   g_test_add_func ("/core/workbook/formula-injection", test_formula_injection);
   g_test_add_func ("/core/workbook/sheet-names", test_sheet_names);
   g_test_add_func ("/core/workbook/colliding-area-titles", test_colliding_area_titles);

@@ -724,10 +724,13 @@ print_action (GtkWidget *widget, const char *action, GVariant *parameter)
     styrkort_slides_print (GTK_WINDOW (self), self->project, self->period);
 }
 
-/* Export runs in a thread on its own read-only connection, so the window
- * stays responsive and shows that something is happening. */
+/* Export runs in a thread on a copy of the file in memory, taken here on the
+ * window's own connection: a second connection to a file on a share would
+ * be refused by the exclusive lock. The window stays responsive and shows
+ * that something is happening. */
 typedef struct {
-  GFile *source;
+  StyrkortProject *snapshot; /* NULL when the copy failed: then @error says why */
+  GError *error;
   StyrkortPeriod period;
   char *path;
 } ExportJob;
@@ -735,7 +738,8 @@ typedef struct {
 static void
 export_job_free (ExportJob *job)
 {
-  g_object_unref (job->source);
+  g_clear_object (&job->snapshot);
+  g_clear_error (&job->error);
   g_free (job->path);
   g_free (job);
 }
@@ -745,10 +749,10 @@ export_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancel
 {
   ExportJob *job = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(StyrkortProject) reader = styrkort_project_open (job->source, STYRKORT_OPEN_READ_ONLY |
-                                                             STYRKORT_OPEN_NO_BACKUP, &error);
 
-  if (reader == NULL || !styrkort_workbook_export (reader, job->period, job->path, &error))
+  if (job->snapshot == NULL)
+    g_task_return_error (task, g_steal_pointer (&job->error));
+  else if (!styrkort_workbook_export (job->snapshot, job->period, job->path, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -801,7 +805,7 @@ styrkort_window_export_workbook (StyrkortWindow *self, GFile *target)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-workbook", FALSE);
   /* Fields being edited save first, so that the workbook has them. */
   gtk_window_set_focus (GTK_WINDOW (self), NULL);
-  job->source = g_object_ref (styrkort_project_get_file (self->project));
+  job->snapshot = styrkort_project_snapshot (self->project, &job->error);
   job->period = self->period;
   job->path = g_file_get_path (target);
   task = g_task_new (self, NULL, on_export_done_cb, busy);

@@ -754,27 +754,58 @@ write_rows (StyrkortImportPlan *plan, GError **error)
                                       error);
 }
 
+/* Unlocks the reported periods the import writes to, for this import only:
+ * returns those that were locked before, to lock again afterwards. */
+static GArray *
+unlock_for_import (StyrkortImportPlan *plan, const char *reason)
+{
+  g_autoptr(GArray) reported = styrkort_import_plan_reported_periods (plan);
+  GArray *unlocked = g_array_new (FALSE, FALSE, sizeof (StyrkortPeriod));
+
+  for (guint i = 0; reason != NULL && i < reported->len; i++)
+    {
+      StyrkortPeriod period = g_array_index (reported, StyrkortPeriod, i);
+      if (styrkort_project_is_unlocked (plan->project, period))
+        continue;
+      styrkort_project_unlock_period (plan->project, period, reason);
+      g_array_append_val (unlocked, period);
+    }
+  return unlocked;
+}
+
+static void
+lock_again (StyrkortImportPlan *plan, GArray *periods)
+{
+  for (guint i = 0; i < periods->len; i++)
+    styrkort_project_lock_period (plan->project, g_array_index (periods, StyrkortPeriod, i));
+}
+
+static gboolean
+apply_in_group (StyrkortImportPlan *plan, GError **error)
+{
+  g_autofree char *summary = g_strdup_printf (_("Import figures from “%s”"), plan->file_name);
+
+  if (!styrkort_project_begin_group (plan->project, summary, error))
+    return FALSE;
+  if (create_units (plan, error) && write_rows (plan, error))
+    return styrkort_project_end_group (plan->project, error);
+  styrkort_project_cancel_group (plan->project);
+  /* The units made in the cancelled transaction do not exist. */
+  g_hash_table_remove_all (plan->units);
+  index_units (plan);
+  index_stored (plan);
+  evaluate (plan);
+  return FALSE;
+}
+
+/* A reported period is unlocked with @reason for the import alone: later
+ * edits by hand must ask again, whether the import succeeded or not. */
 gboolean
 styrkort_import_plan_apply (StyrkortImportPlan *plan, const char *reason, GError **error)
 {
-  g_autofree char *summary = g_strdup_printf (_("Import figures from “%s”"), plan->file_name);
-  g_autoptr(GArray) reported = styrkort_import_plan_reported_periods (plan);
-  gboolean ok;
+  g_autoptr(GArray) unlocked = unlock_for_import (plan, reason);
+  gboolean ok = apply_in_group (plan, error);
 
-  for (guint i = 0; reason != NULL && i < reported->len; i++)
-    styrkort_project_unlock_period (plan->project, g_array_index (reported, StyrkortPeriod, i), reason);
-  if (!styrkort_project_begin_group (plan->project, summary, error))
-    return FALSE;
-  ok = create_units (plan, error) && write_rows (plan, error);
-  if (!ok)
-    {
-      styrkort_project_cancel_group (plan->project);
-      /* The units made in the cancelled transaction do not exist. */
-      g_hash_table_remove_all (plan->units);
-      index_units (plan);
-      index_stored (plan);
-      evaluate (plan);
-      return FALSE;
-    }
-  return styrkort_project_end_group (plan->project, error);
+  lock_again (plan, unlocked);
+  return ok;
 }

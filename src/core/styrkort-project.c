@@ -748,3 +748,35 @@ styrkort_project_clear_history (StyrkortProject *self, GError **error)
     return fail (error, STYRKORT_ERROR_READ_ONLY, self->read_only_reason);
   return styrkort_db_exec_script (self->db, "DELETE FROM edit", error);
 }
+
+/* A read-only copy of the file as it is now, in memory, for a thread to read
+ * while the window goes on editing. It opens no second connection to the
+ * file: on a network share the exclusive lock would refuse one. */
+StyrkortProject *
+styrkort_project_snapshot (StyrkortProject *self, GError **error)
+{
+  g_autoptr(StyrkortProject) copy = NULL;
+  sqlite3_int64 size = 0;
+  unsigned char *bytes = self->db ? sqlite3_serialize (self->db, "main", &size, 0) : NULL;
+
+  if (bytes == NULL)
+    {
+      fail (error, STYRKORT_ERROR_IO, self->db ? _("There is not enough memory to copy the file.")
+                                               : _("The file is closed."));
+      return NULL;
+    }
+  copy = g_object_new (STYRKORT_TYPE_PROJECT, NULL);
+  copy->file = g_object_ref (self->file);
+  copy->path = g_strdup (self->path);
+  copy->read_only = TRUE;
+  copy->read_only_reason = g_strdup (_("This is a copy of the file for reading."));
+  copy->opened_version = self->opened_version;
+  if (sqlite3_open_v2 (":memory:", &copy->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+    sqlite3_free (bytes);
+  /* On failure too, FREEONCLOSE frees the bytes. */
+  else if (sqlite3_deserialize (copy->db, "main", bytes, size, size,
+                                SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY) == SQLITE_OK)
+    return g_steal_pointer (&copy);
+  fail (error, STYRKORT_ERROR_IO, _("There is not enough memory to copy the file."));
+  return NULL;
+}

@@ -27,6 +27,9 @@ StyrkortProject *styrkort_project_create  (GFile *file, const char *district_nam
 StyrkortProject *styrkort_project_open    (GFile *file, StyrkortOpenFlags flags, GError **error);
 void             styrkort_project_close   (StyrkortProject *self);
 gboolean         styrkort_project_check   (GFile *file, GError **error);
+/* A read-only copy of the file as it is now, held in memory: another thread
+ * may read it (a workbook export) while this one goes on editing. */
+StyrkortProject *styrkort_project_snapshot (StyrkortProject *self, GError **error);
 
 GFile      *styrkort_project_get_file             (StyrkortProject *self);
 gboolean    styrkort_project_is_read_only         (StyrkortProject *self);
