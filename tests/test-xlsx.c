@@ -128,6 +128,42 @@ test_own_workbook (void)
   g_assert_cmpint (llround (women * 1000), ==, test_sql_int (db, "SELECT round(sum(women) * 1000) FROM indicator_value"));
 }
 
+/* Cells that use one shared string share its text rather than a copy each
+ * (one 20 MB string in 2,000 cells once took 40 GB), and rows without cells
+ * share one empty array: a cell in the last row costs no array per row. */
+static void
+test_shared_and_sparse (void)
+{
+  g_autofree char *path = test_path ("gles.xlsx");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortXlsx) xlsx = NULL;
+  g_autoptr(StyrkortSheet) sheet = NULL;
+  const StyrkortCell *first, *second, *last;
+
+  make_zip (path,
+            "xl/workbook.xml", WORKBOOK,
+            "xl/_rels/workbook.xml.rels", RELS,
+            "xl/sharedStrings.xml", "<sst><si><t>Enheten för vuxna</t></si></sst>",
+            "xl/worksheets/sheet9.xml",
+            "<worksheet><sheetData><row r=\"1\"><c t=\"s\"><v>0</v></c><c t=\"s\"><v>0</v></c></row>"
+            "<row r=\"1048576\"><c r=\"XFD1048576\" t=\"s\"><v>0</v></c></row></sheetData></worksheet>",
+            NULL);
+  xlsx = styrkort_xlsx_open (path, &error);
+  g_assert_no_error (error);
+  sheet = styrkort_xlsx_read_sheet (xlsx, "Blad 1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sheet->rows->len, ==, 1048576);
+  first = styrkort_sheet_cell (sheet, 0, 0);
+  second = styrkort_sheet_cell (sheet, 0, 1);
+  last = styrkort_sheet_cell (sheet, 1048575, 16383);
+  g_assert_cmpstr (last->text, ==, "Enheten för vuxna");
+  g_assert_true (first->text == second->text);
+  g_assert_true (first->text == last->text);
+  g_assert_true (sheet->rows->pdata[1] == sheet->rows->pdata[524288]);
+  g_assert_cmpuint (((GArray *) sheet->rows->pdata[1])->len, ==, 0);
+  g_assert_cmpuint (((GArray *) sheet->rows->pdata[1048575])->len, ==, 16384);
+}
+
 static void
 assert_refused (const char *path, int code, const char *words)
 {
@@ -189,5 +225,6 @@ main (int argc, char **argv)
   g_test_add_func ("/core/xlsx/variants", test_variants);
   g_test_add_func ("/core/xlsx/own-workbook", test_own_workbook);
   g_test_add_func ("/core/xlsx/bad-files", test_bad_files);
+  g_test_add_func ("/core/xlsx/shared-and-sparse", test_shared_and_sparse);
   return g_test_run ();
 }

@@ -1,12 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* CSV files as Excel, LibreOffice and HR systems write them. */
+/* CSV files as Excel, LibreOffice and HR systems write them, read within
+ * the limits of styrkort-xlsx-private.h: a file from someone else cannot
+ * make us read more than a workbook could hold. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "styrkort-csv.h"
 #include "styrkort-types.h"
+#include "styrkort-xlsx-private.h"
 
 #define UTF8_BOM "\xef\xbb\xbf"
 
@@ -31,12 +35,76 @@ styrkort_csv_guess_separator (const char *text)
   return candidates[best];
 }
 
-/* UTF-8 as it is, without a BOM; anything else is taken as Windows-1252,
- * which Excel uses for "CSV (semikolonavgränsad)" on Swedish Windows. */
+/* Encodings -------------------------------------------------------------------- */
+
+typedef enum {
+  LINE_ASCII,    /* fits either encoding */
+  LINE_UTF8,
+  LINE_OTHER,    /* taken as Windows-1252 */
+} LineKind;
+
+static LineKind
+line_kind (const char *line, gsize length)
+{
+  for (gsize i = 0; i < length; i++)
+    if ((guchar) line[i] >= 0x80)
+      return g_utf8_validate (line, (gssize) length, NULL) ? LINE_UTF8 : LINE_OTHER;
+  return LINE_ASCII;
+}
+
+static gboolean
+line_error (GError **error, const char *format, guint line)
+{
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_INVALID, format, line);
+#pragma GCC diagnostic pop
+  return FALSE;
+}
+
+/* Whether the file is UTF-8 (else Windows-1252), line by line: a file
+ * whose lines differ (one line pasted in from another program) would give
+ * names like "Enheten fÃ¶r vuxna" whichever encoding were chosen, so it is
+ * refused with the first line that does not fit. Lines past the length
+ * limit are refused here too, before anything is copied. */
+static gboolean
+choose_encoding (const char *data, gsize length, gboolean bom, gboolean *utf8, GError **error)
+{
+  LineKind file = bom ? LINE_UTF8 : LINE_ASCII;
+  const char *p = data, *end = data + length;
+
+  for (guint line = 1; p < end; line++)
+    {
+      const char *eol = memchr (p, '\n', (gsize) (end - p));
+      gsize n = (gsize) ((eol ? eol : end) - p);
+      LineKind kind;
+
+      if (n > STYRKORT_MB (STYRKORT_CSV_MAX_LINE_MB))
+        return line_error (error, _("Line %u is longer than 1 MB, more than Styrkort reads in a line."), line);
+      kind = line_kind (p, n);
+      if (kind != LINE_ASCII && file != LINE_ASCII && kind != file)
+        return line_error (error, kind == LINE_OTHER
+                                  ? _("Line %u is not UTF-8 while the lines before it are: save the file as UTF-8 "
+                                      "and import it again.")
+                                  : _("Line %u is UTF-8 while the lines before it are not: save the file as UTF-8 "
+                                      "and import it again."), line);
+      if (kind != LINE_ASCII)
+        file = kind;
+      p += n + 1;
+    }
+  *utf8 = file != LINE_OTHER;
+  return TRUE;
+}
+
+/* UTF-8 as it is, without a BOM; otherwise Windows-1252, which Excel uses
+ * for "CSV (semikolonavgränsad)" on Swedish Windows. */
 static char *
 to_utf8 (const char *data, gsize length, GError **error)
 {
-  if (length >= 3 && memcmp (data, UTF8_BOM, 3) == 0)
+  gboolean bom = length >= 3 && memcmp (data, UTF8_BOM, 3) == 0;
+  gboolean utf8 = TRUE;
+
+  if (bom)
     {
       data += 3;
       length -= 3;
@@ -47,48 +115,68 @@ to_utf8 (const char *data, gsize length, GError **error)
                    _("This is not a text file. Choose a CSV file or an Excel workbook (.xlsx)."));
       return NULL;
     }
-  if (g_utf8_validate (data, (gssize) length, NULL))
+  if (!choose_encoding (data, length, bom, &utf8, error))
+    return NULL;
+  if (utf8)
     return g_strndup (data, length);
   return g_convert (data, (gssize) length, "UTF-8", "WINDOWS-1252", NULL, NULL, error);
 }
 
+/* Fields and rows ---------------------------------------------------------------- */
+
 typedef struct {
   StyrkortSheet *sheet;
   guint row, column;
+  guint line;            /* of the file (counting \n), for messages: fields may span lines */
   GString *field;
   gboolean was_quoted;
 } Parser;
 
-static void
-end_field (Parser *p)
+static gboolean
+end_field (Parser *p, GError **error)
 {
-  g_autofree char *text = g_strdup (p->field->str);
   StyrkortCell cell = { STYRKORT_CELL_EMPTY, 0, NULL };
+  StyrkortSheetLimit limit;
+  char *text = p->field->str;
 
+  if (p->column >= STYRKORT_SHEET_MAX_COLUMNS)
+    return line_error (error, _("Line %u has more than 16,384 fields, more than a workbook has columns."), p->line);
+  if (p->field->len > STYRKORT_CELL_MAX_CHARS &&
+      (p->field->len > STYRKORT_CELL_MAX_BYTES || g_utf8_strlen (text, -1) > STYRKORT_CELL_MAX_CHARS))
+    return line_error (error, _("Line %u has a field of more than 32,767 characters, more than a cell can hold."),
+                       p->line);
   if (!p->was_quoted)
     g_strstrip (text);
   if (*text != '\0')
-    cell = (StyrkortCell) { STYRKORT_CELL_TEXT, 0, g_steal_pointer (&text) };
-  styrkort_sheet_put (p->sheet, p->row, p->column, cell);
+    cell = (StyrkortCell) { STYRKORT_CELL_TEXT, 0, g_ref_string_new (text) };
+  limit = _styrkort_sheet_store (p->sheet, p->row, p->column, &cell);
+  if (limit != STYRKORT_SHEET_WITHIN_LIMITS)
+    {
+      _styrkort_sheet_limit_error (limit, NULL, error);
+      return FALSE;
+    }
   g_string_truncate (p->field, 0);
   p->was_quoted = FALSE;
   p->column++;
+  return TRUE;
 }
 
-static void
-end_row (Parser *p)
+static gboolean
+end_row (Parser *p, GError **error)
 {
-  end_field (p);
+  if (!end_field (p, error))
+    return FALSE;
   p->row++;
   p->column = 0;
+  return TRUE;
 }
 
-static void
-parse_text (Parser *p, const char *text, char separator)
+static gboolean
+parse_text (Parser *p, const char *text, char separator, GError **error)
 {
-  gboolean quoted = FALSE;
+  gboolean quoted = FALSE, ok = TRUE;
 
-  for (const char *c = text; *c != '\0'; c++)
+  for (const char *c = text; ok && *c != '\0'; c++)
     {
       if (quoted)
         {
@@ -98,37 +186,57 @@ parse_text (Parser *p, const char *text, char separator)
             quoted = FALSE;
           else
             g_string_append_c (p->field, *c);
+          p->line += *c == '\n';
         }
       else if (*c == '"')
         quoted = p->was_quoted = TRUE;
       else if (*c == separator)
-        end_field (p);
+        ok = end_field (p, error);
       else if (*c == '\r' || *c == '\n')
         {
           if (*c == '\r' && c[1] == '\n')
             c++;
-          end_row (p);
+          ok = end_row (p, error);
+          p->line += *c == '\n';
         }
       else
         g_string_append_c (p->field, *c);
     }
-  if (p->column > 0 || p->field->len > 0)
-    end_row (p);
+  if (ok && (p->column > 0 || p->field->len > 0))
+    ok = end_row (p, error);
+  return ok;
+}
+
+static gboolean
+file_too_large (GError **error)
+{
+  g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_INVALID,
+               _("The file is larger than %u MB, more than Styrkort reads in a CSV file."), STYRKORT_CSV_MAX_FILE_MB);
+  return FALSE;
 }
 
 StyrkortSheet *
 styrkort_csv_parse (const char *data, gsize length, GError **error)
 {
-  g_autofree char *text = to_utf8 (data, length, error);
-  Parser parser = { NULL, 0, 0, NULL, FALSE };
+  g_autofree char *text = NULL;
+  g_autoptr(StyrkortSheet) sheet = NULL;
+  g_autoptr(GString) field = NULL;
+  Parser parser;
 
+  if (length > STYRKORT_MB (STYRKORT_CSV_MAX_FILE_MB))
+    {
+      file_too_large (error);
+      return NULL;
+    }
+  text = to_utf8 (data, length, error);
   if (text == NULL)
     return NULL;
-  parser.sheet = styrkort_sheet_new ();
-  parser.field = g_string_new (NULL);
-  parse_text (&parser, text, styrkort_csv_guess_separator (text));
-  g_string_free (parser.field, TRUE);
-  return parser.sheet;
+  sheet = styrkort_sheet_new ();
+  field = g_string_new (NULL);
+  parser = (Parser) { sheet, 0, 0, 1, field, FALSE };
+  if (!parse_text (&parser, text, styrkort_csv_guess_separator (text), error))
+    return NULL;
+  return g_steal_pointer (&sheet);
 }
 
 StyrkortSheet *
@@ -138,9 +246,13 @@ styrkort_csv_read (const char *path, GError **error)
   g_autofree char *name = g_filename_display_basename (path);
   gsize length = 0;
   GError *local = NULL;
+  GStatBuf st;
   StyrkortSheet *sheet;
 
-  if (!g_file_get_contents (path, &data, &length, &local) ||
+  /* Before reading: the file is held whole in memory. */
+  if ((g_stat (path, &st) == 0 && (guint64) st.st_size > STYRKORT_MB (STYRKORT_CSV_MAX_FILE_MB) &&
+       !file_too_large (&local)) ||
+      !g_file_get_contents (path, &data, &length, &local) ||
       (sheet = styrkort_csv_parse (data, length, &local)) == NULL)
     {
       g_set_error (error, STYRKORT_ERROR, local->domain == STYRKORT_ERROR ? local->code : STYRKORT_ERROR_IO,

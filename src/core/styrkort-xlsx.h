@@ -18,11 +18,15 @@ typedef enum {
 typedef struct {
   StyrkortCellType type;
   double number;
-  char *text;            /* TEXT and ERROR */
+  char *text;            /* TEXT and ERROR: a GRefString, shared between the
+                          * cells that use one shared string; copy it or
+                          * g_ref_string_acquire() it to keep it */
 } StyrkortCell;
 
 /* Rows of cells; each row a GArray of StyrkortCell from column A, with
- * EMPTY cells where the sheet has none. Row i is the sheet's row i + 1. */
+ * EMPTY cells where the sheet has none. Row i is the sheet's row i + 1.
+ * Rows without cells share one empty array: read the arrays, never change
+ * them. Sheets are bounded by the limits in styrkort-xlsx-private.h. */
 typedef struct {
   GPtrArray *rows;
 } StyrkortSheet;
@@ -30,7 +34,10 @@ typedef struct {
 typedef struct _StyrkortXlsx StyrkortXlsx;
 
 /* Opens @path; a file that is not a workbook, a damaged or incomplete one,
- * or a password-protected one gets an error naming the file and saying so. */
+ * or a password-protected one gets an error naming the file and saying so.
+ * A workbook past a limit (rows, columns, cells, text, unpacked size, …)
+ * is refused with STYRKORT_ERROR_INVALID and a message naming the limit,
+ * by this function or by styrkort_xlsx_read_sheet(). */
 StyrkortXlsx        *styrkort_xlsx_open        (const char *path, GError **error);
 void                 styrkort_xlsx_free        (StyrkortXlsx *xlsx);
 /* The sheets' names in workbook order. */
@@ -38,7 +45,8 @@ const char * const  *styrkort_xlsx_sheet_names (StyrkortXlsx *xlsx);
 StyrkortSheet       *styrkort_xlsx_read_sheet  (StyrkortXlsx *xlsx, const char *name, GError **error);
 
 StyrkortSheet       *styrkort_sheet_new        (void);
-/* Stores @cell (taking its text) at 0-based @row, @column, growing the sheet. */
+/* Stores @cell (taking its text, a GRefString) at 0-based @row, @column,
+ * growing the sheet; @row and @column must be within the limits. */
 void                 styrkort_sheet_put        (StyrkortSheet *sheet, guint row, guint column, StyrkortCell cell);
 void                 styrkort_sheet_free       (StyrkortSheet *sheet);
 /* The cell at 0-based @row, @column; an EMPTY cell when outside the sheet. */
