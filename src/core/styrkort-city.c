@@ -171,6 +171,17 @@ refuse (const char *path, GError **error, int code, const char *what)
   return FALSE;
 }
 
+/* A year and tertial from a workbook's cells; the range is checked before
+ * the cast, since a double outside int is undefined to convert. */
+static gboolean
+period_of_cells (double year, double tertial, StyrkortPeriod *out)
+{
+  if (!(year >= 1900 && year <= 2200 && tertial >= 1 && tertial <= 3))
+    return FALSE;
+  *out = (StyrkortPeriod) { (int) year, (int) tertial };
+  return styrkort_period_is_valid (*out);
+}
+
 static const char *
 cell_text (const StyrkortSheet *sheet, guint row, guint column)
 {
@@ -250,6 +261,7 @@ read_data (StyrkortCity *city, StyrkortXlsx *xlsx, StyrkortCitySource *source, G
     {
       StyrkortCityRow row = { 0 };
       double year, tertial, *numbers[] = { &row.value, &row.women, &row.men, &row.numerator, &row.denominator };
+      StyrkortPeriod period;
       gboolean ok = TRUE;
       guint bad = 0;
 
@@ -268,7 +280,7 @@ read_data (StyrkortCity *city, StyrkortXlsx *xlsx, StyrkortCitySource *source, G
           continue;
         }
       if (!cell_number (data, r, 1, &year) || !cell_number (data, r, 2, &tertial) ||
-          !styrkort_period_is_valid ((StyrkortPeriod) { (int) year, (int) tertial }))
+          !period_of_cells (year, tertial, &period))
         {
           problem (source, _("row %u: the year or tertial is not valid; the row was skipped."), r + 1);
           continue;
@@ -283,7 +295,7 @@ read_data (StyrkortCity *city, StyrkortXlsx *xlsx, StyrkortCitySource *source, G
         StyrkortCityRow *copy = g_new0 (StyrkortCityRow, 1);
         *copy = row;
         copy->district = g_strdup (source->district);
-        copy->period = (StyrkortPeriod) { (int) year, (int) tertial };
+        copy->period = period;
         copy->unit = g_strdup (cell_text (data, r, 3));
         copy->operation = g_strdup (cell_text (data, r, 4));
         copy->code = g_strdup (cell_text (data, r, 5));
@@ -308,11 +320,13 @@ read_statuses (StyrkortXlsx *xlsx, StyrkortCitySource *source)
     {
       double year, tertial;
       int status = styrkort_status_from_key (cell_text (sheet, r, 6));
+      StyrkortPeriod period;
       StyrkortCityStatus *s;
-      if (status < 0 || !cell_number (sheet, r, 1, &year) || !cell_number (sheet, r, 2, &tertial) || isnan (year))
+      if (status < 0 || !cell_number (sheet, r, 1, &year) || !cell_number (sheet, r, 2, &tertial) ||
+          !period_of_cells (year, tertial, &period))
         continue;
       s = g_new0 (StyrkortCityStatus, 1);
-      s->period = (StyrkortPeriod) { (int) year, (int) tertial };
+      s->period = period;
       s->area = g_strdup (cell_text (sheet, r, 3));
       s->area_title = g_strdup (cell_text (sheet, r, 4));
       s->operation = g_strdup (cell_text (sheet, r, 5));
@@ -346,6 +360,9 @@ load_project (StyrkortCity *city, StyrkortCitySource *source, GError **error)
   if (p == NULL)
     return FALSE;
   district = styrkort_project_get_district (p);
+  if (district == NULL)
+    return refuse (source->path, error, STYRKORT_ERROR_CORRUPT, _("The file is damaged: it does not say which district it is for "
+                                                            "(its district row is missing)."));
   units = styrkort_project_list_units (p);
   operations = styrkort_project_list_operations (p);
   indicators = styrkort_project_list_indicators (p);

@@ -66,6 +66,82 @@ styrkort_db_fail (sqlite3 *db, int rc, GError **error)
   return FALSE;
 }
 
+/* The SQL functions our own statements call, and nothing else. A district
+ * file may come from anyone: the authorizer below refuses every other
+ * function, so that no SQL hidden in a file (were any to slip past the
+ * schema check) can reach fts3_tokenizer, load_extension, readfile, printf
+ * bombs and the like. Keep this list in step with the SQL in src/core:
+ * aggregates and helpers of the queries (count, max, min, sum, group_concat,
+ * ifnull, coalesce, length), the edit history (json_object, json_extract,
+ * styrkort_current_edit, registered in styrkort-history.c) and the reported
+ * periods (json_extract). */
+static const char * const allowed_functions[] = {
+  "coalesce", "count", "group_concat", "ifnull", "json_extract", "json_object",
+  "length", "max", "min", "styrkort_current_edit", "sum", NULL
+};
+
+static gboolean
+function_allowed (const char *name)
+{
+  for (guint i = 0; name != NULL && allowed_functions[i] != NULL; i++)
+    if (g_ascii_strcasecmp (name, allowed_functions[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Denies what our own SQL never does: attaching other files, views and
+ * permanent triggers, and functions that are not on the list above. The
+ * history's temporary triggers are ours and allowed. */
+static int
+authorize (void *data, int action, const char *arg1, const char *arg2,
+           const char *database, const char *trigger)
+{
+  switch (action)
+    {
+    case SQLITE_ATTACH:
+    case SQLITE_DETACH:
+    case SQLITE_CREATE_TRIGGER:
+    case SQLITE_CREATE_VIEW:
+    case SQLITE_CREATE_TEMP_VIEW:
+    case SQLITE_CREATE_VTABLE:
+      return SQLITE_DENY;
+    case SQLITE_FUNCTION:
+      return function_allowed (arg2) ? SQLITE_OK : SQLITE_DENY;
+    default:
+      return SQLITE_OK;
+    }
+}
+
+void
+styrkort_db_harden (sqlite3 *db)
+{
+  /* No writable_schema, no shadow-table writes, no corrupting PRAGMAs. */
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  /* Functions in the file's schema (defaults, CHECKs, indexes) must be
+   * harmless ones; views and triggers of the file cannot call any. */
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+  /* No ATTACH, so no VACUUM INTO either (it attaches its target). */
+  sqlite3_limit (db, SQLITE_LIMIT_ATTACHED, 0);
+  /* One value is never larger than this: a report's workbook is well below. */
+  sqlite3_limit (db, SQLITE_LIMIT_LENGTH, STYRKORT_DB_MAX_VALUE);
+  sqlite3_set_authorizer (db, authorize, NULL);
+}
+
+/* ALTER TABLE rewrites the schema with SQL of SQLite's own (printf, substr,
+ * sqlite_rename_*), which the authorizer would refuse. Only our migrations
+ * run in between, on a file whose schema was checked to be ours. */
+gboolean
+styrkort_db_exec_migration (sqlite3 *db, const char *sql, GError **error)
+{
+  gboolean ok;
+
+  sqlite3_set_authorizer (db, NULL, NULL);
+  ok = styrkort_db_exec_script (db, sql, error);
+  sqlite3_set_authorizer (db, authorize, NULL);
+  return ok;
+}
+
 static int
 bind_one (sqlite3_stmt *stmt, int index, char type, va_list *args)
 {

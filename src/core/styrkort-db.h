@@ -25,6 +25,16 @@ gboolean      styrkort_db_step_done   (sqlite3 *db, sqlite3_stmt *stmt, GError *
 gint64        styrkort_db_query_int   (sqlite3 *db, const char *sql, gint64 fallback);
 char         *styrkort_db_query_text  (sqlite3 *db, const char *sql);
 
+/* The largest text or blob a district file may hold in one value (64 MiB). */
+#define STYRKORT_DB_MAX_VALUE (64 * 1024 * 1024)
+
+/* Limits a connection to what our own SQL needs: defensive mode, an
+ * untrusted schema, no ATTACH, an authorizer that allows only the functions
+ * our SQL calls. Call right after opening, before anything is read. */
+void          styrkort_db_harden      (sqlite3 *db);
+/* Runs one of our schema migrations (src/core/schema) on a hardened connection. */
+gboolean      styrkort_db_exec_migration (sqlite3 *db, const char *sql, GError **error);
+
 /* Sets @error from the connection's last result @rc; returns FALSE. */
 gboolean      styrkort_db_fail        (sqlite3 *db, int rc, GError **error);
 

@@ -20,10 +20,32 @@ struct _StyrkortFileLock {
   char *path;
 };
 
+static void
+set_error (int rc, GError **error)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error_literal (error, STYRKORT_ERROR, STYRKORT_ERROR_BUSY,
+                           _("The file is already open in another window or program."));
+      break;
+    case SQLITE_FULL:
+      g_set_error_literal (error, STYRKORT_ERROR, STYRKORT_ERROR_IO,
+                           _("The disk is full, so the file cannot be changed now."));
+      break;
+    default:
+      g_set_error_literal (error, STYRKORT_ERROR, STYRKORT_ERROR_READ_ONLY,
+                           _("The folder of the file cannot be written to."));
+      break;
+    }
+}
+
 StyrkortFileLock *
 styrkort_file_lock_acquire (const char *path, GError **error)
 {
   g_autofree char *lock_path = g_strconcat (path, "-lock", NULL);
+  gboolean existed = g_file_test (lock_path, G_FILE_TEST_EXISTS);
   sqlite3 *db = NULL;
   int rc = sqlite3_open_v2 (lock_path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   StyrkortFileLock *lock;
@@ -34,13 +56,11 @@ styrkort_file_lock_acquire (const char *path, GError **error)
                        NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      int code = (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED
-                   ? STYRKORT_ERROR_BUSY : STYRKORT_ERROR_READ_ONLY;
       sqlite3_close (db);
-      g_set_error_literal (error, STYRKORT_ERROR, code,
-                           code == STYRKORT_ERROR_BUSY
-                             ? _("The file is already open in another window or program.")
-                             : _("The folder of the file cannot be written to."));
+      /* A lock file we made but could not fill (a full disk) is no one's. */
+      if (!existed && (rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+        g_remove (lock_path);
+      set_error (rc, error);
       return NULL;
     }
   lock = g_new0 (StyrkortFileLock, 1);

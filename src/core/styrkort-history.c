@@ -11,6 +11,8 @@
 
 #include "styrkort-db.h"
 #include "styrkort-history.h"
+#include "styrkort-schema-check.h"
+#include "styrkort-types.h"
 
 typedef struct {
   char *name;
@@ -58,24 +60,24 @@ current_edit_func (sqlite3_context *context, int argc, sqlite3_value **argv)
   sqlite3_result_int64 (context, history->recording);
 }
 
+/* The columns come from our own schema (styrkort-schema-check.c), never
+ * from the file: they are pasted into the triggers' and undo's SQL, and a
+ * crafted file could name a column anything. The file was checked to have
+ * exactly these columns before the history starts. */
 static Table *
-read_table (sqlite3 *db, const char *name, GError **error)
+read_table (const char *name, GError **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = styrkort_db_prepare (db, error,
-                                                      "SELECT name FROM pragma_table_info (?)", "t", name);
+  GPtrArray *columns = styrkort_schema_columns (name);
   Table *table;
 
-  if (stmt == NULL)
-    return NULL;
+  if (columns == NULL)
+    {
+      g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_INVALID, "No table “%s” in the schema", name);
+      return NULL;
+    }
   table = g_new0 (Table, 1);
   table->name = g_strdup (name);
-  table->columns = g_ptr_array_new_with_free_func (g_free);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *column = (const char *) sqlite3_column_text (stmt, 0);
-      if (!g_str_equal (column, "id"))
-        g_ptr_array_add (table->columns, g_strdup (column));
-    }
+  table->columns = g_ptr_array_ref (columns);
   return table;
 }
 
@@ -145,7 +147,7 @@ styrkort_history_new (sqlite3 *db, const char * const *tables, GError **error)
     }
   for (guint i = 0; tables[i] != NULL; i++)
     {
-      Table *table = read_table (db, tables[i], error);
+      Table *table = read_table (tables[i], error);
       if (table == NULL)
         return NULL;
       g_hash_table_insert (history->tables, table->name, table);

@@ -10,8 +10,8 @@
 #include "styrkort-db.h"
 #include "styrkort-file-lock.h"
 #include "styrkort-project-private.h"
+#include "styrkort-schema-check.h"
 
-#define SCHEMA_RESOURCE "/se/styrkort/Styrkort/schema/"
 #define SQLITE_MAGIC "SQLite format 3"
 
 /* The tables the edit history follows: all but the history's own. */
@@ -113,7 +113,7 @@ fail (GError **error, int code, const char *message)
  * empty file as a new database, and its messages for foreign files are
  * unhelpful. */
 static gboolean
-check_header (GFile *file, GError **error)
+check_header (GFile *file, gboolean *wal, GError **error)
 {
   g_autoptr(GError) local = NULL;
   g_autoptr(GFileInputStream) in = g_file_read (file, NULL, &local);
@@ -140,7 +140,27 @@ check_header (GFile *file, GError **error)
     return fail (error, STYRKORT_ERROR_FOREIGN, _("This is not a Styrkort file (it is not a database at all)."));
   if (got < sizeof header)
     return fail (error, STYRKORT_ERROR_CORRUPT, _("The file is truncated: it ends inside its header."));
+  /* Bytes 18 and 19 are the write and read format: 2 means WAL mode. */
+  *wal = header[18] == 2 || header[19] == 2;
   return TRUE;
+}
+
+#define HOT_JOURNAL_MESSAGE \
+  _("The file was being saved when a program stopped. Open it once where it can be written to, "\
+    "which finishes the save; until then it cannot be read.")
+
+/* Another program saving the file is no damage: the caller says "try again". */
+static gboolean
+is_busy (int rc)
+{
+  return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
+}
+
+static gboolean
+fail_busy (GError **error)
+{
+  return fail (error, STYRKORT_ERROR_BUSY,
+               _("The file is in use: another program is saving it. Try again in a moment."));
 }
 
 /* Reads one integer PRAGMA; a locked or unreadable file is an error. */
@@ -157,15 +177,19 @@ read_pragma (sqlite3 *db, const char *sql, gint64 *out, GError **error)
   sqlite3_finalize (stmt);
   if (rc == SQLITE_ROW)
     return TRUE;
-  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+  if (is_busy (rc))
     return fail (error, STYRKORT_ERROR_BUSY,
                  _("The file is in use by someone else: it is locked while it is open on a network share. "
                    "Try again when they have closed it."));
+  if (sqlite3_extended_errcode (db) == SQLITE_READONLY_ROLLBACK)
+    return fail (error, STYRKORT_ERROR_READ_ONLY, HOT_JOURNAL_MESSAGE);
+  if ((rc & 0xff) == SQLITE_NOMEM || (rc & 0xff) == SQLITE_IOERR)
+    return styrkort_db_fail (db, rc, error);
   return fail (error, STYRKORT_ERROR_CORRUPT, _("The file is damaged: its header cannot be read."));
 }
 
 static gboolean
-check_identity (sqlite3 *db, GError **error)
+check_identity (sqlite3 *db, int *opened_version, GError **error)
 {
   gint64 app = 0, version = 0;
   g_autofree char *message = NULL;
@@ -185,15 +209,44 @@ check_identity (sqlite3 *db, GError **error)
     }
   if (version < 1)
     return fail (error, STYRKORT_ERROR_CORRUPT, _("The file is damaged: it has no format version."));
+  *opened_version = (int) version;
   return TRUE;
+}
+
+/* The first row of a checking PRAGMA or query; a busy file is "in use",
+ * not damaged, and a check that cannot run says why. */
+static gboolean
+run_check (sqlite3 *db, const char *sql, char **out, GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+    {
+      *out = rc == SQLITE_ROW ? styrkort_db_column_text0 (stmt, 0) : NULL;
+      return TRUE;
+    }
+  if (is_busy (rc))
+    return fail_busy (error);
+  if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+    {
+      *out = g_strdup (sqlite3_errmsg (db));
+      return TRUE;
+    }
+  return styrkort_db_fail (db, rc, error);
 }
 
 static gboolean
 check_integrity (sqlite3 *db, GError **error)
 {
-  g_autofree char *quick = styrkort_db_query_text (db, "PRAGMA quick_check");
+  g_autofree char *quick = NULL;
+  g_autofree char *broken_reference = NULL;
   g_autofree char *message = NULL;
 
+  if (!run_check (db, "PRAGMA quick_check", &quick, error))
+    return FALSE;
   if (g_strcmp0 (quick, "ok") != 0)
     {
       /* quick_check names pages and tables, never row contents. */
@@ -201,7 +254,9 @@ check_integrity (sqlite3 *db, GError **error)
                                  quick ? quick : _("it cannot be read"));
       return fail (error, STYRKORT_ERROR_CORRUPT, message);
     }
-  if (styrkort_db_query_int (db, "SELECT count(*) FROM pragma_foreign_key_check", 1) != 0)
+  if (!run_check (db, "SELECT 1 FROM pragma_foreign_key_check LIMIT 1", &broken_reference, error))
+    return FALSE;
+  if (broken_reference != NULL)
     return fail (error, STYRKORT_ERROR_CORRUPT,
                  _("The file is damaged: some rows refer to rows that do not exist."));
   return TRUE;
@@ -214,7 +269,6 @@ check_integrity (sqlite3 *db, GError **error)
 static gboolean
 configure (sqlite3 *db, gboolean writable, gboolean exclusive, GError **error)
 {
-  sqlite3_busy_timeout (db, 3000);
   if (!styrkort_db_exec_script (db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;", error))
     return FALSE;
   if (writable && !styrkort_db_exec_script (db, "PRAGMA journal_mode = DELETE;", error))
@@ -225,14 +279,6 @@ configure (sqlite3 *db, gboolean writable, gboolean exclusive, GError **error)
                                                  " BEGIN EXCLUSIVE; COMMIT;", error))
     return FALSE;
   return TRUE;
-}
-
-static char *
-load_sql (const char *name, GError **error)
-{
-  g_autofree char *path = g_strconcat (SCHEMA_RESOURCE, name, NULL);
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, error);
-  return bytes ? g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes)) : NULL;
 }
 
 /* Schema 1 had no rate bases; label them from the shipped catalogue. */
@@ -269,8 +315,8 @@ run_migrations (sqlite3 *db, int from, GError **error)
   for (int version = from; version < STYRKORT_SCHEMA_VERSION; version++)
     {
       g_autofree char *name = g_strdup_printf ("migrate-%d.sql", version);
-      g_autofree char *sql = load_sql (name, error);
-      if (sql == NULL || !styrkort_db_exec_script (db, sql, error))
+      g_autofree char *sql = styrkort_schema_load_sql (name, error);
+      if (sql == NULL || !styrkort_db_exec_migration (db, sql, error))
         return FALSE;
       if (version == 1 && !post_migrate_1 (db, error))
         return FALSE;
@@ -339,17 +385,123 @@ take_lock (StyrkortProject *self, StyrkortOpenFlags flags)
 }
 
 static gboolean
-open_database (StyrkortProject *self, StyrkortOpenFlags flags, GError **error)
+folder_is_writable (const char *path)
 {
-  int mode = self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-  int rc = sqlite3_open_v2 (self->path, &self->db, mode, NULL);
+  g_autofree char *folder = g_path_get_dirname (path);
+  return g_access (folder, W_OK) == 0;
+}
 
+/* The first read of a connection; SQLite rolls back a hot journal here. */
+static int
+first_read (sqlite3 *db)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "PRAGMA schema_version", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    return SQLITE_OK;
+  return sqlite3_extended_errcode (db);
+}
+
+static int
+connect_file (const char *path, int mode, sqlite3 **db)
+{
+  int rc = sqlite3_open_v2 (path, db, mode, NULL);
+
+  /* Limits first, then the busy timeout: every check below waits for a
+   * program that is saving instead of calling the file damaged. */
+  if (*db != NULL)
+    {
+      styrkort_db_harden (*db);
+      sqlite3_busy_timeout (*db, 3000);
+    }
+  return rc;
+}
+
+/* A program that stopped in the middle of a save leaves a hot journal that
+ * the next writer rolls back; a read-only connection cannot, and would
+ * call the file damaged. Finish the save with a short writable connection
+ * when the file and its folder allow it. */
+static gboolean
+finish_interrupted_save (StyrkortProject *self, GError **error)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  if (!file_is_writable (self->file) || !folder_is_writable (self->path))
+    return fail (error, STYRKORT_ERROR_READ_ONLY, HOT_JOURNAL_MESSAGE);
+  rc = connect_file (self->path, SQLITE_OPEN_READWRITE, &db);
+  if (rc == SQLITE_OK)
+    rc = first_read (db);
+  if (rc != SQLITE_OK)
+    {
+      is_busy (rc) ? fail_busy (error) : styrkort_db_fail (db, rc, error);
+      sqlite3_close (db);
+      return FALSE;
+    }
+  sqlite3_close (db);
+  return TRUE;
+}
+
+/* A WAL-mode file read-only: SQLite would leave -wal and -shm files beside
+ * it. Without a -wal file nothing is pending, and the file can be read as
+ * immutable, which creates nothing; with one it is refused. */
+static gboolean
+open_wal_read_only (StyrkortProject *self, GError **error)
+{
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  g_autofree char *uri = NULL;
+  g_autofree char *immutable = NULL;
+  GStatBuf st;
+
+  if (g_stat (wal, &st) == 0 && st.st_size > 0)
+    return fail (error, STYRKORT_ERROR_READ_ONLY,
+                 _("The file was saved in a mode Styrkort does not use (write-ahead log) and has unsaved "
+                   "parts beside it. Open it once where it can be written to."));
+  uri = g_filename_to_uri (self->path, NULL, error);
+  if (uri == NULL)
+    return FALSE;
+  immutable = g_strconcat (uri, "?immutable=1", NULL);
+  return connect_file (immutable, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, &self->db) == SQLITE_OK ||
+         styrkort_db_fail (self->db, sqlite3_errcode (self->db), error);
+}
+
+static gboolean
+connect_project (StyrkortProject *self, gboolean wal, GError **error)
+{
+  int rc;
+
+  if (wal && self->read_only)
+    return open_wal_read_only (self, error);
+  rc = connect_file (self->path, self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, &self->db);
   if (rc != SQLITE_OK)
     return styrkort_db_fail (self->db, rc, error);
-  self->exclusive = !self->read_only && ((flags & STYRKORT_OPEN_ASSUME_REMOTE) || is_remote (self->file));
-  if (!check_identity (self->db, error) || !check_integrity (self->db, error))
+  rc = first_read (self->db);
+  if (is_busy (rc))
+    return fail_busy (error);
+  if (rc == SQLITE_READONLY_ROLLBACK)
+    {
+      g_clear_pointer (&self->db, sqlite3_close);
+      if (!finish_interrupted_save (self, error))
+        return FALSE;
+      rc = connect_file (self->path, SQLITE_OPEN_READONLY, &self->db);
+      if (rc != SQLITE_OK)
+        return styrkort_db_fail (self->db, rc, error);
+    }
+  return TRUE;
+}
+
+static gboolean
+open_database (StyrkortProject *self, StyrkortOpenFlags flags, gboolean wal, GError **error)
+{
+  if (!connect_project (self, wal, error))
     return FALSE;
-  self->opened_version = (int) styrkort_db_query_int (self->db, "PRAGMA user_version", 0);
+  self->exclusive = !self->read_only && ((flags & STYRKORT_OPEN_ASSUME_REMOTE) || is_remote (self->file));
+  /* Nothing of the file is used before its schema is known to be ours. */
+  if (!check_identity (self->db, &self->opened_version, error) ||
+      !styrkort_schema_check (self->db, self->opened_version, error) ||
+      !check_integrity (self->db, error))
+    return FALSE;
   if (!configure (self->db, !self->read_only, self->exclusive, error))
     return FALSE;
   if (self->exclusive)
@@ -372,9 +524,10 @@ StyrkortProject *
 styrkort_project_open (GFile *file, StyrkortOpenFlags flags, GError **error)
 {
   g_autoptr(StyrkortProject) self = NULL;
+  gboolean wal = FALSE;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
-  if (!check_header (file, error))
+  if (!check_header (file, &wal, error))
     return (name_in_error (file, error), NULL);
   self = g_object_new (STYRKORT_TYPE_PROJECT, NULL);
   self->file = g_object_ref (file);
@@ -385,8 +538,9 @@ styrkort_project_open (GFile *file, StyrkortOpenFlags flags, GError **error)
       return (name_in_error (file, error), NULL);
     }
   take_lock (self, flags);
-  if (!open_database (self, flags, error) ||
-      (self->opened_version < STYRKORT_SCHEMA_VERSION && !migrate (self, error)))
+  if (!open_database (self, flags, wal, error) ||
+      (self->opened_version < STYRKORT_SCHEMA_VERSION && !migrate (self, error)) ||
+      !styrkort_schema_check_values (self->db, error))
     {
       styrkort_project_close (self);
       return (name_in_error (file, error), NULL);
@@ -429,7 +583,7 @@ styrkort_project_check (GFile *file, GError **error)
 static gboolean
 create_schema (sqlite3 *db, const char *district_name, GError **error)
 {
-  g_autofree char *sql = load_sql ("schema.sql", error);
+  g_autofree char *sql = styrkort_schema_load_sql ("schema.sql", error);
   g_autoptr(GKeyFile) catalogue = styrkort_catalogue_load_default (error);
   g_autofree char *now = styrkort_db_now ();
   g_autofree char *city = NULL, *plan = NULL;

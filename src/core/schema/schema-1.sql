@@ -1,0 +1,157 @@
+-- Styrkort project file, schema version 1, as the first release wrote it.
+-- Not used to create files: opening builds the schema a file of version N
+-- must have from this and migrate-1..N-1.sql, and compares the file with it.
+-- Every table has an INTEGER PRIMARY KEY "id": the edit history names rows by it.
+-- Periods are (year, tertial) with tertial 1..3. Dates are ISO 8601 text.
+
+CREATE TABLE district (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  name TEXT NOT NULL,
+  city TEXT NOT NULL DEFAULT '',
+  plan_version TEXT NOT NULL DEFAULT '',
+  created TEXT NOT NULL,
+  modified TEXT NOT NULL
+);
+
+CREATE TABLE area (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL CHECK (kind IN ('area', 'theme')),
+  number INTEGER,
+  position INTEGER NOT NULL,
+  title_sv TEXT NOT NULL,
+  title_en TEXT NOT NULL
+);
+
+CREATE TABLE operation (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  position INTEGER NOT NULL,
+  name_sv TEXT NOT NULL,
+  name_en TEXT NOT NULL
+);
+
+CREATE TABLE indicator (
+  id INTEGER PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE,
+  position INTEGER NOT NULL,
+  name_sv TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  measure TEXT NOT NULL CHECK (measure IN ('percent', 'count', 'ratio')),
+  better TEXT NOT NULL CHECK (better IN ('higher', 'lower', 'none')),
+  level TEXT NOT NULL CHECK (level IN ('unit', 'district')),
+  gender_split INTEGER NOT NULL CHECK (gender_split IN (0, 1)),
+  in_t2 INTEGER NOT NULL CHECK (in_t2 IN (0, 1)),
+  total_rule TEXT NOT NULL CHECK (total_rule IN ('rate', 'sum', 'mean'))
+);
+
+CREATE TABLE indicator_area (
+  id INTEGER PRIMARY KEY,
+  indicator_id INTEGER NOT NULL REFERENCES indicator (id) ON DELETE CASCADE,
+  area_id INTEGER NOT NULL REFERENCES area (id) ON DELETE CASCADE,
+  UNIQUE (indicator_id, area_id)
+);
+
+CREATE TABLE unit (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  operation_id INTEGER NOT NULL REFERENCES operation (id),
+  position INTEGER NOT NULL DEFAULT 0
+);
+
+-- unit_id NULL: a district-level value.
+CREATE TABLE indicator_value (
+  id INTEGER PRIMARY KEY,
+  indicator_id INTEGER NOT NULL REFERENCES indicator (id) ON DELETE CASCADE,
+  unit_id INTEGER REFERENCES unit (id) ON DELETE CASCADE,
+  year INTEGER NOT NULL,
+  tertial INTEGER NOT NULL CHECK (tertial BETWEEN 1 AND 3),
+  value REAL,
+  women REAL,
+  men REAL,
+  comment TEXT NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX indicator_value_key
+  ON indicator_value (indicator_id, ifnull (unit_id, 0), year, tertial);
+
+CREATE TABLE city_value (
+  id INTEGER PRIMARY KEY,
+  indicator_id INTEGER NOT NULL REFERENCES indicator (id) ON DELETE CASCADE,
+  year INTEGER NOT NULL,
+  tertial INTEGER NOT NULL CHECK (tertial BETWEEN 1 AND 3),
+  value REAL,
+  UNIQUE (indicator_id, year, tertial)
+);
+
+CREATE TABLE assessment (
+  id INTEGER PRIMARY KEY,
+  area_id INTEGER NOT NULL REFERENCES area (id) ON DELETE CASCADE,
+  operation_id INTEGER NOT NULL REFERENCES operation (id) ON DELETE CASCADE,
+  year INTEGER NOT NULL,
+  tertial INTEGER NOT NULL CHECK (tertial BETWEEN 1 AND 3),
+  status TEXT NOT NULL CHECK (status IN ('not_started', 'in_progress', 'established', 'needs_attention')),
+  text TEXT NOT NULL DEFAULT '',
+  UNIQUE (area_id, operation_id, year, tertial)
+);
+
+CREATE TABLE gender_note (
+  id INTEGER PRIMARY KEY,
+  area_id INTEGER NOT NULL REFERENCES area (id) ON DELETE CASCADE,
+  year INTEGER NOT NULL,
+  tertial INTEGER NOT NULL CHECK (tertial BETWEEN 1 AND 3),
+  text TEXT NOT NULL DEFAULT '',
+  UNIQUE (area_id, year, tertial)
+);
+
+CREATE TABLE subgoal (
+  id INTEGER PRIMARY KEY,
+  area_id INTEGER NOT NULL REFERENCES area (id) ON DELETE CASCADE,
+  text TEXT NOT NULL,
+  indicator_id INTEGER REFERENCES indicator (id) ON DELETE SET NULL,
+  baseline REAL,
+  target REAL,
+  deadline TEXT
+);
+
+CREATE TABLE action (
+  id INTEGER PRIMARY KEY,
+  area_id INTEGER NOT NULL REFERENCES area (id) ON DELETE CASCADE,
+  subgoal_id INTEGER REFERENCES subgoal (id) ON DELETE SET NULL,
+  text TEXT NOT NULL,
+  owner TEXT NOT NULL DEFAULT '',
+  due TEXT,
+  status TEXT NOT NULL CHECK (status IN ('planned', 'ongoing', 'done', 'cancelled')),
+  note TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE member (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL DEFAULT '',
+  organisation TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE meeting (
+  id INTEGER PRIMARY KEY,
+  date TEXT NOT NULL,
+  notes TEXT NOT NULL DEFAULT ''
+);
+
+-- The edit history: one row per user edit, and the row changes it made.
+-- old_row/new_row are JSON objects of the whole row (NULL for insert/delete).
+CREATE TABLE edit (
+  id INTEGER PRIMARY KEY,
+  time TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  undone INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE edit_change (
+  id INTEGER PRIMARY KEY,
+  edit_id INTEGER NOT NULL REFERENCES edit (id) ON DELETE CASCADE,
+  table_name TEXT NOT NULL,
+  row_id INTEGER NOT NULL,
+  old_row TEXT,
+  new_row TEXT
+);
+CREATE INDEX edit_change_edit ON edit_change (edit_id);
