@@ -146,18 +146,38 @@ def main():
                 fail(f"sheet {sheet} lacks {t!r}")
             checked_one()
 
-    # Nyckeltal: the period's figures with their number formats.
+    # Nyckeltal: every figure of the period as stored, and under each unit-level
+    # indicator the district total, computed here on its own from the file.
     figures = wb["Nyckeltal"]
-    count = db.execute("SELECT count(*) FROM indicator_value WHERE year = ? AND tertial = ?", (year, tertial)).fetchone()[0]
-    values = [r for r in figures.iter_rows(min_row=4, values_only=True) if r[0]]
-    same(len(values), count, "Nyckeltal rows")
+    formats = {"percent": '0.0" %"', "count": "#,##0", "ratio": "0.0"}
+    inexact = {"percent": '0.0" % *"', "count": '#,##0" *"', "ratio": '0.0" *"'}
+    stored = db.execute(
+        "SELECT i.name_sv, ifnull(u.name, 'Hela stadsdelen'), v.value, v.women, v.men, v.numerator, v.denominator"
+        " FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id LEFT JOIN unit u ON u.id = v.unit_id"
+        " WHERE v.year = ? AND v.tertial = ?", (year, tertial)).fetchall()
+    stored = {(r[0], r[1]): r[2:] for r in stored}
+    seen = 0
     for row in figures.iter_rows(min_row=4):
         if row[0].value is None:
             continue
-        measure = db.execute("SELECT measure FROM indicator WHERE name_sv = ?", (row[0].value,)).fetchone()[0]
+        name, unit = row[0].value, row[1].value
+        measure, rule, code, level = db.execute(
+            "SELECT measure, total_rule, code, level FROM indicator WHERE name_sv = ?", (name,)).fetchone()
+        cells = [c.value for c in row[3:8]]
+        if unit == "Stadsdelen totalt":
+            want, exact, note = expected_total(db, code, rule, measure, year, tertial)
+            close(cells[0], want, f"Nyckeltal total of {name}")
+            if cells[0] is not None:
+                same(row[3].number_format, (formats if exact else inexact)[measure],
+                     f"number format of the total of {name}")
+            same(bool(row[9].value and row[9].value.startswith("Inte exakt")), not exact, f"note of total of {name}")
+            continue
+        seen += 1
+        for got, want, what in zip(cells, stored[(name, unit)], ("value", "women", "men", "numerator", "denominator")):
+            close(got, want, f"Nyckeltal {name} / {unit} {what}")
         if row[3].value is not None:
-            want = {"percent": '0.0" %"', "count": "0", "ratio": "0.0"}[measure]
-            same(row[3].number_format, want, f"number format of {row[0].value}")
+            same(row[3].number_format, formats[measure], f"number format of {name}")
+    same(seen, len(stored), "Nyckeltal rows")
 
     # LibreOffice's reading of the Data sheet.
     if len(sys.argv) > 5:
@@ -175,6 +195,37 @@ def main():
                     b = float(b)
                 same(a, b, f"LibreOffice Data row {n + 2} column {DATA_HEADER[c]}")
     print(f"ok: {checked} values and texts match")
+
+
+def close(got, want, where):
+    if want is None or got is None:
+        same(got, want, where)
+    elif abs(got - want) > 1e-9 * max(1, abs(want)):
+        fail(f"{where}: workbook has {got!r}, expected {want!r}")
+    else:
+        checked_one()
+
+
+def expected_total(db, code, rule, measure, year, tertial):
+    """The district total by the README's rule: a rate is the sum of the
+    numerators over the sum of the denominators of the units that have both;
+    not exact when a unit lacks its base or its figure."""
+    units = db.execute("SELECT count(*) FROM unit").fetchone()[0]
+    parts = db.execute(
+        "SELECT v.value, v.numerator, v.denominator FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id"
+        " WHERE i.code = ? AND v.year = ? AND v.tertial = ? AND v.unit_id IS NOT NULL AND v.value IS NOT NULL",
+        (code, year, tertial)).fetchall()
+    exact = len(parts) == units and len(parts) > 0
+    if rule == "sum":
+        return sum(p[0] for p in parts), exact, None
+    if rule == "mean":
+        return sum(p[0] for p in parts) / len(parts), exact, None
+    based = [p for p in parts if p[1] is not None and p[2] is not None and p[2] > 0]
+    exact = exact and len(based) == len(parts)
+    if not based:
+        return None, exact, None
+    ratio = sum(p[1] for p in based) / sum(p[2] for p in based)
+    return ratio * (100 if measure == "percent" else 1), exact, None
 
 
 def checked_one():

@@ -9,7 +9,7 @@
 
 #include "styrkort-locale.h"
 #include "styrkort-demo.h"
-#include "styrkort-workbook.h"
+#include "styrkort-workbook-private.h"
 #include "test-util.h"
 
 static char *
@@ -52,6 +52,24 @@ run_check (const char *xlsx, const char *db, StyrkortPeriod period, gboolean lib
     g_error ("check-workbook.py: %s%s", out, err);
   g_test_message ("%s", out);
   return g_steal_pointer (&out);
+}
+
+/* The text in column @column of the first row of @sheet whose column B is
+ * @key, as openpyxl reads it. */
+static char *
+test_xlsx_cell_text (const char *xlsx, const char *sheet, const char *key, int column)
+{
+  g_autofree char *code = g_strdup_printf (
+    "import openpyxl, sys\n"
+    "ws = openpyxl.load_workbook(sys.argv[1])[sys.argv[2]]\n"
+    "print(next(r[%d] for r in ws.iter_rows(values_only=True) if r[1] == sys.argv[3]), end='')\n", column);
+  char *argv[] = { (char *) "/usr/bin/python3", (char *) "-c", code, (char *) xlsx, (char *) sheet, (char *) key, NULL };
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, NULL));
+  g_assert_cmpint (status, ==, 0);
+  return out;
 }
 
 static StyrkortProject *
@@ -150,6 +168,104 @@ test_export_on_share (void)
   /* The workbook is the file as it was when the export began. */
   report = run_check (xlsx, before, period, FALSE);
   g_assert_true (g_str_has_prefix (report, "ok:"));
+}
+
+/* libxlsxwriter refuses a text past 32,767 characters and goes on: the cell
+ * used to be left out of the workbook without a word. */
+static void
+test_too_long_text (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(StyrkortProject) p = demo (&db);
+  g_autofree char *folder = g_path_get_dirname (db);
+  g_autofree char *xlsx = g_build_filename (folder, "lang.xlsx", NULL);
+  g_autofree char *part = g_strconcat (xlsx, ".part", NULL);
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr(GPtrArray) areas = styrkort_project_list_areas (p);
+  g_autoptr(GString) long_text = g_string_new ("Åtgärd med en mycket lång beskrivning ");
+  g_autoptr(GError) error = NULL;
+  StyrkortAction action = { 0 };
+
+  while (g_utf8_strlen (long_text->str, -1) <= 32767)
+    g_string_append (long_text, "så att den inte ryms i en cell. ");
+  action.area_id = ((StyrkortArea *) areas->pdata[0])->id;
+  action.text = long_text->str;
+  action.owner = (char *) "Enhetschef";
+  action.state = STYRKORT_ACTION_PLANNED;
+  g_assert_cmpint (styrkort_project_add_action (p, &action, &error), >, 0);
+  g_assert_no_error (error);
+
+  test_write_bytes (xlsx, "the workbook sent last time", 27);
+  before = test_checksum (xlsx);
+  g_assert_false (styrkort_workbook_export (p, styrkort_demo_last_period (), xlsx, &error));
+  g_assert_error (error, STYRKORT_ERROR, STYRKORT_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "32,767 characters"));
+  g_assert_nonnull (strstr (error->message, "“Åtgärd med en mycket lång beskrivning"));
+  g_assert_nonnull (strstr (error->message, "cell A"));
+  after = test_checksum (xlsx);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
+
+  /* The next export, of a district without the long text, is whole again. */
+  g_clear_error (&error);
+  action.text = (char *) "Kort";
+  {
+    g_autoptr(GPtrArray) actions = styrkort_project_list_actions (p, action.area_id);
+    for (guint i = 0; i < actions->len; i++)
+      {
+        StyrkortAction *a = actions->pdata[i];
+        if (strlen (a->text) > 32767)
+          {
+            a->text[0] = 'K';
+            a->text[1] = '\0';
+            g_assert_true (styrkort_project_update_action (p, a, &error));
+          }
+      }
+  }
+  g_assert_true (styrkort_workbook_export (p, styrkort_demo_last_period (), xlsx, &error));
+  g_assert_no_error (error);
+}
+
+/* A rate typed without its base: the district total in the workbook is
+ * from the units that have it and says that it is not exact, as on screen. */
+static void
+test_inexact_total (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(StyrkortProject) p = demo (&db);
+  g_autofree char *folder = g_path_get_dirname (db);
+  g_autofree char *xlsx = g_build_filename (folder, "inexakt.xlsx", NULL);
+  g_autoptr(StyrkortIndicator) turnover = styrkort_project_find_indicator (p, "turnover");
+  g_autoptr(GPtrArray) values = styrkort_project_list_values (p, turnover->id, styrkort_demo_last_period ());
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL, *note = NULL;
+  StyrkortValue *first = values->pdata[0];
+
+  first->value = 17.1;
+  first->numerator = first->denominator = NAN;
+  g_assert_true (styrkort_project_set_value (p, first, &error));
+  g_assert_true (styrkort_workbook_export (p, styrkort_demo_last_period (), xlsx, &error));
+  g_assert_no_error (error);
+  report = run_check (xlsx, db, styrkort_demo_last_period (), FALSE);
+  g_assert_true (g_str_has_prefix (report, "ok:"));
+  note = test_xlsx_cell_text (xlsx, "Nyckeltal", "Stadsdelen totalt", 9);
+  g_assert_nonnull (note);
+  g_assert_true (g_str_has_prefix (note, "Inte exakt. 1 av"));
+  g_assert_nonnull (strstr (note, "saknar täljare och nämnare; summan är beräknad från de övriga."));
+}
+
+/* A city Data sheet past the last row a workbook holds is refused, never cut. */
+static void
+test_city_rows_limit (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (_styrkort_city_rows_fit (1048576, &error));
+  g_assert_no_error (error);
+  g_assert_false (_styrkort_city_rows_fit (1048577, &error));
+  g_assert_error (error, STYRKORT_ERROR, STYRKORT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "1048577 rows"));
 }
 
 static void
@@ -345,6 +461,9 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/workbook/demo-openpyxl-libreoffice", test_demo_openpyxl_and_libreoffice);
   g_test_add_func ("/core/workbook/export-on-share", test_export_on_share);
+  g_test_add_func ("/core/workbook/too-long-text", test_too_long_text);
+  g_test_add_func ("/core/workbook/inexact-total", test_inexact_total);
+  g_test_add_func ("/core/workbook/city-rows-limit", test_city_rows_limit);
   g_test_add_func ("/core/workbook/formula-injection", test_formula_injection);
   g_test_add_func ("/core/workbook/sheet-names", test_sheet_names);
   g_test_add_func ("/core/workbook/colliding-area-titles", test_colliding_area_titles);

@@ -121,7 +121,7 @@ write_summary (CityWriter *w)
       for (guint a = 0; a < G_N_ELEMENTS (areas); a++)
         {
           int status = styrkort_city_area_status (w->city, districts->pdata[d], areas[a], w->period);
-          worksheet_write_string (ws, row, a + 1, status_text (status), w->status[status + 1]);
+          _styrkort_workbook_text (ws, row, a + 1, status_text (status), w->status[status + 1]);
         }
     }
 }
@@ -161,8 +161,8 @@ write_assessments (CityWriter *w)
         {
           StyrkortCityStatus *x = source->statuses->pdata[i];
           text (ws, row, 0, source->district, NULL);
-          worksheet_write_number (ws, row, 1, x->period.year, NULL);
-          worksheet_write_number (ws, row, 2, x->period.tertial, NULL);
+          _styrkort_workbook_number (ws, row, 1, x->period.year, NULL);
+          _styrkort_workbook_number (ws, row, 2, x->period.tertial, NULL);
           text (ws, row, 3, x->area, NULL);
           text (ws, row, 4, x->area_title, NULL);
           text (ws, row, 5, x->operation, NULL);
@@ -191,7 +191,7 @@ write_about (CityWriter *w)
   text (ws, row, 0, "Programversion", w->header);
   text (ws, row++, 1, VERSION, NULL);
   text (ws, row, 0, "Dataformat (bladet Data)", w->header);
-  worksheet_write_number (ws, row++, 1, STYRKORT_DATA_FORMAT_VERSION, NULL);
+  _styrkort_workbook_number (ws, row++, 1, STYRKORT_DATA_FORMAT_VERSION, NULL);
   text (ws, row, 0, "Exporterad", w->header);
   text (ws, row++, 1, time, NULL);
   text (ws, row, 0, "Stadsdel", w->header);
@@ -206,6 +206,33 @@ write_about (CityWriter *w)
     }
 }
 
+/* The rows of the Data and Bedömningar sheets, with their header rows. */
+static guint64
+rows_needed (StyrkortCity *city)
+{
+  GPtrArray *sources = styrkort_city_get_sources (city);
+  guint64 data = 1, assessments = 1;
+
+  for (guint s = 0; s < sources->len; s++)
+    {
+      StyrkortCitySource *source = sources->pdata[s];
+      data += source->rows->len;
+      assessments += source->statuses->len;
+    }
+  return MAX (data, assessments);
+}
+
+gboolean
+_styrkort_city_rows_fit (guint64 rows, GError **error)
+{
+  if (rows <= LXW_ROW_MAX)
+    return TRUE;
+  g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_INVALID,
+               _("The city workbook would need %" G_GUINT64_FORMAT " rows in one sheet, more than the 1,048,576 a "
+                 "workbook can hold. Merge fewer districts or periods into one workbook."), rows);
+  return FALSE;
+}
+
 gboolean
 styrkort_city_export (StyrkortCity *city, StyrkortPeriod period, const char *path, GError **error)
 {
@@ -215,6 +242,16 @@ styrkort_city_export (StyrkortCity *city, StyrkortPeriod period, const char *pat
   CityWriter w = { city, period, workbook_new_opt (part, &options), g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL) };
   lxw_error rc = LXW_ERROR_CREATING_XLSX_FILE;
 
+  /* Refused before a byte is written, never cut short. */
+  if (!_styrkort_city_rows_fit (rows_needed (city), error))
+    {
+      if (w.workbook != NULL)
+        workbook_close (w.workbook);
+      g_remove (part);
+      g_hash_table_unref (w.names);
+      return FALSE;
+    }
+  _styrkort_workbook_begin ();
   if (w.workbook != NULL)
     {
       formats (&w);

@@ -253,3 +253,22 @@ styrkort_total_explain (const StyrkortTotal *total, gboolean districts)
     }
   return g_string_free (why, FALSE);
 }
+
+char *
+styrkort_total_note_sv (const StyrkortTotal *total, gboolean districts)
+{
+  GString *note;
+  const char *one = districts ? "stadsdel" : "enhet", *many = districts ? "stadsdelar" : "enheter";
+
+  if (total->exact)
+    return NULL;
+  note = g_string_new ("Inte exakt.");
+  if (total->n_unbased > 0)
+    g_string_append_printf (note, " %u av %u %s saknar täljare och nämnare%s", total->n_unbased, total->n_parts,
+                            total->n_parts == 1 ? one : many,
+                            total->n_unbased < total->n_parts ? "; summan är beräknad från de övriga."
+                                                              : "; utan dem kan kvoten inte beräknas.");
+  if (total->n_missing > 0)
+    g_string_append_printf (note, " %u %s saknar värde.", total->n_missing, total->n_missing == 1 ? one : many);
+  return g_string_free (note, FALSE);
+}

@@ -59,4 +59,8 @@ char    *styrkort_format_total  (const StyrkortIndicator *indicator, const Styrk
  * The parts are the district's units, or with @districts the city's districts. */
 char    *styrkort_total_explain (const StyrkortTotal *total, gboolean districts);
 
+/* The same in Swedish whatever the user's language, for the workbooks that
+ * go to the central office (always in Swedish). NULL when exact. */
+char    *styrkort_total_note_sv (const StyrkortTotal *total, gboolean districts);
+
 G_END_DECLS

@@ -8,7 +8,9 @@
  * are a format, not a translation.
  *
  * User text is only ever written with worksheet_write_string(), so a unit
- * called "=HYPERLINK(…)" stays text and never becomes a formula. */
+ * called "=HYPERLINK(…)" stays text and never becomes a formula. Every
+ * cell's result is checked: a cell libxlsxwriter refuses fails the export
+ * with the sheet and cell named, never leaves a hole in a sent workbook. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -17,12 +19,14 @@
 #include <xlsxwriter.h>
 
 #include "styrkort-chart-style.h"
+#include "styrkort-figure-rules.h"
 #include "styrkort-workbook-private.h"
 
 #define SHEET_NAME_MAX 31
 
 typedef enum { FMT_TEXT, FMT_WRAP, FMT_TITLE, FMT_HEADING, FMT_HEADER, FMT_PERCENT, FMT_COUNT, FMT_RATIO,
-               FMT_PLAIN_NUMBER, N_FORMATS } FormatId;
+               FMT_PERCENT_INEXACT, FMT_COUNT_INEXACT, FMT_RATIO_INEXACT, FMT_PLAIN_NUMBER, FMT_BOLD,
+               N_FORMATS } FormatId;
 
 typedef struct {
   lxw_workbook *workbook;
@@ -123,22 +127,61 @@ styrkort_workbook_default_period (StyrkortProject *project)
 #define text(...) _styrkort_workbook_text (__VA_ARGS__)
 #define number(...) _styrkort_workbook_number (__VA_ARGS__)
 
+/* The first cell that could not be written. A workbook is written by one
+ * thread from start to finish, so each thread keeps its own. */
+static GPrivate first_refusal = G_PRIVATE_INIT ((GDestroyNotify) g_error_free);
+
+void
+_styrkort_workbook_begin (void)
+{
+  g_private_replace (&first_refusal, NULL);
+}
+
+/* Keeps why the cell at @row, @col could not be written, unless an earlier
+ * cell already failed: libxlsxwriter refuses a cell and goes on, and a
+ * workbook with a cell left out must not be sent as if complete. */
+static void
+note_refusal (lxw_worksheet *ws, int row, int col, lxw_error rc, const char *value)
+{
+  char cell[32];
+  GError *error = NULL;
+
+  if (rc == LXW_NO_ERROR || g_private_get (&first_refusal) != NULL)
+    return;
+  lxw_rowcol_to_cell (cell, (lxw_row_t) row, (lxw_col_t) col);
+  if (rc == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED)
+    {
+      g_autofree char *start = g_utf8_substring (value, 0, 40);
+      error = g_error_new (STYRKORT_ERROR, STYRKORT_ERROR_INVALID,
+                           _("The text for the sheet “%s”, cell %s (“%s…”) is longer than the 32,767 characters "
+                             "a workbook cell can hold. Shorten it and export again."), ws->name, cell, start);
+    }
+  else if (rc == LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE)
+    error = g_error_new (STYRKORT_ERROR, STYRKORT_ERROR_INVALID,
+                         _("The sheet “%s” would need more than the 1,048,576 rows and 16,384 columns a workbook "
+                           "can hold (cell %s). Export fewer periods or districts."), ws->name, cell);
+  else
+    error = g_error_new (STYRKORT_ERROR, STYRKORT_ERROR_IO, _("The sheet “%s”, cell %s could not be written: %s"),
+                         ws->name, cell, lxw_strerror (rc));
+  g_private_set (&first_refusal, error);
+}
+
 void
 _styrkort_workbook_text (lxw_worksheet *ws, int row, int col, const char *value, lxw_format *format)
 {
   if (value != NULL && *value != '\0')
-    worksheet_write_string (ws, row, col, value, format);
+    note_refusal (ws, row, col, worksheet_write_string (ws, row, col, value, format), value);
   else
-    worksheet_write_blank (ws, row, col, format);
+    note_refusal (ws, row, col, worksheet_write_blank (ws, row, col, format), NULL);
 }
 
 void
 _styrkort_workbook_number (lxw_worksheet *ws, int row, int col, double value, lxw_format *format)
 {
   if (isnan (value))
-    worksheet_write_blank (ws, row, col, format); /* missing, never zero */
+    note_refusal (ws, row, col, worksheet_write_blank (ws, row, col, format), NULL); /* missing, never zero */
   else
-    worksheet_write_number (ws, row, col, value, format);
+    note_refusal (ws, row, col, worksheet_write_number (ws, row, col, value, format), NULL);
 }
 
 static lxw_format *
@@ -153,11 +196,25 @@ indicator_format (Writer *w, const StyrkortIndicator *ind)
     }
 }
 
+static lxw_format *
+total_format (Writer *w, const StyrkortIndicator *ind, const StyrkortTotal *total)
+{
+  if (total->exact)
+    return indicator_format (w, ind);
+  switch (ind->measure)
+    {
+    case STYRKORT_MEASURE_PERCENT: return w->formats[FMT_PERCENT_INEXACT];
+    case STYRKORT_MEASURE_COUNT: return w->formats[FMT_COUNT_INEXACT];
+    case STYRKORT_MEASURE_RATIO:
+    default: return w->formats[FMT_RATIO_INEXACT];
+    }
+}
+
 static void
 header_row (Writer *w, lxw_worksheet *ws, int row, const char * const *headers)
 {
   for (int c = 0; headers[c] != NULL; c++)
-    worksheet_write_string (ws, row, c, headers[c], w->formats[FMT_HEADER]);
+    text (ws, row, c, headers[c], w->formats[FMT_HEADER]);
 }
 
 static lxw_color_t
@@ -188,9 +245,17 @@ create_formats (Writer *w)
   format_set_bottom (w->formats[FMT_HEADER], LXW_BORDER_THIN);
   format_set_text_wrap (w->formats[FMT_HEADER]);
   /* Percentages are stored as the numbers people read (12,5 for 12,5 %). */
+  /* Decimals as the catalogue's (1 for percent and ratio, 0 for count), and
+   * " *" on a total that is not exact, as on screen. */
   format_set_num_format (w->formats[FMT_PERCENT], "0.0\" %\"");
-  format_set_num_format (w->formats[FMT_COUNT], "0");
+  format_set_num_format (w->formats[FMT_COUNT], "#,##0");
   format_set_num_format (w->formats[FMT_RATIO], "0.0");
+  format_set_num_format (w->formats[FMT_PERCENT_INEXACT], "0.0\" % *\"");
+  format_set_num_format (w->formats[FMT_COUNT_INEXACT], "#,##0\" *\"");
+  format_set_num_format (w->formats[FMT_RATIO_INEXACT], "0.0\" *\"");
+  for (int i = FMT_PERCENT_INEXACT; i <= FMT_RATIO_INEXACT; i++)
+    format_set_bold (w->formats[i]);
+  format_set_bold (w->formats[FMT_BOLD]);
   format_set_num_format (w->formats[FMT_PLAIN_NUMBER], "General");
   for (int s = -1; s < STYRKORT_N_STATUSES; s++)
     {
@@ -298,7 +363,7 @@ write_summary (Writer *w)
           g_autoptr(StyrkortAssessment) as = styrkort_project_get_assessment (
             w->project, area->id, ((StyrkortOperation *) w->operations->pdata[o])->id, w->period);
           int status = as ? (int) as->status : -1;
-          worksheet_write_string (ws, row, o + 1, status_sv (status), w->status[status + 1]);
+          text (ws, row, o + 1, status_sv (status), w->status[status + 1]);
         }
     }
 }
@@ -372,7 +437,7 @@ write_area (Writer *w, const StyrkortArea *area)
   worksheet_set_column (ws, 1, 1, 22, NULL);
   worksheet_set_column (ws, 2, 2, 70, NULL);
   worksheet_set_column (ws, 3, 6, 14, NULL);
-  worksheet_merge_range (ws, row, 0, row, 4, title, w->formats[FMT_TITLE]);
+  note_refusal (ws, row, 0, worksheet_merge_range (ws, row, 0, row, 4, title, w->formats[FMT_TITLE]), title);
   worksheet_set_row (ws, row++, 42, NULL);
   text (ws, row++, 0, "Analys och bedömning", w->formats[FMT_HEADING]);
   header_row (w, ws, row++, headers);
@@ -382,7 +447,7 @@ write_area (Writer *w, const StyrkortArea *area)
       g_autoptr(StyrkortAssessment) as = styrkort_project_get_assessment (w->project, area->id, op->id, w->period);
       int status = as ? (int) as->status : -1;
       text (ws, row, 0, op->name_sv, NULL);
-      worksheet_write_string (ws, row, 1, status_sv (status), w->status[status + 1]);
+      text (ws, row, 1, status_sv (status), w->status[status + 1]);
       text (ws, row, 2, as ? as->text : "", w->formats[FMT_WRAP]);
     }
   row++;
@@ -418,6 +483,28 @@ unit_name (Writer *w, gint64 id, const char **operation)
     }
   *operation = "";
   return "";
+}
+
+/* The district total of a unit-level indicator under its units' rows, by
+ * the figure rules; one that is not exact is marked " *" and says why. */
+static void
+write_figures_total (Writer *w, lxw_worksheet *ws, int row, const StyrkortIndicator *ind, double city)
+{
+  StyrkortTotal total = styrkort_project_compute_total (w->project, ind->id, w->period);
+  g_autofree char *note = styrkort_total_note_sv (&total, FALSE);
+  lxw_format *format = indicator_format (w, ind);
+  lxw_format *parts = ind->total_rule == STYRKORT_TOTAL_RATE ? format : w->formats[FMT_COUNT];
+
+  text (ws, row, 0, ind->name_sv, w->formats[FMT_BOLD]);
+  text (ws, row, 1, "Stadsdelen totalt", w->formats[FMT_BOLD]);
+  text (ws, row, 2, NULL, NULL);
+  number (ws, row, 3, total.value, total_format (w, ind, &total));
+  number (ws, row, 4, total.women, parts);
+  number (ws, row, 5, total.men, parts);
+  number (ws, row, 6, total.numerator, w->formats[FMT_PLAIN_NUMBER]);
+  number (ws, row, 7, total.denominator, w->formats[FMT_PLAIN_NUMBER]);
+  number (ws, row, 8, city, format);
+  text (ws, row, 9, note, w->formats[FMT_WRAP]);
 }
 
 static void
@@ -463,6 +550,8 @@ write_figures (Writer *w)
           number (ws, row, 8, city.value, format);
           text (ws, row, 9, value->comment, w->formats[FMT_WRAP]);
         }
+      if (ind->level == STYRKORT_LEVEL_UNIT && values->len > 0)
+        write_figures_total (w, ws, row++, ind, city.value);
     }
 }
 
@@ -484,8 +573,8 @@ void
 _styrkort_workbook_data_row (lxw_worksheet *ws, int row, const StyrkortCityRow *x)
 {
   text (ws, row, 0, x->district, NULL);
-  worksheet_write_number (ws, row, 1, x->period.year, NULL);
-  worksheet_write_number (ws, row, 2, x->period.tertial, NULL);
+  number (ws, row, 1, x->period.year, NULL);
+  number (ws, row, 2, x->period.tertial, NULL);
   text (ws, row, 3, x->unit, NULL);
   text (ws, row, 4, x->operation, NULL);
   text (ws, row, 5, x->code, NULL);
@@ -511,7 +600,7 @@ _styrkort_workbook_add_table (lxw_worksheet *ws, const char *name, const char * 
       columns[c].header = (char *) headers[c];
       pointers[c] = &columns[c];
     }
-  worksheet_add_table (ws, 0, 0, MAX (last_row, 1), n - 1, &options);
+  note_refusal (ws, MAX (last_row, 1), n - 1, worksheet_add_table (ws, 0, 0, MAX (last_row, 1), n - 1, &options), NULL);
   worksheet_freeze_panes (ws, 1, 0);
 }
 
@@ -588,8 +677,8 @@ write_assessments (Writer *w)
             continue;
           title = area_title (area);
           text (ws, row, 0, w->district->name, NULL);
-          worksheet_write_number (ws, row, 1, period.year, NULL);
-          worksheet_write_number (ws, row, 2, period.tertial, NULL);
+          number (ws, row, 1, period.year, NULL);
+          number (ws, row, 2, period.tertial, NULL);
           text (ws, row, 3, area->key, NULL);
           text (ws, row, 4, title, NULL);
           text (ws, row, 5, op->name_sv, NULL);
@@ -711,7 +800,7 @@ write_about (Writer *w, const char *source)
       if (rows[i].value)
         text (ws, i, 1, rows[i].value, NULL);
       else
-        worksheet_write_number (ws, i, 1, rows[i].number, NULL);
+        number (ws, i, 1, rows[i].number, NULL);
     }
 }
 
@@ -735,6 +824,15 @@ _styrkort_workbook_finish (lxw_error rc, const char *part, const char *path, GEr
 {
   g_autofree char *name = NULL;
 
+  GError *refusal = g_private_get (&first_refusal);
+
+  if (refusal != NULL)
+    {
+      g_remove (part);
+      g_propagate_error (error, g_error_copy (refusal));
+      _styrkort_workbook_begin ();
+      return FALSE;
+    }
   if (rc == LXW_NO_ERROR && g_rename (part, path) == 0)
     return TRUE;
   g_remove (part);
@@ -778,6 +876,7 @@ styrkort_workbook_export (StyrkortProject *project, StyrkortPeriod period, const
   w.members = styrkort_project_list_members (project);
   w.sheet_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   w.header = page_header (w.district->name);
+  _styrkort_workbook_begin ();
   w.workbook = workbook_new_opt (part, &options);
   if (w.workbook == NULL)
     {
