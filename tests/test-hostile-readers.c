@@ -177,7 +177,7 @@ test_xlsx_cells (void)
     g_string_append_printf (xml, "<row r=\"%u\"><c r=\"XFD%u\"><v>1</v></c></row>", row, row);
   g_string_append (xml, "</sheetData></worksheet>");
   path = write_xlsx ("cells.xlsx", xml, NULL);
-  assert_refused (path, "The sheet “Blad1” has more than 4,000,000 cells");
+  assert_refused (path, "The sheet “Blad1” has more than 2,000,000 cells");
 }
 
 /* One 20 MB shared string used by 2,000 cells: once copied into each. */

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 /* What Styrkort reads: far above any file of figures, but a sheet at every
  * limit together stays below ~300 MB of memory. Cells count the EMPTY ones
  * between filled cells of a row, since those take memory too. */
-#define STYRKORT_SHEET_MAX_CELLS      4000000u
+#define STYRKORT_SHEET_MAX_CELLS      2000000u
 /* Text in a sheet's cells, each reference to a shared string counted:
  * callers copy cell texts, so this bounds what they can be made to copy. */
 #define STYRKORT_SHEET_MAX_TEXT_MB    128u

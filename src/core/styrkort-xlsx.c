@@ -861,8 +861,8 @@ limit_message (StyrkortSheetLimit limit, gboolean csv)
       return csv ? _("The file has more than 16,384 columns, more than a workbook can hold.")
                  : _("The sheet “%s” has more than 16,384 columns, more than a workbook can hold.");
     case STYRKORT_SHEET_TOO_MANY_CELLS:
-      return csv ? _("The file has more than 4,000,000 cells, more than Styrkort reads.")
-                 : _("The sheet “%s” has more than 4,000,000 cells, more than Styrkort reads.");
+      return csv ? _("The file has more than 2,000,000 cells, more than Styrkort reads.")
+                 : _("The sheet “%s” has more than 2,000,000 cells, more than Styrkort reads.");
     case STYRKORT_SHEET_TOO_MUCH_TEXT:
     case STYRKORT_SHEET_WITHIN_LIMITS:
     default:
