@@ -10,6 +10,7 @@
 
 #include "styrkort-chart-view.h"
 #include "styrkort-city-window.h"
+#include "styrkort-figure-rules.h"
 #include "styrkort-number.h"
 #include "styrkort-projector.h"
 #include "styrkort-slides.h"
@@ -64,11 +65,8 @@ add_message (StyrkortCityWindow *self, const char *text)
 static char *
 format_total (StyrkortCityWindow *self, const char *code, StyrkortTotal t)
 {
-  StyrkortMeasure measure = styrkort_city_indicator_measure (self->city, code);
-  g_autofree char *number = styrkort_format_number (t.value, measure == STYRKORT_MEASURE_COUNT ? 0 : 1,
-                                                    styrkort_number_style_for_locale ());
-  return measure == STYRKORT_MEASURE_PERCENT && !isnan (t.value) ? g_strconcat (number, "\u00a0%", NULL)
-                                                                   : g_steal_pointer (&number);
+  StyrkortIndicator ind = { .code = (char *) code, .measure = styrkort_city_indicator_measure (self->city, code) };
+  return styrkort_format_total (&ind, &t, styrkort_number_style_for_locale ());
 }
 
 static GtkWidget *
@@ -110,8 +108,8 @@ fill_table (StyrkortCityWindow *self, StyrkortPeriod period)
                                      : styrkort_city_district_total (self->city, districts->pdata[d], code, period);
           g_autofree char *text = format_total (self, code, t);
           GtkWidget *label = cell_label (text, city_row, 1);
-          if (!isnan (t.value) && !t.exact)
-            gtk_widget_set_tooltip_text (label, _("Not exact: a figure was given without its base."));
+          g_autofree char *why = isnan (t.value) ? NULL : styrkort_total_explain (&t, city_row);
+          gtk_widget_set_tooltip_text (label, why);
           gtk_grid_attach (GTK_GRID (self->table), label, c + 1, d + 1, 1, 1);
         }
     }

@@ -9,6 +9,7 @@
 
 #include "styrkort-chart-style.h"
 #include "styrkort-city.h"
+#include "styrkort-figure-rules.h"
 #include "styrkort-workbook-private.h"
 
 #define text(...) _styrkort_workbook_text (__VA_ARGS__)
@@ -20,6 +21,7 @@ typedef struct {
   lxw_workbook *workbook;
   GHashTable *names;
   lxw_format *header, *title, *percent, *count, *ratio, *status[STYRKORT_N_STATUSES + 1];
+  lxw_format *inexact[3]; /* by StyrkortMeasure: " *" on a total that is not exact */
 } CityWriter;
 
 static lxw_worksheet *
@@ -53,9 +55,17 @@ formats (CityWriter *w)
   w->percent = workbook_add_format (w->workbook);
   format_set_num_format (w->percent, "0.0\" %\"");
   w->count = workbook_add_format (w->workbook);
-  format_set_num_format (w->count, "0");
+  format_set_num_format (w->count, "#,##0");
   w->ratio = workbook_add_format (w->workbook);
   format_set_num_format (w->ratio, "0.0");
+  {
+    static const char *inexact[] = { "0.0\" % *\"", "#,##0\" *\"", "0.0\" *\"" };
+    for (int m = 0; m < 3; m++)
+      {
+        w->inexact[m] = workbook_add_format (w->workbook);
+        format_set_num_format (w->inexact[m], inexact[m]);
+      }
+  }
   for (int s = -1; s < STYRKORT_N_STATUSES; s++)
     {
       lxw_format *f = workbook_add_format (w->workbook);
@@ -82,6 +92,7 @@ write_summary (CityWriter *w)
   lxw_worksheet *ws = sheet (w, "Sammanfattning");
   g_autoptr(GPtrArray) districts = styrkort_city_list_districts (w->city);
   g_autoptr(GPtrArray) codes = styrkort_city_list_codes (w->city);
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *period = styrkort_period_to_string (w->period);
   g_autofree char *title = g_strdup_printf ("Stadsöversikt %s", period);
   static const char *areas[] = { "a01", "a02", "a03", "a04", "a05", "a06", "a07", "a08", "a09", "a10", "a11",
@@ -105,10 +116,17 @@ write_summary (CityWriter *w)
           StyrkortTotal t = city_row ? styrkort_city_total (w->city, codes->pdata[c], w->period)
                                      : styrkort_city_district_total (w->city, districts->pdata[d], codes->pdata[c], w->period);
           StyrkortMeasure measure = styrkort_city_indicator_measure (w->city, codes->pdata[c]);
-          number (ws, row, c + 1, t.value, measure == STYRKORT_MEASURE_PERCENT ? w->percent
+          g_autofree char *note = isnan (t.value) ? NULL : styrkort_total_note_sv (&t, city_row);
+          number (ws, row, c + 1, t.value, note ? w->inexact[measure] : measure == STYRKORT_MEASURE_PERCENT ? w->percent
                                            : measure == STYRKORT_MEASURE_COUNT ? w->count : w->ratio);
+          if (note != NULL)
+            g_ptr_array_add (notes, g_strdup_printf ("* %s, %s: %s", city_row ? "Staden" : (char *) districts->pdata[d],
+                                                     styrkort_city_indicator_name (w->city, codes->pdata[c]), note));
         }
     }
+  /* Every figure marked * says why below the table, as the tooltips do on screen. */
+  for (guint n = 0; n < notes->len; n++)
+    text (ws, row++, 0, notes->pdata[n], NULL);
   row++;
   text (ws, row++, 0, "Status per område (1–13 och teman)", w->header);
   text (ws, row, 0, "Stadsdel", w->header);

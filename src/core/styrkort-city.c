@@ -580,10 +580,45 @@ styrkort_city_district_total (StyrkortCity *city, const char *district, const ch
   return total_of (city, district, code, period);
 }
 
+/* The city total from the districts' totals: every district counts, so one
+ * without the figure makes it not exact (n_missing), and so does one whose
+ * own total is not exact (counted in n_unbased). A rate is still all
+ * numerators over all denominators, never a mean of district rates. */
 StyrkortTotal
 styrkort_city_total (StyrkortCity *city, const char *code, StyrkortPeriod period)
 {
-  return total_of (city, NULL, code, period);
+  Indicator *ind = find_indicator (city, code);
+  g_autoptr(GPtrArray) districts = styrkort_city_list_districts (city);
+  g_autoptr(GArray) parts = g_array_sized_new (FALSE, TRUE, sizeof (StyrkortValue), districts->len);
+  g_autoptr(GPtrArray) pointers = g_ptr_array_new ();
+  StyrkortTotal t = { NAN, NAN, NAN, NAN, NAN, TRUE, 0, 0, 0 };
+  guint inexact = 0;
+
+  if (ind == NULL)
+    return t;
+  for (guint d = 0; d < districts->len; d++)
+    {
+      StyrkortTotal dt = total_of (city, districts->pdata[d], code, period);
+      StyrkortValue v;
+      styrkort_value_init (&v);
+      v.value = dt.value;
+      v.women = dt.women;
+      v.men = dt.men;
+      v.numerator = dt.numerator;
+      v.denominator = dt.denominator;
+      inexact += !isnan (dt.value) && !dt.exact && !(ind->rule == STYRKORT_TOTAL_RATE && !styrkort_value_has_base (&v));
+      g_array_append_val (parts, v);
+    }
+  for (guint d = 0; d < parts->len; d++)
+    g_ptr_array_add (pointers, &g_array_index (parts, StyrkortValue, d));
+  t = styrkort_total_of_parts (ind->rule, ind->measure, (const StyrkortValue * const *) pointers->pdata,
+                               pointers->len, districts->len);
+  if (inexact > 0)
+    {
+      t.exact = FALSE;
+      t.n_unbased += inexact;
+    }
+  return t;
 }
 
 int
