@@ -3,9 +3,11 @@
  * geometry, the pixels and the text placement. PNGs are kept in
  * BUILDDIR/tests/charts/ to be looked at. */
 #include <cairo.h>
+#include <glib/gstdio.h>
 #include <math.h>
 
 #include "styrkort-locale.h"
+#include "styrkort-number.h"
 #include "styrkort-chart-data.h"
 #include "styrkort-chart-style.h"
 #include "styrkort-demo.h"
@@ -456,17 +458,58 @@ test_nice_ticks (void)
   g_assert_cmpfloat_with_epsilon (g_array_index (d, double, 1), 0.1, 1e-12);
 }
 
+/* Each tick label reads back as its gridline's value: gridlines every 2,5 %
+ * were labelled 0, 2, 5, 8, 10 % and the city's 7,4 % sat on "8 %". */
+static void
+test_tick_labels_match_gridlines (void)
+{
+  const struct { double min, max; guint n; } ranges[] = {
+    { 0, 14.2, 6 }, { 0, 7.4, 4 }, { 0, 89.76, 6 }, { -2.3, 5.1, 6 }, { 0, 0.37, 5 }, { 0, 1380, 6 }, { 0, 0.024, 5 },
+  };
+  gboolean saw_quarter_step = FALSE;
+
+  for (guint r = 0; r < G_N_ELEMENTS (ranges); r++)
+    {
+      double lo, hi;
+      g_autoptr(GArray) ticks = styrkort_chart_nice_ticks (ranges[r].min, ranges[r].max, ranges[r].n, &lo, &hi);
+      int decimals = styrkort_chart_tick_decimals (ticks);
+      for (guint i = 0; i < ticks->len; i++)
+        {
+          double tick = g_array_index (ticks, double, i), back;
+          g_autofree char *label = styrkort_format_number (tick, decimals, STYRKORT_NUMBER_SWEDISH);
+          g_assert_true (styrkort_parse_number (label, &back, NULL));
+          g_assert_cmpfloat_with_epsilon (back, tick, 1e-9 * MAX (1, fabs (tick)));
+          saw_quarter_step |= g_str_equal (label, "2,5");
+        }
+    }
+  g_assert_true (saw_quarter_step);
+}
+
 static void
 test_export_failure_keeps_old (void)
 {
   g_autoptr(StyrkortChart) chart = seed_turnover_chart ();
   g_autoptr(GError) error = NULL;
   g_autofree char *path = test_path ("finns-inte/diagram.png");
+  g_autofree char *old = test_path ("diagram.svg");
+  g_autofree char *part = g_strconcat (old, ".part", NULL);
+  g_autofree char *before = NULL, *after = NULL;
 
   /* A folder that does not exist: a clear error, nothing half-written. */
   g_assert_false (styrkort_chart_export (chart, path, STYRKORT_EXPORT_PNG, 400, 300, STYRKORT_CHART_SCREEN, &error));
   g_assert_error (error, STYRKORT_ERROR, STYRKORT_ERROR_IO);
   g_assert_nonnull (strstr (error->message, "diagram.png"));
+  g_clear_error (&error);
+
+  /* A chart exported before stays as it was when the new one cannot be written. */
+  test_write_bytes (old, "<svg>the chart of last time</svg>", 33);
+  before = test_checksum (old);
+  g_assert_cmpint (g_mkdir (part, 0700), ==, 0);
+  g_assert_false (styrkort_chart_export (chart, old, STYRKORT_EXPORT_SVG, 400, 300, STYRKORT_CHART_SCREEN, &error));
+  g_assert_error (error, STYRKORT_ERROR, STYRKORT_ERROR_IO);
+  after = test_checksum (old);
+  g_assert_cmpstr (before, ==, after);
+  g_rmdir (part);
 }
 
 int
@@ -485,6 +528,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/chart/demo-slides-png-svg-pdf", test_demo_slides);
   g_test_add_func ("/core/chart/describe-and-hit", test_describe_and_hit);
   g_test_add_func ("/core/chart/nice-ticks", test_nice_ticks);
+  g_test_add_func ("/core/chart/tick-labels-match-gridlines", test_tick_labels_match_gridlines);
   g_test_add_func ("/core/chart/export-failure", test_export_failure_keeps_old);
   return g_test_run ();
 }

@@ -99,13 +99,13 @@ test_typing_over_computed_rate (void)
   StyrkortValue v = part (NAN, NAN, NAN, NAN, NAN);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (styrkort_value_set_field (&rate, &v, STYRKORT_FIELD_NUMERATOR, 1, FALSE, &error));
-  g_assert_true (styrkort_value_set_field (&rate, &v, STYRKORT_FIELD_DENOMINATOR, 9, FALSE, &error));
+  g_assert_true (styrkort_value_set_field (&rate, &v, STYRKORT_VALUE_FIELD_NUMERATOR, 1, FALSE, &error));
+  g_assert_true (styrkort_value_set_field (&rate, &v, STYRKORT_VALUE_FIELD_DENOMINATOR, 9, FALSE, &error));
   g_assert_cmpfloat_with_epsilon (v.value, 100.0 / 9, 1e-12);
   g_assert_true (styrkort_value_is_computed (&rate, &v));
 
   /* Typing 2 over the computed rate does not erase its base without a word. */
-  g_assert_false (styrkort_value_set_field (&rate, &v, STYRKORT_FIELD_VALUE, 2, FALSE, &error));
+  g_assert_false (styrkort_value_set_field (&rate, &v, STYRKORT_VALUE_FIELD_VALUE, 2, FALSE, &error));
   g_assert_error (error, STYRKORT_ERROR, STYRKORT_ERROR_INVALID);
   {
     gboolean swedish = styrkort_number_style_for_locale () == STYRKORT_NUMBER_SWEDISH;
@@ -116,15 +116,15 @@ test_typing_over_computed_rate (void)
   g_assert_cmpfloat (v.denominator, ==, 9);
 
   /* When asked, the base goes. */
-  g_assert_true (styrkort_value_set_field (&rate, &v, STYRKORT_FIELD_VALUE, 2, TRUE, NULL));
+  g_assert_true (styrkort_value_set_field (&rate, &v, STYRKORT_VALUE_FIELD_VALUE, 2, TRUE, NULL));
   g_assert_cmpfloat (v.value, ==, 2);
   g_assert_true (isnan (v.numerator) && isnan (v.denominator));
 
   /* Women and men make a count's total. */
   v = part (NAN, NAN, NAN, NAN, NAN);
-  g_assert_true (styrkort_value_set_field (&count, &v, STYRKORT_FIELD_WOMEN, 14, FALSE, NULL));
+  g_assert_true (styrkort_value_set_field (&count, &v, STYRKORT_VALUE_FIELD_WOMEN, 14, FALSE, NULL));
   g_assert_true (isnan (v.value));
-  g_assert_true (styrkort_value_set_field (&count, &v, STYRKORT_FIELD_MEN, 6, FALSE, NULL));
+  g_assert_true (styrkort_value_set_field (&count, &v, STYRKORT_VALUE_FIELD_MEN, 6, FALSE, NULL));
   g_assert_cmpfloat (v.value, ==, 20);
 }
 

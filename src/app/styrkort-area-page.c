@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "styrkort-area-page.h"
+#include "styrkort-figure-rules.h"
 #include "styrkort-chart-data.h"
 #include "styrkort-chart-view.h"
 #include "styrkort-form.h"
@@ -212,10 +213,16 @@ goal_class (StyrkortGoalState state)
     }
 }
 
+/* A sub-goal's figures with its indicator's decimals, so that baseline,
+ * latest and target read alike ("68,0 · 73,0 · 80,0 %"). */
 static char *
-number_text (double value)
+number_text (StyrkortAreaPage *self, const StyrkortSubgoal *g, double value)
 {
-  return styrkort_format_number (value, fabs (value - round (value)) < 1e-9 ? 0 : 1, styrkort_number_style_for_locale ());
+  g_autoptr(StyrkortIndicator) ind = g->indicator_id ? styrkort_project_get_indicator (self->project, g->indicator_id) : NULL;
+
+  if (ind == NULL)
+    return styrkort_format_count (value, styrkort_number_style_for_locale ());
+  return styrkort_format_figure (ind, value, styrkort_number_style_for_locale ());
 }
 
 typedef struct {
@@ -321,7 +328,8 @@ subgoal_row (StyrkortAreaPage *self, StyrkortSubgoal *g)
 {
   double latest;
   StyrkortGoalState state = styrkort_project_subgoal_state (self->project, g, self->period, &latest);
-  g_autofree char *base = number_text (g->baseline), *now = number_text (latest), *target = number_text (g->target);
+  g_autofree char *base = number_text (self, g, g->baseline), *now = number_text (self, g, latest);
+  g_autofree char *target = number_text (self, g, g->target);
   g_autofree char *subtitle = g_strdup_printf (_("Baseline %s · latest %s · target %s%s%s"), base, now, target,
                                                g->deadline ? _(" · by ") : "", g->deadline ? g->deadline : "");
   GtkWidget *row = adw_action_row_new ();

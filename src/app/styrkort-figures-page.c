@@ -19,13 +19,13 @@
 #include "styrkort-page.h"
 #include "styrkort-units-dialog.h"
 
-/* The value's own fields (StyrkortField), then the city comparison. */
+/* The value's own fields (StyrkortValueField), then the city comparison. */
 typedef enum {
-  FIELD_VALUE = STYRKORT_FIELD_VALUE,
-  FIELD_WOMEN = STYRKORT_FIELD_WOMEN,
-  FIELD_MEN = STYRKORT_FIELD_MEN,
-  FIELD_NUMERATOR = STYRKORT_FIELD_NUMERATOR,
-  FIELD_DENOMINATOR = STYRKORT_FIELD_DENOMINATOR,
+  FIELD_VALUE = STYRKORT_VALUE_FIELD_VALUE,
+  FIELD_WOMEN = STYRKORT_VALUE_FIELD_WOMEN,
+  FIELD_MEN = STYRKORT_VALUE_FIELD_MEN,
+  FIELD_NUMERATOR = STYRKORT_VALUE_FIELD_NUMERATOR,
+  FIELD_DENOMINATOR = STYRKORT_VALUE_FIELD_DENOMINATOR,
   FIELD_CITY,
 } Field;
 
@@ -120,7 +120,7 @@ static void
 show_cell (StyrkortFiguresPage *self, const StyrkortIndicator *ind, Cell *c, const StyrkortValue *v)
 {
   gboolean computed = c->field == FIELD_VALUE && styrkort_value_is_computed (ind, v);
-  double value = v ? styrkort_value_get_field (v, (StyrkortField) c->field) : NAN;
+  double value = v ? styrkort_value_get_field (v, (StyrkortValueField) c->field) : NAN;
   g_autofree char *text = cell_text (ind, c->field, value);
   g_autofree char *computed_from = NULL;
 
@@ -196,7 +196,7 @@ store (StyrkortFiguresPage *self, Cell *c, double number, GError **error)
       v.unit_id = c->unit_id;
       v.period = self->period;
     }
-  if (!styrkort_value_set_field (ind, &v, (StyrkortField) c->field, number, FALSE, error))
+  if (!styrkort_value_set_field (ind, &v, (StyrkortValueField) c->field, number, FALSE, error))
     return FALSE;
   if (isnan (v.value) && isnan (v.women) && isnan (v.men) && isnan (v.numerator) && isnan (v.denominator))
     return old == NULL || styrkort_project_clear_value (self->project, c->indicator_id, c->unit_id, self->period, error);

@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <math.h>
 
+#include "styrkort-figure-rules.h"
 #include "styrkort-locale.h"
 #include "styrkort-backups.h"
 #include "styrkort-city.h"
@@ -93,10 +94,7 @@ cmd_check (int argc, char **argv)
 static char *
 format_value (const StyrkortIndicator *ind, double value)
 {
-  StyrkortNumberStyle style = styrkort_number_style_for_locale ();
-  g_autofree char *number = styrkort_format_number (value, ind->measure == STYRKORT_MEASURE_COUNT ? 0 : 1, style);
-  return ind->measure == STYRKORT_MEASURE_PERCENT && !isnan (value) ? g_strconcat (number, "\u00a0%", NULL)
-                                                                    : g_steal_pointer (&number);
+  return styrkort_format_figure (ind, value, styrkort_number_style_for_locale ());
 }
 
 /* Pads @text to @width characters (not bytes: "Sjukfrånvaro" has an å). */
@@ -235,6 +233,12 @@ cmd_info (int argc, char **argv)
   if (project == NULL)
     return report (error);
   district = styrkort_project_get_district (project);
+  if (district == NULL)
+    {
+      g_printerr ("styrkort-cli: %s\n", _("The file is damaged: it does not say which district it is for "
+                                          "(its district row is missing)."));
+      return 1;
+    }
   units = styrkort_project_list_units (project);
   operations = styrkort_project_list_operations (project);
   periods = styrkort_project_list_periods (project);

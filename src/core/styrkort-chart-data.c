@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "styrkort-chart-data.h"
+#include "styrkort-figure-rules.h"
 #include "styrkort-number.h"
 
 static gboolean
@@ -40,7 +41,7 @@ new_indicator_chart (StyrkortProject *project, StyrkortChartKind kind, const Sty
   StyrkortChart *chart = styrkort_chart_new (kind, title, source);
 
   chart->percent = ind->measure == STYRKORT_MEASURE_PERCENT;
-  chart->decimals = ind->measure == STYRKORT_MEASURE_COUNT ? 0 : 1;
+  chart->decimals = styrkort_indicator_decimals (ind);
   return chart;
 }
 

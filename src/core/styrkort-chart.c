@@ -196,11 +196,24 @@ max_ticks_for (const StyrkortChart *chart, double min, double max)
   return 6;
 }
 
-static int
-tick_decimals (GArray *ticks)
+/* The fewest decimals that write every tick exactly: a step of 2,5 needs
+ * one, or the labels (0, 3, 5, 8, 10) would not say where the gridlines are. */
+int
+styrkort_chart_tick_decimals (GArray *ticks)
 {
-  double step = ticks->len > 1 ? g_array_index (ticks, double, 1) - g_array_index (ticks, double, 0) : 1;
-  return step >= 1 ? 0 : step >= 0.1 ? 1 : 2;
+  for (int decimals = 0; decimals < 6; decimals++)
+    {
+      double scale = pow (10, decimals);
+      gboolean exact = TRUE;
+      for (guint i = 0; i < ticks->len && exact; i++)
+        {
+          double scaled = g_array_index (ticks, double, i) * scale;
+          exact = fabs (scaled - round (scaled)) < 1e-6 * MAX (1, fabs (scaled));
+        }
+      if (exact)
+        return decimals;
+    }
+  return 6;
 }
 
 /* Text ------------------------------------------------------------------- */
@@ -532,7 +545,7 @@ static void
 draw_value_axis_horizontal (Painter *p, GArray *ticks, double x0, double x1, double top, double bottom,
                             double axis_min, double axis_max)
 {
-  int decimals = tick_decimals (ticks);
+  int decimals = styrkort_chart_tick_decimals (ticks);
   double last_end = -INFINITY;
 
   set_font (p, p->style.body_size * 0.85, FALSE);
@@ -696,7 +709,7 @@ draw_trend (Painter *p, StyrkortRect area)
       return;
     }
   ticks = styrkort_chart_nice_ticks (min, max, max_ticks_for (chart, min, max), &axis_min, &axis_max);
-  decimals = tick_decimals (ticks);
+  decimals = styrkort_chart_tick_decimals (ticks);
   p->layout->axis_min = axis_min;
   p->layout->axis_max = axis_max;
   set_font (p, p->style.body_size * 0.85, FALSE);

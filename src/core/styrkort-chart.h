@@ -101,6 +101,8 @@ char *styrkort_chart_describe (const StyrkortChart *chart);
 
 /* Nice axis ticks from @min to @max: at most @max_ticks, steps of 1, 2, 2.5 or 5 × 10^n. */
 GArray *styrkort_chart_nice_ticks (double min, double max, guint max_ticks, double *axis_min, double *axis_max);
+/* Decimals for the tick labels: the fewest that write every tick exactly. */
+int     styrkort_chart_tick_decimals (GArray *ticks);
 
 typedef enum {
   STYRKORT_EXPORT_PNG,

@@ -663,7 +663,8 @@ indicator_chart (StyrkortCity *city, StyrkortChartKind kind, const char *code, c
   StyrkortChart *chart = styrkort_chart_new (kind, title, source);
 
   chart->percent = ind && ind->measure == STYRKORT_MEASURE_PERCENT;
-  chart->decimals = ind && ind->measure == STYRKORT_MEASURE_COUNT ? 0 : 1;
+  if (ind != NULL)
+    chart->decimals = styrkort_indicator_decimals (&(StyrkortIndicator) { .code = ind->code, .measure = ind->measure });
   return chart;
 }
 

@@ -92,15 +92,15 @@ styrkort_value_is_computed (const StyrkortIndicator *indicator, const StyrkortVa
 }
 
 double
-styrkort_value_get_field (const StyrkortValue *value, StyrkortField field)
+styrkort_value_get_field (const StyrkortValue *value, StyrkortValueField field)
 {
   switch (field)
     {
-    case STYRKORT_FIELD_VALUE: return value->value;
-    case STYRKORT_FIELD_WOMEN: return value->women;
-    case STYRKORT_FIELD_MEN: return value->men;
-    case STYRKORT_FIELD_NUMERATOR: return value->numerator;
-    case STYRKORT_FIELD_DENOMINATOR: return value->denominator;
+    case STYRKORT_VALUE_FIELD_VALUE: return value->value;
+    case STYRKORT_VALUE_FIELD_WOMEN: return value->women;
+    case STYRKORT_VALUE_FIELD_MEN: return value->men;
+    case STYRKORT_VALUE_FIELD_NUMERATOR: return value->numerator;
+    case STYRKORT_VALUE_FIELD_DENOMINATOR: return value->denominator;
     default: return NAN;
     }
 }
@@ -122,27 +122,27 @@ refuse_replacing_base (const StyrkortIndicator *indicator, const StyrkortValue *
 }
 
 gboolean
-styrkort_value_set_field (const StyrkortIndicator *indicator, StyrkortValue *value, StyrkortField field,
+styrkort_value_set_field (const StyrkortIndicator *indicator, StyrkortValue *value, StyrkortValueField field,
                           double number, gboolean replace_base, GError **error)
 {
   gboolean rate = indicator->total_rule == STYRKORT_TOTAL_RATE;
 
   switch (field)
     {
-    case STYRKORT_FIELD_VALUE:
+    case STYRKORT_VALUE_FIELD_VALUE:
       if (styrkort_value_is_computed (indicator, value) && !replace_base)
         return refuse_replacing_base (indicator, value, error);
       value->value = number;
       if (rate)
         value->numerator = value->denominator = NAN;
       break;
-    case STYRKORT_FIELD_WOMEN: value->women = number; break;
-    case STYRKORT_FIELD_MEN: value->men = number; break;
-    case STYRKORT_FIELD_NUMERATOR: value->numerator = number; break;
-    case STYRKORT_FIELD_DENOMINATOR: value->denominator = number; break;
+    case STYRKORT_VALUE_FIELD_WOMEN: value->women = number; break;
+    case STYRKORT_VALUE_FIELD_MEN: value->men = number; break;
+    case STYRKORT_VALUE_FIELD_NUMERATOR: value->numerator = number; break;
+    case STYRKORT_VALUE_FIELD_DENOMINATOR: value->denominator = number; break;
     default: break;
     }
-  if ((field == STYRKORT_FIELD_WOMEN || field == STYRKORT_FIELD_MEN) && indicator->total_rule == STYRKORT_TOTAL_SUM &&
+  if ((field == STYRKORT_VALUE_FIELD_WOMEN || field == STYRKORT_VALUE_FIELD_MEN) && indicator->total_rule == STYRKORT_TOTAL_SUM &&
       !isnan (value->women) && !isnan (value->men))
     value->value = value->women + value->men;
   if (rate && styrkort_value_has_base (value))

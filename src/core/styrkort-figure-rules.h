@@ -11,12 +11,12 @@ G_BEGIN_DECLS
 
 /* The fields of one value that people fill in. */
 typedef enum {
-  STYRKORT_FIELD_VALUE,
-  STYRKORT_FIELD_WOMEN,
-  STYRKORT_FIELD_MEN,
-  STYRKORT_FIELD_NUMERATOR,
-  STYRKORT_FIELD_DENOMINATOR,
-} StyrkortField;
+  STYRKORT_VALUE_FIELD_VALUE,
+  STYRKORT_VALUE_FIELD_WOMEN,
+  STYRKORT_VALUE_FIELD_MEN,
+  STYRKORT_VALUE_FIELD_NUMERATOR,
+  STYRKORT_VALUE_FIELD_DENOMINATOR,
+} StyrkortValueField;
 
 /* The total of @n_parts values by @rule.
  * - sum: the parts added up; mean: their unweighted mean.
@@ -39,9 +39,9 @@ gboolean styrkort_value_is_computed (const StyrkortIndicator *indicator, const S
  *   @replace_base, typing its value fails with STYRKORT_ERROR_INVALID and a
  *   message naming the base figures; with it, the base is removed;
  * - a rate's value follows its base when both base figures are known. */
-gboolean styrkort_value_set_field (const StyrkortIndicator *indicator, StyrkortValue *value, StyrkortField field,
+gboolean styrkort_value_set_field (const StyrkortIndicator *indicator, StyrkortValue *value, StyrkortValueField field,
                                    double number, gboolean replace_base, GError **error);
-double   styrkort_value_get_field (const StyrkortValue *value, StyrkortField field);
+double   styrkort_value_get_field (const StyrkortValue *value, StyrkortValueField field);
 
 /* Decimals shown to people: the catalogue's Decimals for the indicator's
  * code, else 1 for percent and ratio, 0 for count. */
