@@ -6,6 +6,7 @@
 #include <xlsxwriter.h>
 
 #include "styrkort-locale.h"
+#include "styrkort-number.h"
 #include "styrkort-csv.h"
 #include "styrkort-demo.h"
 #include "styrkort-import.h"
@@ -488,6 +489,58 @@ test_not_a_table (void)
   g_assert_error (error, STYRKORT_ERROR, STYRKORT_ERROR_TOO_NEW);
 }
 
+/* A corrected rate in the file (12,5) where the stored rate is computed
+ * from its base (43,48 from 10 / 23): listed as differing, naming the base
+ * that goes, and replaced only when asked. Used to be "already stored". */
+static void
+test_rate_replacing_base (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortIndicator) turnover = styrkort_project_find_indicator (f->project, "turnover");
+  g_autofree char *same = write_file ("same.csv", "Enhet;Period;Nyckeltal;Värde\nMottagning Öst;2025 T2;turnover;43,48\n");
+  g_autofree char *changed = write_file ("changed.csv",
+                                         "Enhet;Period;Nyckeltal;Värde\nMottagning Öst;2025 T2;turnover;12,5\n");
+  StyrkortValue v;
+
+  styrkort_value_init (&v);
+  v.indicator_id = turnover->id;
+  v.unit_id = f->east;
+  v.period = (StyrkortPeriod) { 2025, 2 };
+  v.numerator = 10;
+  v.denominator = 23;
+  g_assert_true (styrkort_project_set_value (f->project, &v, &error));
+
+  /* The computed rate as the file rounds it: the same figure, base kept. */
+  {
+    g_autoptr(StyrkortImportPlan) plan = plan_for (f, same, NULL);
+    g_assert_cmpint (row_on_line (plan, 2, 0)->state, ==, STYRKORT_IMPORT_ROW_SAME);
+  }
+  {
+    g_autoptr(StyrkortImportPlan) plan = plan_for (f, changed, NULL);
+    const StyrkortImportRow *row = row_on_line (plan, 2, 0);
+    g_autofree char *change = styrkort_import_row_describe_change (turnover, row);
+    gboolean swedish = styrkort_number_style_for_locale () == STYRKORT_NUMBER_SWEDISH;
+
+    g_assert_cmpint (row->state, ==, STYRKORT_IMPORT_ROW_CONFLICT);
+    g_assert_true (row->removes_base);
+    g_assert_cmpstr (change, ==, swedish ? "43,48\u00a0% (10 / 23) → 12,5\u00a0%, base figures removed"
+                                         : "43.48\u00a0% (10 / 23) → 12.5\u00a0%, base figures removed");
+    /* Kept unless asked. */
+    g_assert_true (styrkort_import_plan_apply (plan, NULL, &error));
+    g_assert_cmpfloat_with_epsilon (stored (f, "turnover", f->east, 2025, 2), 1000.0 / 23, 1e-9);
+  }
+  {
+    g_autoptr(StyrkortImportPlan) plan = plan_for (f, changed, NULL);
+    g_autoptr(StyrkortValue) after = NULL;
+    styrkort_import_plan_set_conflicts (plan, STYRKORT_IMPORT_REPLACE);
+    g_assert_true (styrkort_import_plan_apply (plan, NULL, &error));
+    g_assert_no_error (error);
+    after = styrkort_project_get_value (f->project, turnover->id, f->east, v.period);
+    g_assert_cmpfloat (after->value, ==, 12.5);
+    g_assert_true (isnan (after->numerator) && isnan (after->denominator));
+  }
+}
+
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
 int
@@ -501,6 +554,7 @@ main (int argc, char **argv)
   ADD ("/core/import/comma-csv-with-dates", test_comma_csv_with_dates);
   ADD ("/core/import/wide-xlsx", test_wide_xlsx);
   ADD ("/core/import/conflicts-keep-or-replace", test_conflicts_keep_or_replace);
+  ADD ("/core/import/rate-replacing-base", test_rate_replacing_base);
   ADD ("/core/import/unknown-unit-mapped", test_unknown_unit_mapped);
   ADD ("/core/import/mapping-remembered", test_mapping_remembered);
   g_test_add_func ("/core/import/round-trip-from-data-sheet", test_round_trip_from_data_sheet);

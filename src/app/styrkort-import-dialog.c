@@ -364,7 +364,8 @@ add_row_list (StyrkortImportDialog *self, GtkWidget *group, StyrkortImportRowSta
           g_autofree char *old = row->old ? describe_value (row->old) : NULL;
           title = g_strdup_printf (_("Row %u: %s – %s"), row->line, unit_label (row), indicator_name (self, row->value.indicator_id));
           subtitle = state == STYRKORT_IMPORT_ROW_CONFLICT
-                       ? g_strdup_printf (_("%s · stored: %s · in the file: %s"), period, old, value)
+                       ? g_strdup_printf (_("%s · stored: %s · in the file: %s%s"), period, old, value,
+                                          row->removes_base ? _(" (replacing it removes the base figures)") : "")
                        : g_strdup_printf ("%s · %s", period, value);
         }
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (title, subtitle));

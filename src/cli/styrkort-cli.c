@@ -398,8 +398,28 @@ cmd_export (int argc, char **argv)
   return write_workbook (argc, argv, styrkort_workbook_export);
 }
 
+/* Each figure that differs from the stored one, old → new. */
 static void
-print_plan (StyrkortImportPlan *plan, gboolean replace)
+print_differences (StyrkortProject *project, GPtrArray *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const StyrkortImportRow *row = rows->pdata[i];
+      g_autoptr(StyrkortIndicator) ind = NULL;
+      g_autofree char *change = NULL, *period = NULL;
+      if (row->state != STYRKORT_IMPORT_ROW_CONFLICT)
+        continue;
+      ind = styrkort_project_get_indicator (project, row->value.indicator_id);
+      change = styrkort_import_row_describe_change (ind, row);
+      period = styrkort_period_to_string (row->value.period);
+      g_print (_("Row %u: %s, %s, %s: %s\n"), row->line, *row->unit_name ? row->unit_name : _("the district"),
+               styrkort_number_style_for_locale () == STYRKORT_NUMBER_SWEDISH ? ind->name_sv : ind->name_en,
+               period, change);
+    }
+}
+
+static void
+print_plan (StyrkortProject *project, StyrkortImportPlan *plan, gboolean replace)
 {
   GPtrArray *rows = styrkort_import_plan_rows (plan);
   GPtrArray *units = styrkort_import_plan_new_units (plan);
@@ -410,6 +430,7 @@ print_plan (StyrkortImportPlan *plan, gboolean replace)
       if (row->state == STYRKORT_IMPORT_ROW_REJECTED)
         g_printerr (_("Row %u: %s\n"), row->line, row->reason);
     }
+  print_differences (project, rows);
   for (guint i = 0; i < units->len; i++)
     g_print (_("New unit: %s\n"), ((StyrkortImportUnit *) units->pdata[i])->name);
   g_print (_("New figures: %u. Already stored: %u. Different from stored: %u (%s). Rejected rows: %u.\n"),
@@ -446,7 +467,7 @@ cmd_import (int argc, char **argv)
   if (plan == NULL)
     return report (error);
   styrkort_import_plan_set_conflicts (plan, o.replace ? STYRKORT_IMPORT_REPLACE : STYRKORT_IMPORT_KEEP);
-  print_plan (plan, o.replace);
+  print_plan (project, plan, o.replace);
   if (o.dry_run)
     return 0;
   if (!styrkort_import_plan_apply (plan, o.reason, &error) ||

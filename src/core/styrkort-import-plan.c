@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "styrkort-figure-rules.h"
 #include "styrkort-import-private.h"
 #include "styrkort-number.h"
 
@@ -423,13 +424,29 @@ same_value (const StyrkortValue *a, const StyrkortValue *b)
          g_strcmp0 (a->comment ? a->comment : "", b->comment ? b->comment : "") == 0;
 }
 
+/* Does the file give a rate by its value alone, where the stored rate is
+ * computed from its base and the two differ (beyond the file's rounding to
+ * two decimals)? Then replacing it removes the base: never silently. */
+static gboolean
+replaces_base (const Row *row, const StyrkortValue *stored)
+{
+  gboolean base_given = (row->given & GIVEN_NUMERATOR) && (row->given & GIVEN_DENOMINATOR);
+
+  return stored != NULL && (row->given & GIVEN_VALUE) && !base_given && !isnan (row->parsed.value) &&
+         styrkort_value_is_computed (row->indicator, stored) &&
+         fabs (row->parsed.value - stored->value) >= 0.005;
+}
+
 /* The stored figure with the parts that the file gives put in, as set_value
- * would store it (a rate's value follows from its base). */
+ * would store it (a rate's value follows from its base, unless the file's
+ * rate replaces it: see replaces_base()). */
 static void
-merge_into (const Row *row, StyrkortValue *out)
+merge_into (const Row *row, StyrkortValue *out, gboolean replace_base)
 {
   const StyrkortValue *in = &row->parsed;
 
+  if (replace_base)
+    out->numerator = out->denominator = NAN;
   if (row->given & GIVEN_VALUE) out->value = in->value;
   if (row->given & GIVEN_WOMEN) out->women = in->women;
   if (row->given & GIVEN_MEN) out->men = in->men;
@@ -536,7 +553,8 @@ evaluate_row (StyrkortImportPlan *plan, Row *row, GHashTable *seen)
       pub->value.denominator = pub->old->denominator;
       pub->value.comment = g_strdup (pub->old->comment);
     }
-  merge_into (row, &pub->value);
+  pub->removes_base = replaces_base (row, pub->old);
+  merge_into (row, &pub->value, pub->removes_base);
   if (pub->old == NULL)
     pub->state = STYRKORT_IMPORT_ROW_NEW;
   else if (same_value (&pub->value, pub->old))
@@ -808,4 +826,31 @@ styrkort_import_plan_apply (StyrkortImportPlan *plan, const char *reason, GError
 
   lock_again (plan, unlocked);
   return ok;
+}
+
+static char *
+describe_rate (const StyrkortIndicator *indicator, const StyrkortValue *v, StyrkortNumberStyle style)
+{
+  g_autofree char *value = styrkort_format_count (v->value, style);
+  const char *percent = indicator->measure == STYRKORT_MEASURE_PERCENT ? "\u00a0%" : "";
+
+  if (styrkort_value_is_computed (indicator, v))
+    {
+      g_autofree char *numerator = styrkort_format_count (v->numerator, style);
+      g_autofree char *denominator = styrkort_format_count (v->denominator, style);
+      return g_strdup_printf ("%s%s (%s / %s)", value, percent, numerator, denominator);
+    }
+  return g_strdup_printf ("%s%s", value, percent);
+}
+
+char *
+styrkort_import_row_describe_change (const StyrkortIndicator *indicator, const StyrkortImportRow *row)
+{
+  StyrkortNumberStyle style = styrkort_number_style_for_locale ();
+  g_autofree char *old = row->old ? describe_rate (indicator, row->old, style) : g_strdup ("–");
+  g_autofree char *new = describe_rate (indicator, &row->value, style);
+
+  if (row->removes_base)
+    return g_strdup_printf (_("%s → %s, base figures removed"), old, new);
+  return g_strdup_printf ("%s → %s", old, new);
 }

@@ -100,6 +100,7 @@ typedef struct {
   char *operation_name;       /* from the file, or NULL */
   StyrkortValue value;        /* unit_id set once the unit is known */
   StyrkortValue *old;         /* CONFLICT: what is stored */
+  gboolean removes_base;      /* CONFLICT: a stored rate's base goes if replaced */
 } StyrkortImportRow;
 
 typedef struct {
@@ -139,5 +140,10 @@ gboolean            styrkort_import_plan_apply (StyrkortImportPlan *plan, const 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyrkortImportSource, styrkort_import_source_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyrkortImportMapping, styrkort_import_mapping_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyrkortImportPlan, styrkort_import_plan_free)
+
+/* A differing row's change for people: "43,48 % (10 / 23) → 12,5 %, base
+ * figures removed". */
+char               *styrkort_import_row_describe_change (const StyrkortIndicator *indicator,
+                                                         const StyrkortImportRow *row);
 
 G_END_DECLS
