@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Closing a reported period: the workbook as sent, the lock, reasons for later edits. */
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -8,6 +9,7 @@
 #include "styrkort-demo.h"
 #include "styrkort-import.h"
 #include "styrkort-report.h"
+#include "styrkort-workbook.h"
 #include "styrkort-xlsx.h"
 #include "test-util.h"
 
@@ -263,6 +265,79 @@ test_export_of_unreported_period (Fixture *f, gconstpointer data)
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
+/* The Data sheet's values of @xlsx as openpyxl reads them, one line per row;
+ * NULL when openpyxl refuses the file. */
+static char *
+data_sheet_values (const char *xlsx)
+{
+  const char *code = "import openpyxl, sys\n"
+                     "ws = openpyxl.load_workbook(sys.argv[1])['Data']\n"
+                     "print('\\n'.join(repr(r) for r in ws.iter_rows(values_only=True)))\n";
+  char *argv[] = { (char *) "/usr/bin/python3", (char *) "-c", (char *) code, (char *) xlsx, NULL };
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, NULL));
+  if (status != 0)
+    g_clear_pointer (&out, g_free);
+  return out;
+}
+
+/* A workbook kept by Styrkort 0.1 on a Swedish PC has decimal commas: it is
+ * recognised, the bytes as sent stay, and a corrected copy reads right. */
+static void
+test_decimal_commas_recognised (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sent = test_path ("sent.xlsx"), *fresh = test_path ("fresh.xlsx");
+  g_autofree char *corrected = styrkort_report_corrected_path (sent);
+  g_autofree char *kept_sum = NULL, *sent_sum = NULL, *want = NULL, *got = NULL;
+  g_autoptr(GBytes) kept = NULL;
+
+  g_assert_cmpstr (corrected + strlen (corrected) - strlen ("sent (korrigerad).xlsx"), ==, "sent (korrigerad).xlsx");
+  /* As libxlsxwriter wrote it before the locale was fixed. */
+  g_assert_nonnull (setlocale (LC_NUMERIC, "sv_SE.UTF-8"));
+  g_assert_true (styrkort_report_mark (f->project, t2, NULL, &error));
+  styrkort_locale_init ();
+  g_assert_no_error (error);
+  g_assert_true (styrkort_report_has_decimal_commas (f->project, t2));
+
+  g_assert_true (styrkort_report_export (f->project, t2, sent, &error));
+  kept = styrkort_project_get_report_workbook (f->project, t2);
+  kept_sum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, kept);
+  sent_sum = test_checksum (sent);
+  g_assert_cmpstr (kept_sum, ==, sent_sum);
+  g_assert_true (styrkort_report_export_corrected (f->project, t2, corrected, &error));
+  g_assert_no_error (error);
+
+  /* The corrected copy holds what a workbook of today holds. */
+  g_assert_true (styrkort_workbook_export (f->project, t2, fresh, &error));
+  want = data_sheet_values (fresh);
+  got = data_sheet_values (corrected);
+  g_assert_nonnull (want);
+  g_assert_nonnull (strstr (want, "."));
+  g_assert_cmpstr (got, ==, want);
+  g_assert_false (styrkort_report_has_decimal_commas (f->project, (StyrkortPeriod) { 2026, 1 }));
+
+  /* The CLI says so and writes the copy beside the bytes as sent. */
+  styrkort_project_close (f->project);
+  {
+    g_autofree char *cli_out = test_path ("cli.xlsx");
+    g_autofree char *cli_copy = styrkort_report_corrected_path (cli_out);
+    g_autofree char *err = NULL;
+    int status = 0;
+    char *argv[] = { (char *) g_getenv ("STYRKORT_CLI"), (char *) "export-reported", f->path, cli_out,
+                     (char *) "--year", (char *) "2026", (char *) "--tertial", (char *) "2", NULL };
+    g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status, NULL));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (err, "decimal commas"));
+    g_assert_true (g_file_test (cli_copy, G_FILE_TEST_EXISTS));
+    g_autofree char *cli_sum = NULL;
+    cli_sum = test_checksum (cli_out);
+    g_assert_cmpstr (cli_sum, ==, sent_sum);
+  }
+}
+
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
 int
@@ -274,6 +349,7 @@ main (int argc, char **argv)
   ADD ("/core/report/mark-lock-and-reexport", test_mark_lock_and_reexport);
   ADD ("/core/report/survives-reopening", test_survives_reopening);
   ADD ("/core/report/unit-removal-is-guarded", test_unit_removal_is_guarded);
+  ADD ("/core/report/decimal-commas-recognised", test_decimal_commas_recognised);
   ADD ("/core/report/failed-import-locks-again", test_failed_import_locks_again);
   ADD ("/core/report/import-into-reported-period", test_import_into_reported_period);
   ADD ("/core/report/export-of-unreported-period", test_export_of_unreported_period);

@@ -12,6 +12,7 @@
 typedef struct {
   StyrkortProject *project;
   StyrkortPeriod period;
+  char *path;              /* where the kept workbook was saved */
 } Request;
 
 static Request *
@@ -27,6 +28,7 @@ static void
 request_free (Request *request)
 {
   g_object_unref (request->project);
+  g_free (request->path);
   g_free (request);
 }
 
@@ -161,6 +163,49 @@ styrkort_reporting_unlock (GtkWindow *parent, StyrkortProject *project, Styrkort
 /* Saving the workbook as sent --------------------------------------------------- */
 
 static void
+on_corrected_response_cb (AdwMessageDialog *dialog, const char *response, Request *request)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+  g_autofree char *corrected = styrkort_report_corrected_path (request->path);
+  g_autofree char *name = g_filename_display_basename (corrected);
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "save"))
+    {
+      if (styrkort_report_export_corrected (request->project, request->period, corrected, &error))
+        {
+          g_autofree char *done = g_strdup_printf (_("Saved “%s”"), name);
+          toast (parent, done);
+        }
+      else
+        toast (parent, error->message);
+    }
+  request_free (request);
+}
+
+/* Workbooks kept by earlier versions on a Swedish PC have decimal commas in
+ * their numbers: the bytes as sent are saved, and a corrected copy offered. */
+static void
+offer_corrected_copy (GtkWindow *parent, Request *request)
+{
+  g_autofree char *corrected = styrkort_report_corrected_path (request->path);
+  g_autofree char *name = g_filename_display_basename (corrected);
+  g_autofree char *body = g_strdup_printf (_("The workbook was saved exactly as it was reported. Its numbers were "
+                                             "written with decimal commas by an earlier version of Styrkort, and "
+                                             "spreadsheet programs misread them. A corrected copy, “%s”, can be "
+                                             "saved beside it."), name);
+  GtkWidget *dialog = adw_message_dialog_new (parent, _("Save a Corrected Copy Too?"), body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Only the Original"),
+                                    "save", _("_Save Corrected Copy"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_corrected_response_cb), request);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 on_export_chosen_cb (GtkNativeDialog *chooser, int response, Request *request)
 {
   GtkWindow *parent = gtk_native_dialog_get_transient_for (chooser);
@@ -175,13 +220,18 @@ on_export_chosen_cb (GtkNativeDialog *chooser, int response, Request *request)
         toast (parent, _("Only files on this computer or a connected network drive can be written."));
       else if (!styrkort_report_export (request->project, request->period, path, &error))
         toast (parent, error->message);
+      else if (styrkort_report_has_decimal_commas (request->project, request->period))
+        {
+          request->path = g_steal_pointer (&path);
+          offer_corrected_copy (parent, g_steal_pointer (&request));
+        }
       else
         {
           g_autofree char *done = g_strdup_printf (_("Saved “%s”"), name);
           toast (parent, done);
         }
     }
-  request_free (request);
+  g_clear_pointer (&request, request_free);
   g_object_unref (chooser);
 }
 

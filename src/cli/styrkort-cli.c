@@ -502,10 +502,31 @@ cmd_mark_reported (int argc, char **argv)
   return 0;
 }
 
+/* The kept bytes as they were sent; beside them, when they were written with
+ * decimal commas (Styrkort 0.1 on a Swedish PC), a corrected copy. */
+static gboolean
+export_reported (StyrkortProject *project, StyrkortPeriod period, const char *path, GError **error)
+{
+  g_autofree char *corrected = NULL, *name = NULL;
+
+  if (!styrkort_report_export (project, period, path, error))
+    return FALSE;
+  if (!styrkort_report_has_decimal_commas (project, period))
+    return TRUE;
+  corrected = styrkort_report_corrected_path (path);
+  if (!styrkort_report_export_corrected (project, period, corrected, error))
+    return FALSE;
+  name = g_filename_display_name (corrected);
+  g_printerr (_("The workbook as it was reported has numbers with decimal commas, which spreadsheet programs "
+                "misread (a fault of earlier versions of Styrkort on Swedish computers). A corrected copy was "
+                "written to “%s”.\n"), name);
+  return TRUE;
+}
+
 static int
 cmd_export_reported (int argc, char **argv)
 {
-  return write_workbook (argc, argv, styrkort_report_export);
+  return write_workbook (argc, argv, export_reported);
 }
 
 static void

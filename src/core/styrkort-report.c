@@ -7,6 +7,7 @@
 
 #include "styrkort-report.h"
 #include "styrkort-workbook.h"
+#include "styrkort-xlsx-repair.h"
 
 /* The workbook for @period as bytes, made in a folder of its own. */
 static GBytes *
@@ -71,4 +72,34 @@ styrkort_report_export (StyrkortProject *project, StyrkortPeriod period, const c
       return FALSE;
     }
   return write_bytes (workbook, path, error);
+}
+
+gboolean
+styrkort_report_has_decimal_commas (StyrkortProject *project, StyrkortPeriod period)
+{
+  g_autoptr(GBytes) workbook = styrkort_project_get_report_workbook (project, period);
+  return workbook != NULL && styrkort_xlsx_count_decimal_commas (workbook) > 0;
+}
+
+char *
+styrkort_report_corrected_path (const char *path)
+{
+  g_autofree char *stem = g_str_has_suffix (path, ".xlsx") ? g_strndup (path, strlen (path) - 5) : g_strdup (path);
+  return g_strconcat (stem, " (korrigerad).xlsx", NULL);
+}
+
+gboolean
+styrkort_report_export_corrected (StyrkortProject *project, StyrkortPeriod period, const char *path, GError **error)
+{
+  g_autoptr(GBytes) workbook = styrkort_project_get_report_workbook (project, period);
+  g_autoptr(GBytes) fixed = NULL;
+
+  if (workbook == NULL)
+    {
+      g_autofree char *name = styrkort_period_to_string (period);
+      g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_INVALID, _("%s has not been reported."), name);
+      return FALSE;
+    }
+  fixed = styrkort_xlsx_fix_decimal_commas (workbook, error);
+  return fixed != NULL && write_bytes (fixed, path, error);
 }

@@ -16,4 +16,16 @@ gboolean styrkort_report_mark   (StyrkortProject *project, StyrkortPeriod period
 gboolean styrkort_report_export (StyrkortProject *project, StyrkortPeriod period, const char *path,
                                  GError **error);
 
+/* Was the workbook kept for @period written with decimal commas (Styrkort
+ * 0.1 on a Swedish PC)? Spreadsheet programs misread or refuse its numbers. */
+gboolean styrkort_report_has_decimal_commas (StyrkortProject *project, StyrkortPeriod period);
+
+/* Writes the kept workbook with its numbers corrected to decimal points,
+ * everything else as it was sent; the kept bytes stay as they are. */
+gboolean styrkort_report_export_corrected   (StyrkortProject *project, StyrkortPeriod period, const char *path,
+                                             GError **error);
+
+/* Where the corrected copy goes beside @path: "X.xlsx" → "X (korrigerad).xlsx". */
+char    *styrkort_report_corrected_path     (const char *path);
+
 G_END_DECLS
