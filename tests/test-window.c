@@ -4,6 +4,7 @@
  * undo, add and delete an action, present the charts with the keyboard.
  * Each main view is saved as a PNG in BUILDDIR/tests/screens/. */
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <gdk/x11/gdkx.h>
 #include <math.h>
 
@@ -15,10 +16,14 @@
 #include "styrkort-figures-page.h"
 #include "styrkort-import-dialog.h"
 #include "styrkort-locale.h"
+#include "styrkort-number.h"
 #include "styrkort-projector.h"
 #include "styrkort-window.h"
 #include "styrkort-workbook.h"
 #include "test-util.h"
+
+/* Labels as the user sees them: translated when the test runs in Swedish. */
+#define T(text) g_dgettext ("styrkort", text)
 
 static StyrkortApplication *app;
 static StyrkortWindow *window;
@@ -223,11 +228,31 @@ test_type_figures (void)
   /* Enter moved the focus down the same column. */
   g_assert_false (gtk_widget_has_focus (vfu));
 
-  /* Swedish input: decimal comma and a percent sign. A percentage typed by
-   * hand has no base. */
+  /* A rate computed from its base cannot be typed over: typing 2 there used
+   * to erase both base figures without a word. */
+  g_assert_cmpfloat (stored ("turnover", other, "numerator"), >=, 0);
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (turnover)));
+  g_assert_true (gtk_widget_has_css_class (turnover, "derived"));
+  {
+    const char *why = T ("Computed from %s and %s. Change those figures, or clear them to type the rate itself.");
+    g_autofree char *start = g_strndup (why, strchr (why, '%') - why);
+    g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (turnover), start));
+  }
+
+  /* Cleared, the base gives way to a rate typed by hand (decimal comma, %). */
+  type_into (figures_entry ("turnover", "numerator", other), "");
+  type_into (figures_entry ("turnover", "denominator", other), "");
+  turnover = figures_entry ("turnover", "value", other);
+  g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (turnover)));
   type_into (turnover, "12,5 %");
   g_assert_cmpfloat (stored ("turnover", other, "value"), ==, 12.5);
   g_assert_cmpfloat (stored ("turnover", other, "numerator"), ==, -1);
+  /* Shown as everywhere else: one decimal and the percent sign. */
+  {
+    g_autofree char *number = styrkort_format_number (12.5, 1, styrkort_number_style_for_locale ());
+    g_autofree char *want = g_strconcat (number, "\u00a0%", NULL);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (figures_entry ("turnover", "value", other))), ==, want);
+  }
 
   /* Leavers and average headcount: the percentage is computed. */
   type_into (leavers, "3");
@@ -263,7 +288,10 @@ test_undo (void)
   g_assert_cmpfloat (stored ("vfu_places", unit, "value"), ==, original);
   /* The grid shows the undone state. */
   vfu = figures_entry ("vfu_places", "value", unit);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (vfu)), !=, "42");
+  {
+    g_autofree char *want = styrkort_format_number (original, 0, styrkort_number_style_for_locale ());
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (vfu)), ==, want);
+  }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
   iterate ();
   g_assert_cmpfloat (stored ("vfu_places", unit, "value"), ==, 42);
@@ -290,7 +318,7 @@ test_add_and_delete_action (void)
   styrkort_window_show_page (window, "a05");
   iterate ();
   page = styrkort_window_get_page_widget (window, "a05");
-  add = find_widget (page, is_button_labelled, "Add A_ction");
+  add = find_widget (page, is_button_labelled, T ("Add A_ction"));
   g_assert_nonnull (add);
   g_signal_emit_by_name (add, "clicked");
   iterate ();
@@ -303,14 +331,14 @@ test_add_and_delete_action (void)
   gtk_editable_set_text (GTK_EDITABLE (entry), "Veckovisa ärendegenomgångar med chef");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
   /* Click Save as a user does: the dialog answers and closes. */
-  g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), is_button_labelled, "_Save"), "clicked");
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), is_button_labelled, T ("_Save")), "clicked");
   iterate ();
   g_assert_null (open_dialog ());
   g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM action WHERE text = 'Veckovisa ärendegenomgångar med chef'"), ==, 1);
 
   row = find_widget (page, is_row_titled, "Veckovisa ärendegenomgångar med chef");
   g_assert_nonnull (row);
-  remove = find_widget (row, is_button_tipped, "Delete action");
+  remove = find_widget (row, is_button_tipped, T ("Delete action"));
   g_assert_nonnull (remove);
   g_signal_emit_by_name (remove, "clicked");
   iterate ();
@@ -334,7 +362,7 @@ test_rename_district (void)
   styrkort_window_show_page (window, "steering");
   iterate ();
   page = styrkort_window_get_page_widget (window, "steering");
-  entry = find_widget (page, is_row_titled, "Name");
+  entry = find_widget (page, is_row_titled, T ("Name"));
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Stadsdel Exempel Söder");
   g_signal_emit_by_name (entry, "apply");
@@ -420,11 +448,11 @@ test_new_district_units (void)
   styrkort_window_show_page (fresh, "figures");
   iterate ();
   page = styrkort_window_get_page_widget (fresh, "figures");
-  g_signal_emit_by_name (find_widget (page, is_button_labelled, "_Units…"), "clicked");
+  g_signal_emit_by_name (find_widget (page, is_button_labelled, T ("_Units…")), "clicked");
   iterate ();
   units = open_dialog ();
   g_assert_nonnull (units);
-  g_signal_emit_by_name (find_widget (GTK_WIDGET (units), is_button_labelled, "_Add Unit"), "clicked");
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (units), is_button_labelled, T ("_Add Unit")), "clicked");
   iterate ();
   form = NULL;
   {
@@ -437,10 +465,10 @@ test_new_district_units (void)
   g_assert_nonnull (form);
   gtk_editable_set_text (GTK_EDITABLE (find_widget (adw_message_dialog_get_extra_child (form), is_entry, NULL)),
                          "Enheten för vuxna");
-  g_signal_emit_by_name (find_widget (GTK_WIDGET (form), is_button_labelled, "_Save"), "clicked");
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (form), is_button_labelled, T ("_Save")), "clicked");
   iterate ();
   save_png (GTK_WIDGET (units), "units-dialog.png");
-  g_signal_emit_by_name (find_widget (GTK_WIDGET (units), is_button_labelled, "_Close"), "clicked");
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (units), is_button_labelled, T ("_Close")), "clicked");
   iterate ();
   unit = test_sql_int (db, "SELECT id FROM unit WHERE name = 'Enheten för vuxna'");
   g_assert_cmpint (unit, >, 0);
@@ -512,7 +540,8 @@ test_city_overview (void)
     g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Stadsdel B"));
     save_png (GTK_WIDGET (dialog), "city-duplicate.png");
     /* Click "Use “Stadsdel B.styrkort”", as a user does. */
-    g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), is_button_labelled, "Use “Stadsdel B.styrkort”"), "clicked");
+    g_autofree char *use_b = g_strdup_printf (T ("Use “%s”"), "Stadsdel B.styrkort");
+    g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), is_button_labelled, use_b), "clicked");
     iterate ();
     g_assert_null (open_dialog ());
     g_assert_cmpuint (styrkort_city_get_sources (styrkort_city_window_get_city (city))->len, ==, 3);
@@ -673,7 +702,7 @@ test_import_dialog (void)
 {
   StyrkortImportDialog *dialog = import_csv ("hr-uttag.csv", IMPORT_CSV);
   StyrkortImportPlan *plan = styrkort_import_dialog_get_plan (dialog);
-  GtkWidget *import = find_widget (GTK_WIDGET (dialog), is_button_labelled, "_Import");
+  GtkWidget *import = find_widget (GTK_WIDGET (dialog), is_button_labelled, T ("_Import"));
   const char *consultants = "SELECT value FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id"
                             " JOIN unit u ON u.id = v.unit_id WHERE code = 'consultants' AND year = 2025"
                             " AND tertial = 1 AND u.name = 'Enheten för barn och familj'";
@@ -684,16 +713,19 @@ test_import_dialog (void)
   g_assert_cmpuint (styrkort_import_plan_count (plan, STYRKORT_IMPORT_ROW_CONFLICT), ==, 1);
   g_assert_cmpuint (styrkort_import_plan_count (plan, STYRKORT_IMPORT_ROW_REJECTED), ==, 1);
   g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_row_titled, "Mottagning Ny"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_row_titled, "Row 4"));
+  g_autofree char *row_4 = g_strdup_printf (T ("Row %u"), 4);
+  g_autofree char *reason = g_strdup_printf (T ("“%s” is not an indicator of the catalogue."), "okänd");
+  g_autofree char *copied_row = g_strdup_printf ("%s\t%s\n", row_4, reason);
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_row_titled, row_4));
   g_assert_true (gtk_widget_get_sensitive (import));
   /* The rejected rows go to the clipboard whole, with their reasons. */
-  g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), is_button_tipped, "Copy the rows and reasons"), "clicked");
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), is_button_tipped, T ("Copy the rows and reasons")), "clicked");
   {
     g_autofree char *copied = NULL;
     gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (dialog)), NULL, on_text_read_cb, &copied);
     for (int i = 0; i < 100 && copied == NULL; i++)
       wait_ms (10);
-    g_assert_cmpstr (copied, ==, "Row 4\t“okänd” is not an indicator of the catalogue.\n");
+    g_assert_cmpstr (copied, ==, copied_row);
   }
   gtk_window_set_default_size (GTK_WINDOW (dialog), 1180, 680);
   wait_ms (200);
@@ -724,24 +756,24 @@ static void
 test_import_dialog_cancel (void)
 {
   StyrkortImportDialog *dialog = import_csv ("hr-uttag.csv", IMPORT_CSV);
-  GtkWidget *import = find_widget (GTK_WIDGET (dialog), is_button_labelled, "_Import");
-  GtkWidget *value = find_widget (GTK_WIDGET (dialog), is_row_titled, "Value");
+  GtkWidget *import = find_widget (GTK_WIDGET (dialog), is_button_labelled, T ("_Import"));
+  GtkWidget *value = find_widget (GTK_WIDGET (dialog), is_row_titled, T ("Value"));
   gint64 values = test_sql_int (path, "SELECT count(*) FROM indicator_value");
 
   g_assert_nonnull (value);
   adw_combo_row_set_selected (ADW_COMBO_ROW (value), 0);
   iterate ();
   g_assert_null (styrkort_import_dialog_get_plan (dialog));
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_row_titled, "Choose the column with the values."));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_row_titled, T ("Choose the column with the values.")));
   g_assert_false (gtk_widget_get_sensitive (import));
 
   /* One column per indicator: the columns left over can each be an indicator. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog), is_named, "layout")), 1);
   iterate ();
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_row_titled, "Choose at least one column that holds an indicator."));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_row_titled, T ("Choose at least one column that holds an indicator.")));
   g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_row_titled, "D: Värde"));
-  g_assert_null (find_widget (GTK_WIDGET (dialog), is_row_titled, "Value"));
-  g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), is_button_labelled, "_Cancel"), "clicked");
+  g_assert_null (find_widget (GTK_WIDGET (dialog), is_row_titled, T ("Value")));
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), is_button_labelled, T ("_Cancel")), "clicked");
   iterate ();
   g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM indicator_value"), ==, values);
 }
@@ -752,15 +784,15 @@ static void
 test_mark_reported (void)
 {
   gint64 unit = first_unit (3);
-  GtkWidget *lock = find_widget (GTK_WIDGET (window), is_tipped, "This period has been reported");
+  GtkWidget *lock = find_widget (GTK_WIDGET (window), is_tipped, T ("This period has been reported"));
   GtkWidget *entry, *reason, *overview, *changes;
   AdwMessageDialog *dialog;
 
   g_assert_false (gtk_widget_get_visible (lock));
   /* The main menu names the period shown. */
   {
-    g_autofree char *label = g_strdup_printf ("Mark %d T%d as _Reported…", styrkort_window_get_period (window).year,
-                                              styrkort_window_get_period (window).tertial);
+    g_autofree char *period = styrkort_period_to_string (styrkort_window_get_period (window));
+    g_autofree char *label = g_strdup_printf (T ("Mark %s as _Reported…"), period);
     GtkWidget *button = find_widget (GTK_WIDGET (window), is_menu_button, NULL);
     g_assert_true (menu_has_label (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)), label));
   }
@@ -768,7 +800,7 @@ test_mark_reported (void)
   iterate ();
   dialog = open_dialog ();
   g_assert_nonnull (dialog);
-  g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), is_button_labelled, "_Mark as Reported"), "clicked");
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), is_button_labelled, T ("_Mark as Reported")), "clicked");
   iterate ();
   g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM report"), ==, 1);
   g_assert_true (gtk_widget_get_visible (lock));
@@ -783,7 +815,7 @@ test_mark_reported (void)
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "unlock"));
   reason = find_widget (adw_message_dialog_get_extra_child (dialog), is_entry, NULL);
   gtk_editable_set_text (GTK_EDITABLE (reason), "VFU-platserna rättades av HR");
-  g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), is_button_labelled, "_Unlock for Changes"), "clicked");
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), is_button_labelled, T ("_Unlock for Changes")), "clicked");
   iterate ();
   type_into (figures_entry ("vfu_places", "value", unit), "31");
   g_assert_cmpfloat (stored ("vfu_places", unit, "value"), ==, 31);
@@ -791,13 +823,13 @@ test_mark_reported (void)
                    ==, 1);
 
   /* Locked again, the next change asks again. */
-  g_signal_emit_by_name (find_widget (GTK_WIDGET (window), is_button_labelled, "_Lock Again"), "clicked");
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (window), is_button_labelled, T ("_Lock Again")), "clicked");
   iterate ();
   type_into (figures_entry ("vfu_places", "value", unit), "32");
   g_assert_cmpfloat (stored ("vfu_places", unit, "value"), ==, 31);
   dialog = open_dialog ();
   g_assert_nonnull (dialog);
-  g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), is_button_labelled, "_Cancel"), "clicked");
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), is_button_labelled, T ("_Cancel")), "clicked");
   iterate ();
 
   styrkort_window_show_page (window, "overview");
@@ -805,7 +837,7 @@ test_mark_reported (void)
   overview = styrkort_window_get_page_widget (window, "overview");
   changes = find_widget (overview, is_named, "changed-after-reporting");
   g_assert_nonnull (changes);
-  g_assert_nonnull (find_widget (changes, is_row_titled, "Enter figure"));
+  g_assert_nonnull (find_widget (changes, is_row_titled, T ("Enter figure")));
   save_png (GTK_WIDGET (window), "overview-changed-after-reporting.png");
 }
 
@@ -818,7 +850,10 @@ main (int argc, char **argv)
   test_init_env ();
   styrkort_locale_init (); /* as the app does */
   gtk_disable_setlocale ();
-  g_setenv ("LANGUAGE", "en", TRUE); /* the tests look for English labels */
+  /* The user's language, as the app: the Swedish run drives the Swedish UI. */
+  bindtextdomain ("styrkort", g_getenv ("STYRKORT_LOCALEDIR"));
+  bind_textdomain_codeset ("styrkort", "UTF-8");
+  textdomain ("styrkort");
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   path = test_path ("Stadsdel Exempel.styrkort");
