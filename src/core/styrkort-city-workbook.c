@@ -243,11 +243,14 @@ rows_needed (StyrkortCity *city)
 gboolean
 _styrkort_city_rows_fit (guint64 rows, GError **error)
 {
+  g_autofree char *count = NULL;
+
   if (rows <= LXW_ROW_MAX)
     return TRUE;
+  count = g_strdup_printf ("%" G_GUINT64_FORMAT, rows);
   g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_INVALID,
-               _("The city workbook would need %" G_GUINT64_FORMAT " rows in one sheet, more than the 1,048,576 a "
-                 "workbook can hold. Merge fewer districts or periods into one workbook."), rows);
+               _("The city workbook would need %s rows in one sheet, more than the 1,048,576 a workbook can hold. "
+                 "Merge fewer districts or periods into one workbook."), count);
   return FALSE;
 }
 
