@@ -930,7 +930,11 @@ styrkort_project_snapshot (StyrkortProject *self, GError **error)
   /* On failure too, FREEONCLOSE frees the bytes. */
   else if (sqlite3_deserialize (copy->db, "main", bytes, size, size,
                                 SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY) == SQLITE_OK)
-    return g_steal_pointer (&copy);
+    {
+      /* The same guards as the file's own connection. */
+      styrkort_db_harden (copy->db);
+      return g_steal_pointer (&copy);
+    }
   fail (error, STYRKORT_ERROR_IO, _("There is not enough memory to copy the file."));
   return NULL;
 }
