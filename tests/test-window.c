@@ -17,6 +17,7 @@
 #include "styrkort-import-dialog.h"
 #include "styrkort-locale.h"
 #include "styrkort-number.h"
+#include "styrkort-page.h"
 #include "styrkort-projector.h"
 #include "styrkort-window.h"
 #include "styrkort-workbook.h"
@@ -841,6 +842,19 @@ test_mark_reported (void)
   save_png (GTK_WIDGET (window), "overview-changed-after-reporting.png");
 }
 
+/* A member called "Anna & Bo <styrgrupp>" is deleted: the toast shows the
+ * name as it is (libadwaita 1.2 read it as markup: a warning, a blank toast). */
+static void
+test_toast_plain_text (void)
+{
+  g_autoptr(AdwToast) toast = g_object_ref_sink (styrkort_toast_new ("Anna & Bo <styrgrupp> togs bort"));
+
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Anna &amp; Bo &lt;styrgrupp&gt; togs bort");
+  styrkort_window_toast (window, "Anna & Bo <styrgrupp> togs bort", TRUE);
+  wait_ms (300);
+  save_png (GTK_WIDGET (window), "toast-plain-text.png");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -884,5 +898,6 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/import/dialog", test_import_dialog);
   g_test_add_func ("/ui/import/cancel", test_import_dialog_cancel);
   g_test_add_func ("/ui/report/mark-and-change", test_mark_reported);
+  g_test_add_func ("/ui/window/toast-plain-text", test_toast_plain_text);
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "styrkort-page.h"
 #include "styrkort-chart-view.h"
 #include "styrkort-city-window.h"
 #include "styrkort-figure-rules.h"
@@ -312,10 +313,10 @@ on_export_chosen_cb (GtkNativeDialog *dialog, int response, StyrkortCityWindow *
       if (styrkort_city_export (self->city, current_period (self), path, &error))
         {
           g_autofree char *text = g_strdup_printf (_("Saved “%s”"), name);
-          adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+          adw_toast_overlay_add_toast (self->toasts, styrkort_toast_new (text));
         }
       else
-        adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+        adw_toast_overlay_add_toast (self->toasts, styrkort_toast_new (error->message));
     }
   g_object_unref (dialog);
 }

@@ -395,7 +395,7 @@ on_copy_rejected_cb (GtkButton *button, StyrkortImportDialog *self)
       g_string_append_printf (text, "\t%s\n", row->reason);
     }
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), text->str);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("The rows were copied")));
+  adw_toast_overlay_add_toast (self->toast_overlay, styrkort_toast_new (_("The rows were copied")));
 }
 
 static GtkWidget *
@@ -613,7 +613,7 @@ on_sheet_cb (AdwComboRow *row, GParamSpec *pspec, StyrkortImportDialog *self)
   source = styrkort_import_source_open (self->source->path, name, &error);
   if (source == NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, styrkort_toast_new (error->message));
       return;
     }
   styrkort_import_source_free (self->source);
@@ -686,7 +686,7 @@ on_import_clicked_cb (GtkButton *button, StyrkortImportDialog *self)
 
   if (!styrkort_import_plan_apply (self->plan, reason, &error))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, styrkort_toast_new (error->message));
       remap (self);
       return;
     }

@@ -78,3 +78,10 @@ styrkort_page_add_group (GtkWidget *box, const char *title, const char *descript
   gtk_box_append (GTK_BOX (box), group);
   return group;
 }
+
+AdwToast *
+styrkort_toast_new (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  return adw_toast_new (escaped);
+}

@@ -2,7 +2,7 @@
 /* What every page of the window does: show one project in one period. */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "styrkort-project.h"
 
@@ -31,5 +31,9 @@ GtkWidget *styrkort_page_row_button (const char *icon, const char *label, gint64
 
 /* Appends a titled group (with an optional description) to @box. */
 GtkWidget *styrkort_page_add_group (GtkWidget *box, const char *title, const char *description);
+
+/* A toast that shows @text as it is. libadwaita 1.2 reads toast titles as
+ * Pango markup: a name with "&" or "<" went blank, with a warning. */
+AdwToast  *styrkort_toast_new (const char *text);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "styrkort-page.h"
 #include "styrkort-chart-data.h"
 #include "styrkort-slides.h"
 
@@ -28,7 +29,7 @@ toast_on (GtkWindow *window, const char *text)
   /* Windows of ours have a toast overlay; dialogs of others do not. */
   GtkWidget *child = ADW_IS_APPLICATION_WINDOW (window) ? adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)) : NULL;
   if (ADW_IS_TOAST_OVERLAY (child))
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (child), adw_toast_new (text));
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (child), styrkort_toast_new (text));
 }
 
 static GtkFileChooserNative *

@@ -56,7 +56,7 @@ app_of (StyrkortWindow *self)
 void
 styrkort_window_toast (StyrkortWindow *self, const char *text, gboolean offer_undo)
 {
-  AdwToast *toast = adw_toast_new (text);
+  AdwToast *toast = styrkort_toast_new (text);
 
   if (offer_undo)
     {
@@ -780,7 +780,7 @@ on_export_done_cb (GObject *source, GAsyncResult *result, gpointer data)
     g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
     g_autofree char *uri = g_file_get_uri (folder_file);
     g_autofree char *text = g_strdup_printf (_("Saved “%s”"), name);
-    AdwToast *toast = adw_toast_new (text);
+    AdwToast *toast = styrkort_toast_new (text);
     adw_toast_set_button_label (toast, _("Show _Folder"));
     adw_toast_set_detailed_action_name (toast, "win.show-folder");
     adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
@@ -799,7 +799,7 @@ styrkort_window_export_workbook (StyrkortWindow *self, GFile *target)
   if (self->project == NULL)
     return;
   job = g_new0 (ExportJob, 1);
-  busy = adw_toast_new (_("Exporting the workbook…"));
+  busy = styrkort_toast_new (_("Exporting the workbook…"));
   adw_toast_set_timeout (busy, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (busy));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-workbook", FALSE);
