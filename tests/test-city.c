@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "styrkort-locale.h"
+#include "styrkort-reading.h"
 #include "styrkort-city.h"
 #include "styrkort-demo.h"
 #include "styrkort-workbook.h"
@@ -272,6 +273,92 @@ test_bad_input (void)
   g_assert_cmpuint (styrkort_city_get_sources (city)->len, ==, 2);
 }
 
+typedef struct {
+  GPtrArray *reads;
+  guint progress_calls, last_done;
+  gboolean done;
+} ReadState;
+
+static void
+on_progress (guint done, guint total, gpointer data)
+{
+  ReadState *state = data;
+  state->progress_calls++;
+  g_assert_cmpuint (done, >, state->last_done);
+  g_assert_cmpuint (done, <=, total);
+  state->last_done = done;
+}
+
+static void
+on_read (GObject *object, GAsyncResult *result, gpointer data)
+{
+  ReadState *state = data;
+  g_autoptr(GError) error = NULL;
+  state->reads = styrkort_city_read_finish (result, &error);
+  if (state->reads == NULL)
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  state->done = TRUE;
+}
+
+/* The overview reads a folder in a worker thread: the main loop goes on,
+ * progress comes back to it in order, the results come in the folder's
+ * order (Excel's "~$" owner files left out, .XLSX found), and Cancel
+ * answers at once with nothing added. */
+static void
+test_read_in_thread (void)
+{
+  g_autoptr(StyrkortCity) city = styrkort_city_new (NULL);
+  g_autofree char *owner = g_build_filename (folder, "~$Stadsdel 01.xlsx", NULL);
+  g_autofree char *upper = g_build_filename (folder, "STADSDEL 99.XLSX", NULL);
+  const char *paths[] = { folder, NULL };
+  ReadState state = { 0 };
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  guint loops = 0;
+
+  test_write_bytes (owner, "owner", 5);
+  {
+    g_autoptr(GFile) from = g_file_new_for_path (xlsx_paths[0]), to = g_file_new_for_path (upper);
+    g_assert_true (g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, NULL));
+  }
+  styrkort_city_read_async (city, paths, on_progress, &state, NULL, on_read, &state);
+  while (!state.done)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      loops++;
+    }
+  g_assert_cmpuint (loops, >, 1);
+  /* Every district file and workbook of the folder, and the upper-case one. */
+  g_assert_cmpuint (state.reads->len, >=, 2 * N_DISTRICTS + 1);
+  g_assert_cmpuint (state.progress_calls, >, 0);
+  g_assert_cmpuint (styrkort_city_get_sources (city)->len, ==, 0);
+  for (guint i = 0; i < state.reads->len; i++)
+    {
+      StyrkortCityFileRead *read = state.reads->pdata[i];
+      g_assert_false (strstr (read->path, "~$"));
+      g_assert_true ((read->source != NULL) != (read->error != NULL));
+      if (i > 0)
+        g_assert_cmpstr (((StyrkortCityFileRead *) state.reads->pdata[i - 1])->path, <, read->path);
+    }
+  {
+    gboolean upper_read = FALSE;
+    for (guint i = 0; i < state.reads->len; i++)
+      upper_read |= g_str_has_suffix (((StyrkortCityFileRead *) state.reads->pdata[i])->path, "STADSDEL 99.XLSX");
+    g_assert_true (upper_read);
+  }
+  g_clear_pointer (&state.reads, g_ptr_array_unref);
+
+  /* Cancelled: the callback says so at once; the city can go before the thread ends. */
+  state = (ReadState) { 0 };
+  styrkort_city_read_async (city, paths, on_progress, &state, cancellable, on_read, &state);
+  g_cancellable_cancel (cancellable);
+  while (!state.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (state.reads);
+  g_assert_cmpuint (styrkort_city_get_sources (city)->len, ==, 0);
+  g_remove (owner);
+  g_remove (upper);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -283,6 +370,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/city/charts-and-status", test_charts_and_status);
   g_test_add_func ("/core/city/merged-workbook", test_merged_workbook);
   g_test_add_func ("/core/city/bad-input", test_bad_input);
+  g_test_add_func ("/core/city/read-in-thread", test_read_in_thread);
   int status = g_test_run ();
   for (int i = 0; i < N_DISTRICTS; i++)
     {

@@ -492,6 +492,15 @@ test_new_district_units (void)
 }
 
 static void
+wait_until_read (StyrkortCityWindow *city)
+{
+  for (int i = 0; i < 2000 && styrkort_city_window_is_reading (city); i++)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (5000), TRUE);
+  g_assert_false (styrkort_city_window_is_reading (city));
+  iterate ();
+}
+
+static void
 test_city_overview (void)
 {
   g_autofree char *folder = g_path_get_dirname (path);
@@ -520,6 +529,9 @@ test_city_overview (void)
   gtk_window_set_default_size (GTK_WINDOW (city), 1366, 768);
   gtk_window_present (GTK_WINDOW (city));
   styrkort_city_window_add_files (city, G_LIST_MODEL (files));
+  /* The files are read beside the main loop, which goes on meanwhile. */
+  g_assert_true (styrkort_city_window_is_reading (city));
+  wait_until_read (city);
   wait_ms (500);
   /* The bad file is named; the three districts still load. */
   messages = styrkort_city_window_get_messages (city);
@@ -535,6 +547,7 @@ test_city_overview (void)
     AdwMessageDialog *dialog;
     g_list_store_append (again, file);
     styrkort_city_window_add_files (city, G_LIST_MODEL (again));
+    wait_until_read (city);
     iterate ();
     dialog = open_dialog ();
     g_assert_nonnull (dialog);

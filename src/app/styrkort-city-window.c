@@ -14,6 +14,7 @@
 #include "styrkort-figure-rules.h"
 #include "styrkort-number.h"
 #include "styrkort-projector.h"
+#include "styrkort-reading.h"
 #include "styrkort-slides.h"
 
 struct _StyrkortCityWindow {
@@ -27,6 +28,9 @@ struct _StyrkortCityWindow {
   GtkWidget *messages_list;
   GtkWidget *table;
   GtkWidget *ranking, *trend, *status;
+  GtkWidget *reading_bar;      /* revealed while files are read */
+  GtkWidget *reading_progress;
+  GCancellable *reading;       /* NULL when no files are being read */
   StyrkortCity *city;
   GArray *periods;
   GPtrArray *codes;
@@ -193,31 +197,18 @@ ask_which (StyrkortCityWindow *self, StyrkortCitySource *kept, StyrkortCitySourc
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* What one file brought: its source joins the city, or its error is shown. */
 static void
-add_path (StyrkortCityWindow *self, const char *path)
+take_read (StyrkortCityWindow *self, StyrkortCityFileRead *read)
 {
-  g_autoptr(GError) error = NULL;
-  StyrkortCitySource *source, *other;
+  StyrkortCitySource *source = g_steal_pointer (&read->source), *other;
 
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-      const char *name;
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        if (g_str_has_suffix (name, ".xlsx") || g_str_has_suffix (name, ".styrkort"))
-          g_ptr_array_add (names, g_build_filename (path, name, NULL));
-      g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
-      for (guint i = 0; i < names->len; i++)
-        add_path (self, names->pdata[i]);
-      return;
-    }
-  source = styrkort_city_add (self->city, path, &error);
   if (source == NULL)
     {
-      add_message (self, error->message);
+      add_message (self, read->error->message);
       return;
     }
+  styrkort_city_take_source (self->city, source);
   for (guint i = 0; i < source->problems->len; i++)
     add_message (self, source->problems->pdata[i]);
   other = styrkort_city_find_duplicate (self->city, source);
@@ -225,18 +216,90 @@ add_path (StyrkortCityWindow *self, const char *path)
     ask_which (self, other, source);
 }
 
+static void
+set_reading (StyrkortCityWindow *self, gboolean reading)
+{
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->reading_bar), reading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "city.add", !reading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "city.add-folder", !reading);
+  if (reading)
+    {
+      gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->reading_progress), 0);
+      gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->reading_progress), _("Reading the workbooks…"));
+    }
+  else
+    g_clear_object (&self->reading);
+}
+
+static void
+on_read_progress_cb (guint done, guint total, gpointer data)
+{
+  StyrkortCityWindow *self = data;
+  g_autofree char *text = g_strdup_printf (_("Read %u of %u files"), done, total);
+
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->reading_progress), total ? (double) done / total : 1);
+  gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->reading_progress), text);
+}
+
+static void
+on_files_read_cb (GObject *object, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(StyrkortCityWindow) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) reads = styrkort_city_read_finish (result, &error);
+
+  if (reads == NULL)
+    {
+      /* Cancelled; when the window is closing, reading is already NULL. */
+      if (self->reading != NULL)
+        {
+          set_reading (self, FALSE);
+          adw_toast_overlay_add_toast (self->toasts, styrkort_toast_new (_("Reading was cancelled: nothing was added.")));
+        }
+      return;
+    }
+  set_reading (self, FALSE);
+  for (guint i = 0; i < reads->len; i++)
+    take_read (self, reads->pdata[i]);
+  fill_periods (self);
+  refresh (self);
+}
+
+/* The files are read in a worker thread (styrkort-reading.c): the window
+ * shows how far it has come and can be cancelled. */
 void
 styrkort_city_window_add_files (StyrkortCityWindow *self, GListModel *files)
 {
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) paths = NULL;
+
+  if (self->reading != NULL)
+    return;
   for (guint i = 0; i < g_list_model_get_n_items (files); i++)
     {
       g_autoptr(GFile) file = g_list_model_get_item (files, i);
       g_autofree char *path = g_file_get_path (file);
       if (path != NULL)
-        add_path (self, path);
+        g_strv_builder_add (builder, path);
     }
-  fill_periods (self);
-  refresh (self);
+  paths = g_strv_builder_end (builder);
+  self->reading = g_cancellable_new ();
+  set_reading (self, TRUE);
+  styrkort_city_read_async (self->city, (const char * const *) paths, on_read_progress_cb, self, self->reading,
+                            on_files_read_cb, g_object_ref (self));
+}
+
+gboolean
+styrkort_city_window_is_reading (StyrkortCityWindow *self)
+{
+  return self->reading != NULL;
+}
+
+static void
+on_cancel_reading_cb (GtkButton *button, StyrkortCityWindow *self)
+{
+  if (self->reading != NULL)
+    g_cancellable_cancel (self->reading);
 }
 
 static void
@@ -409,6 +472,9 @@ static void
 styrkort_city_window_dispose (GObject *object)
 {
   StyrkortCityWindow *self = STYRKORT_CITY_WINDOW (object);
+  if (self->reading != NULL)
+    g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
   g_clear_pointer (&self->city, styrkort_city_free);
   g_clear_pointer (&self->periods, g_array_unref);
   g_clear_pointer (&self->codes, g_ptr_array_unref);
@@ -430,6 +496,28 @@ styrkort_city_window_class_init (StyrkortCityWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "city.present", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "city.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "city.export-workbook", NULL);
+}
+
+static GtkWidget *
+reading_bar_new (StyrkortCityWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+
+  self->reading_progress = gtk_progress_bar_new ();
+  gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (self->reading_progress), TRUE);
+  gtk_widget_set_hexpand (self->reading_progress, TRUE);
+  gtk_widget_set_valign (self->reading_progress, GTK_ALIGN_CENTER);
+  g_signal_connect (cancel, "clicked", G_CALLBACK (on_cancel_reading_cb), self);
+  gtk_box_append (GTK_BOX (box), self->reading_progress);
+  gtk_box_append (GTK_BOX (box), cancel);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  self->reading_bar = gtk_revealer_new ();
+  gtk_revealer_set_child (GTK_REVEALER (self->reading_bar), box);
+  return self->reading_bar;
 }
 
 static void
@@ -498,6 +586,7 @@ styrkort_city_window_init (StyrkortCityWindow *self)
   gtk_stack_add_named (GTK_STACK (self->stack), empty, "empty");
   gtk_stack_add_named (GTK_STACK (self->stack), build_content (self), "city");
   gtk_box_append (GTK_BOX (view), header);
+  gtk_box_append (GTK_BOX (view), reading_bar_new (self));
   gtk_box_append (GTK_BOX (view), self->stack);
   self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
   adw_toast_overlay_set_child (self->toasts, view);

@@ -13,8 +13,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (StyrkortCityWindow, styrkort_city_window, STYRKORT, CITY_WINDOW, AdwApplicationWindow)
 
 StyrkortCityWindow *styrkort_city_window_new       (StyrkortApplication *app);
-/* Reads workbooks, .styrkort files and folders of them; problems show in the window. */
+/* Reads workbooks, .styrkort files and folders of them in a worker thread
+ * (the window shows the progress and can cancel); problems show in the window. */
 void                styrkort_city_window_add_files (StyrkortCityWindow *self, GListModel *files);
+gboolean            styrkort_city_window_is_reading (StyrkortCityWindow *self);
 StyrkortCity       *styrkort_city_window_get_city  (StyrkortCityWindow *self);
 /* Every message shown about the files read, for tests. */
 GPtrArray          *styrkort_city_window_get_messages (StyrkortCityWindow *self);

@@ -14,6 +14,7 @@
 #include "styrkort-import.h"
 #include "styrkort-number.h"
 #include "styrkort-project.h"
+#include "styrkort-reading.h"
 #include "styrkort-report.h"
 #include "styrkort-workbook.h"
 
@@ -558,26 +559,6 @@ add_source (StyrkortCity *city, const char *path, guint *failed)
     }
 }
 
-static void
-add_path (StyrkortCity *city, const char *path, guint *failed)
-{
-  g_autoptr(GDir) dir = g_file_test (path, G_FILE_TEST_IS_DIR) ? g_dir_open (path, 0, NULL) : NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      add_source (city, path, failed);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".xlsx") || g_str_has_suffix (name, ".styrkort"))
-      g_ptr_array_add (names, g_build_filename (path, name, NULL));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
-  for (guint i = 0; i < names->len; i++)
-    add_source (city, names->pdata[i], failed);
-}
-
 static int
 cmd_merge (int argc, char **argv)
 {
@@ -602,8 +583,13 @@ cmd_merge (int argc, char **argv)
     }
   if (argc < 3 || inputs->len == 0)
     return usage ();
-  for (guint i = 0; i < inputs->len; i++)
-    add_path (city, inputs->pdata[i], &failed);
+  g_ptr_array_add (inputs, NULL);
+  {
+    /* Folders scanned as the city overview scans them. */
+    g_autoptr(GPtrArray) paths = styrkort_city_expand_paths ((const char * const *) inputs->pdata);
+    for (guint i = 0; i < paths->len; i++)
+      add_source (city, paths->pdata[i], &failed);
+  }
   if (styrkort_city_get_sources (city)->len == 0)
     {
       g_printerr ("styrkort-cli: %s\n", _("No district could be read."));

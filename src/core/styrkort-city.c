@@ -21,6 +21,7 @@ typedef struct {
 } Indicator;
 
 struct _StyrkortCity {
+  gatomicrefcount ref;    /* a reading thread holds one */
   GPtrArray *sources;     /* StyrkortCitySource */
   GPtrArray *indicators;  /* Indicator, catalogue order */
   GPtrArray *areas;       /* char* key, catalogue order */
@@ -90,6 +91,7 @@ styrkort_city_new (GError **error)
   if (catalogue == NULL)
     return NULL;
   city = g_new0 (StyrkortCity, 1);
+  g_atomic_ref_count_init (&city->ref);
   city->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) source_free);
   city->indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) indicator_free);
   city->areas = g_ptr_array_new_with_free_func (g_free);
@@ -127,13 +129,20 @@ styrkort_city_new (GError **error)
 void
 styrkort_city_free (StyrkortCity *city)
 {
-  if (city == NULL)
+  if (city == NULL || !g_atomic_ref_count_dec (&city->ref))
     return;
   g_ptr_array_unref (city->sources);
   g_ptr_array_unref (city->indicators);
   g_ptr_array_unref (city->areas);
   g_hash_table_unref (city->area_titles);
   g_free (city);
+}
+
+StyrkortCity *
+styrkort_city_ref (StyrkortCity *city)
+{
+  g_atomic_ref_count_inc (&city->ref);
+  return city;
 }
 
 static Indicator *
@@ -431,19 +440,39 @@ load_project (StyrkortCity *city, StyrkortCitySource *source, GError **error)
   return TRUE;
 }
 
+/* Reads only what styrkort_city_new() set up (the catalogue), so that
+ * files can be read in another thread while the city is shown. */
 StyrkortCitySource *
-styrkort_city_add (StyrkortCity *city, const char *path, GError **error)
+styrkort_city_read (StyrkortCity *city, const char *path, GError **error)
 {
   StyrkortCitySource *source = source_new (path);
   gboolean ok = g_str_has_suffix (path, ".styrkort") ? load_project (city, source, error)
                                                      : load_workbook (city, source, error);
 
   if (!ok)
-    {
-      source_free (source);
-      return NULL;
-    }
+    g_clear_pointer (&source, source_free);
+  return source;
+}
+
+void
+styrkort_city_take_source (StyrkortCity *city, StyrkortCitySource *source)
+{
   g_ptr_array_add (city->sources, source);
+}
+
+void
+styrkort_city_source_free (StyrkortCitySource *source)
+{
+  source_free (source);
+}
+
+StyrkortCitySource *
+styrkort_city_add (StyrkortCity *city, const char *path, GError **error)
+{
+  StyrkortCitySource *source = styrkort_city_read (city, path, error);
+
+  if (source != NULL)
+    styrkort_city_take_source (city, source);
   return source;
 }
 

@@ -39,13 +39,20 @@ typedef struct {
 typedef struct _StyrkortCity StyrkortCity;
 
 StyrkortCity       *styrkort_city_new         (GError **error);
+/* Drops a reference: the city goes with the last one. */
 void                styrkort_city_free        (StyrkortCity *city);
+StyrkortCity       *styrkort_city_ref         (StyrkortCity *city);
 
 /* Reads a district workbook (its Data, Bedömningar and Om sheets) or a
  * .styrkort file. A file that cannot be used gives an error naming it and
  * adds nothing; rows that cannot be used are skipped and listed in the
  * source's problems. */
 StyrkortCitySource *styrkort_city_add         (StyrkortCity *city, const char *path, GError **error);
+/* The same in two steps: reading, which may run in another thread (it only
+ * looks at the catalogue), and adding what was read, in the city's thread. */
+StyrkortCitySource *styrkort_city_read        (StyrkortCity *city, const char *path, GError **error);
+void                styrkort_city_take_source (StyrkortCity *city, StyrkortCitySource *source);
+void                styrkort_city_source_free (StyrkortCitySource *source);
 GPtrArray          *styrkort_city_get_sources (StyrkortCity *city);
 /* Another source for the same district as @source, or NULL. */
 StyrkortCitySource *styrkort_city_find_duplicate (StyrkortCity *city, StyrkortCitySource *source);
