@@ -202,6 +202,20 @@ about_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
                          NULL);
 }
 
+/* F11, as in GNOME's apps: the active window full screen and back. */
+static void
+fullscreen_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (user_data);
+
+  if (window == NULL)
+    return;
+  if (gtk_window_is_fullscreen (window))
+    gtk_window_unfullscreen (window);
+  else
+    gtk_window_fullscreen (window);
+}
+
 static void
 quit_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
@@ -235,8 +249,12 @@ styrkort_application_startup (GApplication *app)
     { .name = "city-overview", .activate = city_overview_action },
     { .name = "open-recent", .activate = open_recent_action, .parameter_type = "s" },
     { .name = "about", .activate = about_action },
+    { .name = "fullscreen", .activate = fullscreen_action },
     { .name = "quit", .activate = quit_action },
   };
+  /* Pages: Alt+digit as the tabs of GNOME's apps (Alt+0 the overview before
+   * area 1; Alt+Home too), Ctrl+Alt+letter for the two follow-up pages
+   * (Alt+letter alone would take the mnemonics). */
   static const struct { const char *action; const char *accels[3]; } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.new-window", { "<Control><Shift>n", NULL } },
@@ -248,7 +266,19 @@ styrkort_application_startup (GApplication *app)
     { "win.export-workbook", { "<Control>e", NULL } },
     { "win.print", { "<Control>p", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
-    { "win.go-overview", { "<Alt>Home", NULL } },
+    { "win.go-overview", { "<Alt>Home", "<Alt>0", NULL } },
+    { "win.show-page::a01", { "<Alt>1", NULL } },
+    { "win.show-page::a02", { "<Alt>2", NULL } },
+    { "win.show-page::a03", { "<Alt>3", NULL } },
+    { "win.show-page::a04", { "<Alt>4", NULL } },
+    { "win.show-page::a05", { "<Alt>5", NULL } },
+    { "win.show-page::a06", { "<Alt>6", NULL } },
+    { "win.show-page::a07", { "<Alt>7", NULL } },
+    { "win.show-page::a08", { "<Alt>8", NULL } },
+    { "win.show-page::a09", { "<Alt>9", NULL } },
+    { "win.show-page::figures", { "<Control><Alt>n", NULL } },
+    { "win.show-page::steering", { "<Control><Alt>s", NULL } },
+    { "app.fullscreen", { "F11", NULL } },
     { "win.previous-period", { "<Alt>Page_Up", NULL } },
     { "win.next-period", { "<Alt>Page_Down", NULL } },
     { "window.close", { "<Control>w", NULL } },

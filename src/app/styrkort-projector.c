@@ -1,6 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The projected view: one chart per slide, full screen, for a meeting room.
- * Left/Right/Space/PageUp/PageDown move, Home/End jump, Escape leaves. */
+ * Left/Right/Space/PageUp/PageDown move, Home/End jump, Escape leaves.
+ *
+ * It is a toplevel of its own, never a dialog: a window transient for another
+ * is typed _NET_WM_WINDOW_TYPE_DIALOG, and mutter neither lets a dialog go
+ * full screen nor takes it out of its parent's stack (issue 17: a 1280×683
+ * dialog with a title bar). A window that callers made transient for the
+ * presenting window is released from it when realized; that window only
+ * picks the monitor: another monitor than the one it is on when there are
+ * two (the projector beside the laptop), else its own. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -15,6 +23,7 @@ struct _StyrkortProjector {
   GtkWidget *counter;
   GPtrArray *charts;
   guint index;
+  GdkMonitor *monitor;
 };
 
 G_DEFINE_FINAL_TYPE (StyrkortProjector, styrkort_projector, GTK_TYPE_WINDOW)
@@ -86,11 +95,64 @@ on_click_cb (GtkGestureClick *gesture, int n_press, double x, double y, Styrkort
   step (self, gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) == GDK_BUTTON_SECONDARY ? -1 : 1);
 }
 
+/* The monitor to present on: one that @presenter is not on when there is
+ * one, else @presenter's, else the first. */
+static GdkMonitor *
+choose_monitor (GtkWindow *presenter)
+{
+  GdkDisplay *display = presenter ? gtk_widget_get_display (GTK_WIDGET (presenter)) : gdk_display_get_default ();
+  GListModel *monitors = gdk_display_get_monitors (display);
+  GdkSurface *surface = presenter ? gtk_native_get_surface (GTK_NATIVE (presenter)) : NULL;
+  GdkMonitor *own = surface ? gdk_display_get_monitor_at_surface (display, surface) : NULL;
+  GdkMonitor *chosen = own;
+
+  for (guint i = 0; own != NULL && i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      if (monitor != own)
+        {
+          chosen = monitor;
+          break;
+        }
+    }
+  if (chosen == NULL && g_list_model_get_n_items (monitors) > 0)
+    {
+      g_autoptr(GdkMonitor) first = g_list_model_get_item (monitors, 0);
+      chosen = first;
+    }
+  /* The display's list keeps each monitor alive. */
+  return chosen;
+}
+
+GdkMonitor *
+styrkort_projector_get_monitor (StyrkortProjector *self)
+{
+  g_return_val_if_fail (STYRKORT_IS_PROJECTOR (self), NULL);
+  return self->monitor;
+}
+
+static void
+styrkort_projector_realize (GtkWidget *widget)
+{
+  StyrkortProjector *self = STYRKORT_PROJECTOR (widget);
+  GtkWindow *presenter = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  g_set_object (&self->monitor, choose_monitor (presenter));
+  if (presenter != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (self), NULL);
+  if (self->monitor != NULL)
+    gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), self->monitor);
+  else
+    gtk_window_fullscreen (GTK_WINDOW (self));
+  GTK_WIDGET_CLASS (styrkort_projector_parent_class)->realize (widget);
+}
+
 static void
 styrkort_projector_dispose (GObject *object)
 {
   StyrkortProjector *self = STYRKORT_PROJECTOR (object);
   g_clear_pointer (&self->charts, g_ptr_array_unref);
+  g_clear_object (&self->monitor);
   G_OBJECT_CLASS (styrkort_projector_parent_class)->dispose (object);
 }
 
@@ -98,6 +160,7 @@ static void
 styrkort_projector_class_init (StyrkortProjectorClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = styrkort_projector_dispose;
+  GTK_WIDGET_CLASS (klass)->realize = styrkort_projector_realize;
 }
 
 static void

@@ -17,5 +17,7 @@ GtkWidget *styrkort_projector_new_for_charts (GPtrArray *charts);
 guint      styrkort_projector_get_index (StyrkortProjector *self);
 guint      styrkort_projector_get_count (StyrkortProjector *self);
 void       styrkort_projector_go_to     (StyrkortProjector *self, guint index);
+/* The monitor it covers, chosen when it is realized. */
+GdkMonitor *styrkort_projector_get_monitor (StyrkortProjector *self);
 
 G_END_DECLS

@@ -913,6 +913,13 @@ go_overview_action (GtkWidget *widget, const char *action, GVariant *parameter)
   styrkort_window_show_page (STYRKORT_WINDOW (widget), "overview");
 }
 
+/* "win.show-page::figures": the page of that name (the keyboard shortcuts). */
+static void
+show_page_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  styrkort_window_show_page (STYRKORT_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
 /* The shortcuts window is built when first asked for: building it with
  * every window (as GTK does for gtk/help-overlay.ui) slows the start. */
 static void
@@ -1038,6 +1045,7 @@ styrkort_window_class_init (StyrkortWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.previous-period", NULL, period_action);
   gtk_widget_class_install_action (widget_class, "win.next-period", NULL, period_action);
   gtk_widget_class_install_action (widget_class, "win.go-overview", NULL, go_overview_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, shortcuts_action);
 }
