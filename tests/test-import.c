@@ -6,6 +6,7 @@
 #include <xlsxwriter.h>
 
 #include "styrkort-locale.h"
+#include "styrkort-reading.h"
 #include "styrkort-number.h"
 #include "styrkort-csv.h"
 #include "styrkort-demo.h"
@@ -541,6 +542,43 @@ test_rate_replacing_base (Fixture *f, gconstpointer data)
   }
 }
 
+static void
+on_source_read (GObject *object, GAsyncResult *result, gpointer data)
+{
+  GError *error = NULL;
+  StyrkortImportSource *source = styrkort_import_source_read_finish (result, &error);
+  if (source != NULL)
+    *(StyrkortImportSource **) data = source;
+  else
+    {
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_error_free (error);
+      *(gpointer *) data = GINT_TO_POINTER (1);
+    }
+}
+
+/* The app reads the file in a worker thread; Cancel answers at once. */
+static void
+test_read_in_thread (Fixture *f, gconstpointer data)
+{
+  g_autofree char *csv = write_file ("thread.csv", "Enhet;Period;Nyckeltal;Värde\nMottagning Öst;2025 T2;vfu_places;3\n");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  gpointer result = NULL;
+
+  styrkort_import_source_read_async (csv, NULL, NULL, on_source_read, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (((StyrkortImportSource *) result)->path, ==, csv);
+  styrkort_import_source_free (result);
+
+  result = NULL;
+  styrkort_import_source_read_async (csv, NULL, cancellable, on_source_read, &result);
+  g_cancellable_cancel (cancellable);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (result == GINT_TO_POINTER (1));
+}
+
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
 int
@@ -555,6 +593,7 @@ main (int argc, char **argv)
   ADD ("/core/import/wide-xlsx", test_wide_xlsx);
   ADD ("/core/import/conflicts-keep-or-replace", test_conflicts_keep_or_replace);
   ADD ("/core/import/rate-replacing-base", test_rate_replacing_base);
+  ADD ("/core/import/read-in-thread", test_read_in_thread);
   ADD ("/core/import/unknown-unit-mapped", test_unknown_unit_mapped);
   ADD ("/core/import/mapping-remembered", test_mapping_remembered);
   g_test_add_func ("/core/import/round-trip-from-data-sheet", test_round_trip_from_data_sheet);

@@ -693,13 +693,22 @@ import_csv (const char *name, const char *content)
 {
   g_autofree char *folder = g_path_get_dirname (path);
   g_autofree char *csv = g_build_filename (folder, name, NULL);
-  g_autoptr(GError) error = NULL;
-  StyrkortImportDialog *dialog;
+  StyrkortImportDialog *dialog = NULL;
 
   test_write_bytes (csv, content, strlen (content));
-  dialog = styrkort_import_dialog_new (GTK_WINDOW (window), styrkort_window_get_project (window), csv, &error);
-  g_assert_no_error (error);
-  gtk_window_present (GTK_WINDOW (dialog));
+  /* As the app does once a file is chosen: it is read beside the main loop. */
+  styrkort_import_dialog_open (GTK_WINDOW (window), styrkort_window_get_project (window), csv);
+  for (int i = 0; i < 2000 && dialog == NULL; i++)
+    {
+      GList *toplevels = gtk_window_list_toplevels ();
+      for (GList *l = toplevels; l; l = l->next)
+        if (STYRKORT_IS_IMPORT_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+          dialog = l->data;
+      g_list_free (toplevels);
+      if (dialog == NULL && !g_main_context_iteration (NULL, FALSE))
+        g_usleep (5000);
+    }
+  g_assert_nonnull (dialog);
   iterate ();
   return dialog;
 }

@@ -8,6 +8,7 @@
 #include "styrkort-import-dialog.h"
 #include "styrkort-number.h"
 #include "styrkort-page.h"
+#include "styrkort-reading.h"
 #include "styrkort-window.h"
 
 #define MAX_LISTED 200   /* rows listed per group; the rest are counted */
@@ -34,6 +35,7 @@ struct _StyrkortImportDialog {
   GPtrArray *indicators;
   GPtrArray *group_rows;         /* rows we put in file_group and columns_group */
   GtkWidget *reason_row;         /* for reported periods, or NULL */
+  GCancellable *reading;         /* another sheet is being read, or NULL */
   guint refresh_id;              /* an idle refresh is queued */
   gboolean refresh_file;         /* it rebuilds the file and column rows too */
 };
@@ -602,15 +604,16 @@ refill (StyrkortImportDialog *self)
 }
 
 static void
-on_sheet_cb (AdwComboRow *row, GParamSpec *pspec, StyrkortImportDialog *self)
+on_sheet_read_cb (GObject *object, GAsyncResult *result, gpointer data)
 {
-  const char *name = self->source->sheet_names[adw_combo_row_get_selected (row)];
+  g_autoptr(StyrkortImportDialog) self = data;
   g_autoptr(GError) error = NULL;
-  StyrkortImportSource *source;
+  StyrkortImportSource *source = styrkort_import_source_read_finish (result, &error);
 
-  if (g_strcmp0 (name, self->source->sheet_name) == 0)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  source = styrkort_import_source_open (self->source->path, name, &error);
+  g_clear_object (&self->reading);
+  gtk_widget_set_sensitive (self->file_group, TRUE);
   if (source == NULL)
     {
       adw_toast_overlay_add_toast (self->toast_overlay, styrkort_toast_new (error->message));
@@ -621,6 +624,22 @@ on_sheet_cb (AdwComboRow *row, GParamSpec *pspec, StyrkortImportDialog *self)
   styrkort_import_mapping_free (self->mapping);
   self->mapping = styrkort_import_mapping_guess (self->project, source);
   queue_refresh (self, TRUE);
+}
+
+/* Another sheet is read off the main thread, like the file itself. */
+static void
+on_sheet_cb (AdwComboRow *row, GParamSpec *pspec, StyrkortImportDialog *self)
+{
+  const char *name = self->source->sheet_names[adw_combo_row_get_selected (row)];
+
+  if (g_strcmp0 (name, self->source->sheet_name) == 0)
+    return;
+  if (self->reading != NULL)
+    g_cancellable_cancel (self->reading);
+  g_set_object (&self->reading, g_cancellable_new ());
+  g_object_unref (self->reading);
+  gtk_widget_set_sensitive (self->file_group, FALSE);
+  styrkort_import_source_read_async (self->source->path, name, self->reading, on_sheet_read_cb, g_object_ref (self));
 }
 
 static void
@@ -712,6 +731,9 @@ styrkort_import_dialog_dispose (GObject *object)
   StyrkortImportDialog *self = STYRKORT_IMPORT_DIALOG (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->reading != NULL)
+    g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
   g_clear_pointer (&self->group_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), STYRKORT_TYPE_IMPORT_DIALOG);
   G_OBJECT_CLASS (styrkort_import_dialog_parent_class)->dispose (object);
@@ -761,22 +783,17 @@ styrkort_import_dialog_init (StyrkortImportDialog *self)
 }
 
 StyrkortImportDialog *
-styrkort_import_dialog_new (GtkWindow *parent, StyrkortProject *project, const char *path, GError **error)
+styrkort_import_dialog_new (GtkWindow *parent, StyrkortProject *project, StyrkortImportSource *source)
 {
-  g_autoptr(StyrkortImportSource) source = styrkort_import_source_open (path, NULL, error);
-  StyrkortImportDialog *self;
-  g_autofree char *name = NULL;
+  StyrkortImportDialog *self = g_object_new (STYRKORT_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
+  g_autofree char *name = g_filename_display_basename (source->path);
 
-  if (source == NULL)
-    return NULL;
-  self = g_object_new (STYRKORT_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
   self->project = g_object_ref (project);
-  self->source = g_steal_pointer (&source);
+  self->source = source;
   self->operations = styrkort_project_list_operations (project);
   self->units = styrkort_project_list_units (project);
   self->indicators = styrkort_project_list_indicators (project);
   self->mapping = styrkort_import_mapping_for_file (project, self->source, NULL);
-  name = g_filename_display_basename (path);
   adw_window_title_set_subtitle (self->window_title, name);
   fill_file (self);
   fill_columns (self);
@@ -790,6 +807,81 @@ styrkort_import_dialog_get_plan (StyrkortImportDialog *self)
   return self->plan;
 }
 
+/* Reading the chosen file: off the main thread, with a Cancel that
+ * answers at once. The "Reading…" note shows only when it takes a while. */
+typedef struct {
+  GtkWindow *parent;
+  StyrkortProject *project;
+  GCancellable *cancellable;
+  GtkWidget *note;       /* the "Reading…" dialog, once shown */
+  guint note_id;         /* the timeout that shows it */
+  char *name;
+} Reading;
+
+static void
+reading_free (Reading *r)
+{
+  g_clear_handle_id (&r->note_id, g_source_remove);
+  if (r->note != NULL)
+    gtk_window_destroy (GTK_WINDOW (r->note));
+  g_object_unref (r->parent);
+  g_object_unref (r->project);
+  g_object_unref (r->cancellable);
+  g_free (r->name);
+  g_free (r);
+}
+
+static void
+on_note_response_cb (AdwMessageDialog *note, const char *response, Reading *r)
+{
+  r->note = NULL; /* it closes itself */
+  g_cancellable_cancel (r->cancellable);
+}
+
+static gboolean
+show_reading_note (gpointer data)
+{
+  Reading *r = data;
+  g_autofree char *body = g_strdup_printf (_("Reading “%s”…"), r->name);
+  GtkWidget *spinner = gtk_spinner_new ();
+
+  r->note_id = 0;
+  r->note = adw_message_dialog_new (r->parent, _("Import Figures"), body);
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (r->note), spinner);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (r->note), "cancel", _("_Cancel"));
+  g_signal_connect (r->note, "response", G_CALLBACK (on_note_response_cb), r);
+  gtk_window_present (GTK_WINDOW (r->note));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_file_read_cb (GObject *object, GAsyncResult *result, gpointer data)
+{
+  Reading *r = data;
+  g_autoptr(GError) error = NULL;
+  StyrkortImportSource *source = styrkort_import_source_read_finish (result, &error);
+
+  if (source != NULL)
+    gtk_window_present (GTK_WINDOW (styrkort_import_dialog_new (r->parent, r->project, source)));
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && STYRKORT_IS_WINDOW (r->parent))
+    styrkort_window_toast (STYRKORT_WINDOW (r->parent), error->message, FALSE);
+  reading_free (r);
+}
+
+void
+styrkort_import_dialog_open (GtkWindow *parent, StyrkortProject *project, const char *path)
+{
+  Reading *r = g_new0 (Reading, 1);
+
+  r->parent = g_object_ref (parent);
+  r->project = g_object_ref (project);
+  r->cancellable = g_cancellable_new ();
+  r->name = g_filename_display_basename (path);
+  r->note_id = g_timeout_add (300, show_reading_note, r);
+  styrkort_import_source_read_async (path, NULL, r->cancellable, on_file_read_cb, r);
+}
+
 static void
 on_file_chosen_cb (GtkNativeDialog *chooser, int response, StyrkortProject *project)
 {
@@ -799,13 +891,10 @@ on_file_chosen_cb (GtkNativeDialog *chooser, int response, StyrkortProject *proj
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-      StyrkortImportDialog *dialog = path ? styrkort_import_dialog_new (parent, project, path, &error) : NULL;
-      if (dialog != NULL)
-        gtk_window_present (GTK_WINDOW (dialog));
+      if (path != NULL)
+        styrkort_import_dialog_open (parent, project, path);
       else if (STYRKORT_IS_WINDOW (parent))
-        styrkort_window_toast (STYRKORT_WINDOW (parent),
-                               error ? error->message : _("Only files on this computer can be imported."), FALSE);
+        styrkort_window_toast (STYRKORT_WINDOW (parent), _("Only files on this computer can be imported."), FALSE);
     }
   g_object_unref (project);
   g_object_unref (chooser);
