@@ -13,18 +13,21 @@
 
 /* The file ------------------------------------------------------------------ */
 
+/* A zip, or an OLE file: what Excel makes of a workbook with a password
+ * (and of an old .xls), which the xlsx reader explains. */
 static gboolean
-looks_like_zip (const char *path)
+looks_like_workbook (const char *path)
 {
-  char magic[4] = { 0 };
+  char magic[8] = { 0 };
   FILE *file = g_fopen (path, "rb");
-  gboolean zip;
+  gsize got;
 
   if (file == NULL)
     return FALSE;
-  zip = fread (magic, 1, 4, file) == 4 && memcmp (magic, "PK\3\4", 4) == 0;
+  got = fread (magic, 1, sizeof magic, file);
   fclose (file);
-  return zip;
+  return (got >= 4 && memcmp (magic, "PK\3\4", 4) == 0) ||
+         (got == 8 && memcmp (magic, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) == 0);
 }
 
 /* Styrkort's own workbooks say their data format on the sheet Om; a newer
@@ -49,6 +52,34 @@ check_data_format (StyrkortXlsx *xlsx, GError **error)
   return TRUE;
 }
 
+/* The first visible sheet with cells: workbooks often start with a hidden
+ * sheet of lists or an empty cover sheet. Else the first sheet. */
+static gboolean
+read_default_sheet (StyrkortImportSource *source, StyrkortXlsx *xlsx, GError **error)
+{
+  const char * const *names = styrkort_xlsx_sheet_names (xlsx);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autoptr(StyrkortSheet) sheet = NULL;
+
+      if (styrkort_xlsx_sheet_is_hidden (xlsx, names[i]))
+        continue;
+      sheet = styrkort_xlsx_read_sheet (xlsx, names[i], error);
+      if (sheet == NULL)
+        return FALSE;
+      if (sheet->rows->len > 0)
+        {
+          source->sheet_name = g_strdup (names[i]);
+          source->sheet = g_steal_pointer (&sheet);
+          return TRUE;
+        }
+    }
+  source->sheet_name = g_strdup (names[0]);
+  source->sheet = styrkort_xlsx_read_sheet (xlsx, names[0], error);
+  return source->sheet != NULL;
+}
+
 static gboolean
 open_workbook (StyrkortImportSource *source, const char *sheet_name, GError **error)
 {
@@ -64,13 +95,13 @@ open_workbook (StyrkortImportSource *source, const char *sheet_name, GError **er
     sheet_name = "Data";
   if (g_strcmp0 (sheet_name, "Data") == 0 && !check_data_format (xlsx, error))
     return FALSE;
-  if (sheet_name == NULL || !g_strv_contains (names, sheet_name))
-    sheet_name = names[0];
-  if (sheet_name == NULL)
+  if (names[0] == NULL)
     {
       g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_FOREIGN, _("The workbook has no sheets."));
       return FALSE;
     }
+  if (sheet_name == NULL || !g_strv_contains (names, sheet_name))
+    return read_default_sheet (source, xlsx, error);
   source->sheet_name = g_strdup (sheet_name);
   source->sheet = styrkort_xlsx_read_sheet (xlsx, sheet_name, error);
   return source->sheet != NULL;
@@ -88,7 +119,7 @@ styrkort_import_source_open (const char *path, const char *sheet_name, GError **
       g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_NOT_FOUND, _("“%s”: The file does not exist."), name);
       return NULL;
     }
-  if (looks_like_zip (path))
+  if (looks_like_workbook (path))
     {
       if (!open_workbook (source, sheet_name, error))
         return NULL;

@@ -2,10 +2,14 @@
 /* Reading the cells of an xlsx workbook (libzip + GMarkup): the one reader
  * that the import and the city overview share.
  *
- * An xlsx is a zip of XML parts: xl/workbook.xml names the sheets,
- * xl/_rels/workbook.xml.rels says which part each is, xl/sharedStrings.xml
- * holds the texts that cells refer to by number. Only values are read:
- * formulas are taken by their cached results, formatting is ignored.
+ * An xlsx is a zip of XML parts: _rels/.rels says which part is the
+ * workbook (usually xl/workbook.xml), which names the sheets; its
+ * relationships (xl/_rels/workbook.xml.rels) say which part each sheet is,
+ * and where the shared strings (the texts that cells refer to by number) and
+ * the styles are. Only values are read: formulas are taken by their cached
+ * results, and of the formatting only what changes the number people see:
+ * percentages (0.125 shown as 12.5 % reads as 12.5) and dates (serial days
+ * since 1899-12-30 whatever the workbook's date system).
  *
  * Workbooks come from other people, so nothing in one is trusted: each part
  * is unpacked in pieces against a byte budget and parsed as it comes, every
@@ -24,12 +28,23 @@
 
 #define CHUNK_SIZE (64 * 1024)
 
+/* What a cell's number format does to its number. */
+typedef enum {
+  FORMAT_GENERAL,
+  FORMAT_PERCENT,
+  FORMAT_DATE,
+} Format;
+
 struct _StyrkortXlsx {
   zip_t *zip;
   char *display_name;
-  GPtrArray *names;       /* char*, NULL-terminated */
+  char *workbook_path;    /* usually xl/workbook.xml */
+  GPtrArray *names;       /* char*, NULL-terminated; worksheets only */
   GHashTable *paths;      /* sheet name -> part path */
+  GHashTable *hidden;     /* names of hidden sheets */
   GPtrArray *strings;     /* shared strings, GRefString */
+  GByteArray *formats;    /* Format of each cell style (cellXfs) */
+  gboolean date1904;
 };
 
 /* A part of the archive, what to call it and how large it may unpack. */
@@ -122,10 +137,19 @@ local_name (const char *element)
 
 /* Parsing a part --------------------------------------------------------------- */
 
+/* Some writers put a text's characters in CDATA sections. */
 static GMarkupParseContext *
 context_new (const GMarkupParser *parser, gpointer data)
 {
-  return g_markup_parse_context_new (parser, G_MARKUP_DEFAULT_FLAGS, data, NULL);
+  return g_markup_parse_context_new (parser, G_MARKUP_TREAT_CDATA_AS_TEXT, data, NULL);
+}
+
+/* Some writers (.NET's among them) start every part with a UTF-8 byte-order
+ * mark, which GMarkup takes for text before the first element. */
+static gsize
+bom_length (const char *xml, gsize length)
+{
+  return length >= 3 && memcmp (xml, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
 }
 
 /* XML given whole (the fuzz targets and tests). */
@@ -134,10 +158,11 @@ parse_buffer (const Part *part, const GMarkupParser *parser, gpointer data, cons
               GError **error)
 {
   g_autoptr(GMarkupParseContext) context = context_new (parser, data);
+  gsize skip = bom_length (xml, length);
 
   if (length > part->max_bytes)
     return part_too_large (part, error);
-  return g_markup_parse_context_parse (context, xml, (gssize) length, error) &&
+  return g_markup_parse_context_parse (context, xml + skip, (gssize) (length - skip), error) &&
          g_markup_parse_context_end_parse (context, error);
 }
 
@@ -185,8 +210,9 @@ stream_part (zip_t *zip, const Part *part, const zip_stat_t *stat, GMarkupParseC
     }
   while (ok && (got = zip_fread (file, buffer, CHUNK_SIZE)) > 0)
     {
+      gsize skip = total == 0 ? bom_length (buffer, (gsize) got) : 0;
       total += (guint64) got;
-      ok = total <= part->max_bytes ? g_markup_parse_context_parse (context, buffer, got, error)
+      ok = total <= part->max_bytes ? g_markup_parse_context_parse (context, buffer + skip, got - (gssize) skip, error)
                                     : part_too_large (part, error);
     }
   zip_fclose (file);
@@ -208,7 +234,8 @@ parse_part (StyrkortXlsx *xlsx, const Part *part, const GMarkupParser *parser, g
   zip_stat_t stat;
 
   zip_stat_init (&stat);
-  if (zip_stat (xlsx->zip, part->path, 0, &stat) != 0 || !(stat.valid & ZIP_STAT_SIZE) ||
+  /* Part names are case-insensitive (OPC), and writers differ. */
+  if (zip_stat (xlsx->zip, part->path, ZIP_FL_NOCASE, &stat) != 0 || !(stat.valid & ZIP_STAT_SIZE) ||
       !(stat.valid & ZIP_STAT_INDEX))
     return !required || fail (xlsx, error, STYRKORT_ERROR_FOREIGN,
                               _("this is a zip archive but not an Excel workbook."));
@@ -236,17 +263,64 @@ typedef struct {
   guint depth;
   GPtrArray *names;
   GPtrArray *ids;
+  GHashTable *hidden;     /* may be NULL */
+  GHashTable *prefixes;   /* namespace prefix -> URI, as declared so far */
+  gboolean date1904;
 } SheetList;
 
-static void
-sheet_list_start (GMarkupParseContext *c, const char *element, const char **names, const char **values,
-                  gpointer data, GError **error)
+/* Writers choose their own prefixes ("r:id", "d3p1:id"): a relationship id
+ * is an "id" attribute in a relationships namespace, transitional or strict. */
+static gboolean
+is_relationships_namespace (const char *uri)
 {
-  SheetList *list = data;
-  const char *name = attribute (names, values, "name"), *id = attribute (names, values, "r:id");
+  return uri != NULL && (g_str_equal (uri, "http://schemas.openxmlformats.org/officeDocument/2006/relationships") ||
+                         g_str_equal (uri, "http://purl.oclc.org/ooxml/officeDocument/relationships"));
+}
+
+static void
+declare_prefixes (GHashTable *prefixes, const char **names, const char **values)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_str_has_prefix (names[i], "xmlns:") && g_hash_table_size (prefixes) < 64)
+      g_hash_table_insert (prefixes, g_strdup (names[i] + 6), g_strdup (values[i]));
+}
+
+static const char *
+relationship_id (GHashTable *prefixes, const char **names, const char **values)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *colon = strchr (names[i], ':');
+      g_autofree char *prefix = colon ? g_strndup (names[i], (gsize) (colon - names[i])) : NULL;
+      const char *uri;
+
+      if (colon == NULL || !g_str_equal (colon + 1, "id") || g_str_equal (prefix, "xmlns"))
+        continue;
+      uri = g_hash_table_lookup (prefixes, prefix);
+      if (is_relationships_namespace (uri))
+        return values[i];
+    }
+  /* "r:id" is what everyone means, however "r" is bound (or not at all). */
+  return attribute (names, values, "r:id");
+}
+
+/* "1", "true" and "on" all mean true in XML Schema's and Excel's booleans. */
+static gboolean
+attribute_true (const char *value)
+{
+  return value != NULL && (g_str_equal (value, "1") || g_ascii_strcasecmp (value, "true") == 0 ||
+                           g_ascii_strcasecmp (value, "on") == 0);
+}
+
+static void
+sheet_entry (SheetList *list, const char **names, const char **values, GError **error)
+{
+  const char *name = attribute (names, values, "name");
+  const char *id = relationship_id (list->prefixes, names, values);
+  const char *state = attribute (names, values, "state");
   g_autofree char *message = NULL;
 
-  if (!enter (&list->depth, error) || !g_str_equal (local_name (element), "sheet") || name == NULL)
+  if (name == NULL)
     return;
   if (list->names->len >= STYRKORT_XLSX_MAX_SHEETS)
     {
@@ -257,22 +331,48 @@ sheet_list_start (GMarkupParseContext *c, const char *element, const char **name
     }
   g_ptr_array_add (list->names, g_strdup (name));
   g_ptr_array_add (list->ids, g_strdup (id ? id : ""));
+  if (list->hidden != NULL && state != NULL && !g_str_equal (state, "visible"))
+    g_hash_table_add (list->hidden, g_strdup (name));
+}
+
+static void
+sheet_list_start (GMarkupParseContext *c, const char *element, const char **names, const char **values,
+                  gpointer data, GError **error)
+{
+  SheetList *list = data;
+  const char *local = local_name (element);
+
+  if (!enter (&list->depth, error))
+    return;
+  declare_prefixes (list->prefixes, names, values);
+  if (g_str_equal (local, "sheet"))
+    sheet_entry (list, names, values, error);
+  else if (g_str_equal (local, "workbookPr"))
+    list->date1904 = attribute_true (attribute (names, values, "date1904"));
 }
 
 static const GMarkupParser sheet_list_parser = { sheet_list_start, leave, NULL, NULL, NULL };
+
+static GHashTable *
+prefixes_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
 
 gboolean
 _styrkort_xlsx_parse_workbook (const char *xml, gsize length, GPtrArray *names, GPtrArray *ids, GError **error)
 {
   Part part = { "xl/workbook.xml", NULL, STYRKORT_MB (STYRKORT_XLSX_MAX_INDEX_MB) };
-  SheetList list = { 0, names, ids };
+  g_autoptr(GHashTable) prefixes = prefixes_new ();
+  SheetList list = { 0, names, ids, NULL, prefixes, FALSE };
 
   return parse_buffer (&part, &sheet_list_parser, &list, xml, length, error);
 }
 
 typedef struct {
   guint depth;
-  GHashTable *targets;
+  GHashTable *targets;    /* id -> target */
+  GHashTable *types;      /* id -> relationship type */
 } Relations;
 
 static void
@@ -281,20 +381,140 @@ relations_start (GMarkupParseContext *c, const char *element, const char **names
 {
   Relations *relations = data;
   const char *id = attribute (names, values, "Id"), *target = attribute (names, values, "Target");
+  const char *type = attribute (names, values, "Type");
 
-  if (enter (&relations->depth, error) && g_str_equal (local_name (element), "Relationship") && id && target)
-    g_hash_table_insert (relations->targets, g_strdup (id), g_strdup (target));
+  if (!enter (&relations->depth, error) || !g_str_equal (local_name (element), "Relationship") || !id || !target)
+    return;
+  g_hash_table_insert (relations->targets, g_strdup (id), g_strdup (target));
+  g_hash_table_insert (relations->types, g_strdup (id), g_strdup (type ? type : ""));
 }
 
 static const GMarkupParser relations_parser = { relations_start, leave, NULL, NULL, NULL };
 
-/* "worksheets/sheet1.xml" is relative to xl/; "/xl/worksheets/sheet1.xml" is absolute. */
-static char *
-part_path (const char *target)
+static void
+relations_init (Relations *relations)
 {
-  if (target[0] == '/')
-    return g_strdup (target + 1);
-  return g_strconcat ("xl/", target, NULL);
+  relations->depth = 0;
+  relations->targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  relations->types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+static void
+relations_clear (Relations *relations)
+{
+  g_clear_pointer (&relations->targets, g_hash_table_unref);
+  g_clear_pointer (&relations->types, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Relations, relations_clear)
+
+/* Types differ between transitional and strict files only before the last
+ * '/': ".../officeDocument", ".../worksheet", ".../chartsheet". */
+static gboolean
+has_type (const Relations *relations, const char *id, const char *kind)
+{
+  const char *type = g_hash_table_lookup (relations->types, id);
+  const char *slash = type ? strrchr (type, '/') : NULL;
+  return slash != NULL && g_str_equal (slash + 1, kind);
+}
+
+/* The target of the first relationship of that kind, or NULL. */
+static const char *
+target_of_type (const Relations *relations, const char *kind)
+{
+  GHashTableIter iter;
+  gpointer id, target;
+
+  g_hash_table_iter_init (&iter, relations->targets);
+  while (g_hash_table_iter_next (&iter, &id, &target))
+    if (has_type (relations, id, kind))
+      return target;
+  return NULL;
+}
+
+/* A target is relative to the folder of the part whose relationships name
+ * it ("worksheets/sheet1.xml", "../xl/styles.xml"), or absolute
+ * ("/xl/worksheets/sheet1.xml"); the zip's names have no leading '/'. */
+static char *
+part_path (const char *folder, const char *target)
+{
+  g_autofree char *joined = target[0] == '/' ? g_strdup (target + 1) : g_build_path ("/", folder, target, NULL);
+  g_auto(GStrv) segments = g_strsplit (joined, "/", -1);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+  for (guint i = 0; segments[i] != NULL; i++)
+    {
+      if (g_str_equal (segments[i], "..") && kept->len > 0)
+        g_ptr_array_remove_index (kept, kept->len - 1);
+      else if (*segments[i] != '\0' && !g_str_equal (segments[i], ".") && !g_str_equal (segments[i], ".."))
+        g_ptr_array_add (kept, segments[i]);
+    }
+  g_ptr_array_add (kept, NULL);
+  return g_strjoinv ("/", (char **) kept->pdata);
+}
+
+/* "xl/workbook.xml" -> "xl"; "workbook.xml" -> "" */
+static char *
+part_folder (const char *path)
+{
+  const char *slash = strrchr (path, '/');
+  return slash ? g_strndup (path, (gsize) (slash - path)) : g_strdup ("");
+}
+
+/* "xl/workbook.xml" -> "xl/_rels/workbook.xml.rels" */
+static char *
+relations_path (const char *path)
+{
+  g_autofree char *folder = part_folder (path);
+  const char *slash = strrchr (path, '/');
+
+  return g_strconcat (folder, *folder ? "/" : "", "_rels/", slash ? slash + 1 : path, ".rels", NULL);
+}
+
+/* Texts ---------------------------------------------------------------------- */
+
+static gboolean
+read_escape (const char *p, gunichar *code)
+{
+  char digits[5] = { 0 };
+
+  if (p[0] != '_' || p[1] != 'x' || !g_ascii_isxdigit (p[2]) || !g_ascii_isxdigit (p[3]) ||
+      !g_ascii_isxdigit (p[4]) || !g_ascii_isxdigit (p[5]) || p[6] != '_')
+    return FALSE;
+  memcpy (digits, p + 2, 4);
+  *code = (gunichar) g_ascii_strtoull (digits, NULL, 16);
+  return TRUE;
+}
+
+/* Excel writes characters that XML cannot hold as "_xHHHH_" (UTF-16 code
+ * units: "_x000D_" is a carriage return) and a literal "_x" that looks like
+ * one with its '_' escaped: "_x005F_x000D_" is the text "_x000D_". Decoded
+ * in place: the text only gets shorter. */
+static void
+decode_escapes (GString *text)
+{
+  gsize in = 0, out = 0;
+  gunichar code, low;
+
+  if (strstr (text->str, "_x") == NULL)
+    return;
+  while (in < text->len)
+    {
+      if (read_escape (text->str + in, &code) && code >= 0xd800 && code < 0xdc00 &&
+          read_escape (text->str + in + 7, &low) && low >= 0xdc00 && low < 0xe000)
+        {
+          out += (gsize) g_unichar_to_utf8 (0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00), text->str + out);
+          in += 14;
+        }
+      else if (read_escape (text->str + in, &code) && code != 0 && g_unichar_validate (code))
+        {
+          out += (gsize) g_unichar_to_utf8 (code, text->str + out);
+          in += 7;
+        }
+      else
+        text->str[out++] = text->str[in++];
+    }
+  g_string_truncate (text, out);
 }
 
 /* Shared strings ------------------------------------------------------------ */
@@ -330,6 +550,7 @@ add_string (Strings *s, GError **error)
 {
   g_autofree char *message = NULL;
 
+  decode_escapes (s->current);
   if (!fits_cell (s->current->str, s->current->len))
     return text_too_long (NULL, error);
   s->bytes += s->current->len;
@@ -395,6 +616,108 @@ _styrkort_xlsx_parse_strings (const char *xml, gsize length, GError **error)
   return g_steal_pointer (&strings);
 }
 
+/* Styles --------------------------------------------------------------------- */
+
+/* Excel has at most 64,000 cell styles and a few hundred number formats;
+ * past this many, cells read as General rather than cost memory. */
+#define MAX_STYLES 65536u
+
+/* A number format's first section ("0.0%;[Red]-0.0%") with quoted text,
+ * escaped and padding characters ("\%", "_)", "*-") and brackets other than
+ * elapsed time ([h], [mm], [ss]) left out: what is left decides. */
+static Format
+classify_format_code (const char *code)
+{
+  gboolean percent = FALSE;
+
+  for (const char *p = code; *p != '\0' && *p != ';'; p++)
+    {
+      if (*p == '"')
+        while (p[1] != '\0' && *++p != '"')
+          ;
+      else if ((*p == '\\' || *p == '_' || *p == '*') && p[1] != '\0')
+        p++;
+      else if (*p == '[' && !(strchr ("hHmMsS", p[1]) != NULL && p[1] != '\0'))
+        while (p[1] != '\0' && *++p != ']')
+          ;
+      else if (strchr ("dmhysDMHYS", *p) != NULL)
+        return FORMAT_DATE;
+      else if (*p == '%')
+        percent = TRUE;
+    }
+  return percent ? FORMAT_PERCENT : FORMAT_GENERAL;
+}
+
+/* Excel's built-in formats: 9 and 10 are 0% and 0.00%, 14 to 22 and 45 to
+ * 47 dates and times. */
+static Format
+classify_builtin (guint id)
+{
+  if (id == 9 || id == 10)
+    return FORMAT_PERCENT;
+  if ((id >= 14 && id <= 22) || (id >= 45 && id <= 47))
+    return FORMAT_DATE;
+  return FORMAT_GENERAL;
+}
+
+typedef struct {
+  guint depth;
+  GHashTable *custom;     /* numFmtId -> Format + 1 */
+  GArray *ids;            /* numFmtId of each cell style, guint */
+  gboolean in_cell_xfs;
+} Styles;
+
+static guint
+read_uint (const char *text)
+{
+  guint64 n = text ? g_ascii_strtoull (text, NULL, 10) : 0;
+  return (guint) MIN (n, G_MAXUINT);
+}
+
+static void
+styles_start (GMarkupParseContext *c, const char *element, const char **names, const char **values,
+              gpointer data, GError **error)
+{
+  Styles *st = data;
+  const char *name = local_name (element);
+  const char *code = attribute (names, values, "formatCode");
+  guint id = read_uint (attribute (names, values, "numFmtId"));
+
+  if (!enter (&st->depth, error))
+    return;
+  if (g_str_equal (name, "cellXfs"))
+    st->in_cell_xfs = TRUE;
+  else if (g_str_equal (name, "xf") && st->in_cell_xfs && st->ids->len < MAX_STYLES)
+    g_array_append_val (st->ids, id);
+  else if (g_str_equal (name, "numFmt") && code != NULL && g_hash_table_size (st->custom) < MAX_STYLES)
+    g_hash_table_insert (st->custom, GUINT_TO_POINTER (id), GUINT_TO_POINTER (classify_format_code (code) + 1));
+}
+
+static void
+styles_end (GMarkupParseContext *c, const char *element, gpointer data, GError **error)
+{
+  Styles *st = data;
+
+  st->depth--;
+  if (g_str_equal (local_name (element), "cellXfs"))
+    st->in_cell_xfs = FALSE;
+}
+
+static const GMarkupParser styles_parser = { styles_start, styles_end, NULL, NULL, NULL };
+
+/* Each cell style's Format; custom formats may reuse a built-in id. */
+static void
+styles_resolve (const Styles *st, GByteArray *formats)
+{
+  for (guint i = 0; i < st->ids->len; i++)
+    {
+      guint id = g_array_index (st->ids, guint, i);
+      gpointer custom = g_hash_table_lookup (st->custom, GUINT_TO_POINTER (id));
+      guint8 format = (guint8) (custom ? GPOINTER_TO_UINT (custom) - 1 : classify_builtin (id));
+      g_byte_array_append (formats, &format, 1);
+    }
+}
+
 /* Opening ------------------------------------------------------------------- */
 
 /* Whether the file starts with @magic. */
@@ -410,6 +733,58 @@ starts_with (const char *path, const guchar *magic, gsize length)
   match = fread (header, 1, length, f) == length && memcmp (header, magic, length) == 0;
   fclose (f);
   return match;
+}
+
+#define OLE_MAGIC ((const guchar *) "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+
+/* Whether directory entry @entry (128 bytes) of an OLE file is the stream
+ * "EncryptedPackage": its name in UTF-16LE, then the name's length in bytes
+ * with the terminating zero (34) at byte 64. */
+static gboolean
+is_encrypted_package (const guchar *entry)
+{
+  static const char name[] = "EncryptedPackage";
+
+  for (guint i = 0; i < sizeof name; i++)
+    if (entry[2 * i] != (guchar) name[i] || entry[2 * i + 1] != 0)
+      return FALSE;
+  return entry[64] == 2 * sizeof name && entry[65] == 0;
+}
+
+/* Whether the OLE file at @path holds an encrypted workbook. Its directory
+ * may be anywhere, but its entries always start at a multiple of 128 bytes
+ * (sectors are 512 or 4096 bytes), so those are all that is looked at. The
+ * file is at most STYRKORT_XLSX_MAX_FILE_MB. */
+static gboolean
+holds_encrypted_package (const char *path)
+{
+  g_autofree guchar *buffer = g_malloc (CHUNK_SIZE);
+  FILE *f = g_fopen (path, "rb");
+  gboolean found = FALSE;
+  gsize got;
+
+  if (f == NULL)
+    return FALSE;
+  while (!found && (got = fread (buffer, 1, CHUNK_SIZE, f)) >= 128)
+    for (gsize at = 0; !found && at + 128 <= got; at += 128)
+      found = is_encrypted_package (buffer + at);
+  fclose (f);
+  return found;
+}
+
+static gboolean
+refuse_ole (StyrkortXlsx *xlsx, const char *path, GError **error)
+{
+  if (holds_encrypted_package (path))
+    {
+      g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_FOREIGN,
+                   _("“%s” is protected with a password. Open it in Excel, remove the password (File › Info › "
+                     "Protect Workbook), save, and import again."), xlsx->display_name);
+      return FALSE;
+    }
+  return fail (xlsx, error, STYRKORT_ERROR_FOREIGN,
+               _("the workbook is password-protected or in the old .xls format. Save it as an "
+                 "unprotected .xlsx workbook and try again."));
 }
 
 static gboolean
@@ -428,11 +803,12 @@ open_archive (StyrkortXlsx *xlsx, const char *path, GError **error)
     }
   /* Excel encrypts password-protected workbooks into an OLE container, the
    * same kind of file as an old .xls. */
-  if (starts_with (path, (const guchar *) "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8))
-    return fail (xlsx, error, STYRKORT_ERROR_FOREIGN,
-                 _("the workbook is password-protected or in the old .xls format. Save it as an "
-                   "unprotected .xlsx workbook and try again."));
-  xlsx->zip = zip_open (path, ZIP_RDONLY | ZIP_CHECKCONS, &code);
+  if (starts_with (path, OLE_MAGIC, 8))
+    return refuse_ole (xlsx, path, error);
+  /* No ZIP_CHECKCONS: it refuses files whose local headers differ from the
+   * central directory in ways every other reader ignores (a data descriptor,
+   * another extra field). Each part's CRC is still checked as it is read. */
+  xlsx->zip = zip_open (path, ZIP_RDONLY, &code);
   if (xlsx->zip != NULL)
     return TRUE;
   /* A zip whose end is missing (a copy cut short) has no directory to find. */
@@ -443,26 +819,77 @@ open_archive (StyrkortXlsx *xlsx, const char *path, GError **error)
   return fail (xlsx, error, STYRKORT_ERROR_CORRUPT, _("the workbook is damaged or incomplete."));
 }
 
-/* The sheets' names and where their parts are. */
+/* Where the workbook part is: _rels/.rels names it (usually xl/workbook.xml,
+ * but any path will do, e.g. "workbook.xml" from some generators). */
 static gboolean
-read_index (StyrkortXlsx *xlsx, GError **error)
+find_workbook (StyrkortXlsx *xlsx, GError **error)
 {
-  Part workbook = { "xl/workbook.xml", NULL, STYRKORT_MB (STYRKORT_XLSX_MAX_INDEX_MB) };
-  Part rels = { "xl/_rels/workbook.xml.rels", NULL, STYRKORT_MB (STYRKORT_XLSX_MAX_INDEX_MB) };
-  g_autoptr(GHashTable) targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  SheetList list = { 0, xlsx->names, ids };
-  Relations relations = { 0, targets };
+  Part package = { "_rels/.rels", NULL, STYRKORT_MB (STYRKORT_XLSX_MAX_INDEX_MB) };
+  g_auto(Relations) relations = { 0 };
+  const char *target;
 
+  relations_init (&relations);
+  if (!parse_part (xlsx, &package, &relations_parser, &relations, FALSE, error))
+    return FALSE;
+  target = target_of_type (&relations, "officeDocument");
+  xlsx->workbook_path = target ? part_path ("", target) : g_strdup ("xl/workbook.xml");
+  return TRUE;
+}
+
+/* Chart sheets and dialog sheets hold no cells: they are not offered. */
+static void
+add_sheet (StyrkortXlsx *xlsx, const Relations *relations, const char *folder, const char *name, const char *id)
+{
+  const char *target = g_hash_table_lookup (relations->targets, id);
+
+  if (target == NULL || has_type (relations, id, "chartsheet") || has_type (relations, id, "dialogsheet") ||
+      g_hash_table_contains (xlsx->paths, name))
+    return;
+  g_hash_table_insert (xlsx->paths, g_strdup (name), part_path (folder, target));
+  g_ptr_array_add (xlsx->names, g_strdup (name));
+}
+
+/* The sheets' names and where their parts are; where the shared strings and
+ * styles are (@strings_path, @styles_path: NULL when the workbook has none). */
+static gboolean
+read_index (StyrkortXlsx *xlsx, char **strings_path, char **styles_path, GError **error)
+{
+  g_autofree char *rels_path = relations_path (xlsx->workbook_path);
+  g_autofree char *folder = part_folder (xlsx->workbook_path);
+  Part workbook = { xlsx->workbook_path, NULL, STYRKORT_MB (STYRKORT_XLSX_MAX_INDEX_MB) };
+  Part rels = { rels_path, NULL, STYRKORT_MB (STYRKORT_XLSX_MAX_INDEX_MB) };
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) prefixes = prefixes_new ();
+  g_auto(Relations) relations = { 0 };
+  SheetList list = { 0, names, ids, xlsx->hidden, prefixes, FALSE };
+  const char *target;
+
+  relations_init (&relations);
   if (!parse_part (xlsx, &workbook, &sheet_list_parser, &list, TRUE, error) ||
       !parse_part (xlsx, &rels, &relations_parser, &relations, TRUE, error))
     return FALSE;
-  for (guint i = 0; i < xlsx->names->len; i++)
-    {
-      const char *target = g_hash_table_lookup (targets, ids->pdata[i]);
-      if (target != NULL)
-        g_hash_table_insert (xlsx->paths, g_strdup (xlsx->names->pdata[i]), part_path (target));
-    }
+  xlsx->date1904 = list.date1904;
+  for (guint i = 0; i < names->len; i++)
+    add_sheet (xlsx, &relations, folder, names->pdata[i], ids->pdata[i]);
+  target = target_of_type (&relations, "sharedStrings");
+  *strings_path = part_path (folder, target ? target : "sharedStrings.xml");
+  target = target_of_type (&relations, "styles");
+  *styles_path = part_path (folder, target ? target : "styles.xml");
+  return TRUE;
+}
+
+static gboolean
+read_styles (StyrkortXlsx *xlsx, const char *path, GError **error)
+{
+  Part part = { path, NULL, STYRKORT_MB (STYRKORT_XLSX_MAX_INDEX_MB) };
+  g_autoptr(GHashTable) custom = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint));
+  Styles styles = { 0, custom, ids, FALSE };
+
+  if (!parse_part (xlsx, &part, &styles_parser, &styles, FALSE, error))
+    return FALSE;
+  styles_resolve (&styles, xlsx->formats);
   return TRUE;
 }
 
@@ -471,16 +898,23 @@ styrkort_xlsx_open (const char *path, GError **error)
 {
   g_autoptr(StyrkortXlsx) xlsx = g_new0 (StyrkortXlsx, 1);
   g_autoptr(GString) current = g_string_new (NULL);
-  Part shared = { "xl/sharedStrings.xml", NULL, STYRKORT_MB (STYRKORT_XLSX_MAX_PART_MB) };
+  g_autofree char *strings_path = NULL, *styles_path = NULL;
+  Part shared = { NULL, NULL, STYRKORT_MB (STYRKORT_XLSX_MAX_PART_MB) };
   Strings strings = { 0, NULL, current, 0, FALSE, FALSE };
 
+  g_return_val_if_fail (path != NULL, NULL);
   xlsx->display_name = g_filename_display_basename (path);
   xlsx->names = g_ptr_array_new_with_free_func (g_free);
   xlsx->paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  xlsx->hidden = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   xlsx->strings = strings_new ();
+  xlsx->formats = g_byte_array_new ();
   strings.strings = xlsx->strings;
-  if (!open_archive (xlsx, path, error) || !read_index (xlsx, error) ||
-      !parse_part (xlsx, &shared, &strings_parser, &strings, FALSE, error))
+  if (!open_archive (xlsx, path, error) || !find_workbook (xlsx, error) ||
+      !read_index (xlsx, &strings_path, &styles_path, error))
+    return NULL;
+  shared.path = strings_path;
+  if (!parse_part (xlsx, &shared, &strings_parser, &strings, FALSE, error) || !read_styles (xlsx, styles_path, error))
     return NULL;
   g_ptr_array_add (xlsx->names, NULL);
   return g_steal_pointer (&xlsx);
@@ -494,9 +928,12 @@ styrkort_xlsx_free (StyrkortXlsx *xlsx)
   if (xlsx->zip != NULL)
     zip_discard (xlsx->zip);
   g_free (xlsx->display_name);
+  g_free (xlsx->workbook_path);
   g_clear_pointer (&xlsx->names, g_ptr_array_unref);
   g_clear_pointer (&xlsx->paths, g_hash_table_unref);
+  g_clear_pointer (&xlsx->hidden, g_hash_table_unref);
   g_clear_pointer (&xlsx->strings, g_ptr_array_unref);
+  g_clear_pointer (&xlsx->formats, g_byte_array_unref);
   g_free (xlsx);
 }
 
@@ -506,14 +943,23 @@ styrkort_xlsx_sheet_names (StyrkortXlsx *xlsx)
   return (const char * const *) xlsx->names->pdata;
 }
 
+gboolean
+styrkort_xlsx_sheet_is_hidden (StyrkortXlsx *xlsx, const char *name)
+{
+  g_return_val_if_fail (xlsx != NULL && name != NULL, FALSE);
+  return g_hash_table_contains (xlsx->hidden, name);
+}
+
 /* Sheets -------------------------------------------------------------------- */
 
 typedef enum {
   VALUE_NUMBER,
   VALUE_SHARED,
-  VALUE_TEXT,   /* inlineStr, str */
+  VALUE_INLINE, /* inlineStr: the text in <is>, else in <v> */
+  VALUE_TEXT,   /* str, a formula's text */
   VALUE_BOOL,
   VALUE_ERROR,
+  VALUE_DATE,   /* an ISO 8601 date and time */
 } ValueType;
 
 typedef struct {
@@ -521,11 +967,15 @@ typedef struct {
   GPtrArray *strings;     /* may be NULL */
   StyrkortSheet *sheet;
   const char *name;
+  GByteArray *formats;    /* Format of each cell style; may be NULL */
+  gboolean date1904;
   /* 64 bits: counting on from a row or column at the limit cannot wrap. */
   guint64 row, column;
   ValueType type;
-  GString *value;
-  gboolean in_value;
+  Format format;
+  GString *value;         /* <v> */
+  GString *inline_text;   /* <is>'s <t>s, phonetic runs left out */
+  gboolean in_value, in_inline, in_phonetic, in_text, has_inline;
 } SheetReader;
 
 typedef enum {
@@ -567,8 +1017,12 @@ value_type (const char *t)
     return VALUE_NUMBER;
   if (g_str_equal (t, "s"))
     return VALUE_SHARED;
-  if (g_str_equal (t, "inlineStr") || g_str_equal (t, "str"))
+  if (g_str_equal (t, "inlineStr"))
+    return VALUE_INLINE;
+  if (g_str_equal (t, "str"))
     return VALUE_TEXT;
+  if (g_str_equal (t, "d"))
+    return VALUE_DATE;
   if (g_str_equal (t, "b"))
     return VALUE_BOOL;
   if (g_str_equal (t, "e"))
@@ -599,9 +1053,13 @@ static void
 cell_start (SheetReader *r, const char **names, const char **values, GError **error)
 {
   const char *ref = attribute (names, values, "r");
+  guint style = read_uint (attribute (names, values, "s"));
 
   r->type = value_type (attribute (names, values, "t"));
+  r->format = r->formats != NULL && style < r->formats->len ? r->formats->data[style] : FORMAT_GENERAL;
   g_string_truncate (r->value, 0);
+  g_string_truncate (r->inline_text, 0);
+  r->has_inline = FALSE;
   switch (ref ? parse_reference (ref, &r->row, &r->column) : REFERENCE_OK)
     {
     case REFERENCE_OK:
@@ -632,8 +1090,82 @@ sheet_start (GMarkupParseContext *c, const char *element, const char **names, co
     row_start (r, names, values, error);
   else if (g_str_equal (name, "c"))
     cell_start (r, names, values, error);
-  else if (g_str_equal (name, "v") || g_str_equal (name, "t"))
+  else if (g_str_equal (name, "v"))
     r->in_value = TRUE;
+  else if (g_str_equal (name, "is"))
+    r->in_inline = r->has_inline = TRUE;
+  else if (g_str_equal (name, "rPh"))
+    r->in_phonetic = TRUE;
+  else if (g_str_equal (name, "t"))
+    r->in_text = r->in_inline && !r->in_phonetic;
+}
+
+/* Days since 1899-12-30, as Excel counts them: it takes 1900 for a leap
+ * year, so its days before March 1900 are one less. */
+static double
+serial_from_date (const GDate *date)
+{
+  g_autoptr(GDate) base = g_date_new_dmy (30, G_DATE_DECEMBER, 1899);
+  gint64 days = (gint64) g_date_get_julian (date) - (gint64) g_date_get_julian (base);
+
+  return (double) (days > 0 && days <= 60 ? days - 1 : days);
+}
+
+/* "2026-04-30", "2026-04-30T13:30:00", "2026-04-30T13:30:00.5Z" or a time
+ * alone, "13:30:00", as Excel's serial number; FALSE for anything else. */
+static gboolean
+serial_from_iso (const char *text, double *serial)
+{
+  int year = 0, month = 0, day = 0, hour = 0, minute = 0, used = 0;
+  double second = 0;
+  const char *time = text;
+
+  *serial = 0;
+  if (sscanf (text, "%4d-%2d-%2d%n", &year, &month, &day, &used) == 3)
+    {
+      if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year) || year > 9999)
+        return FALSE;
+      g_autoptr(GDate) date = g_date_new_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
+      *serial = serial_from_date (date);
+      if (text[used] == '\0')
+        return TRUE;
+      if (text[used] != 'T' && text[used] != ' ')
+        return FALSE;
+      time = text + used + 1;
+    }
+  used = 0;
+  if (sscanf (time, "%2d:%2d%n", &hour, &minute, &used) != 2 || hour > 24 || minute > 59)
+    return FALSE;
+  if (time[used] == ':')
+    second = g_ascii_strtod (time + used + 1, NULL);
+  *serial += (hour * 3600 + minute * 60 + CLAMP (second, 0, 60)) / 86400;
+  return TRUE;
+}
+
+/* The number as people see it: a percentage as its percent (0.125 shown as
+ * 12.5 % is 12.5; rounded to 15 digits, so 0.073 gives 7.3, not
+ * 7.300000000000001), a date in the 1904 system as a 1900 serial. */
+static double
+shown_number (const SheetReader *r, double number)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (r->format == FORMAT_PERCENT)
+    return g_ascii_strtod (g_ascii_formatd (buffer, sizeof buffer, "%.15g", number * 100), NULL);
+  /* Day 0 of the 1904 system is 1904-01-01, day 1462 of the 1900 system. */
+  if (r->format == FORMAT_DATE && r->date1904)
+    return number + 1462;
+  return number;
+}
+
+static gboolean
+text_cell (SheetReader *r, StyrkortCellType type, GString *text, StyrkortCell *cell, GError **error)
+{
+  decode_escapes (text);
+  if (!fits_cell (text->str, text->len))
+    return text_too_long (r->name, error);
+  *cell = (StyrkortCell) { type, 0, g_ref_string_new_len (text->str, (gssize) text->len) };
+  return TRUE;
 }
 
 /* The cell's value as read; FALSE when its text is too long for a cell. */
@@ -652,18 +1184,28 @@ make_cell (SheetReader *r, StyrkortCell *cell, GError **error)
                                found ? g_ref_string_acquire (r->strings->pdata[index]) : g_ref_string_new ("") };
       return TRUE;
     }
-  if ((r->type == VALUE_TEXT || r->type == VALUE_ERROR) && !fits_cell (value, r->value->len))
-    return text_too_long (r->name, error);
+  if (r->type == VALUE_INLINE)
+    return text_cell (r, STYRKORT_CELL_TEXT, r->has_inline ? r->inline_text : r->value, cell, error);
   if (r->type == VALUE_TEXT)
-    *cell = (StyrkortCell) { STYRKORT_CELL_TEXT, 0, g_ref_string_new_len (value, (gssize) r->value->len) };
-  else if (r->type == VALUE_ERROR)
-    *cell = (StyrkortCell) { STYRKORT_CELL_ERROR, 0, g_ref_string_new_len (value, (gssize) r->value->len) };
-  else if (r->type == VALUE_BOOL)
+    return text_cell (r, STYRKORT_CELL_TEXT, r->value, cell, error);
+  if (r->type == VALUE_ERROR)
+    return text_cell (r, STYRKORT_CELL_ERROR, r->value, cell, error);
+  if (r->type == VALUE_BOOL)
     *cell = (StyrkortCell) { STYRKORT_CELL_BOOL, g_str_equal (value, "1"), NULL };
+  else if (r->type == VALUE_DATE)
+    {
+      double serial;
+      /* Dates read as the serial numbers that other writers store. */
+      if (serial_from_iso (g_strstrip (r->value->str), &serial))
+        *cell = (StyrkortCell) { STYRKORT_CELL_NUMBER, serial, NULL };
+      else
+        return text_cell (r, STYRKORT_CELL_TEXT, r->value, cell, error);
+    }
   else
     {
       double number = g_ascii_strtod (value, &end);
-      *cell = (StyrkortCell) { end != value ? STYRKORT_CELL_NUMBER : STYRKORT_CELL_EMPTY, number, NULL };
+      *cell = (StyrkortCell) { end != value ? STYRKORT_CELL_NUMBER : STYRKORT_CELL_EMPTY, shown_number (r, number),
+                               NULL };
     }
   return TRUE;
 }
@@ -674,7 +1216,7 @@ store_cell (SheetReader *r, GError **error)
   StyrkortCell cell = { STYRKORT_CELL_EMPTY, 0, NULL };
   StyrkortSheetLimit limit = STYRKORT_SHEET_WITHIN_LIMITS;
 
-  if (r->value->len == 0 && r->type != VALUE_TEXT)
+  if (r->value->len == 0 && r->type != VALUE_TEXT && !(r->type == VALUE_INLINE && r->has_inline))
     return;
   if (!make_cell (r, &cell, error))
     return;
@@ -704,59 +1246,84 @@ sheet_end (GMarkupParseContext *c, const char *element, gpointer data, GError **
     }
   else if (g_str_equal (name, "row"))
     r->row++;
-  else if (g_str_equal (name, "v") || g_str_equal (name, "t"))
+  else if (g_str_equal (name, "v"))
     r->in_value = FALSE;
+  else if (g_str_equal (name, "is"))
+    r->in_inline = FALSE;
+  else if (g_str_equal (name, "rPh"))
+    r->in_phonetic = FALSE;
+  else if (g_str_equal (name, "t"))
+    r->in_text = FALSE;
 }
 
 static void
 sheet_text (GMarkupParseContext *c, const char *text, gsize length, gpointer data, GError **error)
 {
   SheetReader *r = data;
+  GString *target = r->in_value ? r->value : r->in_text ? r->inline_text : NULL;
 
-  if (!r->in_value)
+  if (target == NULL)
     return;
-  if (r->value->len + length > STYRKORT_CELL_MAX_BYTES)
+  if (target->len + length > STYRKORT_CELL_MAX_BYTES)
     text_too_long (r->name, error);
   else
-    g_string_append_len (r->value, text, (gssize) length);
+    g_string_append_len (target, text, (gssize) length);
 }
 
 static const GMarkupParser sheet_parser = { sheet_start, sheet_end, sheet_text, NULL, NULL };
+
+static void
+sheet_reader_clear (SheetReader *r)
+{
+  g_clear_pointer (&r->sheet, styrkort_sheet_free);
+  if (r->value != NULL)
+    g_string_free (r->value, TRUE);
+  if (r->inline_text != NULL)
+    g_string_free (r->inline_text, TRUE);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SheetReader, sheet_reader_clear)
+
+static SheetReader
+sheet_reader_new (GPtrArray *strings, const char *name)
+{
+  return (SheetReader) { .strings = strings, .sheet = styrkort_sheet_new (), .name = name, .type = VALUE_NUMBER,
+                         .value = g_string_new (NULL), .inline_text = g_string_new (NULL) };
+}
 
 StyrkortSheet *
 _styrkort_xlsx_parse_sheet (const char *xml, gsize length, GPtrArray *strings, const char *name, GError **error)
 {
   Part part = { "worksheet", name, STYRKORT_MB (STYRKORT_XLSX_MAX_PART_MB) };
-  g_autoptr(StyrkortSheet) sheet = styrkort_sheet_new ();
-  g_autoptr(GString) value = g_string_new (NULL);
-  SheetReader reader = { 0, strings, sheet, name, 0, 0, VALUE_NUMBER, value, FALSE };
+  g_auto(SheetReader) reader = sheet_reader_new (strings, name);
 
   if (!parse_buffer (&part, &sheet_parser, &reader, xml, length, error))
     return NULL;
-  return g_steal_pointer (&sheet);
+  return g_steal_pointer (&reader.sheet);
 }
 
 StyrkortSheet *
 styrkort_xlsx_read_sheet (StyrkortXlsx *xlsx, const char *name, GError **error)
 {
-  const char *path = g_hash_table_lookup (xlsx->paths, name);
-  Part part = { path, name, STYRKORT_MB (STYRKORT_XLSX_MAX_PART_MB) };
-  g_autoptr(StyrkortSheet) sheet = NULL;
-  g_autoptr(GString) value = NULL;
-  SheetReader reader;
+  const char *path;
+  Part part = { NULL, name, STYRKORT_MB (STYRKORT_XLSX_MAX_PART_MB) };
+  g_auto(SheetReader) reader = { 0 };
 
+  g_return_val_if_fail (xlsx != NULL && name != NULL, NULL);
+  path = g_hash_table_lookup (xlsx->paths, name);
   if (path == NULL)
     {
       g_autofree char *what = g_strdup_printf (_("the workbook has no sheet “%s”."), name);
       fail (xlsx, error, STYRKORT_ERROR_FOREIGN, what);
       return NULL;
     }
-  sheet = styrkort_sheet_new ();
-  value = g_string_new (NULL);
-  reader = (SheetReader) { 0, xlsx->strings, sheet, name, 0, 0, VALUE_NUMBER, value, FALSE };
+  part.path = path;
+  reader = sheet_reader_new (xlsx->strings, name);
+  reader.formats = xlsx->formats;
+  reader.date1904 = xlsx->date1904;
   if (!parse_part (xlsx, &part, &sheet_parser, &reader, TRUE, error))
     return NULL;
-  return g_steal_pointer (&sheet);
+  return g_steal_pointer (&reader.sheet);
 }
 
 /* Storage ------------------------------------------------------------------- */

@@ -15,6 +15,9 @@ typedef enum {
   STYRKORT_CELL_ERROR,   /* #N/A and the like; text holds it */
 } StyrkortCellType;
 
+/* NUMBER: the number people see. A percentage is its percent (0.125 shown
+ * as 12.5 % is 12.5); a date or time is Excel's serial number, days since
+ * 1899-12-30, whether the workbook counts from 1904 or stores ISO dates. */
 typedef struct {
   StyrkortCellType type;
   double number;
@@ -34,14 +37,18 @@ typedef struct {
 typedef struct _StyrkortXlsx StyrkortXlsx;
 
 /* Opens @path; a file that is not a workbook, a damaged or incomplete one,
- * or a password-protected one gets an error naming the file and saying so.
+ * or a password-protected one gets an error naming the file and saying so
+ * (STYRKORT_ERROR_FOREIGN for a password: it tells how to remove it).
  * A workbook past a limit (rows, columns, cells, text, unpacked size, …)
  * is refused with STYRKORT_ERROR_INVALID and a message naming the limit,
  * by this function or by styrkort_xlsx_read_sheet(). */
 StyrkortXlsx        *styrkort_xlsx_open        (const char *path, GError **error);
 void                 styrkort_xlsx_free        (StyrkortXlsx *xlsx);
-/* The sheets' names in workbook order. */
+/* The worksheets' names in workbook order (chart sheets hold no cells and
+ * are left out). */
 const char * const  *styrkort_xlsx_sheet_names (StyrkortXlsx *xlsx);
+/* Whether the sheet is hidden in the spreadsheet program. */
+gboolean             styrkort_xlsx_sheet_is_hidden (StyrkortXlsx *xlsx, const char *name);
 StyrkortSheet       *styrkort_xlsx_read_sheet  (StyrkortXlsx *xlsx, const char *name, GError **error);
 
 StyrkortSheet       *styrkort_sheet_new        (void);
