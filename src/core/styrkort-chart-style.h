@@ -4,8 +4,22 @@
 
 #include <cairo.h>
 
-#include "styrkort-chart.h"
 #include "styrkort-types.h"
+
+/* What a series stands for: decides its colour and line style. */
+typedef enum {
+  STYRKORT_SERIES_DISTRICT,
+  STYRKORT_SERIES_CITY,
+  STYRKORT_SERIES_WOMEN,
+  STYRKORT_SERIES_MEN,
+  STYRKORT_SERIES_OTHER,    /* one of many (districts in the city): thin, grey, behind the rest */
+} StyrkortSeriesRole;
+
+/* How a chart is drawn: on a desk screen or projected for a room. */
+typedef enum {
+  STYRKORT_CHART_SCREEN,
+  STYRKORT_CHART_PROJECTED, /* larger type, thicker lines, for 5 m away */
+} StyrkortChartMode;
 
 typedef struct {
   double r, g, b;

@@ -10,7 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
-#include "styrkort-chart-style.h"
+#include "styrkort-chart.h"
 #include "styrkort-number.h"
 
 typedef struct {

@@ -5,6 +5,8 @@
 #include <cairo.h>
 #include <glib.h>
 
+#include "styrkort-chart-style.h"
+
 G_BEGIN_DECLS
 
 typedef enum {
@@ -14,15 +16,6 @@ typedef enum {
   STYRKORT_CHART_GOALS,       /* baseline → latest → target per sub-goal */
   STYRKORT_CHART_GENDER,      /* women and men stacked per unit */
 } StyrkortChartKind;
-
-/* What a series stands for: decides its colour and line style. */
-typedef enum {
-  STYRKORT_SERIES_DISTRICT,
-  STYRKORT_SERIES_CITY,
-  STYRKORT_SERIES_WOMEN,
-  STYRKORT_SERIES_MEN,
-  STYRKORT_SERIES_OTHER,    /* one of many (districts in the city): thin, grey, behind the rest */
-} StyrkortSeriesRole;
 
 typedef struct {
   char *name;
@@ -53,12 +46,6 @@ StyrkortChart *styrkort_chart_copy  (const StyrkortChart *chart);
 StyrkortChartSeries *styrkort_chart_add_series (StyrkortChart *chart, const char *name, StyrkortSeriesRole role);
 void           styrkort_chart_add_category (StyrkortChart *chart, const char *label);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyrkortChart, styrkort_chart_free)
-
-/* How a chart is drawn: on a desk screen or projected for a room. */
-typedef enum {
-  STYRKORT_CHART_SCREEN,
-  STYRKORT_CHART_PROJECTED, /* larger type, thicker lines, for 5 m away */
-} StyrkortChartMode;
 
 /* Where things ended up, for tests, tooltips and accessibility. */
 typedef struct {

@@ -5,12 +5,11 @@
 #include <gio/gio.h>
 
 #include "styrkort-history.h"
+#include "styrkort-schema-check.h"
 #include "styrkort-types.h"
 
 G_BEGIN_DECLS
 
-#define STYRKORT_APPLICATION_ID 0x53747972 /* "Styr" */
-#define STYRKORT_SCHEMA_VERSION 3
 
 typedef enum {
   STYRKORT_OPEN_DEFAULT       = 0,

@@ -12,10 +12,10 @@
  * names go into messages and bound parameters only, never into SQL text. */
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 
 #include "styrkort-db.h"
-#include "styrkort-project.h"
 #include "styrkort-schema-check.h"
 #include "styrkort-types.h"
 
