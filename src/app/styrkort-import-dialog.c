@@ -9,7 +9,6 @@
 #include "styrkort-number.h"
 #include "styrkort-page.h"
 #include "styrkort-reading.h"
-#include "styrkort-window.h"
 
 #define MAX_LISTED 200   /* rows listed per group; the rest are counted */
 #define PREVIEW_ROWS 20
@@ -712,8 +711,8 @@ on_import_clicked_cb (GtkButton *button, StyrkortImportDialog *self)
   /* The mapping is a convenience: not remembering it loses nothing. */
   styrkort_import_remember_mapping (self->project, self->source, self->mapping, NULL);
   done = g_strdup_printf (_("Figures imported from “%s”: %u"), name, written);
-  if (STYRKORT_IS_WINDOW (parent))
-    styrkort_window_toast (STYRKORT_WINDOW (parent), done, TRUE);
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.toast", "(sb)", done, TRUE);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -864,8 +863,8 @@ on_file_read_cb (GObject *object, GAsyncResult *result, gpointer data)
 
   if (source != NULL)
     gtk_window_present (GTK_WINDOW (styrkort_import_dialog_new (r->parent, r->project, source)));
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && STYRKORT_IS_WINDOW (r->parent))
-    styrkort_window_toast (STYRKORT_WINDOW (r->parent), error->message, FALSE);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    gtk_widget_activate_action (GTK_WIDGET (r->parent), "win.toast", "(sb)", error->message, FALSE);
   reading_free (r);
 }
 
@@ -893,8 +892,9 @@ on_file_chosen_cb (GtkNativeDialog *chooser, int response, StyrkortProject *proj
       g_autofree char *path = g_file_get_path (file);
       if (path != NULL)
         styrkort_import_dialog_open (parent, project, path);
-      else if (STYRKORT_IS_WINDOW (parent))
-        styrkort_window_toast (STYRKORT_WINDOW (parent), _("Only files on this computer can be imported."), FALSE);
+      else
+        gtk_widget_activate_action (GTK_WIDGET (parent), "win.toast", "(sb)",
+                                    _("Only files on this computer can be imported."), FALSE);
     }
   g_object_unref (project);
   g_object_unref (chooser);

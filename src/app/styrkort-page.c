@@ -6,7 +6,6 @@
 #include <glib/gi18n.h>
 
 #include "styrkort-page.h"
-#include "styrkort-window.h"
 
 G_DEFINE_INTERFACE (StyrkortPage, styrkort_page, GTK_TYPE_WIDGET)
 
@@ -21,33 +20,23 @@ styrkort_page_show (StyrkortPage *self, StyrkortProject *project, StyrkortPeriod
   STYRKORT_PAGE_GET_IFACE (self)->show (self, project, period);
 }
 
-static StyrkortWindow *
-window_of (GtkWidget *widget)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-  return STYRKORT_IS_WINDOW (root) ? STYRKORT_WINDOW (root) : NULL;
-}
-
+/* Pages reach their window through its actions ("win.toast",
+ * "win.unlock-period"), never by calling into it. */
 void
 styrkort_page_report (GtkWidget *widget, const GError *error)
 {
-  StyrkortWindow *window = window_of (widget);
-  if (window == NULL)
-    return;
   /* A reported period: ask for the reason instead of only refusing. */
   if (g_error_matches (error, STYRKORT_ERROR, STYRKORT_ERROR_REPORTED))
-    styrkort_window_ask_unlock (window);
+    gtk_widget_activate_action (widget, "win.unlock-period", NULL);
   else
-    styrkort_window_toast (window, error->message, FALSE);
+    gtk_widget_activate_action (widget, "win.toast", "(sb)", error->message, FALSE);
 }
 
 void
 styrkort_page_report_deleted (GtkWidget *widget, const char *what)
 {
-  StyrkortWindow *window = window_of (widget);
   g_autofree char *text = g_strdup_printf (_("%s deleted"), what);
-  if (window != NULL)
-    styrkort_window_toast (window, text, TRUE);
+  gtk_widget_activate_action (widget, "win.toast", "(sb)", text, TRUE);
 }
 
 GtkWidget *

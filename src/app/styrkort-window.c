@@ -881,6 +881,18 @@ styrkort_window_ask_unlock (StyrkortWindow *self)
   g_object_add_weak_pointer (G_OBJECT (self->unlock_dialog), (gpointer *) &self->unlock_dialog);
 }
 
+/* "(sb)": a message, and whether to offer Undo. Pages and dialogs show
+ * their messages through this action. */
+static void
+toast_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  const char *text;
+  gboolean offer_undo;
+
+  g_variant_get (parameter, "(&sb)", &text, &offer_undo);
+  styrkort_window_toast (STYRKORT_WINDOW (widget), text, offer_undo);
+}
+
 static void
 unlock_period_action (GtkWidget *widget, const char *action, GVariant *parameter)
 {
@@ -1041,6 +1053,7 @@ styrkort_window_class_init (StyrkortWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.mark-reported", NULL, mark_reported_action);
   gtk_widget_class_install_action (widget_class, "win.export-reported", NULL, export_reported_action);
   gtk_widget_class_install_action (widget_class, "win.unlock-period", NULL, unlock_period_action);
+  gtk_widget_class_install_action (widget_class, "win.toast", "(sb)", toast_action);
   gtk_widget_class_install_action (widget_class, "win.lock-period", NULL, lock_period_action);
   gtk_widget_class_install_action (widget_class, "win.previous-period", NULL, period_action);
   gtk_widget_class_install_action (widget_class, "win.next-period", NULL, period_action);
