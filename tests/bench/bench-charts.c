@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <glib/gstdio.h>
 
+#include "styrkort-locale.h"
 #include "styrkort-chart-data.h"
 #include "styrkort-demo.h"
 
@@ -51,6 +52,7 @@ main (void)
   g_autoptr(StyrkortArea) area = NULL;
   struct { const char *name; StyrkortChart *chart; } kinds[5];
 
+  styrkort_locale_init (); /* as the app does */
   g_setenv ("XDG_DATA_HOME", folder, TRUE);
   p = styrkort_demo_create (file, STYRKORT_DEMO_SEED, &error);
   g_assert_no_error (error);

@@ -5,6 +5,7 @@
  * is stored (every row compared with the stored figure). Min and median, ms. */
 #include <glib/gstdio.h>
 
+#include "styrkort-locale.h"
 #include "styrkort-import.h"
 
 #define RUNS 5
@@ -60,6 +61,7 @@ main (void)
   g_autofree char *csv = write_csv (folder);
   double applied[RUNS], previewed[RUNS];
 
+  styrkort_locale_init (); /* as the app does */
   g_setenv ("XDG_DATA_HOME", folder, TRUE);
   for (int r = 0; r < RUNS; r++)
     {

@@ -5,6 +5,7 @@
  * tests/bench/workbook.sh, which times LibreOffice on the same files. */
 #include <glib/gstdio.h>
 
+#include "styrkort-locale.h"
 #include "styrkort-demo.h"
 #include "styrkort-workbook.h"
 
@@ -77,6 +78,7 @@ main (int argc, char **argv)
   g_autoptr(GFile) demo_file = g_file_new_for_path (demo_path);
   g_autoptr(StyrkortProject) demo = NULL, big = NULL;
 
+  styrkort_locale_init (); /* as the app does */
   g_setenv ("XDG_DATA_HOME", folder, TRUE);
   g_remove (demo_path);
   g_remove (large_path);
