@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The project file: create, open, every entity round trip, totals, undo/redo, bad files, locking. */
 #include <glib/gstdio.h>
+#include <pwd.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
@@ -706,29 +707,52 @@ test_read_only_flag (void)
   g_assert_cmpstr (before, ==, after);
 }
 
+/* Root may write anywhere (CI runs as root): the open happens in a child
+ * that is user "nobody" then, as an office PC's user is not root. */
+static void
+open_as_user (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortProject) p = NULL;
+
+  if (geteuid () == 0)
+    {
+      struct passwd *nobody = getpwnam ("nobody");
+      g_assert_nonnull (nobody);
+      g_assert_cmpint (setgid (nobody->pw_gid), ==, 0);
+      g_assert_cmpint (setuid (nobody->pw_uid), ==, 0);
+    }
+  p = styrkort_project_open (file, STYRKORT_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  g_assert_true (styrkort_project_is_read_only (p));
+  g_assert_nonnull (strstr (styrkort_project_get_read_only_reason (p), "read-only"));
+}
+
 static void
 test_read_only_folder (void)
 {
   g_autofree char *path = NULL;
   g_autoptr(StyrkortProject) p = new_project (&path);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *folder = g_path_get_dirname (path);
-  g_autoptr(GError) error = NULL;
+  g_autofree char *root = g_path_get_dirname (folder);
 
-  if (geteuid () == 0)
+  g_clear_object (&p);
+  if (g_test_subprocess ())
     {
-      g_test_skip ("root may write anywhere: permissions cannot be tested");
+      open_as_user (g_getenv ("STYRKORT_TEST_READ_ONLY_PATH"));
       return;
     }
-  g_clear_object (&p);
+  /* The child reaches the file; it may not write beside it. */
+  g_chmod (root, 0755);
   g_chmod (path, 0444);
   g_chmod (folder, 0555);
-  p = styrkort_project_open (file, STYRKORT_OPEN_NO_BACKUP, &error);
-  g_assert_no_error (error);
-  g_assert_true (styrkort_project_is_read_only (p));
-  g_assert_nonnull (strstr (styrkort_project_get_read_only_reason (p), "read-only"));
+  g_setenv ("STYRKORT_TEST_READ_ONLY_PATH", path, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_chmod (folder, 0755);
   g_chmod (path, 0644);
+  g_chmod (root, 0700);
+  g_test_trap_assert_passed ();
 }
 
 static void
