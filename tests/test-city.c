@@ -53,6 +53,12 @@ merged (void)
   return city;
 }
 
+static gint
+compare_doubles (const double *a, const double *b)
+{
+  return (*a > *b) - (*a < *b);
+}
+
 static double
 sum_sql (const char *sql)
 {
@@ -168,23 +174,23 @@ test_merged_workbook (void)
     if (styrkort_sheet_cell (data, r, 0)->type == STYRKORT_CELL_TEXT)
       rows++;
   g_assert_cmpuint (rows, ==, (guint) sum_sql ("SELECT count(*) FROM indicator_value"));
-  /* The merged workbook can itself be merged again: same format. */
-  {
-    g_autoptr(StyrkortCity) again = styrkort_city_new (NULL);
-    StyrkortCitySource *source = styrkort_city_add (again, out, &error);
-    g_assert_no_error (error);
-    g_assert_cmpuint (source->rows->len, ==, rows);
-  }
 }
 
-/* Edits a copy of a district workbook with openpyxl. */
+/* Edits a copy of a workbook with openpyxl; rename(wb, name) renames its district. */
 static char *
-edited_copy (const char *name, const char *python)
+edited_copy_of (const char *from, const char *name, const char *python)
 {
-  g_autofree char *script = g_strdup_printf ("import openpyxl,sys\nwb=openpyxl.load_workbook(sys.argv[1])\n%s\n"
-                                             "wb.save(sys.argv[2])\n", python);
+  g_autofree char *script = g_strdup_printf (
+    "import openpyxl,sys\nwb=openpyxl.load_workbook(sys.argv[1])\n"
+    "def rename(wb, name):\n"
+    "  for sheet in ('Data', 'Bedömningar'):\n"
+    "    for r in wb[sheet].iter_rows(min_row=2):\n"
+    "      if r[0].value: r[0].value = name\n"
+    "  for r in wb['Om'].iter_rows():\n"
+    "    if r[0].value == 'Stadsdel': r[1].value = name\n"
+    "%s\nwb.save(sys.argv[2])\n", python);
   char *out = g_build_filename (folder, name, NULL);
-  char *argv[] = { (char *) "/usr/bin/python3", (char *) "-c", script, xlsx_paths[0], out, NULL };
+  char *argv[] = { (char *) "/usr/bin/python3", (char *) "-c", script, (char *) from, out, NULL };
   g_autofree char *err = NULL;
   int status = 0;
 
@@ -192,6 +198,12 @@ edited_copy (const char *name, const char *python)
   if (status != 0)
     g_error ("%s", err);
   return out;
+}
+
+static char *
+edited_copy (const char *name, const char *python)
+{
+  return edited_copy_of (xlsx_paths[0], name, python);
 }
 
 static void
@@ -271,6 +283,290 @@ test_bad_input (void)
     g_assert_cmpfloat (styrkort_city_total (city, "vfu_places", (StyrkortPeriod) { 2019, 1 }).value, ==, 4);
   }
   g_assert_cmpuint (styrkort_city_get_sources (city)->len, ==, 2);
+}
+
+/* The city's merged workbook is not a district: added, every sum would
+ * double. It is refused, made now (it says so on Om), made by an older
+ * version (Stadsdel "Staden") or renamed (its Data names many districts). */
+static void
+test_refuse_city_workbook (void)
+{
+  g_autoptr(StyrkortCity) city = merged ();
+  StyrkortPeriod t2 = styrkort_demo_last_period ();
+  g_autofree char *out = g_build_filename (folder, "Stadsöversikt-2026-T2.xlsx", NULL);
+  g_autofree char *older = NULL, *renamed = NULL;
+  g_autoptr(GError) error = NULL;
+  double vfu = styrkort_city_total (city, "vfu_places", t2).value;
+  const char *drop_marker = "ws=wb['Om']\nfor r in ws.iter_rows():\n  if r[0].value=='Arbetsbok': ws.delete_rows(r[0].row)\n";
+  g_autofree char *rename_om = g_strdup_printf ("%sfor r in ws.iter_rows():\n  if r[0].value=='Stadsdel': r[1].value='Norr'",
+                                                drop_marker);
+
+  g_assert_true (styrkort_city_export (city, t2, out, &error));
+  older = edited_copy_of (out, "Staden-gammal.xlsx", drop_marker);
+  renamed = edited_copy_of (out, "Norr.xlsx", rename_om);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *path = i == 0 ? out : i == 1 ? older : renamed;
+      g_autofree char *base = g_path_get_basename (path);
+      g_autofree char *expected = g_strdup_printf ("“%s” is the city’s merged workbook, not a district’s: it is not added.", base);
+      g_clear_error (&error);
+      g_assert_null (styrkort_city_add (city, path, &error));
+      g_assert_error (error, STYRKORT_ERROR, STYRKORT_ERROR_FOREIGN);
+      g_assert_cmpstr (error->message, ==, expected);
+    }
+  g_assert_cmpuint (styrkort_city_get_sources (city)->len, ==, N_DISTRICTS);
+  g_assert_cmpfloat (styrkort_city_total (city, "vfu_places", t2).value, ==, vfu);
+  /* A district taken out of the overview no longer counts. */
+  {
+    StyrkortCitySource *first = styrkort_city_get_sources (city)->pdata[0];
+    double own = styrkort_city_district_total (city, first->district, "vfu_places", t2).value;
+    styrkort_city_remove (city, first);
+    g_assert_cmpuint (styrkort_city_list_districts (city)->len, ==, N_DISTRICTS - 1);
+    g_assert_cmpfloat_with_epsilon (styrkort_city_total (city, "vfu_places", t2).value, vfu - own, 1e-9);
+  }
+}
+
+/* The same file twice (the same path, or the same bytes under another
+ * name) is known as such; another file of the same district is not. */
+static void
+test_same_file (void)
+{
+  g_autoptr(StyrkortCity) city = styrkort_city_new (NULL);
+  g_autofree char *copy = g_build_filename (folder, "kopia", "Stadsdel 01.xlsx", NULL);
+  g_autofree char *dotted = g_build_filename (folder, ".", "Stadsdel 01.xlsx", NULL);
+  g_autofree char *parent = g_path_get_dirname (copy);
+  StyrkortCitySource *first = styrkort_city_add (city, xlsx_paths[0], NULL), *again, *same, *other, *project;
+
+  g_mkdir_with_parents (parent, 0755);
+  {
+    g_autoptr(GFile) from = g_file_new_for_path (xlsx_paths[0]), to = g_file_new_for_path (copy);
+    g_assert_true (g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL));
+  }
+  again = styrkort_city_add (city, dotted, NULL);
+  same = styrkort_city_add (city, copy, NULL);
+  other = styrkort_city_add (city, xlsx_paths[1], NULL);
+  project = styrkort_city_add (city, db_paths[0], NULL);
+  g_assert_true (styrkort_city_find_same_file (city, again) == first);
+  g_assert_true (styrkort_city_find_same_file (city, same) == first);
+  g_assert_null (styrkort_city_find_same_file (city, other));
+  /* The district file of the same district is another file: a real duplicate. */
+  g_assert_null (styrkort_city_find_same_file (city, project));
+  g_assert_true (styrkort_city_find_duplicate (city, project) == first);
+  g_remove (copy);
+  g_rmdir (parent);
+}
+
+/* A district without a figure: each city value says how many districts it
+ * rests on and names the missing ones, in the overview and the workbook. */
+static void
+test_missing_district (void)
+{
+  g_autoptr(StyrkortCity) city = styrkort_city_new (NULL);
+  StyrkortPeriod t2 = styrkort_demo_last_period ();
+  g_autofree char *skarholmen = edited_copy ("Skärholmen.xlsx",
+    "rename(wb, 'Skärholmen')\n"
+    "for r in wb['Data'].iter_rows(min_row=2):\n"
+    "  if r[5].value=='turnover' and r[1].value==2026 and r[2].value==2:\n"
+    "    for c in r: c.value=None");
+  g_autofree char *out = g_build_filename (folder, "Saknas.xlsx", NULL);
+  g_autofree char *coverage = NULL, *full = NULL, *sv = NULL;
+  g_autoptr(GPtrArray) missing = NULL;
+  g_autoptr(GError) error = NULL;
+  StyrkortTotal turnover;
+  gboolean noted = FALSE;
+
+  for (int i = 1; i < N_DISTRICTS; i++)
+    g_assert_nonnull (styrkort_city_add (city, xlsx_paths[i], NULL));
+  g_assert_nonnull (styrkort_city_add (city, skarholmen, &error));
+  g_assert_no_error (error);
+  turnover = styrkort_city_total (city, "turnover", t2);
+  g_assert_false (turnover.exact);
+  g_assert_cmpuint (turnover.n_missing, ==, 1);
+  missing = styrkort_city_missing_districts (city, "turnover", t2);
+  g_assert_cmpuint (missing->len, ==, 1);
+  g_assert_cmpstr (missing->pdata[0], ==, "Skärholmen");
+  coverage = styrkort_city_coverage (city, "turnover", t2);
+  g_test_message ("%s", coverage);
+  g_assert_nonnull (strstr (coverage, "13"));
+  g_assert_nonnull (strstr (coverage, "14"));
+  g_assert_nonnull (strstr (coverage, "Skärholmen"));
+  sv = styrkort_city_coverage_sv (city, "turnover", t2);
+  g_assert_cmpstr (sv, ==, "13 av 14 stadsdelar; saknas: Skärholmen");
+  full = styrkort_city_coverage_sv (city, "vfu_places", t2);
+  g_assert_cmpstr (full, ==, "14 av 14 stadsdelar");
+  /* The workbook's note under the table names the missing district. */
+  g_assert_true (styrkort_city_export (city, t2, out, &error));
+  {
+    g_autoptr(StyrkortXlsx) xlsx = styrkort_xlsx_open (out, &error);
+    g_autoptr(StyrkortSheet) summary = styrkort_xlsx_read_sheet (xlsx, "Sammanfattning", &error);
+    g_assert_no_error (error);
+    for (guint r = 0; r < summary->rows->len; r++)
+      {
+        const StyrkortCell *c = styrkort_sheet_cell (summary, r, 0);
+        if (c->type == STYRKORT_CELL_TEXT && g_str_has_prefix (c->text, "* Staden, Personalomsättning"))
+          {
+            g_test_message ("%s", c->text);
+            noted = strstr (c->text, "13 av 14 stadsdelar; saknas: Skärholmen") != NULL;
+          }
+      }
+  }
+  g_assert_true (noted);
+}
+
+/* A count's city value is the districts' sum: its charts compare the
+ * districts with their median. Rankings go best first by the indicator's
+ * direction, numbered, and are drawn in that order. */
+static void
+test_rankings (void)
+{
+  g_autoptr(StyrkortCity) city = merged ();
+  StyrkortPeriod t2 = styrkort_demo_last_period ();
+  const char *codes[] = { "turnover", "vfu_places", "headcount" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (codes); k++)
+    {
+      g_autoptr(StyrkortChart) chart = styrkort_city_chart_ranking (city, codes[k], t2);
+      g_autoptr(StyrkortChart) trend = styrkort_city_chart_trend (city, codes[k], t2, 3);
+      StyrkortChartSeries *series = chart->series->pdata[0];
+      StyrkortBetter better = styrkort_city_indicator_better (city, codes[k]);
+      gboolean count = styrkort_city_indicator_measure (city, codes[k]) == STYRKORT_MEASURE_COUNT;
+      double max = 0;
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1280, 720);
+      cairo_t *cr = cairo_create (surface);
+      g_autoptr(StyrkortChartLayout) layout = NULL;
+
+      g_assert_cmpint (better, ==, k == 0 ? STYRKORT_BETTER_LOWER : k == 1 ? STYRKORT_BETTER_HIGHER : STYRKORT_BETTER_NONE);
+      for (guint i = 0, r = 1; i < series->values->len; i++)
+        {
+          double v = g_array_index (series->values, double, i);
+          g_autofree char *rank = NULL;
+          /* Equal figures share a rank: 1., 2., 2., 4. */
+          if (i > 0 && v != g_array_index (series->values, double, i - 1))
+            r = i + 1;
+          rank = g_strdup_printf ("%u. ", r);
+          max = MAX (max, v);
+          if (i > 0 && better == STYRKORT_BETTER_LOWER)
+            g_assert_cmpfloat (g_array_index (series->values, double, i - 1), <=, v);
+          else if (i > 0)
+            g_assert_cmpfloat (g_array_index (series->values, double, i - 1), >=, v);
+          /* Rank numbers where a direction is better. */
+          g_test_message ("%s %g", (char *) chart->categories->pdata[i], v);
+          g_assert_true (g_str_has_prefix (chart->categories->pdata[i], rank) == (better != STYRKORT_BETTER_NONE));
+        }
+      if (count)
+        {
+          g_assert_cmpfloat (chart->reference, ==, styrkort_city_median (city, codes[k], t2));
+          g_assert_cmpfloat (chart->reference, <=, max);
+          g_assert_cmpstr (chart->reference_label, ==, g_dgettext ("styrkort", "Median of the districts"));
+          g_assert_cmpstr (((StyrkortChartSeries *) trend->series->pdata[0])->name, ==, chart->reference_label);
+          g_assert_cmpfloat (g_array_index (((StyrkortChartSeries *) trend->series->pdata[0])->values, double, 2), ==,
+                             chart->reference);
+        }
+      else
+        {
+          g_assert_cmpfloat (chart->reference, ==, styrkort_city_total (city, codes[k], t2).value);
+          g_assert_cmpfloat (g_array_index (((StyrkortChartSeries *) trend->series->pdata[0])->values, double, 2), ==,
+                             chart->reference);
+        }
+      /* Drawn top to bottom in the ranking's order. */
+      layout = styrkort_chart_draw (chart, cr, 1280, 720, STYRKORT_CHART_SCREEN);
+      for (guint m = 0; m < layout->marks->len; m++)
+        for (guint n = 0; n < layout->marks->len; n++)
+          {
+            StyrkortChartMark *a = &g_array_index (layout->marks, StyrkortChartMark, m);
+            StyrkortChartMark *b = &g_array_index (layout->marks, StyrkortChartMark, n);
+            if (a->category < b->category)
+              g_assert_cmpfloat (a->box.y, <, b->box.y);
+          }
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+  /* The median of an even number of districts is the mean of the middle two. */
+  {
+    g_autoptr(GPtrArray) districts = styrkort_city_list_districts (city);
+    g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+    for (guint d = 0; d < districts->len; d++)
+      {
+        double v = styrkort_city_district_total (city, districts->pdata[d], "vfu_places", t2).value;
+        g_array_append_val (values, v);
+      }
+    g_array_sort (values, (GCompareFunc) compare_doubles);
+    g_assert_cmpfloat_with_epsilon (styrkort_city_median (city, "vfu_places", t2),
+                                    (g_array_index (values, double, 6) + g_array_index (values, double, 7)) / 2, 1e-9);
+  }
+}
+
+/* The merged workbook for people: Swedish area titles over the status
+ * matrix, the status in words beside its code, the districts in Swedish
+ * order (Å, Ä, Ö last, whatever the locale), a name with å/ä/ö. */
+static void
+test_workbook_for_people (void)
+{
+  g_autoptr(StyrkortCity) city = styrkort_city_new (NULL);
+  StyrkortPeriod t2 = styrkort_demo_last_period ();
+  const char *names[] = { "Östermalm", "Älvsjö", "Åby", "Bromma" };
+  g_autofree char *file = styrkort_city_file_name (t2, "xlsx");
+  g_autofree char *out = g_build_filename (folder, file, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortXlsx) xlsx = NULL;
+  g_autoptr(StyrkortSheet) summary = NULL, data = NULL, assessments = NULL;
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  gboolean headings = FALSE;
+
+  g_assert_cmpstr (file, ==, "Stadsöversikt-2026-T2.xlsx");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *python = g_strdup_printf ("rename(wb, '%s')", names[i]);
+      g_autofree char *base = g_strdup_printf ("%s.xlsx", names[i]);
+      g_autofree char *path = edited_copy_of (xlsx_paths[i], base, python);
+      g_assert_nonnull (styrkort_city_add (city, path, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (styrkort_city_export (city, t2, out, &error));
+  xlsx = styrkort_xlsx_open (out, &error);
+  g_assert_no_error (error);
+  summary = styrkort_xlsx_read_sheet (xlsx, "Sammanfattning", NULL);
+  data = styrkort_xlsx_read_sheet (xlsx, "Data", NULL);
+  assessments = styrkort_xlsx_read_sheet (xlsx, "Bedömningar", NULL);
+  g_assert_nonnull (summary);
+  g_assert_nonnull (data);
+  g_assert_nonnull (assessments);
+  for (guint r = 0; r < summary->rows->len; r++)
+    {
+      const StyrkortCell *c = styrkort_sheet_cell (summary, r, 1);
+      g_assert_false (c->type == STYRKORT_CELL_TEXT && g_str_equal (c->text, "a01"));
+      if (c->type == STYRKORT_CELL_TEXT && g_str_equal (c->text, "1. Brukardelaktighet…"))
+        {
+          headings = TRUE;
+          g_assert_cmpstr (styrkort_sheet_cell (summary, r, 13)->text, ==, "13. Lämpliga…");
+          g_assert_cmpstr (styrkort_sheet_cell (summary, r, 14)->text, ==, "Hot och våld och säkerhet");
+          g_assert_cmpstr (styrkort_sheet_cell (summary, r, 16)->text, ==, "Samverkan med universitet…");
+        }
+    }
+  g_assert_true (headings);
+  /* Data: the districts in Swedish order. */
+  for (guint r = 1; r < data->rows->len; r++)
+    {
+      const StyrkortCell *c = styrkort_sheet_cell (data, r, 0);
+      if (c->type == STYRKORT_CELL_TEXT && (order->len == 0 || !g_str_equal (order->pdata[order->len - 1], c->text)))
+        g_ptr_array_add (order, c->text);
+    }
+  g_assert_cmpuint (order->len, ==, 4);
+  g_assert_cmpstr (order->pdata[0], ==, "Bromma");
+  g_assert_cmpstr (order->pdata[1], ==, "Åby");
+  g_assert_cmpstr (order->pdata[2], ==, "Älvsjö");
+  g_assert_cmpstr (order->pdata[3], ==, "Östermalm");
+  /* Bedömningar: the machine columns as documented, the status in words last. */
+  g_assert_cmpstr (styrkort_sheet_cell (assessments, 0, 6)->text, ==, "Status");
+  g_assert_cmpstr (styrkort_sheet_cell (assessments, 0, 7)->text, ==, "Status i klartext");
+  g_assert_cmpuint (assessments->rows->len, >, 1);
+  for (guint r = 1; r < assessments->rows->len; r++)
+    {
+      int status = styrkort_status_from_key (styrkort_sheet_cell (assessments, r, 6)->text);
+      const char *words[] = { "Ej påbörjat", "Pågående", "Etablerat", "Behöver åtgärdas" };
+      g_assert_cmpint (status, >=, 0);
+      g_assert_cmpstr (styrkort_sheet_cell (assessments, r, 7)->text, ==, words[status]);
+    }
 }
 
 typedef struct {
@@ -371,6 +667,11 @@ main (int argc, char **argv)
   g_test_add_func ("/core/city/merged-workbook", test_merged_workbook);
   g_test_add_func ("/core/city/bad-input", test_bad_input);
   g_test_add_func ("/core/city/read-in-thread", test_read_in_thread);
+  g_test_add_func ("/core/city/refuse-city-workbook", test_refuse_city_workbook);
+  g_test_add_func ("/core/city/same-file", test_same_file);
+  g_test_add_func ("/core/city/missing-district", test_missing_district);
+  g_test_add_func ("/core/city/rankings", test_rankings);
+  g_test_add_func ("/core/city/workbook-for-people", test_workbook_for_people);
   int status = g_test_run ();
   for (int i = 0; i < N_DISTRICTS; i++)
     {

@@ -27,6 +27,9 @@ struct _StyrkortCityWindow {
   GtkWidget *messages_group;
   GtkWidget *messages_list;
   GtkWidget *table;
+  GtkWidget *footnotes;        /* under the table: what each city value marked * lacks */
+  GtkWidget *sources_row;      /* AdwExpanderRow: the districts' files, each with Remove */
+  GPtrArray *source_rows;      /* GtkWidget*: the rows in sources_row */
   GtkWidget *ranking, *trend, *status;
   GtkWidget *reading_bar;      /* revealed while files are read */
   GtkWidget *reading_progress;
@@ -94,6 +97,8 @@ fill_table (StyrkortCityWindow *self, StyrkortPeriod period)
   g_autoptr(GPtrArray) districts = styrkort_city_list_districts (self->city);
   GtkWidget *child;
 
+  g_autoptr(GString) notes = g_string_new (NULL);
+
   while ((child = gtk_widget_get_first_child (self->table)) != NULL)
     gtk_grid_remove (GTK_GRID (self->table), child);
   gtk_grid_attach (GTK_GRID (self->table), cell_label (_("District"), TRUE, 0), 0, 0, 1, 1);
@@ -114,9 +119,90 @@ fill_table (StyrkortCityWindow *self, StyrkortPeriod period)
           g_autofree char *text = format_total (self, code, t);
           GtkWidget *label = cell_label (text, city_row, 1);
           g_autofree char *why = isnan (t.value) ? NULL : styrkort_total_explain (&t, city_row);
-          gtk_widget_set_tooltip_text (label, why);
+          if (city_row)
+            {
+              /* Every city value says what it rests on: "13 of 14 districts; missing: …". */
+              g_autoptr(GPtrArray) missing = styrkort_city_missing_districts (self->city, code, period);
+              g_autofree char *coverage = styrkort_city_coverage (self->city, code, period);
+              g_autofree char *tip = why ? g_strdup_printf ("%s\n%s", coverage, why) : g_strdup (coverage);
+              gtk_widget_set_tooltip_text (label, tip);
+              if (missing->len > 0)
+                g_string_append_printf (notes, "%s* %s: %s", notes->len ? "\n" : "",
+                                        styrkort_city_indicator_name (self->city, code), coverage);
+            }
+          else
+            gtk_widget_set_tooltip_text (label, why);
           gtk_grid_attach (GTK_GRID (self->table), label, c + 1, d + 1, 1, 1);
         }
+    }
+  gtk_label_set_text (GTK_LABEL (self->footnotes), notes->str);
+  gtk_widget_set_visible (self->footnotes, notes->len > 0);
+}
+
+/* The districts' files -------------------------------------------------------- */
+
+/* When a file was exported, in the user's time zone: "2026-05-04 14:02". */
+static char *
+local_time (const char *iso)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) time = iso ? g_date_time_new_from_iso8601 (iso, utc) : NULL;
+  g_autoptr(GDateTime) local = time ? g_date_time_to_local (time) : NULL;
+
+  if (local == NULL)
+    return g_strdup (iso && *iso ? iso : _("unknown time"));
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+static void fill_periods (StyrkortCityWindow *self);
+static void refresh (StyrkortCityWindow *self);
+
+static void
+on_remove_source_cb (GtkButton *button, StyrkortCityWindow *self)
+{
+  StyrkortCitySource *source = g_object_get_data (G_OBJECT (button), "source");
+
+  /* Only a source the city still has: the list is rebuilt after each change. */
+  if (!g_ptr_array_find (styrkort_city_get_sources (self->city), source, NULL))
+    return;
+  styrkort_city_remove (self->city, source);
+  fill_periods (self);
+  refresh (self);
+}
+
+static void
+fill_sources (StyrkortCityWindow *self)
+{
+  GPtrArray *sources = styrkort_city_get_sources (self->city);
+  g_autofree char *subtitle = g_strdup_printf (ngettext ("%u district", "%u districts", sources->len), sources->len);
+
+  for (guint i = 0; i < self->source_rows->len; i++)
+    adw_expander_row_remove (ADW_EXPANDER_ROW (self->sources_row), self->source_rows->pdata[i]);
+  g_ptr_array_set_size (self->source_rows, 0);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self->sources_row), subtitle);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      StyrkortCitySource *source = sources->pdata[i];
+      g_autofree char *name = g_filename_display_basename (source->path);
+      g_autofree char *when = local_time (source->exported);
+      g_autofree char *detail = g_strdup_printf ("%s · %s", name, when);
+      /* TRANSLATORS: tooltip of a district's remove button in the city overview */
+      g_autofree char *remove = g_strdup_printf (_("Remove “%s” from the Overview"), source->district);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), source->district);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), detail);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, remove);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, remove, -1);
+      g_object_set_data (G_OBJECT (button), "source", source);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_remove_source_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (self->sources_row), row);
+      g_ptr_array_add (self->source_rows, row);
     }
 }
 
@@ -128,6 +214,7 @@ refresh (StyrkortCityWindow *self)
   g_autofree char *subtitle = g_strdup_printf (_("Districts: %u"), n);
 
   adw_window_title_set_subtitle (self->title, subtitle);
+  fill_sources (self);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), n > 0 ? "city" : "empty");
   if (n == 0 || period.year == 0)
     return;
@@ -161,45 +248,87 @@ fill_periods (StyrkortCityWindow *self)
 
 /* Adding files ----------------------------------------------------------------- */
 
+/* A district that came from two files: the one the city had, and the one added. */
 typedef struct {
-  StyrkortCityWindow *window;
-  StyrkortCitySource *a, *b;
+  StyrkortCitySource *kept, *added;
 } Duplicate;
 
+typedef struct {
+  StyrkortCityWindow *window;
+  GArray *pairs;               /* Duplicate */
+} Duplicates;
+
 static void
-on_duplicate_response_cb (AdwMessageDialog *dialog, const char *response, Duplicate *dup)
+on_duplicate_response_cb (AdwMessageDialog *dialog, const char *response, Duplicates *dups)
 {
-  styrkort_city_remove (dup->window->city, g_str_equal (response, "first") ? dup->b : dup->a);
-  fill_periods (dup->window);
-  refresh (dup->window);
-  g_free (dup);
+  GPtrArray *sources = styrkort_city_get_sources (dups->window->city);
+
+  for (guint i = 0; i < dups->pairs->len; i++)
+    {
+      Duplicate *pair = &g_array_index (dups->pairs, Duplicate, i);
+      StyrkortCitySource *drop = g_str_equal (response, "first") ? pair->added : pair->kept;
+      if (g_ptr_array_find (sources, drop, NULL))
+        styrkort_city_remove (dups->window->city, drop);
+    }
+  fill_periods (dups->window);
+  refresh (dups->window);
+  g_array_unref (dups->pairs);
+  g_free (dups);
 }
 
-/* The same district from two files: the user says which to keep. */
+/* Districts that came from two files: one question for all of them, with
+ * when each file was exported in the user's own time. */
 static void
-ask_which (StyrkortCityWindow *self, StyrkortCitySource *kept, StyrkortCitySource *added)
+ask_which (StyrkortCityWindow *self, GArray *pairs)
 {
-  g_autofree char *a = g_filename_display_basename (kept->path), *b = g_filename_display_basename (added->path);
-  g_autofree char *body = g_strdup_printf (_("“%s” and “%s” both hold %s (exported %s and %s). Which one should be used?"),
-                                           a, b, kept->district, kept->exported ? kept->exported : "?",
-                                           added->exported ? added->exported : "?");
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Same District Twice"), body);
-  Duplicate *dup = g_new0 (Duplicate, 1);
-  g_autofree char *keep_a = g_strdup_printf (_("Use “%s”"), a), *keep_b = g_strdup_printf (_("Use “%s”"), b);
+  Duplicates *dups = g_new0 (Duplicates, 1);
+  Duplicate *first = &g_array_index (pairs, Duplicate, 0);
+  g_autofree char *a = g_filename_display_basename (first->kept->path);
+  g_autofree char *b = g_filename_display_basename (first->added->path);
+  g_autofree char *when_a = local_time (first->kept->exported), *when_b = local_time (first->added->exported);
+  g_autofree char *keep_a = NULL, *keep_b = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  GtkWidget *dialog;
 
-  dup->window = self;
-  dup->a = kept;
-  dup->b = added;
+  if (pairs->len == 1)
+    {
+      g_string_printf (body, _("“%s” and “%s” both hold %s (exported %s and %s). Which one should be used?"),
+                       a, b, first->kept->district, when_a, when_b);
+      keep_a = g_strdup_printf (_("Use “%s”"), a);
+      keep_b = g_strdup_printf (_("Use “%s”"), b);
+    }
+  else
+    {
+      g_string_append (body, _("These districts are each in two files. Which files should be used?"));
+      for (guint i = 0; i < pairs->len; i++)
+        {
+          Duplicate *pair = &g_array_index (pairs, Duplicate, i);
+          g_autofree char *x = g_filename_display_basename (pair->kept->path);
+          g_autofree char *y = g_filename_display_basename (pair->added->path);
+          g_autofree char *when_x = local_time (pair->kept->exported), *when_y = local_time (pair->added->exported);
+          g_string_append (body, "\n\n");
+          /* TRANSLATORS: district: the file already added (its time), the file added now (its time) */
+          g_string_append_printf (body, _("%s: “%s” (%s) or “%s” (%s)"), pair->kept->district, x, when_x, y, when_y);
+        }
+      keep_a = g_strdup (_("Keep the Files Already Added"));
+      keep_b = g_strdup (_("Use the Added Files"));
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Same District Twice"), body->str);
+  dups->window = self;
+  dups->pairs = g_array_ref (pairs);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "first", keep_a, "second", keep_b, NULL);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "second");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "second");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_duplicate_response_cb), dup);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_duplicate_response_cb), dups);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* What one file brought: its source joins the city, or its error is shown. */
+/* What one file brought: its source joins the city, or its error is shown.
+ * A file the city already has (the same path, or the same bytes under
+ * another name) changes nothing and is passed over; another file for a
+ * district the city has is noted in @pairs, to be asked about once. */
 static void
-take_read (StyrkortCityWindow *self, StyrkortCityFileRead *read)
+take_read (StyrkortCityWindow *self, StyrkortCityFileRead *read, GArray *pairs)
 {
   StyrkortCitySource *source = g_steal_pointer (&read->source), *other;
 
@@ -208,12 +337,20 @@ take_read (StyrkortCityWindow *self, StyrkortCityFileRead *read)
       add_message (self, read->error->message);
       return;
     }
+  if (styrkort_city_find_same_file (self->city, source) != NULL)
+    {
+      styrkort_city_source_free (source);
+      return;
+    }
   styrkort_city_take_source (self->city, source);
   for (guint i = 0; i < source->problems->len; i++)
     add_message (self, source->problems->pdata[i]);
   other = styrkort_city_find_duplicate (self->city, source);
   if (other != NULL)
-    ask_which (self, other, source);
+    {
+      Duplicate pair = { other, source };
+      g_array_append_val (pairs, pair);
+    }
 }
 
 static void
@@ -247,6 +384,7 @@ on_files_read_cb (GObject *object, GAsyncResult *result, gpointer data)
   g_autoptr(StyrkortCityWindow) self = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) reads = styrkort_city_read_finish (result, &error);
+  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (Duplicate));
 
   if (reads == NULL)
     {
@@ -260,9 +398,11 @@ on_files_read_cb (GObject *object, GAsyncResult *result, gpointer data)
     }
   set_reading (self, FALSE);
   for (guint i = 0; i < reads->len; i++)
-    take_read (self, reads->pdata[i]);
+    take_read (self, reads->pdata[i], pairs);
   fill_periods (self);
   refresh (self);
+  if (pairs->len > 0)
+    ask_which (self, pairs);
 }
 
 /* The files are read in a worker thread (styrkort-reading.c): the window
@@ -360,7 +500,7 @@ export_slides_action (GtkWidget *widget, const char *action, GVariant *parameter
 {
   StyrkortCityWindow *self = STYRKORT_CITY_WINDOW (widget);
   StyrkortPeriod p = current_period (self);
-  g_autofree char *name = g_strdup_printf ("Stadsoversikt-%d-T%d.pdf", p.year, p.tertial);
+  g_autofree char *name = styrkort_city_file_name (p, "pdf");
   styrkort_slides_export_charts (GTK_WINDOW (self), styrkort_city_slides (self->city, p), name);
 }
 
@@ -389,7 +529,7 @@ export_workbook_action (GtkWidget *widget, const char *action, GVariant *paramet
 {
   StyrkortCityWindow *self = STYRKORT_CITY_WINDOW (widget);
   StyrkortPeriod p = current_period (self);
-  g_autofree char *name = g_strdup_printf ("Stadsoversikt-%d-T%d.xlsx", p.year, p.tertial);
+  g_autofree char *name = styrkort_city_file_name (p, "xlsx");
   GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Export City Workbook"), GTK_WINDOW (self),
                                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
@@ -441,6 +581,18 @@ build_content (StyrkortCityWindow *self)
   gtk_widget_set_visible (self->messages_group, FALSE);
   gtk_box_append (GTK_BOX (box), self->messages_group);
 
+  {
+    GtkWidget *group = adw_preferences_group_new ();
+    GtkWidget *list = gtk_list_box_new ();
+    self->sources_row = adw_expander_row_new ();
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->sources_row), _("Districts’ Workbooks"));
+    gtk_widget_add_css_class (list, "boxed-list");
+    gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+    gtk_list_box_append (GTK_LIST_BOX (list), self->sources_row);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
+    gtk_box_append (GTK_BOX (box), group);
+  }
+
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (values), _("Districts and the City"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (values),
                                          _("The city value follows each indicator’s rule: rates are all numerators over all "
@@ -449,6 +601,14 @@ build_content (StyrkortCityWindow *self)
   gtk_grid_set_column_spacing (GTK_GRID (self->table), 18);
   gtk_grid_set_row_spacing (GTK_GRID (self->table), 6);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (values), self->table);
+  self->footnotes = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->footnotes), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->footnotes), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (self->footnotes), TRUE);
+  gtk_widget_add_css_class (self->footnotes, "dim-label");
+  gtk_widget_set_margin_top (self->footnotes, 12);
+  gtk_widget_set_visible (self->footnotes, FALSE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (values), self->footnotes);
   gtk_box_append (GTK_BOX (box), values);
   gtk_box_append (GTK_BOX (box), self->indicator_dropdown);
   self->ranking = chart (460);
@@ -479,6 +639,7 @@ styrkort_city_window_dispose (GObject *object)
   g_clear_pointer (&self->periods, g_array_unref);
   g_clear_pointer (&self->codes, g_ptr_array_unref);
   g_clear_pointer (&self->messages, g_ptr_array_unref);
+  g_clear_pointer (&self->source_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (styrkort_city_window_parent_class)->dispose (object);
 }
 
@@ -534,6 +695,7 @@ styrkort_city_window_init (StyrkortCityWindow *self)
   self->city = styrkort_city_new (NULL);
   self->codes = styrkort_city_list_codes (self->city);
   self->messages = g_ptr_array_new_with_free_func (g_free);
+  self->source_rows = g_ptr_array_new ();
   self->periods = g_array_new (FALSE, FALSE, sizeof (StyrkortPeriod));
   for (guint i = 0; i < self->codes->len; i++)
     gtk_string_list_append (names, styrkort_city_indicator_name (self->city, self->codes->pdata[i]));

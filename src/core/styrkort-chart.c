@@ -79,6 +79,7 @@ styrkort_chart_copy (const StyrkortChart *chart)
   copy->decimals = chart->decimals;
   copy->reference = chart->reference;
   copy->reference_label = g_strdup (chart->reference_label);
+  copy->ordered = chart->ordered;
   for (guint i = 0; i < chart->categories->len; i++)
     styrkort_chart_add_category (copy, chart->categories->pdata[i]);
   for (guint i = 0; i < chart->columns->len; i++)
@@ -587,7 +588,8 @@ draw_horizontal_bars (Painter *p, StyrkortRect area)
     }
   for (guint i = 0; i < n; i++)
     g_array_append_val (order, i);
-  g_array_sort_with_data (order, compare_desc, (gpointer) chart);
+  if (!chart->ordered)
+    g_array_sort_with_data (order, compare_desc, (gpointer) chart);
   ticks = styrkort_chart_nice_ticks (min, max, max_ticks_for (chart, min, max), &axis_min, &axis_max);
   p->layout->axis_min = axis_min;
   p->layout->axis_max = axis_max;

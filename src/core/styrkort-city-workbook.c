@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 
 #include "styrkort-chart-style.h"
 #include "styrkort-city.h"
@@ -85,22 +86,44 @@ status_text (int status)
   return status >= 0 && status < STYRKORT_N_STATUSES ? names[status] : "Ej bedömt";
 }
 
+/* A column header for an area: its number and first word, "1. Brukardelaktighet…";
+ * a theme's title whole when short, else cut between words. The full titles
+ * are in Bedömningar. */
+static char *
+short_area_title (const char *title)
+{
+  const char *end = strchr (title, ' ');
+  g_autofree char *head = NULL;
+
+  if (end != NULL && g_ascii_isdigit (title[0]))
+    end = strchr (end + 1, ' ');
+  else if (g_utf8_strlen (title, -1) <= 26)
+    end = NULL;
+  else
+    for (const char *space = end; space != NULL && g_utf8_strlen (title, space - title) <= 26;
+         space = strchr (space + 1, ' '))
+      end = space;
+  if (end == NULL)
+    return g_strdup (title);
+  head = g_strndup (title, end - title);
+  return g_strconcat (head, "…", NULL);
+}
+
 /* Sammanfattning: districts × indicators with the city row, and the status matrix. */
 static void
 write_summary (CityWriter *w)
 {
   lxw_worksheet *ws = sheet (w, "Sammanfattning");
-  g_autoptr(GPtrArray) districts = styrkort_city_list_districts (w->city);
+  g_autoptr(GPtrArray) districts = styrkort_city_list_districts_sv (w->city);
   g_autoptr(GPtrArray) codes = styrkort_city_list_codes (w->city);
+  g_autoptr(GPtrArray) areas = styrkort_city_list_areas (w->city);
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *period = styrkort_period_to_string (w->period);
   g_autofree char *title = g_strdup_printf ("Stadsöversikt %s", period);
-  static const char *areas[] = { "a01", "a02", "a03", "a04", "a05", "a06", "a07", "a08", "a09", "a10", "a11",
-                                 "a12", "a13", "safety", "equality", "university" };
   int row = 0;
 
   worksheet_set_column (ws, 0, 0, 30, NULL);
-  worksheet_set_column (ws, 1, (lxw_col_t) MAX (codes->len, G_N_ELEMENTS (areas)), 14, NULL);
+  worksheet_set_column (ws, 1, (lxw_col_t) MAX (codes->len, areas->len), 14, NULL);
   text (ws, row++, 0, title, w->title);
   row++;
   text (ws, row, 0, "Stadsdel", w->header);
@@ -119,6 +142,14 @@ write_summary (CityWriter *w)
           g_autofree char *note = isnan (t.value) ? NULL : styrkort_total_note_sv (&t, city_row);
           number (ws, row, c + 1, t.value, note ? w->inexact[measure] : measure == STYRKORT_MEASURE_PERCENT ? w->percent
                                            : measure == STYRKORT_MEASURE_COUNT ? w->count : w->ratio);
+          if (note != NULL && city_row)
+            {
+              /* Which districts the city value rests on, and which are missing. */
+              g_autofree char *coverage = styrkort_city_coverage_sv (w->city, codes->pdata[c], w->period);
+              g_autofree char *both = g_strdup_printf ("%s Underlag: %s.", note, coverage);
+              g_free (note);
+              note = g_steal_pointer (&both);
+            }
           if (note != NULL)
             g_ptr_array_add (notes, g_strdup_printf ("* %s, %s: %s", city_row ? "Staden" : (char *) districts->pdata[d],
                                                      styrkort_city_indicator_name (w->city, codes->pdata[c]), note));
@@ -130,25 +161,44 @@ write_summary (CityWriter *w)
   row++;
   text (ws, row++, 0, "Status per område (1–13 och teman)", w->header);
   text (ws, row, 0, "Stadsdel", w->header);
-  for (guint a = 0; a < G_N_ELEMENTS (areas); a++)
-    text (ws, row, a + 1, areas[a], w->header);
+  for (guint a = 0; a < areas->len; a++)
+    {
+      g_autofree char *heading = short_area_title (styrkort_city_area_title (w->city, areas->pdata[a]));
+      text (ws, row, a + 1, heading, w->header);
+    }
   row++;
   for (guint d = 0; d < districts->len; d++, row++)
     {
       text (ws, row, 0, districts->pdata[d], NULL);
-      for (guint a = 0; a < G_N_ELEMENTS (areas); a++)
+      for (guint a = 0; a < areas->len; a++)
         {
-          int status = styrkort_city_area_status (w->city, districts->pdata[d], areas[a], w->period);
+          int status = styrkort_city_area_status (w->city, districts->pdata[d], areas->pdata[a], w->period);
           _styrkort_workbook_text (ws, row, a + 1, status_text (status), w->status[status + 1]);
         }
     }
+}
+
+/* The sources in the Swedish order of their districts (the order of
+ * styrkort_city_list_districts_sv()), each district's rows as read. */
+static GPtrArray *
+sorted_sources (StyrkortCity *city)
+{
+  GPtrArray *all = styrkort_city_get_sources (city), *sorted = g_ptr_array_new ();
+  g_autoptr(GPtrArray) districts = styrkort_city_list_districts_sv (city);
+
+  for (guint d = 0; d < districts->len; d++)
+    if (d == 0 || !g_str_equal (districts->pdata[d], districts->pdata[d - 1]))
+      for (guint s = 0; s < all->len; s++)
+        if (g_str_equal (((StyrkortCitySource *) all->pdata[s])->district, districts->pdata[d]))
+          g_ptr_array_add (sorted, all->pdata[s]);
+  return sorted;
 }
 
 static void
 write_data (CityWriter *w)
 {
   lxw_worksheet *ws = sheet (w, "Data");
-  GPtrArray *sources = styrkort_city_get_sources (w->city);
+  g_autoptr(GPtrArray) sources = sorted_sources (w->city);
   int row = 1;
 
   for (guint s = 0; s < sources->len; s++)
@@ -169,8 +219,19 @@ static void
 write_assessments (CityWriter *w)
 {
   lxw_worksheet *ws = sheet (w, "Bedömningar");
-  GPtrArray *sources = styrkort_city_get_sources (w->city);
+  g_autoptr(GPtrArray) sources = sorted_sources (w->city);
+  const char * const *machine = _styrkort_workbook_assessment_columns ();
+  g_autoptr(GPtrArray) columns = g_ptr_array_new ();
+  guint status_column;
   int row = 1;
+
+  /* The district workbook's columns, and the status in words at the end
+   * for people (docs/data-sheet.md); the machine columns stay as they are. */
+  for (guint c = 0; machine[c] != NULL; c++)
+    g_ptr_array_add (columns, (gpointer) machine[c]);
+  status_column = columns->len;
+  g_ptr_array_add (columns, (gpointer) "Status i klartext");
+  g_ptr_array_add (columns, NULL);
 
   for (guint s = 0; s < sources->len; s++)
     {
@@ -185,11 +246,13 @@ write_assessments (CityWriter *w)
           text (ws, row, 4, x->area_title, NULL);
           text (ws, row, 5, x->operation, NULL);
           text (ws, row, 6, styrkort_status_to_key (x->status), NULL);
+          text (ws, row, status_column, status_text (x->status), NULL);
         }
     }
-  _styrkort_workbook_add_table (ws, "StyrkortBedomningar", _styrkort_workbook_assessment_columns (), row - 1);
+  _styrkort_workbook_add_table (ws, "StyrkortBedomningar", (const char * const *) columns->pdata, row - 1);
   worksheet_set_column (ws, 0, 0, 24, NULL);
-  worksheet_set_column (ws, 5, 6, 24, NULL);
+  worksheet_set_column (ws, 4, 4, 48, NULL);
+  worksheet_set_column (ws, 5, status_column, 24, NULL);
 }
 
 static void
@@ -206,6 +269,9 @@ write_about (CityWriter *w)
   worksheet_set_column (ws, 1, 1, 60, NULL);
   text (ws, row, 0, "Program", w->header);
   text (ws, row++, 1, "Styrkort", NULL);
+  /* Says what this workbook is: the city overview refuses to add it as a district. */
+  text (ws, row, 0, "Arbetsbok", w->header);
+  text (ws, row++, 1, "Stadsöversikt", NULL);
   text (ws, row, 0, "Programversion", w->header);
   text (ws, row++, 1, VERSION, NULL);
   text (ws, row, 0, "Dataformat (bladet Data)", w->header);

@@ -3,7 +3,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <locale.h>
 #include <math.h>
+#include <string.h>
 
 #include "styrkort-figure-rules.h"
 #include "styrkort-catalogue.h"
@@ -17,6 +20,7 @@ typedef struct {
   char *name;
   StyrkortMeasure measure;
   StyrkortTotalRule rule;
+  StyrkortBetter better;
   gboolean in_t2;
 } Indicator;
 
@@ -25,7 +29,8 @@ struct _StyrkortCity {
   GPtrArray *sources;     /* StyrkortCitySource */
   GPtrArray *indicators;  /* Indicator, catalogue order */
   GPtrArray *areas;       /* char* key, catalogue order */
-  GHashTable *area_titles;
+  GHashTable *area_titles;   /* key → the status matrix's column header */
+  GHashTable *area_names;    /* key → "1. Brukardelaktighet och …" */
 };
 
 /* Rows and sources ------------------------------------------------------- */
@@ -56,6 +61,7 @@ source_free (StyrkortCitySource *source)
   g_free (source->path);
   g_free (source->district);
   g_free (source->exported);
+  g_free (source->checksum);
   g_ptr_array_unref (source->rows);
   g_ptr_array_unref (source->statuses);
   g_ptr_array_unref (source->problems);
@@ -96,6 +102,7 @@ styrkort_city_new (GError **error)
   city->indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) indicator_free);
   city->areas = g_ptr_array_new_with_free_func (g_free);
   city->area_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  city->area_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   groups = g_key_file_get_groups (catalogue, NULL);
   for (guint i = 0; groups[i] != NULL; i++)
     {
@@ -105,10 +112,12 @@ styrkort_city_new (GError **error)
           Indicator *ind = g_new0 (Indicator, 1);
           g_autofree char *measure = g_key_file_get_string (catalogue, g, "Measure", NULL);
           g_autofree char *rule = g_key_file_get_string (catalogue, g, "Total", NULL);
+          g_autofree char *better = g_key_file_get_string (catalogue, g, "Better", NULL);
           ind->code = g_strdup (key);
           ind->name = g_key_file_get_locale_string (catalogue, g, "Name", "sv", NULL);
           ind->measure = MAX (0, styrkort_measure_from_key (measure));
           ind->rule = MAX (0, styrkort_total_rule_from_key (rule));
+          ind->better = better ? MAX (0, styrkort_better_from_key (better)) : STYRKORT_BETTER_NONE;
           ind->in_t2 = g_key_file_get_boolean (catalogue, g, "ReportedInT2", NULL);
           g_ptr_array_add (city->indicators, ind);
         }
@@ -121,6 +130,9 @@ styrkort_city_new (GError **error)
           g_auto(GStrv) words = g_strsplit (title ? title : key, " ", 2);
           g_hash_table_insert (city->area_titles, g_strdup (key),
                                number > 0 ? g_strdup_printf ("%d", number) : g_strdup (words[0]));
+          g_hash_table_insert (city->area_names, g_strdup (key),
+                               number > 0 ? g_strdup_printf ("%d. %s", number, title ? title : key)
+                                          : g_strdup (title ? title : key));
         }
     }
   return city;
@@ -135,6 +147,7 @@ styrkort_city_free (StyrkortCity *city)
   g_ptr_array_unref (city->indicators);
   g_ptr_array_unref (city->areas);
   g_hash_table_unref (city->area_titles);
+  g_hash_table_unref (city->area_names);
   g_free (city);
 }
 
@@ -213,11 +226,23 @@ cell_number (const StyrkortSheet *sheet, guint row, guint column, double *out)
   return TRUE;
 }
 
+/* The city's own merged workbook holds the districts' figures again: added
+ * as if it were a district, it would count every figure twice. */
+static gboolean
+refuse_city_workbook (const char *path, GError **error)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_FOREIGN,
+               _("“%s” is the city’s merged workbook, not a district’s: it is not added."), name);
+  return FALSE;
+}
+
 static gboolean
 read_about (StyrkortXlsx *xlsx, StyrkortCitySource *source, GError **error)
 {
   g_autoptr(StyrkortSheet) about = styrkort_xlsx_read_sheet (xlsx, "Om", NULL);
   double version = NAN;
+  gboolean city_workbook = FALSE;
   g_autofree char *message = NULL;
 
   if (about == NULL)
@@ -232,7 +257,12 @@ read_about (StyrkortXlsx *xlsx, StyrkortCitySource *source, GError **error)
         source->district = g_strdup (cell_text (about, r, 1));
       else if (g_str_equal (key, "Exporterad"))
         source->exported = g_strdup (cell_text (about, r, 1));
+      else if (g_str_equal (key, "Arbetsbok"))
+        city_workbook |= g_str_equal (cell_text (about, r, 1), "Stadsöversikt");
     }
+  /* Our own merged workbook says so (and names its district "Staden"). */
+  if (city_workbook || g_strcmp0 (source->district, "Staden") == 0)
+    return refuse_city_workbook (source->path, error);
   if (isnan (version))
     return refuse (source->path, error, STYRKORT_ERROR_FOREIGN,
                    _("this workbook was not made by Styrkort (it does not say its data format)."));
@@ -266,6 +296,18 @@ read_data (StyrkortCity *city, StyrkortXlsx *xlsx, StyrkortCitySource *source, G
     if (!g_str_equal (cell_text (data, 0, c), columns[c]))
       return refuse (source->path, error, STYRKORT_ERROR_FOREIGN,
                      _("the sheet “Data” does not have the columns of the documented format."));
+  /* A district's Data sheet names its district only; a sheet with several
+   * is a merged one, whatever its Om sheet says. */
+  for (guint r = 1, first = 0; r < data->rows->len; r++)
+    {
+      const char *name = cell_text (data, r, 0);
+      if (*name == '\0')
+        continue;
+      if (first == 0)
+        first = r;
+      else if (!g_str_equal (name, cell_text (data, first, 0)))
+        return refuse_city_workbook (source->path, error);
+    }
   for (guint r = 1; r < data->rows->len; r++)
     {
       StyrkortCityRow row = { 0 };
@@ -440,6 +482,23 @@ load_project (StyrkortCity *city, StyrkortCitySource *source, GError **error)
   return TRUE;
 }
 
+/* The file's bytes, to know it again under another name. */
+static char *
+file_checksum (const char *path)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  guchar buffer[65536];
+  size_t n;
+  FILE *f = g_fopen (path, "rb");
+
+  if (f == NULL)
+    return NULL;
+  while ((n = fread (buffer, 1, sizeof buffer, f)) > 0)
+    g_checksum_update (sum, buffer, n);
+  fclose (f);
+  return g_strdup (g_checksum_get_string (sum));
+}
+
 /* Reads only what styrkort_city_new() set up (the catalogue), so that
  * files can be read in another thread while the city is shown. */
 StyrkortCitySource *
@@ -451,6 +510,8 @@ styrkort_city_read (StyrkortCity *city, const char *path, GError **error)
 
   if (!ok)
     g_clear_pointer (&source, source_free);
+  else
+    source->checksum = file_checksum (path);
   return source;
 }
 
@@ -494,6 +555,24 @@ styrkort_city_find_duplicate (StyrkortCity *city, StyrkortCitySource *source)
   return NULL;
 }
 
+StyrkortCitySource *
+styrkort_city_find_same_file (StyrkortCity *city, StyrkortCitySource *source)
+{
+  g_autofree char *path = g_canonicalize_filename (source->path, NULL);
+
+  for (guint i = 0; i < city->sources->len; i++)
+    {
+      StyrkortCitySource *other = city->sources->pdata[i];
+      g_autofree char *other_path = NULL;
+      if (other == source)
+        continue;
+      other_path = g_canonicalize_filename (other->path, NULL);
+      if (g_str_equal (path, other_path) || (source->checksum && g_strcmp0 (source->checksum, other->checksum) == 0))
+        return other;
+    }
+  return NULL;
+}
+
 void
 styrkort_city_remove (StyrkortCity *city, StyrkortCitySource *source)
 {
@@ -516,6 +595,70 @@ styrkort_city_list_districts (StyrkortCity *city)
     g_ptr_array_add (names, g_strdup (((StyrkortCitySource *) city->sources->pdata[i])->district));
   g_ptr_array_sort (names, compare_names);
   return names;
+}
+
+/* Swedish collation for the workbooks, whatever LC_COLLATE the user has;
+ * the user's own when the system has no Swedish locale. */
+static char *
+collate_key_sv (const char *text)
+{
+#ifndef G_OS_WIN32
+  static gsize once = 0;
+  static locale_t swedish = (locale_t) 0;
+  g_autofree char *normal = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
+  char *key;
+  size_t n;
+
+  if (g_once_init_enter (&once))
+    {
+      swedish = newlocale (LC_COLLATE_MASK, "sv_SE.UTF-8", (locale_t) 0);
+      if (swedish == (locale_t) 0)
+        swedish = newlocale (LC_COLLATE_MASK, "sv_FI.UTF-8", (locale_t) 0);
+      g_once_init_leave (&once, 1);
+    }
+  if (swedish != (locale_t) 0 && normal != NULL)
+    {
+      n = strxfrm_l (NULL, normal, 0, swedish);
+      key = g_malloc (n + 1);
+      strxfrm_l (key, normal, n + 1, swedish);
+      return key;
+    }
+#endif
+  return g_utf8_collate_key (text, -1);
+}
+
+static gint
+compare_keys (gconstpointer a, gconstpointer b, gpointer keys)
+{
+  return strcmp (g_hash_table_lookup (keys, *(const char **) a), g_hash_table_lookup (keys, *(const char **) b));
+}
+
+GPtrArray *
+styrkort_city_list_districts_sv (StyrkortCity *city)
+{
+  GPtrArray *names = styrkort_city_list_districts (city);
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+  for (guint i = 0; i < names->len; i++)
+    g_hash_table_insert (keys, names->pdata[i], collate_key_sv (names->pdata[i]));
+  g_ptr_array_sort_with_data (names, compare_keys, keys);
+  return names;
+}
+
+GPtrArray *
+styrkort_city_list_areas (StyrkortCity *city)
+{
+  GPtrArray *areas = g_ptr_array_new ();
+  for (guint i = 0; i < city->areas->len; i++)
+    g_ptr_array_add (areas, city->areas->pdata[i]);
+  return areas;
+}
+
+const char *
+styrkort_city_area_title (StyrkortCity *city, const char *area)
+{
+  const char *title = g_hash_table_lookup (city->area_names, area);
+  return title ? title : area;
 }
 
 static gint
@@ -566,6 +709,13 @@ styrkort_city_indicator_measure (StyrkortCity *city, const char *code)
 {
   Indicator *ind = find_indicator (city, code);
   return ind ? ind->measure : STYRKORT_MEASURE_RATIO;
+}
+
+StyrkortBetter
+styrkort_city_indicator_better (StyrkortCity *city, const char *code)
+{
+  Indicator *ind = find_indicator (city, code);
+  return ind ? ind->better : STYRKORT_BETTER_NONE;
 }
 
 /* The parts behind a total: unit rows of @district (all districts when NULL). */
@@ -650,6 +800,84 @@ styrkort_city_total (StyrkortCity *city, const char *code, StyrkortPeriod period
   return t;
 }
 
+GPtrArray *
+styrkort_city_missing_districts (StyrkortCity *city, const char *code, StyrkortPeriod period)
+{
+  GPtrArray *missing = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) districts = styrkort_city_list_districts (city);
+
+  for (guint d = 0; d < districts->len; d++)
+    if (isnan (total_of (city, districts->pdata[d], code, period).value))
+      g_ptr_array_add (missing, g_strdup (districts->pdata[d]));
+  return missing;
+}
+
+static char *
+join_names (GPtrArray *names)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+
+  for (guint i = 0; i < names->len; i++)
+    g_strv_builder_add (builder, names->pdata[i]);
+  strv = g_strv_builder_end (builder);
+  return g_strjoinv (", ", strv);
+}
+
+char *
+styrkort_city_coverage (StyrkortCity *city, const char *code, StyrkortPeriod period)
+{
+  g_autoptr(GPtrArray) missing = styrkort_city_missing_districts (city, code, period);
+  guint n = city->sources->len, with = n - missing->len;
+  g_autofree char *names = join_names (missing);
+  g_autofree char *count = g_strdup_printf (ngettext ("%u of %u district", "%u of %u districts", n), with, n);
+
+  if (missing->len == 0)
+    return g_steal_pointer (&count);
+  /* TRANSLATORS: "13 of 14 districts; missing: Skärholmen" */
+  return g_strdup_printf (_("%s; missing: %s"), count, names);
+}
+
+char *
+styrkort_city_coverage_sv (StyrkortCity *city, const char *code, StyrkortPeriod period)
+{
+  g_autoptr(GPtrArray) missing = styrkort_city_missing_districts (city, code, period);
+  guint n = city->sources->len, with = n - missing->len;
+  g_autofree char *names = join_names (missing);
+
+  if (missing->len == 0)
+    return g_strdup_printf ("%u av %u %s", with, n, n == 1 ? "stadsdel" : "stadsdelar");
+  return g_strdup_printf ("%u av %u %s; saknas: %s", with, n, n == 1 ? "stadsdel" : "stadsdelar", names);
+}
+
+static gint
+compare_doubles (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+double
+styrkort_city_median (StyrkortCity *city, const char *code, StyrkortPeriod period)
+{
+  g_autoptr(GPtrArray) districts = styrkort_city_list_districts (city);
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n;
+
+  for (guint d = 0; d < districts->len; d++)
+    {
+      double v = total_of (city, districts->pdata[d], code, period).value;
+      if (!isnan (v))
+        g_array_append_val (values, v);
+    }
+  n = values->len;
+  if (n == 0)
+    return NAN;
+  g_array_sort (values, compare_doubles);
+  return n % 2 ? g_array_index (values, double, n / 2)
+               : (g_array_index (values, double, n / 2 - 1) + g_array_index (values, double, n / 2)) / 2;
+}
+
 int
 styrkort_city_area_status (StyrkortCity *city, const char *district, const char *area, StyrkortPeriod period)
 {
@@ -697,6 +925,36 @@ indicator_chart (StyrkortCity *city, StyrkortChartKind kind, const char *code, c
   return chart;
 }
 
+/* A count's city value is the districts' sum, many times any district's
+ * figure: drawn among them it would flatten every bar or line, so a count's
+ * charts show the districts' median instead. A rate's city value is on the
+ * districts' scale and is what they are compared with. */
+static gboolean
+compare_with_median (StyrkortCity *city, const char *code)
+{
+  return styrkort_city_indicator_measure (city, code) == STYRKORT_MEASURE_COUNT;
+}
+
+typedef struct {
+  char *name;
+  double value;
+} Ranked;
+
+/* Best first by @data's direction (highest first when none is better);
+ * districts without the figure last, each group in name order. */
+static gint
+compare_ranked (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const Ranked *x = a, *y = b;
+  StyrkortBetter better = GPOINTER_TO_INT (data);
+
+  if (isnan (x->value) != isnan (y->value))
+    return isnan (x->value) ? 1 : -1;
+  if (!isnan (x->value) && x->value != y->value)
+    return (better == STYRKORT_BETTER_LOWER) == (x->value < y->value) ? -1 : 1;
+  return g_utf8_collate (x->name, y->name);
+}
+
 StyrkortChart *
 styrkort_city_chart_ranking (StyrkortCity *city, const char *code, StyrkortPeriod period)
 {
@@ -706,16 +964,39 @@ styrkort_city_chart_ranking (StyrkortCity *city, const char *code, StyrkortPerio
   StyrkortChartSeries *series = styrkort_chart_add_series (chart, styrkort_city_indicator_name (city, code),
                                                            STYRKORT_SERIES_DISTRICT);
   g_autoptr(GPtrArray) districts = styrkort_city_list_districts (city);
-  StyrkortTotal total = styrkort_city_total (city, code, period);
+  g_autoptr(GArray) ranked = g_array_sized_new (FALSE, FALSE, sizeof (Ranked), districts->len);
+  StyrkortBetter better = styrkort_city_indicator_better (city, code);
+  guint rank = 0;
 
   for (guint d = 0; d < districts->len; d++)
     {
-      StyrkortTotal t = styrkort_city_district_total (city, districts->pdata[d], code, period);
-      styrkort_chart_add_category (chart, districts->pdata[d]);
-      g_array_append_val (series->values, t.value);
+      Ranked r = { districts->pdata[d], styrkort_city_district_total (city, districts->pdata[d], code, period).value };
+      g_array_append_val (ranked, r);
     }
-  chart->reference = total.value;
-  chart->reference_label = g_strdup (_("City"));
+  g_array_sort_with_data (ranked, compare_ranked, GINT_TO_POINTER (better));
+  for (guint i = 0; i < ranked->len; i++)
+    {
+      Ranked *r = &g_array_index (ranked, Ranked, i);
+      g_autofree char *label = NULL;
+      /* Equal figures share a rank: 1., 2., 2., 4. */
+      if (i == 0 || r->value != g_array_index (ranked, Ranked, i - 1).value)
+        rank = i + 1;
+      label = better != STYRKORT_BETTER_NONE && !isnan (r->value) ? g_strdup_printf ("%u. %s", rank, r->name)
+                                                                  : g_strdup (r->name);
+      styrkort_chart_add_category (chart, label);
+      g_array_append_val (series->values, r->value);
+    }
+  chart->ordered = TRUE;
+  if (compare_with_median (city, code))
+    {
+      chart->reference = styrkort_city_median (city, code, period);
+      chart->reference_label = g_strdup (_("Median of the districts"));
+    }
+  else
+    {
+      chart->reference = styrkort_city_total (city, code, period).value;
+      chart->reference_label = g_strdup (_("City"));
+    }
   return chart;
 }
 
@@ -734,15 +1015,17 @@ styrkort_city_chart_trend (StyrkortCity *city, const char *code, StyrkortPeriod 
   span = g_strdup_printf ("%s – %s", from, to);
   /* TRANSLATORS: chart title: indicator per district over time */
   chart = indicator_chart (city, STYRKORT_CHART_TREND, code, _("%s, districts over time"), span);
-  city_series = styrkort_chart_add_series (chart, _("City"), STYRKORT_SERIES_DISTRICT);
+  city_series = styrkort_chart_add_series (chart, compare_with_median (city, code) ? _("Median of the districts") : _("City"),
+                                           STYRKORT_SERIES_DISTRICT);
   for (guint d = 0; d < districts->len; d++)
     styrkort_chart_add_series (chart, districts->pdata[d], STYRKORT_SERIES_OTHER);
   for (StyrkortPeriod q = first; styrkort_period_compare (q, last) <= 0; q = styrkort_period_next (q))
     {
       g_autofree char *label = styrkort_period_to_string (q);
-      StyrkortTotal total = styrkort_city_total (city, code, q);
+      double line = compare_with_median (city, code) ? styrkort_city_median (city, code, q)
+                                                     : styrkort_city_total (city, code, q).value;
       styrkort_chart_add_category (chart, label);
-      g_array_append_val (city_series->values, total.value);
+      g_array_append_val (city_series->values, line);
       for (guint d = 0; d < districts->len; d++)
         {
           StyrkortTotal t = styrkort_city_district_total (city, districts->pdata[d], code, q);
@@ -789,4 +1072,10 @@ styrkort_city_slides (StyrkortCity *city, StyrkortPeriod period)
       g_ptr_array_add (slides, styrkort_city_chart_trend (city, ind->code, period, 9));
     }
   return slides;
+}
+
+char *
+styrkort_city_file_name (StyrkortPeriod period, const char *extension)
+{
+  return g_strdup_printf ("Stadsöversikt-%d-T%d.%s", period.year, period.tertial, extension);
 }
