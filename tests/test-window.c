@@ -500,70 +500,244 @@ wait_until_read (StyrkortCityWindow *city)
   iterate ();
 }
 
+static gboolean
+is_chart_view (GtkWidget *widget, gconstpointer data)
+{
+  return STYRKORT_IS_CHART_VIEW (widget);
+}
+
+static guint
+count_dialogs (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  guint n = 0;
+  for (GList *l = toplevels; l; l = l->next)
+    n += ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data);
+  g_list_free (toplevels);
+  return n;
+}
+
+static gboolean
+is_label_containing (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text);
+}
+
+static gboolean
+is_tooltip_containing (GtkWidget *widget, gconstpointer text)
+{
+  const char *tip = gtk_widget_get_tooltip_text (widget);
+  return tip != NULL && strstr (tip, text) != NULL;
+}
+
+static void
+add_city_files (StyrkortCityWindow *city, const char * const *paths)
+{
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      g_list_store_append (files, file);
+    }
+  styrkort_city_window_add_files (city, G_LIST_MODEL (files));
+  wait_until_read (city);
+}
+
+/* Scrolls the overview so that @widget is at the top, and saves it. */
+static void
+save_scrolled_to (StyrkortCityWindow *city, GtkWidget *widget, const char *name)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  graphene_point_t point;
+  g_assert_true (gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (adjustment, point.y - 12);
+  wait_ms (300);
+  save_png (GTK_WIDGET (city), name);
+  gtk_adjustment_set_value (adjustment, 0);
+}
+
+static gboolean
+has_raw_utc_time (const char *text)
+{
+  g_autoptr(GRegex) utc = g_regex_new ("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}", 0, 0, NULL);
+  return g_regex_match (utc, text, 0, NULL);
+}
+
 static void
 test_city_overview (void)
 {
   g_autofree char *folder = g_path_get_dirname (path);
-  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
   g_autofree char *bad = g_build_filename (folder, "inte-en-arbetsbok.xlsx", NULL);
+  g_autofree char *merged = g_build_filename (folder, "Stadsöversikt-2026-T2.xlsx", NULL);
+  g_autofree char *copy_folder = g_build_filename (folder, "kopior", NULL);
+  g_autofree char *copy = g_build_filename (copy_folder, "Stadsdel A.xlsx", NULL);
+  char *xlsx[3] = { NULL }, *db[3] = { NULL };
+  StyrkortPeriod t2 = styrkort_demo_last_period ();
   StyrkortCityWindow *city;
+  StyrkortCity *core;
   GPtrArray *messages;
 
   for (int i = 0; i < 3; i++)
     {
       g_autofree char *name = g_strdup_printf ("Stadsdel %c", 'A' + i);
-      g_autofree char *db = g_strdup_printf ("%s/%s.styrkort", folder, name);
-      g_autofree char *xlsx = g_strdup_printf ("%s/%s.xlsx", folder, name);
-      g_autoptr(GFile) file = g_file_new_for_path (db);
-      g_autoptr(GFile) out = g_file_new_for_path (xlsx);
-      g_autoptr(StyrkortProject) p = styrkort_demo_create_named (file, 7 + i, name, NULL);
-      g_assert_true (styrkort_workbook_export (p, styrkort_demo_last_period (), xlsx, NULL));
-      g_list_store_append (files, out);
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(StyrkortProject) p = NULL;
+      db[i] = g_strdup_printf ("%s/%s.styrkort", folder, name);
+      xlsx[i] = g_strdup_printf ("%s/%s.xlsx", folder, name);
+      file = g_file_new_for_path (db[i]);
+      p = styrkort_demo_create_named (file, 7 + i, name, NULL);
+      /* Stadsdel C has no turnover this tertial: the city's rests on two districts. */
+      if (i == 2)
+        {
+          g_autoptr(StyrkortIndicator) ind = styrkort_project_find_indicator (p, "turnover");
+          g_autoptr(GPtrArray) values = styrkort_project_list_values (p, ind->id, t2);
+          for (guint v = 0; v < values->len; v++)
+            g_assert_true (styrkort_project_clear_value (p, ind->id, ((StyrkortValue *) values->pdata[v])->unit_id, t2, NULL));
+        }
+      g_assert_true (styrkort_workbook_export (p, t2, xlsx[i], NULL));
     }
   test_write_bytes (bad, "Enhet;Värde\n", 12);
+  /* The city's own merged workbook, as the overview saves it. */
   {
-    g_autoptr(GFile) file = g_file_new_for_path (bad);
-    g_list_store_append (files, file);
+    g_autoptr(StyrkortCity) made = styrkort_city_new (NULL);
+    for (int i = 0; i < 3; i++)
+      g_assert_nonnull (styrkort_city_add (made, xlsx[i], NULL));
+    g_assert_true (styrkort_city_export (made, t2, merged, NULL));
   }
   city = styrkort_city_window_new (app);
+  core = styrkort_city_window_get_city (city);
   gtk_window_set_default_size (GTK_WINDOW (city), 1366, 768);
   gtk_window_present (GTK_WINDOW (city));
-  styrkort_city_window_add_files (city, G_LIST_MODEL (files));
+  {
+    g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+    const char *paths[] = { xlsx[0], xlsx[1], xlsx[2], bad, merged };
+    for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+      {
+        g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+        g_list_store_append (files, file);
+      }
+    styrkort_city_window_add_files (city, G_LIST_MODEL (files));
+  }
   /* The files are read beside the main loop, which goes on meanwhile. */
   g_assert_true (styrkort_city_window_is_reading (city));
   wait_until_read (city);
   wait_ms (500);
-  /* The bad file is named; the three districts still load. */
+  /* The bad file and the city's workbook are named; the three districts load. */
   messages = styrkort_city_window_get_messages (city);
-  g_assert_cmpuint (messages->len, ==, 1);
+  g_assert_cmpuint (messages->len, ==, 2);
   g_assert_nonnull (strstr (messages->pdata[0], "inte-en-arbetsbok.xlsx"));
-  g_assert_cmpuint (styrkort_city_get_sources (styrkort_city_window_get_city (city))->len, ==, 3);
-  save_png (GTK_WIDGET (city), "city-overview.png");
-  /* The same district again, from its district file: the user is asked which to use. */
   {
-    g_autoptr(GListStore) again = g_list_store_new (G_TYPE_FILE);
-    g_autofree char *db = g_strdup_printf ("%s/Stadsdel B.styrkort", folder);
-    g_autoptr(GFile) file = g_file_new_for_path (db);
-    AdwMessageDialog *dialog;
-    g_list_store_append (again, file);
-    styrkort_city_window_add_files (city, G_LIST_MODEL (again));
-    wait_until_read (city);
+    g_autofree char *refused = g_strdup_printf (T ("“%s” is the city’s merged workbook, not a district’s: it is not added."),
+                                                "Stadsöversikt-2026-T2.xlsx");
+    g_assert_cmpstr (messages->pdata[1], ==, refused);
+  }
+  g_assert_cmpuint (styrkort_city_get_sources (core)->len, ==, 3);
+  g_assert_cmpuint (styrkort_city_list_districts (core)->len, ==, 3);
+  /* The city's turnover says what it rests on, in its tooltip and a footnote. */
+  {
+    g_autofree char *coverage = styrkort_city_coverage (core, "turnover", t2);
+    GtkWidget *footnote = find_widget (GTK_WIDGET (city), is_label_containing, coverage);
+    g_assert_nonnull (strstr (coverage, "Stadsdel C"));
+    g_assert_nonnull (footnote);
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (footnote)), styrkort_city_indicator_name (core, "turnover")));
+    g_assert_nonnull (find_widget (GTK_WIDGET (city), is_tooltip_containing, coverage));
+  }
+  save_png (GTK_WIDGET (city), "city-overview.png");
+  {
+    GtkWidget *footnote = find_widget (GTK_WIDGET (city), is_label_containing, "Stadsdel C");
+    save_scrolled_to (city, footnote, "city-overview-footnote.png");
+  }
+  /* A count's ranking: against the districts' median, best first. */
+  {
+    GtkWidget *views[3] = { NULL };
+    guint n = 0;
+    GtkWidget *dropdown = NULL;
+    g_autoptr(GPtrArray) codes = styrkort_city_list_codes (core);
+    for (GtkWidget *w = find_widget (GTK_WIDGET (city), is_chart_view, NULL); w && n < 3; w = gtk_widget_get_next_sibling (w))
+      if (STYRKORT_IS_CHART_VIEW (w))
+        views[n++] = w;
+    dropdown = gtk_widget_get_prev_sibling (views[0]);
+    g_assert_true (GTK_IS_DROP_DOWN (dropdown));
+    for (guint i = 0; i < codes->len; i++)
+      if (g_str_equal (codes->pdata[i], "vfu_places"))
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), i);
     iterate ();
+    {
+      const StyrkortChart *chart = styrkort_chart_view_get_chart (STYRKORT_CHART_VIEW (views[0]));
+      g_assert_cmpstr (chart->reference_label, ==, T ("Median of the districts"));
+      g_assert_true (g_str_has_prefix (chart->categories->pdata[0], "1. "));
+    }
+    save_scrolled_to (city, views[0], "city-ranking-count.png");
+  }
+  /* The same files again, and a byte copy under another name: passed over, no question. */
+  {
+    const char *again[] = { xlsx[0], xlsx[1], xlsx[2], copy, NULL };
+    g_autoptr(GFile) from = g_file_new_for_path (xlsx[0]), to = g_file_new_for_path (copy);
+    g_mkdir_with_parents (copy_folder, 0755);
+    g_assert_true (g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL));
+    add_city_files (city, again);
+    g_assert_cmpuint (count_dialogs (), ==, 0);
+    g_assert_cmpuint (styrkort_city_get_sources (core)->len, ==, 3);
+    g_assert_cmpuint (messages->len, ==, 2);
+  }
+  /* Two districts again from their district files: one question for both,
+   * with the times in the user's time zone, not raw UTC. */
+  {
+    const char *files[] = { db[1], db[2], NULL };
+    GPtrArray *sources = styrkort_city_get_sources (core);
+    StyrkortCitySource *b = sources->pdata[1];
+    g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+    g_autoptr(GDateTime) exported = g_date_time_new_from_iso8601 (b->exported, utc);
+    g_autoptr(GDateTime) local = g_date_time_to_local (exported);
+    g_autofree char *when = g_date_time_format (local, "%Y-%m-%d %H:%M");
+    AdwMessageDialog *dialog;
+    const char *body;
+
+    add_city_files (city, files);
+    iterate ();
+    g_assert_cmpuint (count_dialogs (), ==, 1);
     dialog = open_dialog ();
-    g_assert_nonnull (dialog);
-    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Stadsdel B"));
+    body = adw_message_dialog_get_body (dialog);
+    g_test_message ("%s", body);
+    g_assert_nonnull (strstr (body, "Stadsdel B.xlsx"));
+    g_assert_nonnull (strstr (body, "Stadsdel C.styrkort"));
+    g_assert_nonnull (strstr (body, when));
+    g_assert_false (has_raw_utc_time (body));
     save_png (GTK_WIDGET (dialog), "city-duplicate.png");
-    /* Click "Use “Stadsdel B.styrkort”", as a user does. */
-    g_autofree char *use_b = g_strdup_printf (T ("Use “%s”"), "Stadsdel B.styrkort");
-    g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), is_button_labelled, use_b), "clicked");
+    /* Click "Use the Added Files", as a user does. */
+    g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), is_button_labelled, T ("Use the Added Files")), "clicked");
     iterate ();
     g_assert_null (open_dialog ());
-    g_assert_cmpuint (styrkort_city_get_sources (styrkort_city_window_get_city (city))->len, ==, 3);
-    g_assert_true (g_str_has_suffix (((StyrkortCitySource *) styrkort_city_get_sources (
-      styrkort_city_window_get_city (city))->pdata[2])->path, ".styrkort"));
+    g_assert_cmpuint (sources->len, ==, 3);
+    for (guint i = 0; i < sources->len; i++)
+      {
+        StyrkortCitySource *s = sources->pdata[i];
+        g_assert_true (g_str_has_suffix (s->path, g_str_equal (s->district, "Stadsdel A") ? ".xlsx" : ".styrkort"));
+      }
+  }
+  /* A district taken out of the overview with its Remove button. */
+  {
+    g_autofree char *tip = g_strdup_printf (T ("Remove “%s” from the Overview"), "Stadsdel A");
+    GtkWidget *remove = find_widget (GTK_WIDGET (city), is_button_tipped, tip);
+    g_assert_nonnull (remove);
+    g_signal_emit_by_name (remove, "clicked");
+    iterate ();
+    g_assert_cmpuint (styrkort_city_get_sources (core)->len, ==, 2);
+    g_assert_null (find_widget (GTK_WIDGET (city), is_button_tipped, tip));
   }
   gtk_window_destroy (GTK_WINDOW (city));
   iterate ();
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (copy), parent = g_file_new_for_path (copy_folder);
+    g_assert_true (g_file_delete (file, NULL, NULL) && g_file_delete (parent, NULL, NULL));
+  }
+  for (int i = 0; i < 3; i++)
+    {
+      g_free (xlsx[i]);
+      g_free (db[i]);
+    }
 }
 
 static StyrkortProjector *
