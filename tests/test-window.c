@@ -272,7 +272,18 @@ test_type_figures (void)
   save_png (GTK_WIDGET (window), "figures-refused.png");
   type_into (vfu, "7");
   g_assert_false (gtk_widget_has_css_class (vfu, "error"));
-  (void) below;
+
+  /* The city's comparison value, typed in its own column, is stored as the city's. */
+  type_into (below, "2,5");
+  {
+    StyrkortPeriod p = styrkort_window_get_period (window);
+    g_autofree char *sql = g_strdup_printf ("SELECT value FROM city_value c JOIN indicator i ON i.id = c.indicator_id"
+                                            " WHERE code = 'vfu_places' AND year = %d AND tertial = %d",
+                                            p.year, p.tertial);
+    g_autofree char *text = test_sql_text (path, sql);
+    g_assert_nonnull (text);
+    g_assert_cmpfloat (g_ascii_strtod (text, NULL), ==, 2.5);
+  }
 }
 
 static void
