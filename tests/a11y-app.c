@@ -69,9 +69,9 @@ run_command (const char *line)
   else if (g_str_equal (verb, "import") && argument != NULL)
     styrkort_import_dialog_open (GTK_WINDOW (window), styrkort_window_get_project (window), argument);
   else if (g_str_equal (verb, "city"))
-    gtk_window_present (GTK_WINDOW (styrkort_city_window_new (app)));
+    gtk_window_present (GTK_WINDOW (styrkort_city_window_new (GTK_APPLICATION (app))));
   else if (g_str_equal (verb, "start"))
-    gtk_window_present (GTK_WINDOW (styrkort_window_new (app)));
+    gtk_window_present (GTK_WINDOW (styrkort_window_new (GTK_APPLICATION (app))));
   else if (g_str_equal (verb, "close"))
     close_others ();
   else if (g_str_equal (verb, "quit"))
@@ -140,7 +140,7 @@ main (int argc, char **argv)
   app = styrkort_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  window = styrkort_window_new (app);
+  window = styrkort_window_new (GTK_APPLICATION (app));
   gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
   g_assert_true (styrkort_window_open (window, file));
   gtk_window_present (GTK_WINDOW (window));

@@ -338,7 +338,7 @@ main (int argc, char **argv)
   app = styrkort_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  window = styrkort_window_new (app);
+  window = styrkort_window_new (GTK_APPLICATION (app));
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
   g_assert_true (styrkort_window_open (window, file));
   gtk_window_present (GTK_WINDOW (window));

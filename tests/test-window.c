@@ -393,7 +393,7 @@ static void
 test_second_window_read_only (void)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  StyrkortWindow *second = styrkort_window_new (app);
+  StyrkortWindow *second = styrkort_window_new (GTK_APPLICATION (app));
   GtkWidget *entry;
 
   /* The same file twice in this app focuses its window... */
@@ -449,7 +449,7 @@ test_new_district_units (void)
   g_autofree char *db = g_build_filename (folder, "Ny stadsdel.styrkort", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (db);
   g_autoptr(StyrkortProject) created = styrkort_project_create (file, "Ny stadsdel", NULL);
-  StyrkortWindow *fresh = styrkort_window_new (app);
+  StyrkortWindow *fresh = styrkort_window_new (GTK_APPLICATION (app));
   AdwMessageDialog *units, *form;
   GtkWidget *entry, *page;
   gint64 unit;
@@ -617,7 +617,7 @@ test_city_overview (void)
       g_assert_nonnull (styrkort_city_add (made, xlsx[i], NULL));
     g_assert_true (styrkort_city_export (made, t2, merged, NULL));
   }
-  city = styrkort_city_window_new (app);
+  city = styrkort_city_window_new (GTK_APPLICATION (app));
   core = styrkort_city_window_get_city (city);
   gtk_window_set_default_size (GTK_WINDOW (city), 1366, 768);
   gtk_window_present (GTK_WINDOW (city));
@@ -1085,7 +1085,7 @@ main (int argc, char **argv)
   app = styrkort_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  window = styrkort_window_new (app);
+  window = styrkort_window_new (GTK_APPLICATION (app));
   gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
   g_assert_true (styrkort_window_open (window, file));
   gtk_window_present (GTK_WINDOW (window));

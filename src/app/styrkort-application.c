@@ -89,7 +89,7 @@ styrkort_application_open_file (StyrkortApplication *self, GFile *file)
     {
       window = empty_window (self);
       if (window == NULL)
-        window = styrkort_window_new (self);
+        window = styrkort_window_new (GTK_APPLICATION (self));
       styrkort_window_open (window, file);
       watch_first_frame (self, GTK_WINDOW (window));
     }
@@ -145,7 +145,7 @@ styrkort_application_activate (GApplication *app)
 
   if (window == NULL)
     {
-      window = GTK_WINDOW (styrkort_window_new (self));
+      window = GTK_WINDOW (styrkort_window_new (GTK_APPLICATION (self)));
       watch_first_frame (self, window);
     }
   gtk_window_present (window);
@@ -183,6 +183,14 @@ open_recent_action (GSimpleAction *action, GVariant *parameter, gpointer user_da
 {
   g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
   styrkort_application_open_file (user_data, file);
+}
+
+/* A window opened a file: it heads the recent files of the start view. */
+static void
+add_recent_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+  styrkort_application_add_recent (user_data, file);
 }
 
 static void
@@ -248,6 +256,7 @@ styrkort_application_startup (GApplication *app)
     { .name = "open-demo", .activate = open_demo_action },
     { .name = "city-overview", .activate = city_overview_action },
     { .name = "open-recent", .activate = open_recent_action, .parameter_type = "s" },
+    { .name = "add-recent", .activate = add_recent_action, .parameter_type = "s" },
     { .name = "about", .activate = about_action },
     { .name = "fullscreen", .activate = fullscreen_action },
     { .name = "quit", .activate = quit_action },

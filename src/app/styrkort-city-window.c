@@ -758,7 +758,7 @@ styrkort_city_window_init (StyrkortCityWindow *self)
 }
 
 StyrkortCityWindow *
-styrkort_city_window_new (StyrkortApplication *app)
+styrkort_city_window_new (GtkApplication *app)
 {
   return g_object_new (STYRKORT_TYPE_CITY_WINDOW, "application", app, NULL);
 }

@@ -4,7 +4,6 @@
 
 #include <adwaita.h>
 
-#include "styrkort-application.h"
 #include "styrkort-city.h"
 
 G_BEGIN_DECLS
@@ -12,7 +11,7 @@ G_BEGIN_DECLS
 #define STYRKORT_TYPE_CITY_WINDOW (styrkort_city_window_get_type ())
 G_DECLARE_FINAL_TYPE (StyrkortCityWindow, styrkort_city_window, STYRKORT, CITY_WINDOW, AdwApplicationWindow)
 
-StyrkortCityWindow *styrkort_city_window_new       (StyrkortApplication *app);
+StyrkortCityWindow *styrkort_city_window_new       (GtkApplication *app);
 /* Reads workbooks, .styrkort files and folders of them in a worker thread
  * (the window shows the progress and can cancel); problems show in the window. */
 void                styrkort_city_window_add_files (StyrkortCityWindow *self, GListModel *files);

@@ -20,6 +20,8 @@
 struct _StyrkortWindow {
   AdwApplicationWindow parent_instance;
 
+  GSettings *settings;
+
   GtkWidget *content_stack;
   GtkWidget *main_stack;
   GtkWidget *period_dropdown;
@@ -46,12 +48,6 @@ struct _StyrkortWindow {
 };
 
 G_DEFINE_FINAL_TYPE (StyrkortWindow, styrkort_window, ADW_TYPE_APPLICATION_WINDOW)
-
-static StyrkortApplication *
-app_of (StyrkortWindow *self)
-{
-  return STYRKORT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-}
 
 void
 styrkort_window_toast (StyrkortWindow *self, const char *text, gboolean offer_undo)
@@ -274,7 +270,7 @@ fill_periods (StyrkortWindow *self)
 {
   g_autoptr(GArray) used = styrkort_project_list_periods (self->project);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autofree char *remembered = g_settings_get_string (styrkort_application_get_settings (app_of (self)), "last-period");
+  g_autofree char *remembered = g_settings_get_string (self->settings, "last-period");
   StyrkortPeriod now = styrkort_period_current (), first = { now.year - 3, 1 }, last = { now.year, 3 }, chosen, wanted;
   guint selected = 0;
 
@@ -326,7 +322,7 @@ on_period_selected_cb (GtkDropDown *dropdown, GParamSpec *pspec, StyrkortWindow 
   self->period = g_array_index (self->periods, StyrkortPeriod, i);
   {
     g_autofree char *name = styrkort_period_to_string (self->period);
-    g_settings_set_string (styrkort_application_get_settings (app_of (self)), "last-period", name);
+    g_settings_set_string (self->settings, "last-period", name);
   }
   mark_all_dirty (self, TRUE);
   refresh_visible_page (self);
@@ -513,7 +509,10 @@ styrkort_window_open (StyrkortWindow *self, GFile *file)
   update_actions (self);
   gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "project");
   styrkort_window_show_page (self, "overview");
-  styrkort_application_add_recent (app_of (self), file);
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+    gtk_widget_activate_action (GTK_WIDGET (self), "app.add-recent", "s", uri);
+  }
   return TRUE;
 }
 
@@ -522,7 +521,7 @@ styrkort_window_open (StyrkortWindow *self, GFile *file)
 static void
 fill_recent (StyrkortWindow *self)
 {
-  g_auto(GStrv) recent = g_settings_get_strv (styrkort_application_get_settings (app_of (self)), "recent-files");
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-files");
   GtkWidget *child;
   guint shown = 0;
 
@@ -551,13 +550,22 @@ fill_recent (StyrkortWindow *self)
   gtk_widget_set_visible (self->recent_list, shown > 0);
 }
 
+/* Files open in a window of their own, or come forward where they are
+ * open: the application decides, through its action. */
+static void
+open_elsewhere (StyrkortWindow *self, GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.open-recent", "s", uri);
+}
+
 static void
 on_open_response_cb (GtkNativeDialog *dialog, int response, StyrkortWindow *self)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      styrkort_application_open_file (app_of (self), file);
+      open_elsewhere (self, file);
     }
   g_object_unref (dialog);
 }
@@ -609,7 +617,7 @@ on_new_save_response_cb (GtkNativeDialog *dialog, int response, NewDistrict *dat
       else
         {
           styrkort_project_close (created);
-          styrkort_application_open_file (app_of (self), file);
+          open_elsewhere (self, file);
         }
     }
   g_free (data->district);
@@ -959,7 +967,7 @@ preferences_action (GtkWidget *widget, const char *action, GVariant *parameter)
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *row = adw_combo_row_new ();
   const char *styles[] = { _("Follow System"), _("Light"), _("Dark"), NULL };
-  GSettings *settings = styrkort_application_get_settings (app_of (self));
+  GSettings *settings = self->settings;
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Appearance"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Style"));
@@ -980,7 +988,7 @@ static gboolean
 styrkort_window_close_request (GtkWindow *window)
 {
   StyrkortWindow *self = STYRKORT_WINDOW (window);
-  GSettings *settings = styrkort_application_get_settings (app_of (self));
+  GSettings *settings = self->settings;
   int width, height;
 
   /* Fields being edited save when they lose focus. */
@@ -1009,6 +1017,7 @@ styrkort_window_finalize (GObject *object)
   StyrkortWindow *self = STYRKORT_WINDOW (object);
   g_clear_pointer (&self->periods, g_array_unref);
   g_clear_pointer (&self->dirty, g_hash_table_unref);
+  g_clear_object (&self->settings);
   G_OBJECT_CLASS (styrkort_window_parent_class)->finalize (object);
 }
 
@@ -1067,6 +1076,7 @@ static void
 styrkort_window_init (StyrkortWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = g_settings_new (APP_ID);
   self->periods = g_array_new (FALSE, FALSE, sizeof (StyrkortPeriod));
   self->dirty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_signal_connect (self->period_dropdown, "notify::selected", G_CALLBACK (on_period_selected_cb), self);
@@ -1074,10 +1084,10 @@ styrkort_window_init (StyrkortWindow *self)
 }
 
 StyrkortWindow *
-styrkort_window_new (StyrkortApplication *app)
+styrkort_window_new (GtkApplication *app)
 {
   StyrkortWindow *self = g_object_new (STYRKORT_TYPE_WINDOW, "application", app, NULL);
-  GSettings *settings = styrkort_application_get_settings (app);
+  GSettings *settings = self->settings;
   int width, height;
 
   g_settings_get (settings, "window-size", "(ii)", &width, &height);

@@ -4,7 +4,6 @@
 
 #include <adwaita.h>
 
-#include "styrkort-application.h"
 #include "styrkort-project.h"
 
 G_BEGIN_DECLS
@@ -12,7 +11,7 @@ G_BEGIN_DECLS
 #define STYRKORT_TYPE_WINDOW (styrkort_window_get_type ())
 G_DECLARE_FINAL_TYPE (StyrkortWindow, styrkort_window, STYRKORT, WINDOW, AdwApplicationWindow)
 
-StyrkortWindow  *styrkort_window_new         (StyrkortApplication *app);
+StyrkortWindow  *styrkort_window_new         (GtkApplication *app);
 /* Opens @file here; an error shows on the start view and keeps nothing half-open. */
 gboolean         styrkort_window_open        (StyrkortWindow *self, GFile *file);
 GFile           *styrkort_window_get_file    (StyrkortWindow *self);
