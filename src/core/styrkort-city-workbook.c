@@ -209,7 +209,7 @@ write_data (CityWriter *w)
           _styrkort_workbook_data_row (ws, row, source->rows->pdata[r]);
         }
     }
-  _styrkort_workbook_add_table (ws, "StyrkortData", _styrkort_workbook_data_columns (), row - 1);
+  _styrkort_workbook_add_table (ws, "StyrkortData", styrkort_data_sheet_columns (), row - 1);
   worksheet_set_column (ws, 0, 0, 24, NULL);
   worksheet_set_column (ws, 3, 4, 36, NULL);
   worksheet_set_column (ws, 5, 5, 22, NULL);
@@ -220,7 +220,7 @@ write_assessments (CityWriter *w)
 {
   lxw_worksheet *ws = sheet (w, "Bedömningar");
   g_autoptr(GPtrArray) sources = sorted_sources (w->city);
-  const char * const *machine = _styrkort_workbook_assessment_columns ();
+  const char * const *machine = styrkort_data_sheet_assessment_columns ();
   g_autoptr(GPtrArray) columns = g_ptr_array_new ();
   guint status_column;
   int row = 1;

@@ -12,7 +12,6 @@
 #include "styrkort-catalogue.h"
 #include "styrkort-city.h"
 #include "styrkort-project.h"
-#include "styrkort-workbook-private.h"
 #include "styrkort-xlsx.h"
 
 typedef struct {
@@ -36,7 +35,7 @@ struct _StyrkortCity {
 /* Rows and sources ------------------------------------------------------- */
 
 static void
-row_free (StyrkortCityRow *row)
+row_free (StyrkortDataRow *row)
 {
   g_free (row->district);
   g_free (row->unit);
@@ -288,7 +287,7 @@ read_data (StyrkortCity *city, StyrkortXlsx *xlsx, StyrkortCitySource *source, G
 {
   g_autoptr(GError) local = NULL;
   g_autoptr(StyrkortSheet) data = styrkort_xlsx_read_sheet (xlsx, "Data", &local);
-  const char * const *columns = _styrkort_workbook_data_columns ();
+  const char * const *columns = styrkort_data_sheet_columns ();
 
   if (data == NULL)
     return refuse (source->path, error, STYRKORT_ERROR_FOREIGN, _("the workbook has no sheet “Data”."));
@@ -310,7 +309,7 @@ read_data (StyrkortCity *city, StyrkortXlsx *xlsx, StyrkortCitySource *source, G
     }
   for (guint r = 1; r < data->rows->len; r++)
     {
-      StyrkortCityRow row = { 0 };
+      StyrkortDataRow row = { 0 };
       double year, tertial, *numbers[] = { &row.value, &row.women, &row.men, &row.numerator, &row.denominator };
       StyrkortPeriod period;
       gboolean ok = TRUE;
@@ -343,7 +342,7 @@ read_data (StyrkortCity *city, StyrkortXlsx *xlsx, StyrkortCitySource *source, G
           continue;
         }
       {
-        StyrkortCityRow *copy = g_new0 (StyrkortCityRow, 1);
+        StyrkortDataRow *copy = g_new0 (StyrkortDataRow, 1);
         *copy = row;
         copy->district = g_strdup (source->district);
         copy->period = period;
@@ -431,7 +430,7 @@ load_project (StyrkortCity *city, StyrkortCitySource *source, GError **error)
           for (guint v = 0; v < values->len; v++)
             {
               StyrkortValue *value = values->pdata[v];
-              StyrkortCityRow *row = g_new0 (StyrkortCityRow, 1);
+              StyrkortDataRow *row = g_new0 (StyrkortDataRow, 1);
               row->district = g_strdup (district->name);
               row->period = period;
               row->code = g_strdup (ind->code);
@@ -678,7 +677,7 @@ styrkort_city_list_periods (StyrkortCity *city)
       GPtrArray *rows = ((StyrkortCitySource *) city->sources->pdata[s])->rows;
       for (guint r = 0; r < rows->len; r++)
         {
-          StyrkortPeriod p = ((StyrkortCityRow *) rows->pdata[r])->period;
+          StyrkortPeriod p = ((StyrkortDataRow *) rows->pdata[r])->period;
           gpointer key = GINT_TO_POINTER (p.year * 4 + p.tertial);
           if (g_hash_table_add (seen, key))
             g_array_append_val (periods, p);
@@ -735,7 +734,7 @@ total_of (StyrkortCity *city, const char *district, const char *code, StyrkortPe
         continue;
       for (guint r = 0; r < source->rows->len; r++)
         {
-          StyrkortCityRow *row = source->rows->pdata[r];
+          StyrkortDataRow *row = source->rows->pdata[r];
           StyrkortValue *v;
           if (styrkort_period_compare (row->period, period) != 0 || !g_str_equal (row->code, code))
             continue;

@@ -3,20 +3,12 @@
 #pragma once
 
 #include "styrkort-chart.h"
+#include "styrkort-data-sheet.h"
 #include "styrkort-types.h"
 
 G_BEGIN_DECLS
 
 /* One figure of one district, as in the Data sheet. */
-typedef struct {
-  char *district;
-  StyrkortPeriod period;
-  char *unit;             /* "" for a district-level figure */
-  char *operation;
-  char *code;             /* indicator code */
-  double value, women, men, numerator, denominator;
-  char *comment;
-} StyrkortCityRow;
 
 typedef struct {
   StyrkortPeriod period;
@@ -31,7 +23,7 @@ typedef struct {
   char *path;
   char *district;
   char *exported;         /* when the workbook was made, ISO 8601 */
-  GPtrArray *rows;        /* StyrkortCityRow */
+  GPtrArray *rows;        /* StyrkortDataRow */
   GPtrArray *statuses;    /* StyrkortCityStatus */
   GPtrArray *problems;    /* char*: rows that were skipped, and why (naming the file) */
   char *checksum;         /* SHA-256 of the file's bytes: the same file under another name */

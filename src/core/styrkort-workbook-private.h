@@ -4,21 +4,17 @@
 
 #include <xlsxwriter.h>
 
-#include "styrkort-city.h"
+#include "styrkort-data-sheet.h"
 #include "styrkort-workbook.h"
 
 G_BEGIN_DECLS
-
-/* The headers of the Data and Bedömningar tables (docs/data-sheet.md), NULL-terminated. */
-const char * const *_styrkort_workbook_data_columns       (void);
-const char * const *_styrkort_workbook_assessment_columns (void);
 
 /* Makes rows 0..@last_row of @ws an Excel table with @headers, a frozen
  * header row and an autofilter; a table without data rows gets one blank row. */
 void _styrkort_workbook_add_table (lxw_worksheet *ws, const char *name, const char * const *headers, int last_row);
 
 /* One row of the Data table (docs/data-sheet.md). */
-void _styrkort_workbook_data_row (lxw_worksheet *ws, int row, const StyrkortCityRow *x);
+void _styrkort_workbook_data_row (lxw_worksheet *ws, int row, const StyrkortDataRow *x);
 
 /* Starts the record of cells that could not be written (this thread's). */
 void _styrkort_workbook_begin (void);

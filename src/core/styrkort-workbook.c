@@ -558,19 +558,8 @@ write_figures (Writer *w)
 /* Data: the table for machines ----------------------------------------------- */
 
 /* The columns of the Data sheet, format version 1 (docs/data-sheet.md). */
-static const char * const data_columns[] = {
-  "Stadsdel", "År", "Tertial", "Enhet", "Verksamhetsområde", "Nyckeltal", "Värde", "Kvinnor", "Män",
-  "Täljare", "Nämnare", "Kommentar", NULL
-};
-
-const char * const *
-_styrkort_workbook_data_columns (void)
-{
-  return data_columns;
-}
-
 void
-_styrkort_workbook_data_row (lxw_worksheet *ws, int row, const StyrkortCityRow *x)
+_styrkort_workbook_data_row (lxw_worksheet *ws, int row, const StyrkortDataRow *x)
 {
   text (ws, row, 0, x->district, NULL);
   number (ws, row, 1, x->period.year, NULL);
@@ -621,7 +610,7 @@ write_data_rows (Writer *w, lxw_worksheet *ws)
             StyrkortValue *value = values->pdata[v];
             const char *operation = "";
             const char *unit = value->unit_id ? unit_name (w, value->unit_id, &operation) : "";
-            StyrkortCityRow line = { w->district->name, value->period, (char *) unit, (char *) operation, ind->code,
+            StyrkortDataRow line = { w->district->name, value->period, (char *) unit, (char *) operation, ind->code,
                                      value->value, value->women, value->men, value->numerator, value->denominator,
                                      value->comment };
             _styrkort_workbook_data_row (ws, row, &line);
@@ -636,7 +625,7 @@ write_data (Writer *w)
   lxw_worksheet *ws = add_sheet (w, "Data");
   int rows = write_data_rows (w, ws);
 
-  _styrkort_workbook_add_table (ws, "StyrkortData", data_columns, rows - 1);
+  _styrkort_workbook_add_table (ws, "StyrkortData", styrkort_data_sheet_columns (), rows - 1);
   worksheet_set_column (ws, 0, 0, 22, NULL);
   worksheet_set_column (ws, 1, 2, 8, NULL);
   worksheet_set_column (ws, 3, 3, 46, NULL);
@@ -647,16 +636,6 @@ write_data (Writer *w)
 }
 
 /* Bedömningar: the assessments as a table for machines (docs/data-sheet.md). */
-static const char * const assessment_columns[] = {
-  "Stadsdel", "År", "Tertial", "Område", "Områdesnamn", "Verksamhetsområde", "Status", NULL
-};
-
-const char * const *
-_styrkort_workbook_assessment_columns (void)
-{
-  return assessment_columns;
-}
-
 static void
 write_assessments (Writer *w)
 {
@@ -685,7 +664,7 @@ write_assessments (Writer *w)
           text (ws, row, 6, styrkort_status_to_key (as->status), NULL);
           row++;
         }
-  _styrkort_workbook_add_table (ws, "StyrkortBedomningar", assessment_columns, row - 1);
+  _styrkort_workbook_add_table (ws, "StyrkortBedomningar", styrkort_data_sheet_assessment_columns (), row - 1);
   worksheet_set_column (ws, 0, 0, 22, NULL);
   worksheet_set_column (ws, 1, 2, 8, NULL);
   worksheet_set_column (ws, 3, 3, 10, NULL);

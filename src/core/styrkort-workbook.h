@@ -2,12 +2,11 @@
 /* The T2 workbook (xlsx) the central office collects from each district. */
 #pragma once
 
+#include "styrkort-data-sheet.h"
 #include "styrkort-project.h"
 
 G_BEGIN_DECLS
 
-/* The version of the Data sheet's columns (docs/data-sheet.md). */
-#define STYRKORT_DATA_FORMAT_VERSION 1
 
 /* "Styrkort-<district>-<year>-T<n>.xlsx", safe as a file name anywhere. */
 char          *styrkort_workbook_suggested_name (StyrkortProject *project, StyrkortPeriod period);
