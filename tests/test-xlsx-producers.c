@@ -175,6 +175,9 @@ test_date1904_cells (void)
   /* 2025-05-01: 44316 in the 1904 system, 45778 in the 1900 one. */
   assert_number (sheet, 0, 0, 45778);
   assert_number (sheet, 0, 1, 100);     /* not a date: as it is */
+  assert_number (sheet, 0, 2, 10.5);    /* [h]:mm: 10 hours 30 minutes */
+  assert_number (sheet, 0, 3, 0.25);    /* h:mm: 6 in the morning */
+  assert_number (sheet, 0, 4, 30.5);    /* built-in 46, [h]:mm:ss */
   assert_number (spelled, 0, 0, 45778); /* date1904="true" */
 }
 

@@ -33,6 +33,7 @@ typedef enum {
   FORMAT_GENERAL,
   FORMAT_PERCENT,
   FORMAT_DATE,
+  FORMAT_DURATION,        /* [h]:mm and the like: a length of time */
 } Format;
 
 struct _StyrkortXlsx {
@@ -224,6 +225,24 @@ stream_part (zip_t *zip, const Part *part, const zip_stat_t *stat, GMarkupParseC
   return ok && g_markup_parse_context_end_parse (context, error);
 }
 
+/* Part names are case-insensitive (OPC), and writers differ; some Windows
+ * tools store "xl\\workbook.xml" with backslashes. */
+static gboolean
+stat_part (zip_t *zip, const char *path, zip_stat_t *stat)
+{
+  g_autofree char *windows = NULL;
+
+  zip_stat_init (stat);
+  if (zip_stat (zip, path, ZIP_FL_NOCASE, stat) != 0)
+    {
+      windows = g_strdelimit (g_strdup (path), "/", '\\');
+      zip_stat_init (stat);
+      if (zip_stat (zip, windows, ZIP_FL_NOCASE, stat) != 0)
+        return FALSE;
+    }
+  return (stat->valid & ZIP_STAT_SIZE) && (stat->valid & ZIP_STAT_INDEX);
+}
+
 static gboolean
 parse_part (StyrkortXlsx *xlsx, const Part *part, const GMarkupParser *parser, gpointer data, gboolean required,
             GError **error)
@@ -233,10 +252,7 @@ parse_part (StyrkortXlsx *xlsx, const Part *part, const GMarkupParser *parser, g
   gboolean damaged = FALSE;
   zip_stat_t stat;
 
-  zip_stat_init (&stat);
-  /* Part names are case-insensitive (OPC), and writers differ. */
-  if (zip_stat (xlsx->zip, part->path, ZIP_FL_NOCASE, &stat) != 0 || !(stat.valid & ZIP_STAT_SIZE) ||
-      !(stat.valid & ZIP_STAT_INDEX))
+  if (!stat_part (xlsx->zip, part->path, &stat))
     return !required || fail (xlsx, error, STYRKORT_ERROR_FOREIGN,
                               _("this is a zip archive but not an Excel workbook."));
   context = context_new (parser, data);
@@ -347,7 +363,9 @@ sheet_list_start (GMarkupParseContext *c, const char *element, const char **name
   declare_prefixes (list->prefixes, names, values);
   if (g_str_equal (local, "sheet"))
     sheet_entry (list, names, values, error);
-  else if (g_str_equal (local, "workbookPr"))
+  /* Only the workbook's own: Excel 2013 and later add an x15:workbookPr in
+   * extLst, without date1904. */
+  else if (g_str_equal (local, "workbookPr") && list->depth == 2)
     list->date1904 = attribute_true (attribute (names, values, "date1904"));
 }
 
@@ -623,8 +641,9 @@ _styrkort_xlsx_parse_strings (const char *xml, gsize length, GError **error)
 #define MAX_STYLES 65536u
 
 /* A number format's first section ("0.0%;[Red]-0.0%") with quoted text,
- * escaped and padding characters ("\%", "_)", "*-") and brackets other than
- * elapsed time ([h], [mm], [ss]) left out: what is left decides. */
+ * escaped and padding characters ("\%", "_)", "*-") and brackets ("[Red]",
+ * "[$-41D]") left out: what is left decides. Elapsed time ([h], [mm], [ss])
+ * is a duration, which no date system shifts. */
 static Format
 classify_format_code (const char *code)
 {
@@ -637,7 +656,9 @@ classify_format_code (const char *code)
           ;
       else if ((*p == '\\' || *p == '_' || *p == '*') && p[1] != '\0')
         p++;
-      else if (*p == '[' && !(strchr ("hHmMsS", p[1]) != NULL && p[1] != '\0'))
+      else if (*p == '[' && p[1] != '\0' && strchr ("hHmMsS", p[1]) != NULL)
+        return FORMAT_DURATION;
+      else if (*p == '[')
         while (p[1] != '\0' && *++p != ']')
           ;
       else if (strchr ("dmhysDMHYS", *p) != NULL)
@@ -649,12 +670,14 @@ classify_format_code (const char *code)
 }
 
 /* Excel's built-in formats: 9 and 10 are 0% and 0.00%, 14 to 22 and 45 to
- * 47 dates and times. */
+ * 47 dates and times, 46 of them [h]:mm:ss. */
 static Format
 classify_builtin (guint id)
 {
   if (id == 9 || id == 10)
     return FORMAT_PERCENT;
+  if (id == 46)
+    return FORMAT_DURATION;
   if ((id >= 14 && id <= 22) || (id >= 45 && id <= 47))
     return FORMAT_DATE;
   return FORMAT_GENERAL;
@@ -1152,8 +1175,9 @@ shown_number (const SheetReader *r, double number)
 
   if (r->format == FORMAT_PERCENT)
     return g_ascii_strtod (g_ascii_formatd (buffer, sizeof buffer, "%.15g", number * 100), NULL);
-  /* Day 0 of the 1904 system is 1904-01-01, day 1462 of the 1900 system. */
-  if (r->format == FORMAT_DATE && r->date1904)
+  /* Day 0 of the 1904 system is 1904-01-01, day 1462 of the 1900 system;
+   * a number below 1 is a time of day in either. */
+  if (r->format == FORMAT_DATE && r->date1904 && number >= 1)
     return number + 1462;
   return number;
 }
