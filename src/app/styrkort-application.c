@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "styrkort-a11y.h"
 #include "styrkort-application.h"
 #include "styrkort-city-window.h"
 #include "styrkort-demo.h"
@@ -294,6 +295,7 @@ styrkort_application_startup (GApplication *app)
   };
 
   G_APPLICATION_CLASS (styrkort_application_parent_class)->startup (app);
+  styrkort_a11y_init ();
   self->settings = g_settings_new (APP_ID);
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

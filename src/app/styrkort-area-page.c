@@ -570,6 +570,7 @@ rebuild (StyrkortAreaPage *self)
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group),
                                            add_button (self, _("_Add Sub-goal"), G_CALLBACK (on_add_subgoal_cb)));
   list = gtk_list_box_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sub-goals"), -1);
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   for (guint i = 0; i < goals->len; i++)
@@ -582,6 +583,7 @@ rebuild (StyrkortAreaPage *self)
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group),
                                            add_button (self, _("Add A_ction"), G_CALLBACK (on_add_action_cb)));
   list = gtk_list_box_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Actions"), -1);
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   for (guint i = 0; i < actions->len; i++)

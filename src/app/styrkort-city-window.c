@@ -575,6 +575,7 @@ build_content (StyrkortCityWindow *self)
   self->messages_group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->messages_group), _("Messages"));
   self->messages_list = gtk_list_box_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->messages_list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Messages"), -1);
   gtk_widget_add_css_class (self->messages_list, "boxed-list");
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->messages_list), GTK_SELECTION_NONE);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->messages_group), self->messages_list);
@@ -587,6 +588,7 @@ build_content (StyrkortCityWindow *self)
     self->sources_row = adw_expander_row_new ();
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->sources_row), _("Districts’ Workbooks"));
     gtk_widget_add_css_class (list, "boxed-list");
+    gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Districts’ Workbooks"), -1);
     gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
     gtk_list_box_append (GTK_LIST_BOX (list), self->sources_row);
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);

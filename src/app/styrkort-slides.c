@@ -247,7 +247,6 @@ fill_chooser (Chooser *c)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_array_index (c->chosen, gboolean, i));
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
       g_object_set_data (G_OBJECT (check), "index", GUINT_TO_POINTER (i));
       g_signal_connect (check, "toggled", G_CALLBACK (on_check_toggled_cb), c);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
@@ -322,6 +321,7 @@ styrkort_slides_choose (GtkWindow *parent, StyrkortProject *project, StyrkortPer
 
   c->project = g_object_ref (project);
   c->list = gtk_list_box_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (c->list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Slides for the Meeting"), -1);
   c->slides = g_ptr_array_new_with_free_func ((GDestroyNotify) styrkort_slide_free);
   c->chosen = g_array_new (FALSE, FALSE, sizeof (gboolean));
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (c->list), GTK_SELECTION_NONE);

@@ -193,6 +193,7 @@ group (GtkWidget *box, const char *title, const char *description, GtkWidget *su
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (g), description);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (g), suffix);
   *list = gtk_list_box_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (*list), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (*list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (*list, "boxed-list");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), *list);

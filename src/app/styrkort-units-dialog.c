@@ -164,6 +164,7 @@ styrkort_units_dialog_show (GtkWindow *parent, StyrkortProject *project, GCallba
                                       _("The district’s units (enheter), each in one operation. Figures are entered "
                                         "per unit; removing a unit removes its figures (Undo brings them back)."));
   u->list = gtk_list_box_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (u->list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Units"), -1);
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (u->list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (u->list, "boxed-list");
   gtk_list_box_set_placeholder (GTK_LIST_BOX (u->list), gtk_label_new (_("No units yet")));

@@ -969,6 +969,7 @@ preferences_action (GtkWidget *widget, const char *action, GVariant *parameter)
   const char *styles[] = { _("Follow System"), _("Light"), _("Dark"), NULL };
   GSettings *settings = self->settings;
 
+  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("General"));
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Appearance"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Style"));
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (gtk_string_list_new (styles)));
