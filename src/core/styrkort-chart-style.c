@@ -19,7 +19,9 @@ styrkort_chart_style_init (StyrkortChartStyle *s, double width, double height, S
   double unit = MIN (height, width * 9.0 / 16.0) / 1080.0;
   gboolean projected = mode == STYRKORT_CHART_PROJECTED;
 
-  s->font_family = "DejaVu Sans"; /* wide coverage: åäö, −, …, ○◐● */
+  /* A Pango family list: GNOME's font first, then wide coverage (åäö, −, …,
+   * ○◐●); any other font that has a missing glyph fills in. */
+  s->font_family = "Cantarell, DejaVu Sans, sans-serif";
   s->title_size = MAX (12, unit * (projected ? 64 : 46));
   s->body_size = MAX (9, unit * (projected ? 40 : 28));
   s->small_size = MAX (8, unit * (projected ? 30 : 22));

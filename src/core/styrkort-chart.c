@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <pango/pangocairo.h>
 
 #include "styrkort-chart.h"
 #include "styrkort-number.h"
@@ -19,6 +20,8 @@ typedef struct {
   StyrkortChartLayout *layout;
   StyrkortChartStyle style;
   double width, height;
+  PangoLayout *text;          /* the current font, for every piece of text */
+  double ascent, descent;     /* of the current font, in px */
 } Painter;
 
 typedef enum { ALIGN_START, ALIGN_CENTER, ALIGN_END } Align;
@@ -219,28 +222,39 @@ styrkort_chart_tick_decimals (GArray *ticks)
 
 /* Text ------------------------------------------------------------------- */
 
+/* Text goes through Pango: the family list falls back to any installed
+ * font that has a glyph (cairo's toy API drew boxes for a missing glyph and
+ * needed one hard-coded family). */
 static void
 set_font (Painter *p, double size, gboolean bold)
 {
-  cairo_select_font_face (p->cr, p->style.font_family, CAIRO_FONT_SLANT_NORMAL,
-                          bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size (p->cr, MAX (size, p->style.min_size));
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (p->style.font_family);
+  PangoContext *context = pango_layout_get_context (p->text);
+  PangoFontMetrics *metrics;
+
+  pango_font_description_set_absolute_size (font, MAX (size, p->style.min_size) * PANGO_SCALE);
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (p->text, font);
+  metrics = pango_context_get_metrics (context, font, NULL);
+  p->ascent = (double) pango_font_metrics_get_ascent (metrics) / PANGO_SCALE;
+  p->descent = (double) pango_font_metrics_get_descent (metrics) / PANGO_SCALE;
+  pango_font_metrics_unref (metrics);
 }
 
 static double
 text_width (Painter *p, const char *text)
 {
-  cairo_text_extents_t e;
-  cairo_text_extents (p->cr, text, &e);
-  return e.x_advance;
+  PangoRectangle logical;
+
+  pango_layout_set_text (p->text, text, -1);
+  pango_layout_get_extents (p->text, NULL, &logical);
+  return (double) logical.width / PANGO_SCALE;
 }
 
 static double
 line_height (Painter *p)
 {
-  cairo_font_extents_t e;
-  cairo_font_extents (p->cr, &e);
-  return e.ascent + e.descent;
+  return p->ascent + p->descent;
 }
 
 /* Shortens @text with "…" until it fits @width: at a space where that
@@ -322,19 +336,18 @@ record_text (Painter *p, const char *text, double x, double y, double w, double 
 static double
 draw_line (Painter *p, const char *text, double x, double top, Align align)
 {
-  cairo_font_extents_t fe;
-  double w = text_width (p, text);
+  double w = text_width (p, text), baseline = (double) pango_layout_get_baseline (p->text) / PANGO_SCALE;
 
-  cairo_font_extents (p->cr, &fe);
   if (align == ALIGN_CENTER)
     x -= w / 2;
   else if (align == ALIGN_END)
     x -= w;
-  cairo_move_to (p->cr, x, top + fe.ascent);
-  cairo_show_text (p->cr, text);
+  /* The line's baseline where the font's ascent puts it, whatever the text. */
+  cairo_move_to (p->cr, x, top + p->ascent - baseline);
+  pango_cairo_show_layout (p->cr, p->text);
   cairo_new_path (p->cr); /* no line from the text's end to the next shape */
-  record_text (p, text, x, top, w, fe.ascent + fe.descent);
-  return fe.ascent + fe.descent;
+  record_text (p, text, x, top, w, line_height (p));
+  return line_height (p);
 }
 
 /* Draws @text wrapped into @width, at most @max_lines, centred vertically in
@@ -1071,7 +1084,7 @@ status_legend (LegendItem *items)
 StyrkortChartLayout *
 styrkort_chart_draw (const StyrkortChart *chart, cairo_t *cr, double width, double height, StyrkortChartMode mode)
 {
-  Painter p = { cr, chart, g_new0 (StyrkortChartLayout, 1), { 0 }, width, height };
+  Painter p = { cr, chart, g_new0 (StyrkortChartLayout, 1), { 0 }, width, height, pango_cairo_create_layout (cr), 0, 0 };
   LegendItem legend[8];
   guint n_legend;
   StyrkortRect area;
@@ -1108,6 +1121,7 @@ styrkort_chart_draw (const StyrkortChart *chart, cairo_t *cr, double width, doub
       break;
     }
   cairo_restore (cr);
+  g_object_unref (p.text);
   return p.layout;
 }
 
