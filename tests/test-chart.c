@@ -391,6 +391,48 @@ test_status_colours_grayscale (void)
       g_assert_cmpstr (styrkort_chart_status_symbol (s), !=, styrkort_chart_status_symbol (t));
 }
 
+/* A new district's first tertial: the city value typed for it is drawn
+ * (a lone point has no line); a chart with no city value has no "City" in
+ * its legend; a title already naming women and men does not say it twice. */
+static void
+test_lone_city_value_and_titles (void)
+{
+  g_autofree char *path = test_path ("ny.styrkort");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(StyrkortProject) p = styrkort_project_create (file, "Ny stadsdel", NULL);
+  g_autoptr(StyrkortIndicator) turnover = styrkort_project_find_indicator (p, "turnover");
+  g_autoptr(StyrkortIndicator) headcount = styrkort_project_find_indicator (p, "headcount");
+  StyrkortPeriod t2 = { 2026, 2 };
+  StyrkortCityValue city = { turnover->id, t2, 10.6, NAN, NAN };
+  g_autoptr(StyrkortChart) none = styrkort_chart_new_trend (p, turnover->id, t2, 3);
+  g_autoptr(StyrkortChart) lone = NULL, gender = NULL;
+  Rendered r;
+  gboolean city_mark = FALSE;
+
+  for (guint s = 0; s < none->series->len; s++)
+    g_assert_cmpint (((StyrkortChartSeries *) none->series->pdata[s])->role, !=, STYRKORT_SERIES_CITY);
+  g_assert_true (styrkort_project_set_city_value (p, &city, NULL));
+  lone = styrkort_chart_new_trend (p, turnover->id, t2, 3);
+  r = render (lone, W, H, STYRKORT_CHART_SCREEN, "trend-lone-city.png");
+  for (guint i = 0; i < r.layout->marks->len; i++)
+    {
+      const StyrkortChartMark *m = &g_array_index (r.layout->marks, StyrkortChartMark, i);
+      if (((StyrkortChartSeries *) lone->series->pdata[m->series])->role == STYRKORT_SERIES_CITY)
+        {
+          g_assert_cmpuint (m->category, ==, 2);
+          g_assert_cmpfloat (m->value, ==, 10.6);
+          city_mark = TRUE;
+        }
+    }
+  g_assert_true (city_mark);
+  rendered_clear (&r);
+
+  /* In English the catalogue's name ends as the chart's suffix does. */
+  gender = styrkort_chart_new_gender (p, headcount->id, t2);
+  if (styrkort_number_style_for_locale () == STYRKORT_NUMBER_ENGLISH)
+    g_assert_cmpstr (gender->title, ==, "Headcount, women and men");
+}
+
 static void
 test_goals_and_gender (void)
 {
@@ -524,6 +566,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/chart/units-40-long-names", test_units_many_long);
   g_test_add_func ("/core/chart/units-single-and-missing", test_units_single_and_missing);
   g_test_add_func ("/core/chart/trend-negative-missing", test_trend);
+  g_test_add_func ("/core/chart/lone-city-value-and-titles", test_lone_city_value_and_titles);
   g_test_add_func ("/core/chart/area-status", test_area_status);
   g_test_add_func ("/core/chart/status-colours-grayscale", test_status_colours_grayscale);
   g_test_add_func ("/core/chart/goals-and-gender", test_goals_and_gender);

@@ -37,7 +37,10 @@ new_indicator_chart (StyrkortProject *project, StyrkortChartKind kind, const Sty
                      const char *title_suffix, const char *period)
 {
   g_autofree char *source = source_line (project, period);
-  g_autofree char *title = g_strdup_printf ("%s%s", LOCALIZED (ind, name), title_suffix);
+  const char *name = LOCALIZED (ind, name);
+  /* "Antal anställda, kvinnor och män" needs no ", kvinnor och män" again. */
+  g_autofree char *title = g_str_has_suffix (name, title_suffix) ? g_strdup (name)
+                                                                  : g_strconcat (name, title_suffix, NULL);
   StyrkortChart *chart = styrkort_chart_new (kind, title, source);
 
   chart->percent = ind->measure == STYRKORT_MEASURE_PERCENT;
@@ -49,6 +52,17 @@ static void
 append (StyrkortChartSeries *series, double value)
 {
   g_array_append_val (series->values, value);
+}
+
+/* A series without a single value (a city line nobody typed) is left out,
+ * and so is its entry in the legend. */
+static void
+drop_if_empty (StyrkortChart *chart, StyrkortChartSeries *series)
+{
+  for (guint i = 0; i < series->values->len; i++)
+    if (!isnan (g_array_index (series->values, double, i)))
+      return;
+  g_ptr_array_remove (chart->series, series);
 }
 
 StyrkortChart *
@@ -92,6 +106,7 @@ styrkort_chart_new_trend (StyrkortProject *project, gint64 indicator_id, Styrkor
           append (men, total.men);
         }
     }
+  drop_if_empty (chart, city);
   goals = styrkort_project_list_subgoals (project, 0);
   for (guint i = 0; i < goals->len; i++)
     {

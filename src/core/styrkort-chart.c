@@ -708,6 +708,33 @@ y_of (double v, double axis_min, double axis_max, StyrkortRect plot)
   return plot.y + plot.height - (v - axis_min) / (axis_max - axis_min) * plot.height;
 }
 
+/* A city value with no neighbour has no line to be part of: it is drawn
+ * as a short dashed stroke across its period, so that it is seen. */
+static void
+draw_lone_city_points (Painter *p, guint s, StyrkortRect plot, double step_x, double axis_min, double axis_max)
+{
+  const StyrkortChartSeries *series = p->chart->series->pdata[s];
+  guint n = p->chart->categories->len;
+
+  if (series->role != STYRKORT_SERIES_CITY)
+    return;
+  for (guint c = 0; c < n; c++)
+    {
+      double v = series_value (series, c), x = plot.x + (c + 0.5) * step_x, y;
+      if (isnan (v) || (c > 0 && !isnan (series_value (series, c - 1))) ||
+          (c + 1 < n && !isnan (series_value (series, c + 1))))
+        continue;
+      y = y_of (v, axis_min, axis_max, plot);
+      styrkort_chart_set_colour (p->cr, styrkort_chart_series_colour (STYRKORT_SERIES_CITY));
+      dashed (p, p->style.line_width * 0.6);
+      cairo_move_to (p->cr, x - step_x * 0.35, y);
+      cairo_line_to (p->cr, x + step_x * 0.35, y);
+      cairo_stroke (p->cr);
+      cairo_set_dash (p->cr, NULL, 0, 0);
+      add_mark (p, x - step_x * 0.35, y - p->style.line_width, step_x * 0.7, p->style.line_width * 2, c, s, v);
+    }
+}
+
 static void
 draw_trend (Painter *p, StyrkortRect area)
 {
@@ -820,6 +847,7 @@ draw_trend (Painter *p, StyrkortRect area)
         }
       cairo_stroke (p->cr);
       cairo_set_dash (p->cr, NULL, 0, 0);
+      draw_lone_city_points (p, s, plot, step_x, axis_min, axis_max);
       for (guint c = 0; c < n && series->role != STYRKORT_SERIES_CITY && series->role != STYRKORT_SERIES_OTHER; c++)
         {
           double v = series_value (series, c), r = p->style.marker_radius;
