@@ -174,9 +174,8 @@ open_demo_action (GSimpleAction *action, GVariant *parameter, gpointer user_data
 static void
 city_overview_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
-  StyrkortCityWindow *window = styrkort_city_window_new (user_data);
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_widget_activate_action (GTK_WIDGET (window), "city.add", NULL);
+  /* Its empty state offers files or a folder: no chooser before the choice. */
+  gtk_window_present (GTK_WINDOW (styrkort_city_window_new (user_data)));
 }
 
 static void

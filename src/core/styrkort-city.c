@@ -20,7 +20,6 @@ typedef struct {
   StyrkortMeasure measure;
   StyrkortTotalRule rule;
   StyrkortBetter better;
-  gboolean in_t2;
 } Indicator;
 
 struct _StyrkortCity {
@@ -117,7 +116,6 @@ styrkort_city_new (GError **error)
           ind->measure = MAX (0, styrkort_measure_from_key (measure));
           ind->rule = MAX (0, styrkort_total_rule_from_key (rule));
           ind->better = better ? MAX (0, styrkort_better_from_key (better)) : STYRKORT_BETTER_NONE;
-          ind->in_t2 = g_key_file_get_boolean (catalogue, g, "ReportedInT2", NULL);
           g_ptr_array_add (city->indicators, ind);
         }
       else if (g_str_has_prefix (g, "Area ") || g_str_has_prefix (g, "Theme "))
@@ -1062,10 +1060,11 @@ styrkort_city_slides (StyrkortCity *city, StyrkortPeriod period)
   GPtrArray *slides = g_ptr_array_new_with_free_func ((GDestroyNotify) styrkort_chart_free);
 
   g_ptr_array_add (slides, styrkort_city_chart_status (city, period));
+  /* Every indicator the overview shows that has figures for the period. */
   for (guint i = 0; i < city->indicators->len; i++)
     {
       Indicator *ind = city->indicators->pdata[i];
-      if (!ind->in_t2)
+      if (styrkort_city_total (city, ind->code, period).n_parts == 0)
         continue;
       g_ptr_array_add (slides, styrkort_city_chart_ranking (city, ind->code, period));
       g_ptr_array_add (slides, styrkort_city_chart_trend (city, ind->code, period, 9));
