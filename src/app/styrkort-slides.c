@@ -47,6 +47,9 @@ save_chooser (GtkWindow *parent, const char *title, const char *suggested)
       gtk_file_filter_set_name (filter, _(formats[i].name));
       gtk_file_filter_add_pattern (filter, formats[i].pattern);
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+      /* The filter shown is the one of the suggested name (a .pdf is not shown as PNG). */
+      if (g_str_has_suffix (suggested, formats[i].pattern + 1))
+        gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), filter);
     }
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
   return chooser;
@@ -100,13 +103,22 @@ styrkort_slides_export_charts (GtkWindow *parent, GPtrArray *charts, const char 
   start_export (parent, charts, _("Export Slides"), suggested_name);
 }
 
+/* "Styrkort-Södermalm-2026-T2": the slides' file name, without extension. */
+static char *
+slides_stem (StyrkortProject *project, StyrkortPeriod period)
+{
+  g_autoptr(StyrkortDistrict) district = styrkort_project_get_district (project);
+  char *stem = g_strdup_printf ("Styrkort-%s-%d-T%d", district->name, period.year, period.tertial);
+
+  return g_strdelimit (stem, "/\\:*?\"<>| ", '-');
+}
+
 void
 styrkort_slides_export (GtkWindow *parent, StyrkortProject *project, StyrkortPeriod period)
 {
-  g_autoptr(StyrkortDistrict) district = styrkort_project_get_district (project);
-  g_autofree char *name = g_strdup_printf ("Styrkort-%s-%d-T%d.pdf", district->name, period.year, period.tertial);
+  g_autofree char *stem = slides_stem (project, period);
+  g_autofree char *name = g_strconcat (stem, ".pdf", NULL);
 
-  g_strdelimit (name, "/\\:*?\"<>| ", '-');
   start_export (parent, styrkort_chart_new_slides (project, period), _("Export Slides"), name);
 }
 
@@ -128,11 +140,13 @@ on_draw_page_cb (GtkPrintOperation *operation, GtkPrintContext *context, int pag
 {
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
   double width = gtk_print_context_get_width (context), height = gtk_print_context_get_height (context);
-  double scale = MIN (width / SLIDE_WIDTH, height / SLIDE_HEIGHT);
+  /* Laid out for the page's own shape, so that the chart fills the page
+   * (a 16:9 slide scaled onto A4 left a third of it empty). */
+  double scale = width / SLIDE_WIDTH;
 
   cairo_save (cr);
   cairo_scale (cr, scale, scale);
-  styrkort_chart_layout_free (styrkort_chart_draw (charts->pdata[page], cr, SLIDE_WIDTH, SLIDE_HEIGHT,
+  styrkort_chart_layout_free (styrkort_chart_draw (charts->pdata[page], cr, SLIDE_WIDTH, height / scale,
                                                    STYRKORT_CHART_SCREEN));
   cairo_restore (cr);
 }
@@ -148,7 +162,14 @@ styrkort_slides_print (GtkWindow *parent, StyrkortProject *project, StyrkortPeri
   gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
   gtk_print_operation_set_default_page_setup (operation, setup);
   gtk_print_operation_set_n_pages (operation, charts->len);
-  gtk_print_operation_set_job_name (operation, "Styrkort");
+  {
+    /* "Print to File" suggests the district and period, not "output.pdf". */
+    g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+    g_autofree char *name = slides_stem (project, period);
+    gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, name);
+    gtk_print_operation_set_print_settings (operation, settings);
+    gtk_print_operation_set_job_name (operation, name);
+  }
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), charts);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error) ==
       GTK_PRINT_OPERATION_RESULT_ERROR)
