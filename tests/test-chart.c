@@ -433,6 +433,65 @@ test_lone_city_value_and_titles (void)
     g_assert_cmpstr (gender->title, ==, "Headcount, women and men");
 }
 
+/* Fourteen districts' lines end close together: each is named at its end,
+ * no two names cover each other, and the district picked out is drawn in
+ * its own colour over the others. */
+static void
+test_trend_many_districts (void)
+{
+  g_autoptr(StyrkortChart) chart = styrkort_chart_new (STYRKORT_CHART_TREND, "Personalomsättning, stadsdelarna över tid",
+                                                       "Källa");
+  StyrkortChartSeries *median = styrkort_chart_add_series (chart, "Median för stadsdelarna", STYRKORT_SERIES_DISTRICT);
+  int sizes[][2] = { { W, H }, { 1366, 768 }, { 800, 450 } };
+
+  for (guint c = 0; c < 6; c++)
+    {
+      g_autofree char *period = g_strdup_printf ("%u T%u", 2025 + c / 3, c % 3 + 1);
+      double m = 12;
+      styrkort_chart_add_category (chart, period);
+      g_array_append_val (median->values, m);
+    }
+  for (guint d = 0; d < 14; d++)
+    {
+      g_autofree char *name = g_strdup_printf ("Stadsdel %02u %s", d + 1, d == 3 ? "med ett mycket långt namn" : "");
+      StyrkortChartSeries *s = styrkort_chart_add_series (chart, g_strchomp (name), STYRKORT_SERIES_OTHER);
+      for (guint c = 0; c < 6; c++)
+        {
+          /* Apart at the start, all within half a percent at the end. */
+          double v = 10 + (d % 7) * (5 - c) * 0.8 + d * 0.03;
+          g_array_append_val (s->values, v);
+        }
+    }
+  chart->percent = TRUE;
+  chart->decimals = 1;
+  chart->highlight = 5; /* "Stadsdel 05" (series 0 is the median) */
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      g_autofree char *png = g_strdup_printf ("trend-14-districts-%dx%d.png", sizes[k][0], sizes[k][1]);
+      Rendered r = render (chart, sizes[k][0], sizes[k][1], STYRKORT_CHART_SCREEN, png);
+      guint named = 0, picked_marks = 0;
+      assert_texts_fit (r.layout, sizes[k][0], sizes[k][1]);
+      for (guint i = 0; i < r.layout->texts->len; i++)
+        {
+          const StyrkortChartText *t = &g_array_index (r.layout->texts, StyrkortChartText, i);
+          if (g_str_has_prefix (t->text, "Stadsdel") && t->box.x >= r.layout->plot.x + r.layout->plot.width)
+            named++;
+        }
+      g_assert_cmpuint (named, ==, 14);
+      for (guint i = 0; i < r.layout->marks->len; i++)
+        {
+          const StyrkortChartMark *m = &g_array_index (r.layout->marks, StyrkortChartMark, i);
+          if (m->series != 5)
+            continue;
+          picked_marks++;
+          g_assert_cmphex (pixel (r.surface, m->box.x + m->box.width / 2, m->box.y + m->box.height / 2), ==,
+                           rgb (styrkort_chart_highlight));
+        }
+      g_assert_cmpuint (picked_marks, ==, 6);
+      rendered_clear (&r);
+    }
+}
+
 static void
 test_goals_and_gender (void)
 {
@@ -567,6 +626,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/chart/units-single-and-missing", test_units_single_and_missing);
   g_test_add_func ("/core/chart/trend-negative-missing", test_trend);
   g_test_add_func ("/core/chart/lone-city-value-and-titles", test_lone_city_value_and_titles);
+  g_test_add_func ("/core/chart/trend-many-districts", test_trend_many_districts);
   g_test_add_func ("/core/chart/area-status", test_area_status);
   g_test_add_func ("/core/chart/status-colours-grayscale", test_status_colours_grayscale);
   g_test_add_func ("/core/chart/goals-and-gender", test_goals_and_gender);

@@ -127,6 +127,17 @@ count_widgets (GtkWidget *root, GType type)
   return n;
 }
 
+static void
+collect_widgets (GtkWidget *root, GType type, GPtrArray *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (out, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, out);
+}
+
+static gboolean is_named (GtkWidget *widget, gconstpointer name);
+
 static gint64
 first_unit (guint index)
 {
@@ -669,7 +680,7 @@ test_city_overview (void)
     for (GtkWidget *w = find_widget (GTK_WIDGET (city), is_chart_view, NULL); w && n < 3; w = gtk_widget_get_next_sibling (w))
       if (STYRKORT_IS_CHART_VIEW (w))
         views[n++] = w;
-    dropdown = gtk_widget_get_prev_sibling (views[0]);
+    dropdown = find_widget (GTK_WIDGET (city), is_named, "indicator");
     g_assert_true (GTK_IS_DROP_DOWN (dropdown));
     for (guint i = 0; i < codes->len; i++)
       if (g_str_equal (codes->pdata[i], "vfu_places"))
@@ -727,6 +738,20 @@ test_city_overview (void)
         StyrkortCitySource *s = sources->pdata[i];
         g_assert_true (g_str_has_suffix (s->path, g_str_equal (s->district, "Stadsdel A") ? ".xlsx" : ".styrkort"));
       }
+  }
+  /* One district picked out: its line in the trend is drawn in colour. */
+  {
+    GtkWidget *picker = find_widget (GTK_WIDGET (city), is_named, "district-picked-out");
+    GListModel *choices = gtk_drop_down_get_model (GTK_DROP_DOWN (picker));
+    g_autoptr(GPtrArray) views = g_ptr_array_new ();
+    g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 1 + styrkort_city_get_sources (core)->len);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (picker), 2);
+    iterate ();
+    /* The chart views: ranking, trend, status. */
+    collect_widgets (GTK_WIDGET (city), STYRKORT_TYPE_CHART_VIEW, views);
+    g_assert_cmpuint (views->len, ==, 3);
+    g_assert_cmpint (styrkort_chart_view_get_chart (views->pdata[1])->highlight, ==, 2);
+    save_png (GTK_WIDGET (city), "city-trend-picked.png");
   }
   /* A district taken out of the overview with its Remove button. */
   {

@@ -24,6 +24,8 @@ struct _StyrkortCityWindow {
   GtkWidget *stack;
   GtkWidget *period_dropdown;
   GtkWidget *indicator_dropdown;
+  GtkWidget *district_dropdown;  /* the district picked out in the trend */
+  GPtrArray *district_names;     /* its choices after the first ("none") */
   GtkWidget *messages_group;
   GtkWidget *messages_list;
   GtkWidget *table;
@@ -156,6 +158,7 @@ local_time (const char *iso)
 
 static void fill_periods (StyrkortCityWindow *self);
 static void refresh (StyrkortCityWindow *self);
+static void on_selection_changed_cb (GtkDropDown *dropdown, GParamSpec *pspec, StyrkortCityWindow *self);
 
 static void
 on_remove_source_cb (GtkButton *button, StyrkortCityWindow *self)
@@ -206,6 +209,36 @@ fill_sources (StyrkortCityWindow *self)
     }
 }
 
+/* The districts to pick one out of, kept picked by name when the list changes. */
+static void
+fill_districts (StyrkortCityWindow *self)
+{
+  g_autoptr(GPtrArray) districts = styrkort_city_list_districts (self->city);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new ((const char *[]) { _("No district picked out"), NULL });
+  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->district_dropdown)), keep = 0;
+  const char *picked = selected > 0 && selected <= self->district_names->len ? self->district_names->pdata[selected - 1]
+                                                                               : NULL;
+  gboolean same = districts->len == self->district_names->len;
+
+  for (guint i = 0; same && i < districts->len; i++)
+    same = g_str_equal (districts->pdata[i], self->district_names->pdata[i]);
+  if (same)
+    return;
+  for (guint i = 0; i < districts->len; i++)
+    {
+      gtk_string_list_append (labels, districts->pdata[i]);
+      if (picked != NULL && g_str_equal (picked, districts->pdata[i]))
+        keep = i + 1;
+    }
+  g_ptr_array_set_size (self->district_names, 0);
+  for (guint i = 0; i < districts->len; i++)
+    g_ptr_array_add (self->district_names, g_strdup (districts->pdata[i]));
+  g_signal_handlers_block_by_func (self->district_dropdown, on_selection_changed_cb, self);
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->district_dropdown), G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->district_dropdown), keep);
+  g_signal_handlers_unblock_by_func (self->district_dropdown, on_selection_changed_cb, self);
+}
+
 static void
 refresh (StyrkortCityWindow *self)
 {
@@ -219,10 +252,17 @@ refresh (StyrkortCityWindow *self)
   if (n == 0 || period.year == 0)
     return;
   fill_table (self, period);
+  fill_districts (self);
   styrkort_chart_view_set_chart (STYRKORT_CHART_VIEW (self->ranking),
                                  styrkort_city_chart_ranking (self->city, current_code (self), period));
-  styrkort_chart_view_set_chart (STYRKORT_CHART_VIEW (self->trend),
-                                 styrkort_city_chart_trend (self->city, current_code (self), period, 9));
+  {
+    StyrkortChart *trend = styrkort_city_chart_trend (self->city, current_code (self), period, 9);
+    /* The trend's series: the city line, then the districts in the list's order. */
+    trend->highlight = (int) gtk_drop_down_get_selected (GTK_DROP_DOWN (self->district_dropdown));
+    if (trend->highlight == 0 || trend->highlight == (int) GTK_INVALID_LIST_POSITION)
+      trend->highlight = -1;
+    styrkort_chart_view_set_chart (STYRKORT_CHART_VIEW (self->trend), trend);
+  }
   styrkort_chart_view_set_chart (STYRKORT_CHART_VIEW (self->status), styrkort_city_chart_status (self->city, period));
 }
 
@@ -612,7 +652,12 @@ build_content (StyrkortCityWindow *self)
   gtk_widget_set_visible (self->footnotes, FALSE);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (values), self->footnotes);
   gtk_box_append (GTK_BOX (box), values);
-  gtk_box_append (GTK_BOX (box), self->indicator_dropdown);
+  {
+    GtkWidget *choices = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+    gtk_box_append (GTK_BOX (choices), self->indicator_dropdown);
+    gtk_box_append (GTK_BOX (choices), self->district_dropdown);
+    gtk_box_append (GTK_BOX (box), choices);
+  }
   self->ranking = chart (460);
   self->trend = chart (420);
   self->status = chart (520);
@@ -640,6 +685,7 @@ styrkort_city_window_dispose (GObject *object)
   g_clear_pointer (&self->city, styrkort_city_free);
   g_clear_pointer (&self->periods, g_array_unref);
   g_clear_pointer (&self->codes, g_ptr_array_unref);
+  g_clear_pointer (&self->district_names, g_ptr_array_unref);
   g_clear_pointer (&self->messages, g_ptr_array_unref);
   g_clear_pointer (&self->source_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (styrkort_city_window_parent_class)->dispose (object);
@@ -703,6 +749,7 @@ styrkort_city_window_init (StyrkortCityWindow *self)
     gtk_string_list_append (names, styrkort_city_indicator_name (self->city, self->codes->pdata[i]));
   self->indicator_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
   gtk_widget_set_halign (self->indicator_dropdown, GTK_ALIGN_START);
+  gtk_widget_set_name (self->indicator_dropdown, "indicator");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->indicator_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Indicator"), -1);
   self->period_dropdown = gtk_drop_down_new_from_strings ((const char *[]) { NULL });
@@ -710,6 +757,12 @@ styrkort_city_window_init (StyrkortCityWindow *self)
                                   _("Period"), -1);
   g_signal_connect (self->period_dropdown, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
   g_signal_connect (self->indicator_dropdown, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
+  self->district_names = g_ptr_array_new_with_free_func (g_free);
+  self->district_dropdown = gtk_drop_down_new_from_strings ((const char *[]) { _("No district picked out"), NULL });
+  gtk_widget_set_name (self->district_dropdown, "district-picked-out");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->district_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("District picked out in the trend"), -1);
+  g_signal_connect (self->district_dropdown, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
 
   self->title = ADW_WINDOW_TITLE (adw_window_title_new (_("City Overview"), ""));
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));

@@ -11,6 +11,7 @@ const StyrkortRgb styrkort_chart_muted = RGB (0x505050);
 const StyrkortRgb styrkort_chart_grid = RGB (0xd4d4d4);
 const StyrkortRgb styrkort_chart_background = RGB (0xffffff);
 const StyrkortRgb styrkort_chart_reference = RGB (0x111111);
+const StyrkortRgb styrkort_chart_highlight = RGB (0xc23b00); /* orange-red: apart from the blue and the greys */
 
 void
 styrkort_chart_style_init (StyrkortChartStyle *s, double width, double height, StyrkortChartMode mode)

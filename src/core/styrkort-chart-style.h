@@ -48,6 +48,7 @@ extern const StyrkortRgb styrkort_chart_muted;
 extern const StyrkortRgb styrkort_chart_grid;
 extern const StyrkortRgb styrkort_chart_background;
 extern const StyrkortRgb styrkort_chart_reference;
+extern const StyrkortRgb styrkort_chart_highlight;  /* one district picked out among many */
 
 StyrkortRgb  styrkort_chart_series_colour (StyrkortSeriesRole role);
 StyrkortRgb  styrkort_chart_status_colour (int status);       /* -1: no assessment */

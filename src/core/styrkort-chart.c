@@ -40,6 +40,7 @@ styrkort_chart_new (StyrkortChartKind kind, const char *title, const char *sourc
   chart->categories = g_ptr_array_new_with_free_func (g_free);
   chart->series = g_ptr_array_new ();
   chart->reference = NAN;
+  chart->highlight = -1;
   chart->columns = g_ptr_array_new_with_free_func (g_free);
   chart->cells = g_array_new (FALSE, FALSE, sizeof (int));
   chart->baselines = g_array_new (FALSE, FALSE, sizeof (double));
@@ -83,6 +84,7 @@ styrkort_chart_copy (const StyrkortChart *chart)
   copy->reference = chart->reference;
   copy->reference_label = g_strdup (chart->reference_label);
   copy->ordered = chart->ordered;
+  copy->highlight = chart->highlight;
   for (guint i = 0; i < chart->categories->len; i++)
     styrkort_chart_add_category (copy, chart->categories->pdata[i]);
   for (guint i = 0; i < chart->columns->len; i++)
@@ -708,6 +710,87 @@ y_of (double v, double axis_min, double axis_max, StyrkortRect plot)
   return plot.y + plot.height - (v - axis_min) / (axis_max - axis_min) * plot.height;
 }
 
+/* Trend lines of many districts are told apart by their names at the
+ * lines' ends, in a margin kept for them. */
+static gboolean
+has_others (const StyrkortChart *chart)
+{
+  for (guint s = 0; s < chart->series->len; s++)
+    if (((StyrkortChartSeries *) chart->series->pdata[s])->role == STYRKORT_SERIES_OTHER)
+      return TRUE;
+  return FALSE;
+}
+
+static double
+end_labels_width (Painter *p, double at_most)
+{
+  double widest = 0;
+
+  if (!has_others (p->chart))
+    return 0;
+  set_font (p, p->style.body_size * 0.7, FALSE);
+  for (guint s = 0; s < p->chart->series->len; s++)
+    widest = MAX (widest, text_width (p, ((StyrkortChartSeries *) p->chart->series->pdata[s])->name));
+  set_font (p, p->style.body_size * 0.85, FALSE);
+  return MIN (widest, at_most) + p->style.pad * 0.3;
+}
+
+typedef struct {
+  double y;        /* where the line ends */
+  guint series;
+} EndLabel;
+
+static gint
+compare_end_labels (gconstpointer a, gconstpointer b)
+{
+  double ya = ((const EndLabel *) a)->y, yb = ((const EndLabel *) b)->y;
+  return ya < yb ? -1 : ya > yb ? 1 : 0;
+}
+
+static void
+draw_end_labels (Painter *p, StyrkortRect plot, double axis_min, double axis_max)
+{
+  const StyrkortChart *chart = p->chart;
+  g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (EndLabel));
+  double lh, x = plot.x + plot.width + p->style.pad * 0.3, width = p->width - x - p->style.pad * 0.2, last = -INFINITY;
+
+  if (!has_others (chart))
+    return;
+  for (guint s = 0; s < chart->series->len; s++)
+    {
+      StyrkortChartSeries *series = chart->series->pdata[s];
+      for (guint c = series->values->len; c > 0; c--)
+        if (series->role == STYRKORT_SERIES_OTHER && !isnan (series_value (series, c - 1)))
+          {
+            EndLabel label = { y_of (series_value (series, c - 1), axis_min, axis_max, plot), s };
+            g_array_append_val (labels, label);
+            break;
+          }
+    }
+  g_array_sort (labels, compare_end_labels);
+  set_font (p, p->style.body_size * 0.7, FALSE);
+  lh = line_height (p);
+  /* Top to bottom, each label at least a line below the one before; those
+   * pushed off the plot move back up from its foot. */
+  for (guint i = 0; i < labels->len; i++)
+    last = g_array_index (labels, EndLabel, i).y = MAX (g_array_index (labels, EndLabel, i).y - lh / 2, last + lh);
+  for (guint i = labels->len, bottom = 0; i > 0; i--, bottom++)
+    {
+      EndLabel *label = &g_array_index (labels, EndLabel, i - 1);
+      label->y = MIN (label->y, plot.y + plot.height - (bottom + 1) * lh + lh / 2);
+    }
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const EndLabel *label = &g_array_index (labels, EndLabel, i);
+      StyrkortChartSeries *series = chart->series->pdata[label->series];
+      g_autofree char *name = ellipsize (p, series->name, width);
+      gboolean picked = (int) label->series == chart->highlight;
+      set_font (p, p->style.body_size * 0.7, picked);
+      styrkort_chart_set_colour (p->cr, picked ? styrkort_chart_highlight : styrkort_chart_muted);
+      draw_line (p, name, x, label->y, ALIGN_START);
+    }
+}
+
 /* A city value with no neighbour has no line to be part of: it is drawn
  * as a short dashed stroke across its period, so that it is seen. */
 static void
@@ -763,6 +846,7 @@ draw_trend (Painter *p, StyrkortRect area)
     }
   plot = (StyrkortRect) { area.x + tick_w + p->style.pad * 0.4, area.y + lh * 0.6,
                           area.width - tick_w - p->style.pad * 0.4 - lh, area.height - lh * 2.6 };
+  plot.width -= end_labels_width (p, area.width * 0.22);
   p->layout->plot = plot;
 
   for (guint i = 0; i < ticks->len; i++)
@@ -817,19 +901,20 @@ draw_trend (Painter *p, StyrkortRect area)
       }
     }
 
-  /* Many grey lines first, so that the named ones are drawn over them. */
-  for (guint k = 0; k < chart->series->len * 2; k++)
+  /* Many grey lines first, so that the named ones are drawn over them, and
+   * the district picked out last of all. */
+  for (guint k = 0; k < chart->series->len * 3; k++)
     {
-      guint s = k % chart->series->len;
+      guint s = k % chart->series->len, pass = k / chart->series->len;
       StyrkortChartSeries *series = chart->series->pdata[s];
-      gboolean pen_down = FALSE;
-      if ((series->role == STYRKORT_SERIES_OTHER) != (k < chart->series->len))
+      gboolean picked = (int) s == chart->highlight, pen_down = FALSE;
+      if (pass != (picked ? 2u : series->role == STYRKORT_SERIES_OTHER ? 0u : 1u))
         continue;
-      styrkort_chart_set_colour (p->cr, styrkort_chart_series_colour (series->role));
+      styrkort_chart_set_colour (p->cr, picked ? styrkort_chart_highlight : styrkort_chart_series_colour (series->role));
       if (series->role == STYRKORT_SERIES_CITY)
         dashed (p, p->style.line_width * 0.6);
       else
-        cairo_set_line_width (p->cr, p->style.line_width * (series->role == STYRKORT_SERIES_OTHER ? 0.4 : 1));
+        cairo_set_line_width (p->cr, p->style.line_width * (series->role == STYRKORT_SERIES_OTHER && !picked ? 0.4 : 1));
       for (guint c = 0; c < n; c++)
         {
           double v = series_value (series, c);
@@ -848,7 +933,8 @@ draw_trend (Painter *p, StyrkortRect area)
       cairo_stroke (p->cr);
       cairo_set_dash (p->cr, NULL, 0, 0);
       draw_lone_city_points (p, s, plot, step_x, axis_min, axis_max);
-      for (guint c = 0; c < n && series->role != STYRKORT_SERIES_CITY && series->role != STYRKORT_SERIES_OTHER; c++)
+      for (guint c = 0; c < n && series->role != STYRKORT_SERIES_CITY && (series->role != STYRKORT_SERIES_OTHER || picked);
+           c++)
         {
           double v = series_value (series, c), r = p->style.marker_radius;
           double x = plot.x + (c + 0.5) * step_x, y;
@@ -860,6 +946,7 @@ draw_trend (Painter *p, StyrkortRect area)
           add_mark (p, x - r, y - r, 2 * r, 2 * r, c, s, v);
         }
     }
+  draw_end_labels (p, plot, axis_min, axis_max);
 }
 
 /* Area status: a grid of coloured cells ---------------------------------- */

@@ -34,6 +34,7 @@ typedef struct {
   double reference;         /* a horizontal/vertical line (city or target), NAN none */
   char *reference_label;
   gboolean ordered;         /* bars in the categories' order (a ranking), not sorted by value */
+  int highlight;            /* trend: the series picked out in colour, -1 none */
   /* Area status: one row per category, one column per operation. */
   GPtrArray *columns;       /* char* */
   GArray *cells;            /* int per row × column: StyrkortStatus, -1 none */
