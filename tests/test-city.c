@@ -145,6 +145,19 @@ test_charts_and_status (void)
   expected = (int) test_sql_int (db_paths[6], sql);
   g_assert_cmpint (styrkort_city_area_status (city, "Stadsdel 07", "a09", t2), ==, expected);
   g_assert_cmpint (g_array_index (status->cells, int, 6 * 16 + 8), ==, expected);
+  /* Each cell says which operations it rests on, as the file has them. */
+  g_assert_cmpuint (status->cell_notes->len, ==, status->cells->len);
+  {
+    g_autofree char *operations = test_sql_text (db_paths[6], "SELECT group_concat (o.name_sv, '|') FROM assessment s"
+                                                              " JOIN area a ON a.id = s.area_id JOIN operation o"
+                                                              " ON o.id = s.operation_id WHERE a.key = 'a09'"
+                                                              " AND year = 2026 AND tertial = 2");
+    g_auto(GStrv) names = g_strsplit (operations, "|", -1);
+    const char *note = status->cell_notes->pdata[6 * 16 + 8];
+    g_assert_cmpuint (g_strv_length (names), >, 0);
+    for (guint i = 0; names[i] != NULL; i++)
+      g_assert_nonnull (strstr (note, names[i]));
+  }
   /* Drawn: no text off the canvas is checked by the chart tests; here: it draws. */
   for (guint i = 0; i < slides->len; i++)
     {

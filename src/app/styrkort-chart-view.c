@@ -64,9 +64,14 @@ mark_text (StyrkortChartView *self, const StyrkortChartMark *mark)
   const char *category = mark->category < chart->categories->len ? chart->categories->pdata[mark->category] : "";
 
   if (chart->kind == STYRKORT_CHART_AREA_STATUS)
-    return g_strdup_printf ("%s\n%s: %s", category,
-                            mark->series < chart->columns->len ? (char *) chart->columns->pdata[mark->series] : "",
-                            mark->value >= 0 ? styrkort_status_label ((int) mark->value) : _("Not assessed"));
+    {
+      guint cell = mark->category * chart->columns->len + mark->series;
+      const char *note = cell < chart->cell_notes->len ? chart->cell_notes->pdata[cell] : NULL;
+      return g_strdup_printf ("%s\n%s: %s%s%s", category,
+                              mark->series < chart->columns->len ? (char *) chart->columns->pdata[mark->series] : "",
+                              mark->value >= 0 ? styrkort_status_label ((int) mark->value) : _("Not assessed"),
+                              note && *note ? "\n\n" : "", note ? note : "");
+    }
   number = styrkort_format_number (mark->value, chart->decimals + 1, styrkort_number_style_for_locale ());
   if (chart->kind == STYRKORT_CHART_GOALS)
     {

@@ -663,6 +663,17 @@ build_content (StyrkortCityWindow *self)
   self->status = chart (520);
   gtk_box_append (GTK_BOX (box), self->ranking);
   gtk_box_append (GTK_BOX (box), self->trend);
+  {
+    /* The rule that makes one status of an area's operations, said where it is used. */
+    GtkWidget *rule = gtk_label_new (_("An area shows “Needs attention” when any of the district’s operations needs "
+                                       "attention, otherwise the least advanced status among its operations. Point at "
+                                       "a cell to see the operations."));
+    gtk_label_set_wrap (GTK_LABEL (rule), TRUE);
+    gtk_label_set_xalign (GTK_LABEL (rule), 0);
+    gtk_widget_add_css_class (rule, "dim-label");
+    gtk_widget_set_name (rule, "status-rule");
+    gtk_box_append (GTK_BOX (box), rule);
+  }
   gtk_box_append (GTK_BOX (box), self->status);
   gtk_widget_set_margin_start (box, 24);
   gtk_widget_set_margin_end (box, 24);

@@ -43,6 +43,7 @@ styrkort_chart_new (StyrkortChartKind kind, const char *title, const char *sourc
   chart->highlight = -1;
   chart->columns = g_ptr_array_new_with_free_func (g_free);
   chart->cells = g_array_new (FALSE, FALSE, sizeof (int));
+  chart->cell_notes = g_ptr_array_new_with_free_func (g_free);
   chart->baselines = g_array_new (FALSE, FALSE, sizeof (double));
   chart->latest = g_array_new (FALSE, FALSE, sizeof (double));
   chart->targets = g_array_new (FALSE, FALSE, sizeof (double));
@@ -65,6 +66,7 @@ styrkort_chart_free (StyrkortChart *chart)
   g_ptr_array_unref (chart->categories);
   g_ptr_array_unref (chart->columns);
   g_array_unref (chart->cells);
+  g_ptr_array_unref (chart->cell_notes);
   g_array_unref (chart->baselines);
   g_array_unref (chart->latest);
   g_array_unref (chart->targets);
@@ -96,6 +98,8 @@ styrkort_chart_copy (const StyrkortChart *chart)
       g_array_append_vals (t->values, s->values->data, s->values->len);
     }
   g_array_append_vals (copy->cells, chart->cells->data, chart->cells->len);
+  for (guint i = 0; i < chart->cell_notes->len; i++)
+    g_ptr_array_add (copy->cell_notes, g_strdup (chart->cell_notes->pdata[i]));
   g_array_append_vals (copy->baselines, chart->baselines->data, chart->baselines->len);
   g_array_append_vals (copy->latest, chart->latest->data, chart->latest->len);
   g_array_append_vals (copy->targets, chart->targets->data, chart->targets->len);

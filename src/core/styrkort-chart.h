@@ -38,6 +38,7 @@ typedef struct {
   /* Area status: one row per category, one column per operation. */
   GPtrArray *columns;       /* char* */
   GArray *cells;            /* int per row × column: StyrkortStatus, -1 none */
+  GPtrArray *cell_notes;    /* char* per cell, or empty: what a cell rests on (for tooltips) */
   /* Goals: per category baseline, latest and target, and its own unit. */
   GArray *baselines, *latest, *targets; /* double */
 } StyrkortChart;

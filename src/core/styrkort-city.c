@@ -898,6 +898,29 @@ styrkort_city_area_status (StyrkortCity *city, const char *district, const char 
   return least;
 }
 
+/* The operations behind a district's area: "Äldre: Behöver åtgärdas", one a line. */
+char *
+styrkort_city_area_detail (StyrkortCity *city, const char *district, const char *area, StyrkortPeriod period)
+{
+  GString *detail = g_string_new (NULL);
+
+  for (guint s = 0; s < city->sources->len; s++)
+    {
+      StyrkortCitySource *source = city->sources->pdata[s];
+      if (g_strcmp0 (source->district, district) != 0)
+        continue;
+      for (guint i = 0; i < source->statuses->len; i++)
+        {
+          StyrkortCityStatus *st = source->statuses->pdata[i];
+          if (styrkort_period_compare (st->period, period) != 0 || !g_str_equal (st->area, area))
+            continue;
+          g_string_append_printf (detail, "%s%s: %s", detail->len ? "\n" : "", st->operation,
+                                  styrkort_status_label (st->status));
+        }
+    }
+  return g_string_free (detail, FALSE);
+}
+
 /* Charts -------------------------------------------------------------------------- */
 
 static char *
@@ -1049,6 +1072,8 @@ styrkort_city_chart_status (StyrkortCity *city, StyrkortPeriod period)
         {
           int status = styrkort_city_area_status (city, districts->pdata[d], city->areas->pdata[a], period);
           g_array_append_val (chart->cells, status);
+          g_ptr_array_add (chart->cell_notes,
+                           styrkort_city_area_detail (city, districts->pdata[d], city->areas->pdata[a], period));
         }
     }
   return chart;

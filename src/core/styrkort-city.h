@@ -87,6 +87,9 @@ char               *styrkort_city_coverage       (StyrkortCity *city, const char
 char               *styrkort_city_coverage_sv    (StyrkortCity *city, const char *code, StyrkortPeriod period);
 /* The median of the districts' values (those that have one); NAN when none. */
 double              styrkort_city_median         (StyrkortCity *city, const char *code, StyrkortPeriod period);
+/* The operations' statuses behind one district's area, one "Operation: Status" a line. */
+char               *styrkort_city_area_detail    (StyrkortCity *city, const char *district, const char *area,
+                                                  StyrkortPeriod period);
 int                 styrkort_city_area_status    (StyrkortCity *city, const char *district, const char *area,
                                                   StyrkortPeriod period);
 
