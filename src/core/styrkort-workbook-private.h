@@ -24,6 +24,29 @@ void _styrkort_workbook_text   (lxw_worksheet *ws, int row, int col, const char 
 /* NAN is a blank cell: missing, never zero. */
 void _styrkort_workbook_number (lxw_worksheet *ws, int row, int col, double value, lxw_format *format);
 
+/* The print layout of one sheet: while it is current, every cell written
+ * through _styrkort_workbook_text() and _number() on its sheet is measured
+ * (a character-width estimate for Calibri); _styrkort_sheet_layout_end()
+ * then sets the columns' widths from their content, the heights of rows
+ * whose text wraps or is larger than 11 points (libxlsxwriter does not
+ * autofit rows), the print area and the print titles, and frees it.
+ * @column_format (may be NULL) is given to every measured column, so that
+ * cells written without a format wrap too when it does. */
+typedef struct _StyrkortSheetLayout StyrkortSheetLayout;
+
+StyrkortSheetLayout *_styrkort_sheet_layout_begin (lxw_worksheet *ws, lxw_format *column_format);
+/* Limits the width of columns @first..@last (in characters of Calibri 11):
+ * wrapped text makes a column no wider than @max and no narrower than its
+ * longest word; @min applies even to an empty column. */
+void _styrkort_sheet_layout_limit (StyrkortSheetLayout *layout, int first, int last, double min, double max);
+/* Measures a text written by other means (a merged range, a table header). */
+void _styrkort_sheet_layout_note (StyrkortSheetLayout *layout, int row, int first_col, int last_col,
+                                  const char *value, lxw_format *format);
+/* Prints at least rows 0..@last_row and columns 0..@last_col (a chart's place). */
+void _styrkort_sheet_layout_extend (StyrkortSheetLayout *layout, int last_row, int last_col);
+/* Applies the layout, repeating @title_row (or none when -1) on each printed page. */
+void _styrkort_sheet_layout_end (StyrkortSheetLayout *layout, int title_row);
+
 /* Whether a city workbook sheet of @rows rows (header included) fits in a
  * workbook; the error says so when not. */
 gboolean _styrkort_city_rows_fit (guint64 rows, GError **error);

@@ -122,6 +122,331 @@ styrkort_workbook_default_period (StyrkortProject *project)
   return styrkort_period_current ();
 }
 
+/* Print layout ----------------------------------------------------------------- */
+
+/* Widths are in Excel's unit, the width of a digit of Calibri 11; a row
+ * holds a line of Calibri 11 per 15 points (Excel's default row height). */
+#define LINE_POINTS 15.0
+#define WIDTH_MAX 255.0
+#define WIDTH_PADDING 1.0
+/* The estimate errs on the wide side: a line too many wastes a little
+ * paper, a line too few cuts the text. */
+#define WIDTH_SAFETY 1.03
+
+typedef struct {
+  int row, first_col, last_col;
+  char *text;
+  double scale; /* the font's size and weight against Calibri 11 */
+  double size;
+  gboolean wrap;
+} LayoutCell;
+
+struct _StyrkortSheetLayout {
+  lxw_worksheet *ws;
+  lxw_format *column_format;
+  GArray *cells;      /* LayoutCell: the texts */
+  GArray *numbers;    /* double per column: the widest number */
+  GArray *min, *max;  /* double per column: the limits, 0 for none */
+  int last_row, last_col;
+};
+
+static GPrivate current_layout;
+
+/* The width of @c in Calibri (Carlito has the same metrics), in digits. */
+static double
+char_width (gunichar c)
+{
+  if (c < 128 && c >= ' ')
+    {
+      if (strchr (" ilIj'.,:;!|`", (int) c))
+        return 0.5;
+      if (strchr ("frt()[]{}-J", (int) c))
+        return 0.66;
+      if (strchr ("scvxyzgkSLF/\\\"?", (int) c))
+        return 0.92;
+      if (strchr ("GHNOQUD%&", (int) c))
+        return 1.35;
+      if (strchr ("mwMW@", (int) c))
+        return 1.8;
+      return 1.06;
+    }
+  if (g_unichar_ismark (c) || g_unichar_iscntrl (c))
+    return 0;
+  if (g_unichar_iswide (c))
+    return 2.0;
+  if (g_unichar_isupper (c) || c == 0x2026 /* … */ || c == 0x2014 /* — */)
+    return 1.35;
+  return 1.06;
+}
+
+static double
+span_width (const char *p, const char *end)
+{
+  double width = 0;
+
+  for (; p < end && *p; p = g_utf8_next_char (p))
+    width += char_width (g_utf8_get_char (p));
+  return width * WIDTH_SAFETY;
+}
+
+/* The widest line of @text unwrapped (*@widest) and its longest word (*@word). */
+static void
+measure_text (const char *text, double scale, double *widest, double *word)
+{
+  *widest = *word = 0;
+  for (const char *line = text; line != NULL;)
+    {
+      const char *end = strchr (line, '\n');
+      const char *stop = end ? end : line + strlen (line);
+      *widest = MAX (*widest, span_width (line, stop) * scale);
+      for (const char *w = line; w < stop;)
+        {
+          const char *space = memchr (w, ' ', stop - w);
+          const char *w_end = space ? space : stop;
+          *word = MAX (*word, span_width (w, w_end) * scale);
+          w = w_end + 1;
+        }
+      line = end ? end + 1 : NULL;
+    }
+}
+
+/* The lines @text takes wrapped between words at @width. */
+static int
+text_lines (const char *text, double scale, double width)
+{
+  double space = char_width (' ') * WIDTH_SAFETY * scale;
+  int lines = 0;
+
+  width = MAX (width, 1);
+  for (const char *line = text; line != NULL;)
+    {
+      const char *end = strchr (line, '\n');
+      const char *stop = end ? end : line + strlen (line);
+      double x = -1;
+      lines++;
+      for (const char *w = line; w < stop;)
+        {
+          const char *w_end = memchr (w, ' ', stop - w);
+          double wide;
+          w_end = w_end ? w_end : stop;
+          wide = span_width (w, w_end) * scale;
+          if (x >= 0 && x + space + wide > width)
+            {
+              lines++;
+              x = -1;
+            }
+          if (x < 0)
+            {
+              /* A word wider than the column breaks where it must. */
+              lines += (int) (wide / width);
+              x = fmod (wide, width);
+            }
+          else
+            x += space + wide;
+          w = w_end + 1;
+        }
+      line = end ? end + 1 : NULL;
+    }
+  return lines;
+}
+
+static double *
+column_slot (GArray *array, int col)
+{
+  if ((guint) col >= array->len)
+    g_array_set_size (array, col + 1);
+  return &g_array_index (array, double, col);
+}
+
+static double
+column_value (GArray *array, int col)
+{
+  return (guint) col < array->len ? g_array_index (array, double, col) : 0;
+}
+
+static StyrkortSheetLayout *
+layout_for (lxw_worksheet *ws)
+{
+  StyrkortSheetLayout *layout = g_private_get (&current_layout);
+  return layout != NULL && layout->ws == ws ? layout : NULL;
+}
+
+static void
+layout_cell_clear (gpointer data)
+{
+  g_free (((LayoutCell *) data)->text);
+}
+
+StyrkortSheetLayout *
+_styrkort_sheet_layout_begin (lxw_worksheet *ws, lxw_format *column_format)
+{
+  StyrkortSheetLayout *layout = g_new0 (StyrkortSheetLayout, 1);
+
+  layout->ws = ws;
+  layout->column_format = column_format;
+  layout->cells = g_array_new (FALSE, FALSE, sizeof (LayoutCell));
+  g_array_set_clear_func (layout->cells, layout_cell_clear);
+  layout->numbers = g_array_new (FALSE, TRUE, sizeof (double));
+  layout->min = g_array_new (FALSE, TRUE, sizeof (double));
+  layout->max = g_array_new (FALSE, TRUE, sizeof (double));
+  layout->last_row = layout->last_col = -1;
+  g_private_set (&current_layout, layout);
+  return layout;
+}
+
+void
+_styrkort_sheet_layout_limit (StyrkortSheetLayout *layout, int first, int last, double min, double max)
+{
+  for (int c = first; c <= last; c++)
+    {
+      *column_slot (layout->min, c) = min;
+      *column_slot (layout->max, c) = max;
+    }
+}
+
+void
+_styrkort_sheet_layout_extend (StyrkortSheetLayout *layout, int last_row, int last_col)
+{
+  layout->last_row = MAX (layout->last_row, last_row);
+  layout->last_col = MAX (layout->last_col, last_col);
+}
+
+void
+_styrkort_sheet_layout_note (StyrkortSheetLayout *layout, int row, int first_col, int last_col, const char *value,
+                             lxw_format *format)
+{
+  lxw_format *f = format ? format : layout->column_format;
+  LayoutCell cell = { row, first_col, last_col, NULL, 1, 11, FALSE };
+
+  _styrkort_sheet_layout_extend (layout, row, last_col);
+  if (value == NULL || *value == '\0')
+    return;
+  if (f != NULL)
+    {
+      cell.size = f->font_size > 0 ? f->font_size : 11;
+      cell.scale = cell.size / 11.0 * (f->bold ? 1.05 : 1);
+      cell.wrap = f->text_wrap != 0;
+    }
+  cell.text = g_strdup (value);
+  g_array_append_val (layout->cells, cell);
+}
+
+/* How wide @value shows in @format: its digits, grouping, decimals and the
+ * quoted suffix of the format ("0.0\" % *\""). */
+static double
+number_width (double value, lxw_format *format)
+{
+  const char *nf = format && format->num_format[0] ? format->num_format : "General";
+  const char *dot = strchr (nf, '.');
+  const char *quote = strchr (nf, '"');
+  g_autofree char *digits = NULL;
+  double width;
+  int decimals = 0;
+
+  if (dot != NULL)
+    while (dot[decimals + 1] == '0')
+      decimals++;
+  if (g_str_equal (nf, "General"))
+    digits = g_strdup_printf ("%.10g", value);
+  else
+    digits = g_strdup_printf ("%.*f", decimals, value);
+  width = span_width (digits, digits + strlen (digits));
+  if (strstr (nf, "#,##") != NULL)
+    width += (fabs (value) >= 1000 ? floor (log10 (fabs (value)) / 3) : 0) * 0.5;
+  if (quote != NULL)
+    {
+      const char *close = strchr (quote + 1, '"');
+      width += span_width (quote + 1, close ? close : quote + strlen (quote));
+    }
+  return width * (format && format->bold ? 1.05 : 1);
+}
+
+static void
+layout_number (lxw_worksheet *ws, int row, int col, double value, lxw_format *format)
+{
+  StyrkortSheetLayout *layout = layout_for (ws);
+  double *widest;
+
+  if (layout == NULL)
+    return;
+  _styrkort_sheet_layout_extend (layout, row, col);
+  if (isnan (value))
+    return;
+  widest = column_slot (layout->numbers, col);
+  *widest = MAX (*widest, number_width (value, format));
+}
+
+/* The width of column @col from its cells and limits; 0 leaves it as it is. */
+static double
+column_width (StyrkortSheetLayout *layout, int col)
+{
+  double natural = column_value (layout->numbers, col), word = 0, wrapped = 0;
+  double min = column_value (layout->min, col), max = column_value (layout->max, col);
+  double width;
+
+  for (guint i = 0; i < layout->cells->len; i++)
+    {
+      LayoutCell *cell = &g_array_index (layout->cells, LayoutCell, i);
+      double widest, longest;
+      if (cell->first_col != col || cell->last_col != col)
+        continue;
+      measure_text (cell->text, cell->scale, &widest, &longest);
+      if (cell->wrap)
+        {
+          word = MAX (word, longest);
+          wrapped = MAX (wrapped, widest);
+        }
+      else
+        natural = MAX (natural, widest);
+    }
+  if (natural == 0 && wrapped == 0)
+    return min;
+  width = MAX (natural, word);
+  width = MAX (width, max > 0 ? MIN (wrapped, max) : wrapped);
+  return CLAMP (MAX (width + WIDTH_PADDING, min), 1, WIDTH_MAX);
+}
+
+void
+_styrkort_sheet_layout_end (StyrkortSheetLayout *layout, int title_row)
+{
+  lxw_worksheet *ws = layout->ws;
+  int columns = layout->last_col + 1;
+  g_autofree double *widths = g_new0 (double, MAX (columns, 1));
+  g_autofree double *heights = g_new0 (double, layout->last_row + 1);
+
+  if (g_private_get (&current_layout) == layout)
+    g_private_set (&current_layout, NULL);
+  for (int c = 0; c < columns; c++)
+    {
+      widths[c] = column_width (layout, c);
+      if (widths[c] > 0)
+        worksheet_set_column (ws, c, c, widths[c], layout->column_format);
+      else
+        widths[c] = LXW_DEF_COL_WIDTH;
+    }
+  for (guint i = 0; i < layout->cells->len; i++)
+    {
+      LayoutCell *cell = &g_array_index (layout->cells, LayoutCell, i);
+      double width = -WIDTH_PADDING, lines;
+      for (int c = cell->first_col; c <= cell->last_col; c++)
+        width += widths[c];
+      lines = cell->wrap ? text_lines (cell->text, cell->scale, width) : 1;
+      heights[cell->row] = MAX (heights[cell->row], lines * LINE_POINTS * cell->size / 11.0);
+    }
+  for (int r = 0; r <= layout->last_row; r++)
+    if (heights[r] > LINE_POINTS + 0.5)
+      worksheet_set_row (ws, r, ceil (heights[r]), NULL);
+  if (layout->last_row >= 0)
+    worksheet_print_area (ws, 0, 0, layout->last_row, layout->last_col);
+  if (title_row >= 0)
+    worksheet_repeat_rows (ws, title_row, title_row);
+  g_array_unref (layout->cells);
+  g_array_unref (layout->numbers);
+  g_array_unref (layout->min);
+  g_array_unref (layout->max);
+  g_free (layout);
+}
+
 /* Cells --------------------------------------------------------------------- */
 
 #define text(...) _styrkort_workbook_text (__VA_ARGS__)
@@ -169,6 +494,10 @@ note_refusal (lxw_worksheet *ws, int row, int col, lxw_error rc, const char *val
 void
 _styrkort_workbook_text (lxw_worksheet *ws, int row, int col, const char *value, lxw_format *format)
 {
+  StyrkortSheetLayout *layout = layout_for (ws);
+
+  if (layout != NULL)
+    _styrkort_sheet_layout_note (layout, row, col, col, value, format);
   if (value != NULL && *value != '\0')
     note_refusal (ws, row, col, worksheet_write_string (ws, row, col, value, format), value);
   else
@@ -178,6 +507,7 @@ _styrkort_workbook_text (lxw_worksheet *ws, int row, int col, const char *value,
 void
 _styrkort_workbook_number (lxw_worksheet *ws, int row, int col, double value, lxw_format *format)
 {
+  layout_number (ws, row, col, value, format);
   if (isnan (value))
     note_refusal (ws, row, col, worksheet_write_blank (ws, row, col, format), NULL); /* missing, never zero */
   else
@@ -236,7 +566,12 @@ create_formats (Writer *w)
       format_set_font_size (w->formats[i], 11);
       format_set_align (w->formats[i], LXW_ALIGN_VERTICAL_TOP);
     }
+  /* Every text wraps between words rather than running under the next
+   * column or being cut there; the layout gives each row its lines. */
+  format_set_text_wrap (w->formats[FMT_TEXT]);
   format_set_text_wrap (w->formats[FMT_WRAP]);
+  format_set_text_wrap (w->formats[FMT_TITLE]);
+  format_set_text_wrap (w->formats[FMT_HEADING]);
   format_set_bold (w->formats[FMT_TITLE]);
   format_set_font_size (w->formats[FMT_TITLE], 16);
   format_set_bold (w->formats[FMT_HEADING]);
@@ -326,10 +661,11 @@ write_summary (Writer *w)
   lxw_worksheet *ws = add_sheet (w, "Sammanfattning");
   g_autofree char *period = period_name (w->period);
   static const char *member_headers[] = { "Namn", "Roll", "Organisation", NULL };
+  StyrkortSheetLayout *layout = _styrkort_sheet_layout_begin (ws, w->formats[FMT_TEXT]);
   int row = 0;
 
-  worksheet_set_column (ws, 0, 0, 58, NULL);
-  worksheet_set_column (ws, 1, (lxw_col_t) w->operations->len, 16, NULL);
+  _styrkort_sheet_layout_limit (layout, 0, 0, 0, 60);
+  _styrkort_sheet_layout_limit (layout, 1, MAX ((int) w->operations->len, 2), 12, 18);
   text (ws, row++, 0, w->district->name, w->formats[FMT_TITLE]);
   text (ws, row, 0, "Period", w->formats[FMT_HEADER]);
   text (ws, row++, 1, period, NULL);
@@ -366,9 +702,28 @@ write_summary (Writer *w)
           text (ws, row, o + 1, status_sv (status), w->status[status + 1]);
         }
     }
+  _styrkort_sheet_layout_end (layout, -1);
 }
 
 /* One sheet per area ------------------------------------------------------- */
+
+/* The last column of an area sheet's tables (the goals' Status). */
+#define AREA_LAST_COLUMN 6
+
+/* @value over columns @first..@last of @row, measured for its row's height;
+ * an empty one is a blank cell, not a merged range. */
+static void
+merged_text (StyrkortSheetLayout *layout, lxw_worksheet *ws, int row, int first, int last, const char *value,
+             lxw_format *format)
+{
+  if (value == NULL || *value == '\0')
+    {
+      text (ws, row, first, value, format);
+      return;
+    }
+  note_refusal (ws, row, first, worksheet_merge_range (ws, row, first, row, last, value, format), value);
+  _styrkort_sheet_layout_note (layout, row, first, last, value, format);
+}
 
 static const char *
 indicator_name (Writer *w, gint64 id)
@@ -405,13 +760,14 @@ write_goals (Writer *w, lxw_worksheet *ws, const StyrkortArea *area, int row)
 }
 
 static int
-write_actions (Writer *w, lxw_worksheet *ws, const StyrkortArea *area, int row)
+write_actions (Writer *w, lxw_worksheet *ws, StyrkortSheetLayout *layout, const StyrkortArea *area, int row)
 {
   g_autoptr(GPtrArray) actions = styrkort_project_list_actions (w->project, area->id);
-  static const char *headers[] = { "Åtgärd", "Ansvarig", "Klart senast", "Status", "Anteckning", NULL };
+  static const char *headers[] = { "Åtgärd", "Ansvarig", "Klart senast", "Status", NULL };
 
   text (ws, row++, 0, "Åtgärder", w->formats[FMT_HEADING]);
-  header_row (w, ws, row++, headers);
+  header_row (w, ws, row, headers);
+  merged_text (layout, ws, row++, 4, AREA_LAST_COLUMN, "Anteckning", w->formats[FMT_HEADER]);
   for (guint i = 0; i < actions->len; i++, row++)
     {
       StyrkortAction *a = actions->pdata[i];
@@ -419,7 +775,7 @@ write_actions (Writer *w, lxw_worksheet *ws, const StyrkortArea *area, int row)
       text (ws, row, 1, a->owner, w->formats[FMT_WRAP]);
       text (ws, row, 2, a->due, NULL);
       text (ws, row, 3, action_state_sv (a->state), NULL);
-      text (ws, row, 4, a->note, w->formats[FMT_WRAP]);
+      merged_text (layout, ws, row, 4, AREA_LAST_COLUMN, a->note, w->formats[FMT_WRAP]);
     }
   return row + 1;
 }
@@ -430,17 +786,19 @@ write_area (Writer *w, const StyrkortArea *area)
   g_autofree char *title = area_title (area);
   lxw_worksheet *ws = add_sheet (w, title);
   g_autofree char *note = styrkort_project_get_gender_note (w->project, area->id, w->period);
-  static const char *headers[] = { "Verksamhetsområde", "Status", "Analys och bedömning", NULL };
+  static const char *headers[] = { "Verksamhetsområde", "Status", NULL };
+  StyrkortSheetLayout *layout = _styrkort_sheet_layout_begin (ws, w->formats[FMT_TEXT]);
   int row = 0;
 
-  worksheet_set_column (ws, 0, 0, 50, NULL);
-  worksheet_set_column (ws, 1, 1, 22, NULL);
-  worksheet_set_column (ws, 2, 2, 70, NULL);
-  worksheet_set_column (ws, 3, 6, 14, NULL);
-  note_refusal (ws, row, 0, worksheet_merge_range (ws, row, 0, row, 4, title, w->formats[FMT_TITLE]), title);
-  worksheet_set_row (ws, row++, 42, NULL);
+  /* The long texts (the analysis, the note, an action's comment) span the
+   * narrow columns of the goals' figures rather than widening one of them. */
+  _styrkort_sheet_layout_limit (layout, 0, 0, 0, 40);
+  _styrkort_sheet_layout_limit (layout, 1, 1, 12, 24);
+  _styrkort_sheet_layout_limit (layout, 2, AREA_LAST_COLUMN, 0, 16);
+  merged_text (layout, ws, row++, 0, AREA_LAST_COLUMN, title, w->formats[FMT_TITLE]);
   text (ws, row++, 0, "Analys och bedömning", w->formats[FMT_HEADING]);
-  header_row (w, ws, row++, headers);
+  header_row (w, ws, row, headers);
+  merged_text (layout, ws, row++, 2, AREA_LAST_COLUMN, "Analys och bedömning", w->formats[FMT_HEADER]);
   for (guint o = 0; o < w->operations->len; o++, row++)
     {
       StyrkortOperation *op = w->operations->pdata[o];
@@ -448,14 +806,15 @@ write_area (Writer *w, const StyrkortArea *area)
       int status = as ? (int) as->status : -1;
       text (ws, row, 0, op->name_sv, NULL);
       text (ws, row, 1, status_sv (status), w->status[status + 1]);
-      text (ws, row, 2, as ? as->text : "", w->formats[FMT_WRAP]);
+      merged_text (layout, ws, row, 2, AREA_LAST_COLUMN, as ? as->text : "", w->formats[FMT_WRAP]);
     }
   row++;
   text (ws, row++, 0, "Jämställdhetsperspektiv", w->formats[FMT_HEADING]);
-  text (ws, row++, 0, note, w->formats[FMT_WRAP]);
+  merged_text (layout, ws, row++, 0, AREA_LAST_COLUMN, note, w->formats[FMT_WRAP]);
   row++;
   row = write_goals (w, ws, area, row);
-  write_actions (w, ws, area, row);
+  write_actions (w, ws, layout, area, row);
+  _styrkort_sheet_layout_end (layout, 0);
 }
 
 /* Nyckeltal ------------------------------------------------------------------ */
@@ -515,13 +874,13 @@ write_figures (Writer *w)
   g_autofree char *title = g_strdup_printf ("Nyckeltal %s", period);
   static const char *headers[] = { "Nyckeltal", "Enhet", "Verksamhetsområde", "Värde", "Kvinnor", "Män",
                                    "Täljare", "Nämnare", "Staden", "Kommentar", NULL };
+  StyrkortSheetLayout *layout = _styrkort_sheet_layout_begin (ws, w->formats[FMT_TEXT]);
   int row = 0;
 
-  worksheet_set_column (ws, 0, 0, 42, NULL);
-  worksheet_set_column (ws, 1, 1, 46, NULL);
-  worksheet_set_column (ws, 2, 2, 24, NULL);
-  worksheet_set_column (ws, 3, 8, 11, NULL);
-  worksheet_set_column (ws, 9, 9, 40, NULL);
+  _styrkort_sheet_layout_limit (layout, 0, 1, 0, 32);
+  _styrkort_sheet_layout_limit (layout, 2, 2, 0, 22);
+  _styrkort_sheet_layout_limit (layout, 3, 8, 8, 12);
+  _styrkort_sheet_layout_limit (layout, 9, 9, 12, 40);
   text (ws, row++, 0, title, w->formats[FMT_TITLE]);
   header_row (w, ws, ++row, headers);
   worksheet_freeze_panes (ws, row + 1, 0);
@@ -553,6 +912,9 @@ write_figures (Writer *w)
       if (ind->level == STYRKORT_LEVEL_UNIT && values->len > 0)
         write_figures_total (w, ws, row++, ind, city.value);
     }
+  /* The comments' column is printed even when none has a comment. */
+  _styrkort_sheet_layout_extend (layout, row - 1, 9);
+  _styrkort_sheet_layout_end (layout, 2);
 }
 
 /* Data: the table for machines ----------------------------------------------- */
@@ -593,6 +955,14 @@ _styrkort_workbook_add_table (lxw_worksheet *ws, const char *name, const char * 
   worksheet_freeze_panes (ws, 1, 0);
 }
 
+/* Measures the headers of a table, which libxlsxwriter writes itself. */
+static void
+note_headers (StyrkortSheetLayout *layout, const char * const *headers, lxw_format *format)
+{
+  for (int c = 0; headers[c] != NULL; c++)
+    _styrkort_sheet_layout_note (layout, 0, c, c, headers[c], format);
+}
+
 static int
 write_data_rows (Writer *w, lxw_worksheet *ws)
 {
@@ -623,16 +993,15 @@ static void
 write_data (Writer *w)
 {
   lxw_worksheet *ws = add_sheet (w, "Data");
+  StyrkortSheetLayout *layout = _styrkort_sheet_layout_begin (ws, w->formats[FMT_TEXT]);
   int rows = write_data_rows (w, ws);
 
   _styrkort_workbook_add_table (ws, "StyrkortData", styrkort_data_sheet_columns (), rows - 1);
-  worksheet_set_column (ws, 0, 0, 22, NULL);
-  worksheet_set_column (ws, 1, 2, 8, NULL);
-  worksheet_set_column (ws, 3, 3, 46, NULL);
-  worksheet_set_column (ws, 4, 4, 24, NULL);
-  worksheet_set_column (ws, 5, 5, 22, NULL);
-  worksheet_set_column (ws, 6, 10, 11, NULL);
-  worksheet_set_column (ws, 11, 11, 40, NULL);
+  note_headers (layout, styrkort_data_sheet_columns (), w->formats[FMT_HEADER]);
+  _styrkort_sheet_layout_limit (layout, 0, 5, 0, 32);
+  _styrkort_sheet_layout_limit (layout, 6, 10, 0, 12);
+  _styrkort_sheet_layout_limit (layout, 11, 11, 12, 40);
+  _styrkort_sheet_layout_end (layout, 0);
 }
 
 /* Bedömningar: the assessments as a table for machines (docs/data-sheet.md). */
@@ -640,6 +1009,7 @@ static void
 write_assessments (Writer *w)
 {
   lxw_worksheet *ws = add_sheet (w, "Bedömningar");
+  StyrkortSheetLayout *layout = _styrkort_sheet_layout_begin (ws, w->formats[FMT_TEXT]);
   g_autoptr(GArray) periods = styrkort_project_list_periods (w->project);
   int row = 1;
 
@@ -665,11 +1035,11 @@ write_assessments (Writer *w)
           row++;
         }
   _styrkort_workbook_add_table (ws, "StyrkortBedomningar", styrkort_data_sheet_assessment_columns (), row - 1);
-  worksheet_set_column (ws, 0, 0, 22, NULL);
-  worksheet_set_column (ws, 1, 2, 8, NULL);
-  worksheet_set_column (ws, 3, 3, 10, NULL);
-  worksheet_set_column (ws, 4, 4, 60, NULL);
-  worksheet_set_column (ws, 5, 6, 24, NULL);
+  note_headers (layout, styrkort_data_sheet_assessment_columns (), w->formats[FMT_HEADER]);
+  _styrkort_sheet_layout_limit (layout, 0, 3, 0, 32);
+  _styrkort_sheet_layout_limit (layout, 4, 4, 0, 60);
+  _styrkort_sheet_layout_limit (layout, 5, 6, 0, 32);
+  _styrkort_sheet_layout_end (layout, 0);
 }
 
 /* Diagram: native charts for the T2 indicators -------------------------------- */
@@ -680,6 +1050,7 @@ write_charts (Writer *w)
   g_autoptr(StyrkortIndicator) turnover = styrkort_project_find_indicator (w->project, "turnover");
   lxw_worksheet *ws;
   g_autofree char *sheet = NULL;
+  StyrkortSheetLayout *layout;
   lxw_chart *units, *trend;
   lxw_chart_series *series;
   StyrkortCityValue city;
@@ -688,9 +1059,10 @@ write_charts (Writer *w)
   if (turnover == NULL)
     return;
   ws = add_sheet (w, "Diagram");
+  layout = _styrkort_sheet_layout_begin (ws, w->formats[FMT_TEXT]);
   sheet = g_strdup (ws->name);
-  worksheet_set_column (ws, 0, 0, 46, NULL);
-  worksheet_set_column (ws, 1, 2, 12, NULL);
+  _styrkort_sheet_layout_limit (layout, 0, 0, 0, 40);
+  _styrkort_sheet_layout_limit (layout, 1, 2, 0, 24);
   /* The figures the charts are drawn from, beside them. */
   text (ws, 0, 0, "Enhet", w->formats[FMT_HEADER]);
   text (ws, 0, 1, "Personalomsättning", w->formats[FMT_HEADER]);
@@ -748,6 +1120,9 @@ write_charts (Writer *w)
       chart_series_set_name (series, c == 1 ? "Stadsdelen" : "Staden");
     }
   worksheet_insert_chart (ws, 16, 4, trend);
+  /* A chart takes 480 × 288 pixels: 8 default columns and 15 default rows. */
+  _styrkort_sheet_layout_extend (layout, 16 + 15, 4 + 8);
+  _styrkort_sheet_layout_end (layout, -1);
 }
 
 /* Om ------------------------------------------------------------------------- */
@@ -771,8 +1146,9 @@ write_about (Writer *w, const char *source)
     { "Period", period, NAN },
   };
 
-  worksheet_set_column (ws, 0, 0, 30, NULL);
-  worksheet_set_column (ws, 1, 1, 50, NULL);
+  StyrkortSheetLayout *layout = _styrkort_sheet_layout_begin (ws, w->formats[FMT_TEXT]);
+
+  _styrkort_sheet_layout_limit (layout, 0, 1, 0, 50);
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
       text (ws, i, 0, rows[i].key, w->formats[FMT_HEADER]);
@@ -781,6 +1157,7 @@ write_about (Writer *w, const char *source)
       else
         number (ws, i, 1, rows[i].number, NULL);
     }
+  _styrkort_sheet_layout_end (layout, -1);
 }
 
 /* The whole workbook ----------------------------------------------------------- */
