@@ -138,6 +138,12 @@ collect_widgets (GtkWidget *root, GType type, GPtrArray *out)
 
 static gboolean is_named (GtkWidget *widget, gconstpointer name);
 
+static gboolean
+is_label_text (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
 static gint64
 first_unit (guint index)
 {
@@ -752,6 +758,22 @@ test_city_overview (void)
     g_assert_cmpuint (views->len, ==, 3);
     g_assert_cmpint (styrkort_chart_view_get_chart (views->pdata[1])->highlight, ==, 2);
     save_png (GTK_WIDGET (city), "city-trend-picked.png");
+  }
+  /* Ctrl+? shows the overview's own keys. */
+  {
+    GList *toplevels;
+    GtkWidget *shortcuts = NULL;
+    gtk_widget_activate_action (GTK_WIDGET (city), "win.show-help-overlay", NULL);
+    iterate ();
+    toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l; l = l->next)
+      if (GTK_IS_SHORTCUTS_WINDOW (l->data) && gtk_widget_get_visible (l->data))
+        shortcuts = l->data;
+    g_list_free (toplevels);
+    g_assert_nonnull (shortcuts);
+    g_assert_nonnull (find_widget (shortcuts, is_label_text, T ("Export the city workbook")));
+    gtk_window_destroy (GTK_WINDOW (shortcuts));
+    iterate ();
   }
   /* A district taken out of the overview with its Remove button. */
   {

@@ -679,7 +679,8 @@ build_content (StyrkortCityWindow *self)
   gtk_widget_set_margin_end (box, 24);
   gtk_widget_set_margin_top (box, 24);
   gtk_widget_set_margin_bottom (box, 24);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1400);
+  /* Wide enough for a projector's 1920 px, so long district names need not wrap. */
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1840);
   adw_clamp_set_child (ADW_CLAMP (clamp), box);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
@@ -702,6 +703,17 @@ styrkort_city_window_dispose (GObject *object)
   G_OBJECT_CLASS (styrkort_city_window_parent_class)->dispose (object);
 }
 
+/* The overview's own keys, beside the district window's in the same file. */
+static void
+shortcuts_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/se/styrkort/Styrkort/styrkort-shortcuts.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "city_overlay"));
+
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_present (shortcuts);
+}
+
 static void
 styrkort_city_window_class_init (StyrkortCityWindowClass *klass)
 {
@@ -713,6 +725,7 @@ styrkort_city_window_class_init (StyrkortCityWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "city.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "city.export-slides", NULL, export_slides_action);
   gtk_widget_class_install_action (widget_class, "city.export-workbook", NULL, export_workbook_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, shortcuts_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "city.present", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "city.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "city.export-workbook", NULL);
