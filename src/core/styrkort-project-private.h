@@ -4,9 +4,30 @@
 
 #include <sqlite3.h>
 
+#include "styrkort-file-lock.h"
 #include "styrkort-project.h"
 
 G_BEGIN_DECLS
+
+/* The object's fields, for its files (styrkort-project.c and
+ * styrkort-project-open.c); the other parts use the functions below. */
+struct _StyrkortProject {
+  GObject parent_instance;
+
+  GFile *file;
+  char *path;
+  sqlite3 *db;
+  StyrkortFileLock *lock;
+  StyrkortHistory *history;
+  gboolean read_only;
+  char *read_only_reason;
+  gboolean exclusive;
+  GPtrArray *notices;
+  int opened_version;
+  guint edit_depth;     /* nested edits join the outermost one */
+  gboolean edit_failed; /* an inner edit failed: the outer one rolls back */
+  GHashTable *unlocked; /* "year-tertial" → reason: reported periods open for edits */
+};
 
 sqlite3  *_styrkort_project_get_db (StyrkortProject *self);
 StyrkortHistory *_styrkort_project_get_history (StyrkortProject *self);
