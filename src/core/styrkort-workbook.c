@@ -237,9 +237,11 @@ text_lines (const char *text, double scale, double width)
             }
           if (x < 0)
             {
-              /* A word wider than the column breaks where it must. */
-              lines += (int) (wide / width);
-              x = fmod (wide, width);
+              /* A word wider than the column breaks where it must; one
+               * as wide as the column (its longest word) takes a line. */
+              int more = wide > width ? (int) ceil (wide / width) - 1 : 0;
+              lines += more;
+              x = wide - more * width;
             }
           else
             x += space + wide;
