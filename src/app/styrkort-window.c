@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* A window: the start view, or one district file with its pages. */
+/* A window: the start view, or one district file with its pages: the
+ * sidebar, the period, the pages and the window's own commands. The start
+ * view is in styrkort-window-start.c, export and report commands in
+ * styrkort-window-export.c. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -7,45 +10,12 @@
 #include "styrkort-area-page.h"
 #include "styrkort-chart-data.h"
 #include "styrkort-figures-page.h"
-#include "styrkort-import-dialog.h"
 #include "styrkort-overview-page.h"
 #include "styrkort-page.h"
-#include "styrkort-projector.h"
+#include "styrkort-preferences.h"
 #include "styrkort-reporting.h"
-#include "styrkort-slides.h"
 #include "styrkort-steering-page.h"
-#include "styrkort-window.h"
-#include "styrkort-workbook.h"
-
-struct _StyrkortWindow {
-  AdwApplicationWindow parent_instance;
-
-  GSettings *settings;
-
-  GtkWidget *content_stack;
-  GtkWidget *main_stack;
-  GtkWidget *period_dropdown;
-  GtkWidget *period_lock;
-  GtkWidget *report_label;
-  GtkWidget *report_revealer;
-  GtkWidget *unlock_button;
-  GtkWidget *lock_button;
-  GMenu *report_section;
-  GtkWidget *read_only_label;
-  GtkWidget *read_only_revealer;
-  GtkWidget *recent_heading;
-  GtkWidget *recent_list;
-  GtkWidget *sidebar;
-  AdwToastOverlay *toast_overlay;
-  AdwWindowTitle *window_title;
-
-  StyrkortProject *project;
-  StyrkortPeriod period;
-  GArray *periods;          /* StyrkortPeriod, as in the drop-down */
-  GHashTable *dirty;        /* page names shown before the last change */
-  gulong changed_id;
-  GtkWidget *unlock_dialog; /* while one is open */
-};
+#include "styrkort-window-private.h"
 
 G_DEFINE_FINAL_TYPE (StyrkortWindow, styrkort_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -516,157 +486,6 @@ styrkort_window_open (StyrkortWindow *self, GFile *file)
   return TRUE;
 }
 
-/* Start view ----------------------------------------------------------------- */
-
-static void
-fill_recent (StyrkortWindow *self)
-{
-  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-files");
-  GtkWidget *child;
-  guint shown = 0;
-
-  while ((child = gtk_widget_get_first_child (self->recent_list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (self->recent_list), child);
-  for (guint i = 0; recent[i] != NULL; i++)
-    {
-      g_autoptr(GFile) file = g_file_new_for_uri (recent[i]);
-      g_autofree char *name = g_file_get_basename (file);
-      g_autoptr(GFile) parent = g_file_get_parent (file);
-      g_autofree char *folder = parent ? g_file_get_parse_name (parent) : g_strdup ("");
-      GtkWidget *row;
-      if (!g_file_query_exists (file, NULL))
-        continue;
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "app.open-recent");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", recent[i]);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_append (GTK_LIST_BOX (self->recent_list), row);
-      shown++;
-    }
-  gtk_widget_set_visible (self->recent_heading, shown > 0);
-  gtk_widget_set_visible (self->recent_list, shown > 0);
-}
-
-/* Files open in a window of their own, or come forward where they are
- * open: the application decides, through its action. */
-static void
-open_elsewhere (StyrkortWindow *self, GFile *file)
-{
-  g_autofree char *uri = g_file_get_uri (file);
-  gtk_widget_activate_action (GTK_WIDGET (self), "app.open-recent", "s", uri);
-}
-
-static void
-on_open_response_cb (GtkNativeDialog *dialog, int response, StyrkortWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      open_elsewhere (self, file);
-    }
-  g_object_unref (dialog);
-}
-
-static GtkFileFilter *
-styrkort_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("District files (*.styrkort)"));
-  gtk_file_filter_add_pattern (filter, "*.styrkort");
-  gtk_file_filter_add_mime_type (filter, "application/x-styrkort");
-  return filter;
-}
-
-static void
-open_action (GtkWidget *widget, const char *action, GVariant *parameter)
-{
-  StyrkortWindow *self = STYRKORT_WINDOW (widget);
-  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Open District"), GTK_WINDOW (self),
-                                                              GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  g_autoptr(GtkFileFilter) filter = styrkort_filter ();
-
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_open_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-typedef struct {
-  StyrkortWindow *window;
-  char *district;
-} NewDistrict;
-
-static void
-on_new_save_response_cb (GtkNativeDialog *dialog, int response, NewDistrict *data)
-{
-  StyrkortWindow *self = data->window;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GError) error = NULL;
-      g_autoptr(StyrkortProject) created = NULL;
-      /* The chooser already asked before replacing an existing file. */
-      if (g_file_query_exists (file, NULL))
-        g_file_delete (file, NULL, NULL);
-      created = styrkort_project_create (file, data->district, &error);
-      if (created == NULL)
-        styrkort_window_toast (self, error->message, FALSE);
-      else
-        {
-          styrkort_project_close (created);
-          open_elsewhere (self, file);
-        }
-    }
-  g_free (data->district);
-  g_free (data);
-  g_object_unref (dialog);
-}
-
-static void
-on_new_name_response_cb (AdwMessageDialog *dialog, const char *response, StyrkortWindow *self)
-{
-  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-  g_autofree char *file_name = NULL;
-  GtkFileChooserNative *chooser;
-  NewDistrict *data;
-
-  if (!g_str_equal (response, "create") || *name == '\0')
-    return;
-  chooser = gtk_file_chooser_native_new (_("Save New District"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"), _("_Cancel"));
-  file_name = g_strconcat (name, ".styrkort", NULL);
-  g_strdelimit (file_name, "/\\:*?\"<>|", '-');
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
-  data = g_new0 (NewDistrict, 1);
-  data->window = self;
-  data->district = g_steal_pointer (&name);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_new_save_response_cb), data);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-new_action (GtkWidget *widget, const char *action, GVariant *parameter)
-{
-  StyrkortWindow *self = STYRKORT_WINDOW (widget);
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("New District"),
-                                              _("What is the district called? You choose where to save the file next."));
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("e.g. Södermalm"));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("District name"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "create", _("_Continue"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_new_name_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* Commands ------------------------------------------------------------------ */
 
 static void
@@ -694,201 +513,6 @@ redo_action (GtkWidget *widget, const char *action, GVariant *parameter)
   undo_redo (STYRKORT_WINDOW (widget), FALSE);
 }
 
-static void
-present_action (GtkWidget *widget, const char *action, GVariant *parameter)
-{
-  StyrkortWindow *self = STYRKORT_WINDOW (widget);
-  GtkWidget *projector;
-
-  if (self->project == NULL)
-    return;
-  projector = styrkort_projector_new (self->project, self->period);
-  gtk_window_set_transient_for (GTK_WINDOW (projector), GTK_WINDOW (self));
-  gtk_window_fullscreen (GTK_WINDOW (projector));
-  gtk_window_present (GTK_WINDOW (projector));
-}
-
-static void
-choose_slides_action (GtkWidget *widget, const char *action, GVariant *parameter)
-{
-  StyrkortWindow *self = STYRKORT_WINDOW (widget);
-  if (self->project != NULL)
-    styrkort_slides_choose (GTK_WINDOW (self), self->project, self->period);
-}
-
-static void
-export_slides_action (GtkWidget *widget, const char *action, GVariant *parameter)
-{
-  StyrkortWindow *self = STYRKORT_WINDOW (widget);
-  if (self->project != NULL)
-    styrkort_slides_export (GTK_WINDOW (self), self->project, self->period);
-}
-
-static void
-print_action (GtkWidget *widget, const char *action, GVariant *parameter)
-{
-  StyrkortWindow *self = STYRKORT_WINDOW (widget);
-  if (self->project != NULL)
-    styrkort_slides_print (GTK_WINDOW (self), self->project, self->period);
-}
-
-/* Export runs in a thread on a copy of the file in memory, taken here on the
- * window's own connection: a second connection to a file on a share would
- * be refused by the exclusive lock. The window stays responsive and shows
- * that something is happening. */
-typedef struct {
-  StyrkortProject *snapshot; /* NULL when the copy failed: then @error says why */
-  GError *error;
-  StyrkortPeriod period;
-  char *path;
-} ExportJob;
-
-static void
-export_job_free (ExportJob *job)
-{
-  g_clear_object (&job->snapshot);
-  g_clear_error (&job->error);
-  g_free (job->path);
-  g_free (job);
-}
-
-static void
-export_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  ExportJob *job = data;
-  g_autoptr(GError) error = NULL;
-
-  if (job->snapshot == NULL)
-    g_task_return_error (task, g_steal_pointer (&job->error));
-  else if (!styrkort_workbook_export (job->snapshot, job->period, job->path, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-on_export_done_cb (GObject *source, GAsyncResult *result, gpointer data)
-{
-  StyrkortWindow *self = STYRKORT_WINDOW (source);
-  AdwToast *busy = data;
-  ExportJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-
-  adw_toast_dismiss (busy);
-  g_object_unref (busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-workbook", TRUE);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      styrkort_window_toast (self, error->message, FALSE);
-      return;
-    }
-  {
-    g_autofree char *name = g_path_get_basename (job->path);
-    g_autofree char *folder = g_path_get_dirname (job->path);
-    g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
-    g_autofree char *uri = g_file_get_uri (folder_file);
-    g_autofree char *text = g_strdup_printf (_("Saved “%s”"), name);
-    AdwToast *toast = styrkort_toast_new (text);
-    adw_toast_set_button_label (toast, _("Show _Folder"));
-    adw_toast_set_detailed_action_name (toast, "win.show-folder");
-    adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-    adw_toast_set_timeout (toast, 10);
-    adw_toast_overlay_add_toast (self->toast_overlay, toast);
-  }
-}
-
-void
-styrkort_window_export_workbook (StyrkortWindow *self, GFile *target)
-{
-  g_autoptr(GTask) task = NULL;
-  ExportJob *job;
-  AdwToast *busy;
-
-  if (self->project == NULL)
-    return;
-  job = g_new0 (ExportJob, 1);
-  busy = styrkort_toast_new (_("Exporting the workbook…"));
-  adw_toast_set_timeout (busy, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (busy));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-workbook", FALSE);
-  /* Fields being edited save first, so that the workbook has them. */
-  gtk_window_set_focus (GTK_WINDOW (self), NULL);
-  job->snapshot = styrkort_project_snapshot (self->project, &job->error);
-  job->period = self->period;
-  job->path = g_file_get_path (target);
-  task = g_task_new (self, NULL, on_export_done_cb, busy);
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_run_in_thread (task, export_thread);
-}
-
-static void
-on_workbook_chosen_cb (GtkNativeDialog *dialog, int response, StyrkortWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      styrkort_window_export_workbook (self, file);
-    }
-  g_object_unref (dialog);
-}
-
-static void
-export_workbook_action (GtkWidget *widget, const char *action, GVariant *parameter)
-{
-  StyrkortWindow *self = STYRKORT_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = NULL;
-
-  if (self->project == NULL)
-    return;
-  name = styrkort_workbook_suggested_name (self->project, self->period);
-  chooser = gtk_file_chooser_native_new (_("Export Workbook"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Excel workbook (*.xlsx)"));
-  gtk_file_filter_add_pattern (filter, "*.xlsx");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_workbook_chosen_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-import_action (GtkWidget *widget, const char *action, GVariant *parameter)
-{
-  StyrkortWindow *self = STYRKORT_WINDOW (widget);
-  if (self->project != NULL)
-    styrkort_import_dialog_choose (GTK_WINDOW (self), self->project);
-}
-
-static void
-mark_reported_action (GtkWidget *widget, const char *action, GVariant *parameter)
-{
-  StyrkortWindow *self = STYRKORT_WINDOW (widget);
-  if (self->project == NULL)
-    return;
-  /* Fields being edited save first, so that the report has them. */
-  gtk_window_set_focus (GTK_WINDOW (self), NULL);
-  styrkort_reporting_mark (GTK_WINDOW (self), self->project, self->period);
-}
-
-static void
-export_reported_action (GtkWidget *widget, const char *action, GVariant *parameter)
-{
-  StyrkortWindow *self = STYRKORT_WINDOW (widget);
-  if (self->project != NULL)
-    styrkort_reporting_export (GTK_WINDOW (self), self->project, self->period);
-}
-
-void
-styrkort_window_ask_unlock (StyrkortWindow *self)
-{
-  if (self->project == NULL || self->unlock_dialog != NULL)
-    return;
-  self->unlock_dialog = GTK_WIDGET (styrkort_reporting_unlock (GTK_WINDOW (self), self->project, self->period));
-  g_object_add_weak_pointer (G_OBJECT (self->unlock_dialog), (gpointer *) &self->unlock_dialog);
-}
-
 /* "(sb)": a message, and whether to offer Undo. Pages and dialogs show
  * their messages through this action. */
 static void
@@ -899,26 +523,6 @@ toast_action (GtkWidget *widget, const char *action, GVariant *parameter)
 
   g_variant_get (parameter, "(&sb)", &text, &offer_undo);
   styrkort_window_toast (STYRKORT_WINDOW (widget), text, offer_undo);
-}
-
-static void
-unlock_period_action (GtkWidget *widget, const char *action, GVariant *parameter)
-{
-  styrkort_window_ask_unlock (STYRKORT_WINDOW (widget));
-}
-
-static void
-lock_period_action (GtkWidget *widget, const char *action, GVariant *parameter)
-{
-  StyrkortWindow *self = STYRKORT_WINDOW (widget);
-  if (self->project != NULL)
-    styrkort_project_lock_period (self->project, self->period);
-}
-
-static void
-show_folder_action (GtkWidget *widget, const char *action, GVariant *parameter)
-{
-  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
 }
 
 static void
@@ -953,34 +557,9 @@ shortcuts_action (GtkWidget *widget, const char *action, GVariant *parameter)
 }
 
 static void
-on_style_selected_cb (AdwComboRow *row, GParamSpec *pspec, GSettings *settings)
-{
-  g_settings_set_enum (settings, "style", (int) adw_combo_row_get_selected (row));
-}
-
-static void
 preferences_action (GtkWidget *widget, const char *action, GVariant *parameter)
 {
-  StyrkortWindow *self = STYRKORT_WINDOW (widget);
-  GtkWidget *window = adw_preferences_window_new ();
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *row = adw_combo_row_new ();
-  const char *styles[] = { _("Follow System"), _("Light"), _("Dark"), NULL };
-  GSettings *settings = self->settings;
-
-  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("General"));
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Appearance"));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Style"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (gtk_string_list_new (styles)));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), g_settings_get_enum (settings, "style"));
-  g_signal_connect (row, "notify::selected", G_CALLBACK (on_style_selected_cb), settings);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (styrkort_preferences_new (GTK_WINDOW (widget))));
 }
 
 /* Lifecycle ----------------------------------------------------------------- */
@@ -1049,22 +628,11 @@ styrkort_window_class_init (StyrkortWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, window_title);
 
-  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  _styrkort_window_class_add_start_actions (widget_class);
+  _styrkort_window_class_add_export_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
-  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
-  gtk_widget_class_install_action (widget_class, "win.choose-slides", NULL, choose_slides_action);
-  gtk_widget_class_install_action (widget_class, "win.export-slides", NULL, export_slides_action);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "win.export-workbook", NULL, export_workbook_action);
-  gtk_widget_class_install_action (widget_class, "win.show-folder", "s", show_folder_action);
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "win.mark-reported", NULL, mark_reported_action);
-  gtk_widget_class_install_action (widget_class, "win.export-reported", NULL, export_reported_action);
-  gtk_widget_class_install_action (widget_class, "win.unlock-period", NULL, unlock_period_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "(sb)", toast_action);
-  gtk_widget_class_install_action (widget_class, "win.lock-period", NULL, lock_period_action);
   gtk_widget_class_install_action (widget_class, "win.previous-period", NULL, period_action);
   gtk_widget_class_install_action (widget_class, "win.next-period", NULL, period_action);
   gtk_widget_class_install_action (widget_class, "win.go-overview", NULL, go_overview_action);
@@ -1095,7 +663,7 @@ styrkort_window_new (GtkApplication *app)
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
   if (g_settings_get_boolean (settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-  fill_recent (self);
+  _styrkort_window_fill_recent (self);
   update_actions (self);
   return self;
 }

@@ -1,0 +1,246 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The window's commands that take the district elsewhere: the projected
+ * view, slides and printing, the T2 workbook (exported in a thread), import,
+ * and reported periods (mark, save, unlock, lock). */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "styrkort-import-dialog.h"
+#include "styrkort-page.h"
+#include "styrkort-projector.h"
+#include "styrkort-reporting.h"
+#include "styrkort-slides.h"
+#include "styrkort-window-private.h"
+#include "styrkort-workbook.h"
+
+static void
+present_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  StyrkortWindow *self = STYRKORT_WINDOW (widget);
+  GtkWidget *projector;
+
+  if (self->project == NULL)
+    return;
+  projector = styrkort_projector_new (self->project, self->period);
+  gtk_window_set_transient_for (GTK_WINDOW (projector), GTK_WINDOW (self));
+  gtk_window_fullscreen (GTK_WINDOW (projector));
+  gtk_window_present (GTK_WINDOW (projector));
+}
+
+static void
+choose_slides_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  StyrkortWindow *self = STYRKORT_WINDOW (widget);
+  if (self->project != NULL)
+    styrkort_slides_choose (GTK_WINDOW (self), self->project, self->period);
+}
+
+static void
+export_slides_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  StyrkortWindow *self = STYRKORT_WINDOW (widget);
+  if (self->project != NULL)
+    styrkort_slides_export (GTK_WINDOW (self), self->project, self->period);
+}
+
+static void
+print_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  StyrkortWindow *self = STYRKORT_WINDOW (widget);
+  if (self->project != NULL)
+    styrkort_slides_print (GTK_WINDOW (self), self->project, self->period);
+}
+
+/* Export runs in a thread on a copy of the file in memory, taken here on the
+ * window's own connection: a second connection to a file on a share would
+ * be refused by the exclusive lock. The window stays responsive and shows
+ * that something is happening. */
+typedef struct {
+  StyrkortProject *snapshot; /* NULL when the copy failed: then @error says why */
+  GError *error;
+  StyrkortPeriod period;
+  char *path;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_object (&job->snapshot);
+  g_clear_error (&job->error);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+export_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  ExportJob *job = data;
+  g_autoptr(GError) error = NULL;
+
+  if (job->snapshot == NULL)
+    g_task_return_error (task, g_steal_pointer (&job->error));
+  else if (!styrkort_workbook_export (job->snapshot, job->period, job->path, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_export_done_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  StyrkortWindow *self = STYRKORT_WINDOW (source);
+  AdwToast *busy = data;
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  adw_toast_dismiss (busy);
+  g_object_unref (busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-workbook", TRUE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      styrkort_window_toast (self, error->message, FALSE);
+      return;
+    }
+  {
+    g_autofree char *name = g_path_get_basename (job->path);
+    g_autofree char *folder = g_path_get_dirname (job->path);
+    g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
+    g_autofree char *uri = g_file_get_uri (folder_file);
+    g_autofree char *text = g_strdup_printf (_("Saved “%s”"), name);
+    AdwToast *toast = styrkort_toast_new (text);
+    adw_toast_set_button_label (toast, _("Show _Folder"));
+    adw_toast_set_detailed_action_name (toast, "win.show-folder");
+    adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+    adw_toast_set_timeout (toast, 10);
+    adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  }
+}
+
+void
+styrkort_window_export_workbook (StyrkortWindow *self, GFile *target)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job;
+  AdwToast *busy;
+
+  if (self->project == NULL)
+    return;
+  job = g_new0 (ExportJob, 1);
+  busy = styrkort_toast_new (_("Exporting the workbook…"));
+  adw_toast_set_timeout (busy, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (busy));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-workbook", FALSE);
+  /* Fields being edited save first, so that the workbook has them. */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  job->snapshot = styrkort_project_snapshot (self->project, &job->error);
+  job->period = self->period;
+  job->path = g_file_get_path (target);
+  task = g_task_new (self, NULL, on_export_done_cb, busy);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+on_workbook_chosen_cb (GtkNativeDialog *dialog, int response, StyrkortWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      styrkort_window_export_workbook (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_workbook_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  StyrkortWindow *self = STYRKORT_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  if (self->project == NULL)
+    return;
+  name = styrkort_workbook_suggested_name (self->project, self->period);
+  chooser = gtk_file_chooser_native_new (_("Export Workbook"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Excel workbook (*.xlsx)"));
+  gtk_file_filter_add_pattern (filter, "*.xlsx");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_workbook_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+import_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  StyrkortWindow *self = STYRKORT_WINDOW (widget);
+  if (self->project != NULL)
+    styrkort_import_dialog_choose (GTK_WINDOW (self), self->project);
+}
+
+static void
+mark_reported_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  StyrkortWindow *self = STYRKORT_WINDOW (widget);
+  if (self->project == NULL)
+    return;
+  /* Fields being edited save first, so that the report has them. */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  styrkort_reporting_mark (GTK_WINDOW (self), self->project, self->period);
+}
+
+static void
+export_reported_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  StyrkortWindow *self = STYRKORT_WINDOW (widget);
+  if (self->project != NULL)
+    styrkort_reporting_export (GTK_WINDOW (self), self->project, self->period);
+}
+
+void
+styrkort_window_ask_unlock (StyrkortWindow *self)
+{
+  if (self->project == NULL || self->unlock_dialog != NULL)
+    return;
+  self->unlock_dialog = GTK_WIDGET (styrkort_reporting_unlock (GTK_WINDOW (self), self->project, self->period));
+  g_object_add_weak_pointer (G_OBJECT (self->unlock_dialog), (gpointer *) &self->unlock_dialog);
+}
+
+static void
+unlock_period_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  styrkort_window_ask_unlock (STYRKORT_WINDOW (widget));
+}
+
+static void
+lock_period_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  StyrkortWindow *self = STYRKORT_WINDOW (widget);
+  if (self->project != NULL)
+    styrkort_project_lock_period (self->project, self->period);
+}
+
+static void
+show_folder_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+}
+
+void
+_styrkort_window_class_add_export_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.choose-slides", NULL, choose_slides_action);
+  gtk_widget_class_install_action (widget_class, "win.export-slides", NULL, export_slides_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.export-workbook", NULL, export_workbook_action);
+  gtk_widget_class_install_action (widget_class, "win.show-folder", "s", show_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.mark-reported", NULL, mark_reported_action);
+  gtk_widget_class_install_action (widget_class, "win.export-reported", NULL, export_reported_action);
+  gtk_widget_class_install_action (widget_class, "win.unlock-period", NULL, unlock_period_action);
+  gtk_widget_class_install_action (widget_class, "win.lock-period", NULL, lock_period_action);
+}

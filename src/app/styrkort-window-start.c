@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The window's start view: the recent files, and New and Open. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "styrkort-new-district.h"
+#include "styrkort-window-private.h"
+
+void
+_styrkort_window_fill_recent (StyrkortWindow *self)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-files");
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (self->recent_list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->recent_list), child);
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (recent[i]);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *folder = parent ? g_file_get_parse_name (parent) : g_strdup ("");
+      GtkWidget *row;
+      if (!g_file_query_exists (file, NULL))
+        continue;
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "app.open-recent");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", recent[i]);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_append (GTK_LIST_BOX (self->recent_list), row);
+      shown++;
+    }
+  gtk_widget_set_visible (self->recent_heading, shown > 0);
+  gtk_widget_set_visible (self->recent_list, shown > 0);
+}
+
+/* Files open in a window of their own, or come forward where they are
+ * open: the application decides, through its action. */
+static void
+open_elsewhere (StyrkortWindow *self, GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.open-recent", "s", uri);
+}
+
+static void
+on_open_response_cb (GtkNativeDialog *dialog, int response, StyrkortWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      open_elsewhere (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static GtkFileFilter *
+styrkort_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("District files (*.styrkort)"));
+  gtk_file_filter_add_pattern (filter, "*.styrkort");
+  gtk_file_filter_add_mime_type (filter, "application/x-styrkort");
+  return filter;
+}
+
+static void
+open_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  StyrkortWindow *self = STYRKORT_WINDOW (widget);
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Open District"), GTK_WINDOW (self),
+                                                              GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = styrkort_filter ();
+
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+new_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  styrkort_new_district_ask (GTK_WINDOW (widget));
+}
+
+void
+_styrkort_window_class_add_start_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+}
