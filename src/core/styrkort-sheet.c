@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* StyrkortSheet: the cells read from a workbook or a CSV file, kept within
- * the limits of styrkort-xlsx-private.h. */
+ * the limits of styrkort-sheet-private.h. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
+#include "styrkort-sheet-private.h"
 #include "styrkort-types.h"
-#include "styrkort-xlsx-private.h"
 
 /* Rows without cells all hold one shared empty array, so a cell in row
  * 1,048,576 costs a pointer per row above it, not an array. */

@@ -136,7 +136,7 @@ check_declared_size (const StyrkortXlsxPart *part, const zip_stat_t *stat, GErro
 }
 
 /* Unpacks the part in pieces into @context, stopping at its byte budget
- * whatever the zip declared. Errors are unprefixed; see parse_part(). */
+ * whatever the zip declared. Errors are unprefixed; see _styrkort_xlsx_parse_part(). */
 static gboolean
 stream_part (zip_t *zip, const StyrkortXlsxPart *part, const zip_stat_t *stat, GMarkupParseContext *context,
              gboolean *damaged, GError **error)
