@@ -66,7 +66,8 @@ on_new_name_response_cb (AdwMessageDialog *dialog, const char *response, GtkWind
 
   if (!g_str_equal (response, "create") || *name == '\0')
     return;
-  chooser = gtk_file_chooser_native_new (_("Save New District"), parent, GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"), _("_Cancel"));
+  chooser = gtk_file_chooser_native_new (_("Save New District"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Create"), _("_Cancel"));
   file_name = g_strconcat (name, ".styrkort", NULL);
   g_strdelimit (file_name, "/\\:*?\"<>|", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
