@@ -28,7 +28,9 @@ run_check (const char *xlsx, const char *db, StyrkortPeriod period, gboolean lib
     {
       /* A real spreadsheet opens the file and writes every sheet as CSV
        * (raw values, UTF-8): it fails on a workbook it would have to repair. */
-      char *convert[] = { (char *) "soffice", (char *) "--headless", (char *) "--convert-to",
+      /* A profile of its own: parallel tests cannot collide in a shared one. */
+      g_autofree char *profile = g_strconcat ("-env:UserInstallation=file://", folder, "/lo-profile", NULL);
+      char *convert[] = { (char *) "soffice", profile, (char *) "--headless", (char *) "--convert-to",
                           (char *) "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
                           (char *) "--outdir", csv, (char *) xlsx, NULL };
       g_mkdir_with_parents (csv, 0700);

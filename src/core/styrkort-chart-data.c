@@ -62,7 +62,7 @@ drop_if_empty (StyrkortChart *chart, StyrkortChartSeries *series)
   for (guint i = 0; i < series->values->len; i++)
     if (!isnan (g_array_index (series->values, double, i)))
       return;
-  g_ptr_array_remove (chart->series, series);
+  styrkort_chart_remove_series (chart, series);
 }
 
 StyrkortChart *

@@ -28,6 +28,14 @@ typedef enum { ALIGN_START, ALIGN_CENTER, ALIGN_END } Align;
 
 /* Data ------------------------------------------------------------------ */
 
+static void
+series_free (StyrkortChartSeries *series)
+{
+  g_free (series->name);
+  g_array_unref (series->values);
+  g_free (series);
+}
+
 StyrkortChart *
 styrkort_chart_new (StyrkortChartKind kind, const char *title, const char *source)
 {
@@ -38,7 +46,7 @@ styrkort_chart_new (StyrkortChartKind kind, const char *title, const char *sourc
   chart->source = g_strdup (source);
   chart->decimals = 1;
   chart->categories = g_ptr_array_new_with_free_func (g_free);
-  chart->series = g_ptr_array_new ();
+  chart->series = g_ptr_array_new_with_free_func ((GDestroyNotify) series_free);
   chart->reference = NAN;
   chart->highlight = -1;
   chart->columns = g_ptr_array_new_with_free_func (g_free);
@@ -55,13 +63,6 @@ styrkort_chart_free (StyrkortChart *chart)
 {
   if (chart == NULL)
     return;
-  for (guint i = 0; i < chart->series->len; i++)
-    {
-      StyrkortChartSeries *s = chart->series->pdata[i];
-      g_free (s->name);
-      g_array_unref (s->values);
-      g_free (s);
-    }
   g_ptr_array_unref (chart->series);
   g_ptr_array_unref (chart->categories);
   g_ptr_array_unref (chart->columns);
@@ -115,6 +116,12 @@ styrkort_chart_add_series (StyrkortChart *chart, const char *name, StyrkortSerie
   s->values = g_array_new (FALSE, FALSE, sizeof (double));
   g_ptr_array_add (chart->series, s);
   return s;
+}
+
+void
+styrkort_chart_remove_series (StyrkortChart *chart, StyrkortChartSeries *series)
+{
+  g_ptr_array_remove (chart->series, series);
 }
 
 void

@@ -48,6 +48,8 @@ void           styrkort_chart_free  (StyrkortChart *chart);
 StyrkortChart *styrkort_chart_copy  (const StyrkortChart *chart);
 StyrkortChartSeries *styrkort_chart_add_series (StyrkortChart *chart, const char *name, StyrkortSeriesRole role);
 void           styrkort_chart_add_category (StyrkortChart *chart, const char *label);
+/* Takes @series out of @chart and frees it. */
+void           styrkort_chart_remove_series (StyrkortChart *chart, StyrkortChartSeries *series);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyrkortChart, styrkort_chart_free)
 
 /* Where things ended up, for tests, tooltips and accessibility. */
