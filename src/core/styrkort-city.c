@@ -875,10 +875,11 @@ styrkort_city_median (StyrkortCity *city, const char *code, StyrkortPeriod perio
                : (g_array_index (values, double, n / 2 - 1) + g_array_index (values, double, n / 2)) / 2;
 }
 
-int
-styrkort_city_area_status (StyrkortCity *city, const char *district, const char *area, StyrkortPeriod period)
+/* The operations' statuses of one district's area in @period. */
+static GPtrArray *
+area_statuses (StyrkortCity *city, const char *district, const char *area, StyrkortPeriod period)
 {
-  int least = -1;
+  GPtrArray *found = g_ptr_array_new ();
 
   for (guint s = 0; s < city->sources->len; s++)
     {
@@ -888,12 +889,25 @@ styrkort_city_area_status (StyrkortCity *city, const char *district, const char 
       for (guint i = 0; i < source->statuses->len; i++)
         {
           StyrkortCityStatus *st = source->statuses->pdata[i];
-          if (styrkort_period_compare (st->period, period) != 0 || !g_str_equal (st->area, area))
-            continue;
-          if (st->status == STYRKORT_STATUS_NEEDS_ATTENTION)
-            return STYRKORT_STATUS_NEEDS_ATTENTION;
-          least = least < 0 ? st->status : MIN (least, st->status);
+          if (styrkort_period_compare (st->period, period) == 0 && g_str_equal (st->area, area))
+            g_ptr_array_add (found, st);
         }
+    }
+  return found;
+}
+
+int
+styrkort_city_area_status (StyrkortCity *city, const char *district, const char *area, StyrkortPeriod period)
+{
+  g_autoptr(GPtrArray) statuses = area_statuses (city, district, area, period);
+  int least = -1;
+
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      StyrkortCityStatus *st = statuses->pdata[i];
+      if (st->status == STYRKORT_STATUS_NEEDS_ATTENTION)
+        return STYRKORT_STATUS_NEEDS_ATTENTION;
+      least = least < 0 ? st->status : MIN (least, st->status);
     }
   return least;
 }
@@ -902,21 +916,14 @@ styrkort_city_area_status (StyrkortCity *city, const char *district, const char 
 char *
 styrkort_city_area_detail (StyrkortCity *city, const char *district, const char *area, StyrkortPeriod period)
 {
+  g_autoptr(GPtrArray) statuses = area_statuses (city, district, area, period);
   GString *detail = g_string_new (NULL);
 
-  for (guint s = 0; s < city->sources->len; s++)
+  for (guint i = 0; i < statuses->len; i++)
     {
-      StyrkortCitySource *source = city->sources->pdata[s];
-      if (g_strcmp0 (source->district, district) != 0)
-        continue;
-      for (guint i = 0; i < source->statuses->len; i++)
-        {
-          StyrkortCityStatus *st = source->statuses->pdata[i];
-          if (styrkort_period_compare (st->period, period) != 0 || !g_str_equal (st->area, area))
-            continue;
-          g_string_append_printf (detail, "%s%s: %s", detail->len ? "\n" : "", st->operation,
-                                  styrkort_status_label (st->status));
-        }
+      StyrkortCityStatus *st = statuses->pdata[i];
+      g_string_append_printf (detail, "%s%s: %s", detail->len ? "\n" : "", st->operation,
+                              styrkort_status_label (st->status));
     }
   return g_string_free (detail, FALSE);
 }

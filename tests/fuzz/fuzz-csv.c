@@ -3,20 +3,9 @@
  * every cell it gives back is UTF-8 text, and a failure says why. */
 #include <stdint.h>
 
-#include "styrkort-locale.h"
 #include "styrkort-csv.h"
 #include "styrkort-types.h"
-
-int LLVMFuzzerInitialize (int *argc, char ***argv);
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
-
-/* The locale as the app sets it (the run script fuzzes in Swedish). */
-int
-LLVMFuzzerInitialize (int *argc, char ***argv)
-{
-  styrkort_locale_init ();
-  return 0;
-}
+#include "fuzz-target.h"
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)

@@ -4,19 +4,8 @@
 #include <glib/gstdio.h>
 #include <stdint.h>
 
-#include "styrkort-locale.h"
 #include "styrkort-city.h"
-
-int LLVMFuzzerInitialize (int *argc, char ***argv);
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
-
-/* The locale as the app sets it (the run script fuzzes in Swedish). */
-int
-LLVMFuzzerInitialize (int *argc, char ***argv)
-{
-  styrkort_locale_init ();
-  return 0;
-}
+#include "fuzz-target.h"
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)

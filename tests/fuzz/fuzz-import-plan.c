@@ -6,20 +6,9 @@
 #include <glib/gstdio.h>
 #include <stdint.h>
 
-#include "styrkort-locale.h"
 #include "styrkort-demo.h"
 #include "styrkort-import.h"
-
-int LLVMFuzzerInitialize (int *argc, char ***argv);
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
-
-/* The locale as the app sets it (the run script fuzzes in Swedish). */
-int
-LLVMFuzzerInitialize (int *argc, char ***argv)
-{
-  styrkort_locale_init ();
-  return 0;
-}
+#include "fuzz-target.h"
 
 static StyrkortProject *project;
 static char *csv_path;

@@ -7,20 +7,9 @@
 #include <math.h>
 #include <stdint.h>
 
-#include "styrkort-locale.h"
 #include "styrkort-project-private.h"
 #include "styrkort-project.h"
-
-int LLVMFuzzerInitialize (int *argc, char ***argv);
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
-
-/* The locale as the app sets it (the run script fuzzes in Swedish). */
-int
-LLVMFuzzerInitialize (int *argc, char ***argv)
-{
-  styrkort_locale_init ();
-  return 0;
-}
+#include "fuzz-target.h"
 
 static void
 remove_beside (const char *path)

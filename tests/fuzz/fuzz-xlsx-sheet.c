@@ -4,20 +4,9 @@
  * within the sheet limits, and a failure says why. */
 #include <stdint.h>
 
-#include "styrkort-locale.h"
 #include "styrkort-types.h"
 #include "styrkort-xlsx-private.h"
-
-int LLVMFuzzerInitialize (int *argc, char ***argv);
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
-
-/* The locale as the app sets it (the run script fuzzes in Swedish). */
-int
-LLVMFuzzerInitialize (int *argc, char ***argv)
-{
-  styrkort_locale_init ();
-  return 0;
-}
+#include "fuzz-target.h"
 
 static GPtrArray *
 shared_strings (void)
