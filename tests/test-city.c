@@ -499,6 +499,24 @@ test_rankings (void)
             if (a->category < b->category)
               g_assert_cmpfloat (a->box.y, <, b->box.y);
           }
+      /* Which side of the line is better: said in the title, and the bars on
+       * the worse side are the lighter colour. */
+      g_assert_cmpint (chart->better, ==, better);
+      g_assert_true ((strstr (chart->title, better == STYRKORT_BETTER_LOWER ? "lower is better" : "higher is better") != NULL)
+                     == (better != STYRKORT_BETTER_NONE));
+      cairo_surface_flush (surface);
+      for (guint m = 0; m < layout->marks->len; m++)
+        {
+          StyrkortChartMark *a = &g_array_index (layout->marks, StyrkortChartMark, m);
+          gboolean worse = better == STYRKORT_BETTER_LOWER ? a->value > chart->reference
+                         : better == STYRKORT_BETTER_HIGHER ? a->value < chart->reference : FALSE;
+          unsigned char *data = cairo_image_surface_get_data (surface);
+          guint32 pixel = *(guint32 *) (data + (int) (a->box.y + a->box.height / 2) * cairo_image_surface_get_stride (surface)
+                                        + (int) (a->box.x + 2) * 4) & 0xffffff;
+          if (a->box.width < 4)
+            continue;
+          g_assert_cmphex (pixel, ==, worse ? 0x9ecae1 : 0x0b5394);
+        }
       cairo_destroy (cr);
       cairo_surface_destroy (surface);
     }

@@ -12,6 +12,7 @@ const StyrkortRgb styrkort_chart_grid = RGB (0xd4d4d4);
 const StyrkortRgb styrkort_chart_background = RGB (0xffffff);
 const StyrkortRgb styrkort_chart_reference = RGB (0x111111);
 const StyrkortRgb styrkort_chart_highlight = RGB (0xc23b00); /* orange-red: apart from the blue and the greys */
+const StyrkortRgb styrkort_chart_worse = RGB (0x9ecae1);     /* light blue: the same hue, clearly lighter */
 
 void
 styrkort_chart_style_init (StyrkortChartStyle *s, double width, double height, StyrkortChartMode mode)

@@ -49,6 +49,7 @@ extern const StyrkortRgb styrkort_chart_grid;
 extern const StyrkortRgb styrkort_chart_background;
 extern const StyrkortRgb styrkort_chart_reference;
 extern const StyrkortRgb styrkort_chart_highlight;  /* one district picked out among many */
+extern const StyrkortRgb styrkort_chart_worse;      /* a bar on the worse side of the line */
 
 StyrkortRgb  styrkort_chart_series_colour (StyrkortSeriesRole role);
 StyrkortRgb  styrkort_chart_status_colour (int status);       /* -1: no assessment */

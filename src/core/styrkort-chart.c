@@ -49,6 +49,7 @@ styrkort_chart_new (StyrkortChartKind kind, const char *title, const char *sourc
   chart->series = g_ptr_array_new_with_free_func ((GDestroyNotify) series_free);
   chart->reference = NAN;
   chart->highlight = -1;
+  chart->better = STYRKORT_BETTER_NONE;
   chart->columns = g_ptr_array_new_with_free_func (g_free);
   chart->cells = g_array_new (FALSE, FALSE, sizeof (int));
   chart->cell_notes = g_ptr_array_new_with_free_func (g_free);
@@ -88,6 +89,7 @@ styrkort_chart_copy (const StyrkortChart *chart)
   copy->reference_label = g_strdup (chart->reference_label);
   copy->ordered = chart->ordered;
   copy->highlight = chart->highlight;
+  copy->better = chart->better;
   for (guint i = 0; i < chart->categories->len; i++)
     styrkort_chart_add_category (copy, chart->categories->pdata[i]);
   for (guint i = 0; i < chart->columns->len; i++)
@@ -596,6 +598,15 @@ draw_value_axis_horizontal (Painter *p, GArray *ticks, double x0, double x1, dou
     }
 }
 
+/* A ranking says which side of its line is good: bars on the worse side are lighter. */
+static gboolean
+on_worse_side (const StyrkortChart *chart, double value)
+{
+  if (chart->better == STYRKORT_BETTER_NONE || isnan (chart->reference) || chart->series->len != 1)
+    return FALSE;
+  return chart->better == STYRKORT_BETTER_LOWER ? value > chart->reference : value < chart->reference;
+}
+
 static void
 draw_horizontal_bars (Painter *p, StyrkortRect area)
 {
@@ -653,7 +664,8 @@ draw_horizontal_bars (Painter *p, StyrkortRect area)
           total = isnan (total) ? v : total + v;
           xa = x0 + (start - axis_min) / (axis_max - axis_min) * (x1 - x0);
           xb = x0 + (start + v - axis_min) / (axis_max - axis_min) * (x1 - x0);
-          styrkort_chart_set_colour (p->cr, styrkort_chart_series_colour (series->role));
+          styrkort_chart_set_colour (p->cr, on_worse_side (chart, v) ? styrkort_chart_worse
+                                                                     : styrkort_chart_series_colour (series->role));
           cairo_rectangle (p->cr, MIN (xa, xb), by, fabs (xb - xa), bar_h);
           cairo_fill (p->cr);
           add_mark (p, MIN (xa, xb), by, fabs (xb - xa), bar_h, c, s, v);
@@ -1207,6 +1219,17 @@ status_legend (LegendItem *items)
   return n;
 }
 
+static guint
+sides_legend (const StyrkortChart *chart, LegendItem *items)
+{
+  if (chart->better == STYRKORT_BETTER_NONE || isnan (chart->reference) || chart->series->len != 1)
+    return 0;
+  items[0] = (LegendItem) { _("Better than the line"), styrkort_chart_series_colour (STYRKORT_SERIES_DISTRICT), SWATCH,
+                            NULL, { 0, 0, 0 } };
+  items[1] = (LegendItem) { _("Worse than the line"), styrkort_chart_worse, SWATCH, NULL, { 0, 0, 0 } };
+  return 2;
+}
+
 StyrkortChartLayout *
 styrkort_chart_draw (const StyrkortChart *chart, cairo_t *cr, double width, double height, StyrkortChartMode mode)
 {
@@ -1222,9 +1245,9 @@ styrkort_chart_draw (const StyrkortChart *chart, cairo_t *cr, double width, doub
   styrkort_chart_style_init (&p.style, width, height, mode);
   n_legend = chart->kind == STYRKORT_CHART_AREA_STATUS ? status_legend (legend)
            : chart->kind == STYRKORT_CHART_GOALS ? 0 : series_legend (chart, legend, G_N_ELEMENTS (legend));
-  /* A single unnamed-looking series needs no legend. */
+  /* A single unnamed-looking series needs no legend; a ranking says what its colours mean. */
   if (chart->kind == STYRKORT_CHART_UNITS)
-    n_legend = 0;
+    n_legend = sides_legend (chart, legend);
 
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, width, height);

@@ -35,6 +35,7 @@ typedef struct {
   char *reference_label;
   gboolean ordered;         /* bars in the categories' order (a ranking), not sorted by value */
   int highlight;            /* trend: the series picked out in colour, -1 none */
+  StyrkortBetter better;    /* bars: which side of the reference line is better, for its colours */
   /* Area status: one row per category, one column per operation. */
   GPtrArray *columns;       /* char* */
   GArray *cells;            /* int per row × column: StyrkortStatus, -1 none */

@@ -1014,6 +1014,15 @@ styrkort_city_chart_ranking (StyrkortCity *city, const char *code, StyrkortPerio
       g_array_append_val (series->values, r->value);
     }
   chart->ordered = TRUE;
+  chart->better = better;
+  if (better != STYRKORT_BETTER_NONE)
+    {
+      /* TRANSLATORS: added to a ranking's title */
+      char *title = g_strdup_printf ("%s %s", chart->title, better == STYRKORT_BETTER_LOWER ? _("(lower is better)")
+                                                                                           : _("(higher is better)"));
+      g_free (chart->title);
+      chart->title = title;
+    }
   if (compare_with_median (city, code))
     {
       chart->reference = styrkort_city_median (city, code, period);
