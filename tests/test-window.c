@@ -765,6 +765,27 @@ test_city_overview (void)
         g_assert_true (g_str_has_suffix (s->path, g_str_equal (s->district, "Stadsdel A") ? ".xlsx" : ".styrkort"));
       }
   }
+  /* The table sorted by a column: VFU places, most first (higher is better). */
+  {
+    GtkWidget *table = find_widget (GTK_WIDGET (city), is_named, "city-table");
+    g_autofree char *tip = g_strdup_printf (T ("Sort the districts by %s"), styrkort_city_indicator_name (core, "vfu_places"));
+    GtkWidget *heading = find_widget (table, is_button_tipped, tip);
+    g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_free);
+    g_assert_nonnull (heading);
+    g_signal_emit_by_name (heading, "clicked");
+    iterate ();
+    for (int row = 1; row <= 3; row++)
+      g_ptr_array_add (order, g_strdup (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (table), 0, row)))));
+    for (guint i = 1; i < order->len; i++)
+      g_assert_cmpfloat (styrkort_city_district_total (core, order->pdata[i - 1], "vfu_places", t2).value, >=,
+                         styrkort_city_district_total (core, order->pdata[i], "vfu_places", t2).value);
+    /* Clicked again: the other way round. */
+    heading = find_widget (table, is_button_tipped, tip);
+    g_signal_emit_by_name (heading, "clicked");
+    iterate ();
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (table), 0, 3))), !=,
+                     order->pdata[2]);
+  }
   /* One district picked out: its line in the trend is drawn in colour. */
   {
     GtkWidget *picker = find_widget (GTK_WIDGET (city), is_named, "district-picked-out");

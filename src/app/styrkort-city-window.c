@@ -29,6 +29,8 @@ struct _StyrkortCityWindow {
   GtkWidget *messages_group;
   GtkWidget *messages_list;
   GtkWidget *table;
+  int sort_column;               /* the indicator the table is sorted by, -1: by name */
+  gboolean sort_reversed;        /* clicked twice: the other way round */
   GtkWidget *footnotes;        /* under the table: what each city value marked * lacks */
   GtkWidget *sources_row;      /* AdwExpanderRow: the districts' files, each with Remove */
   GPtrArray *source_rows;      /* GtkWidget*: the rows in sources_row */
@@ -92,11 +94,94 @@ cell_label (const char *text, gboolean bold, gfloat xalign)
   return label;
 }
 
+static void fill_table (StyrkortCityWindow *self, StyrkortPeriod period);
+
+typedef struct {
+  const char *district;
+  double value;
+} SortRow;
+
+/* Best first by the indicator's direction (highest first when it has
+ * none), reversed on request; districts without the figure last. */
+static gint
+compare_sort_rows (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const SortRow *x = a, *y = b;
+  int direction = GPOINTER_TO_INT (data);
+
+  if (isnan (x->value) != isnan (y->value))
+    return isnan (x->value) ? 1 : -1;
+  if (isnan (x->value) || x->value == y->value)
+    return g_utf8_collate (x->district, y->district);
+  return (x->value < y->value ? -1 : 1) * direction;
+}
+
+static GPtrArray *
+sorted_districts (StyrkortCityWindow *self, StyrkortPeriod period)
+{
+  g_autoptr(GPtrArray) districts = styrkort_city_list_districts (self->city);
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (SortRow));
+  GPtrArray *sorted = g_ptr_array_new_with_free_func (g_free);
+  const char *code;
+  int direction;
+
+  if (self->sort_column < 0 || (guint) self->sort_column >= self->codes->len)
+    {
+      for (guint d = 0; d < districts->len; d++)
+        g_ptr_array_add (sorted, g_strdup (districts->pdata[d]));
+      return sorted;
+    }
+  code = self->codes->pdata[self->sort_column];
+  direction = styrkort_city_indicator_better (self->city, code) == STYRKORT_BETTER_LOWER ? 1 : -1;
+  if (self->sort_reversed)
+    direction = -direction;
+  for (guint d = 0; d < districts->len; d++)
+    {
+      SortRow row = { districts->pdata[d], styrkort_city_district_total (self->city, districts->pdata[d], code, period).value };
+      g_array_append_val (rows, row);
+    }
+  g_array_sort_with_data (rows, compare_sort_rows, GINT_TO_POINTER (direction));
+  for (guint i = 0; i < rows->len; i++)
+    g_ptr_array_add (sorted, g_strdup (g_array_index (rows, SortRow, i).district));
+  return sorted;
+}
+
+static void
+on_sort_clicked_cb (GtkButton *button, StyrkortCityWindow *self)
+{
+  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "column"));
+
+  self->sort_reversed = column == self->sort_column ? !self->sort_reversed : FALSE;
+  self->sort_column = column;
+  fill_table (self, current_period (self));
+}
+
+/* A column heading that sorts the table by its indicator when clicked. */
+static GtkWidget *
+sort_heading (StyrkortCityWindow *self, guint column)
+{
+  const char *name = styrkort_city_indicator_name (self->city, self->codes->pdata[column]);
+  gboolean sorted = self->sort_column == (int) column;
+  g_autofree char *text = sorted ? g_strdup_printf ("%s %s", name, self->sort_reversed ? "▲" : "▼") : g_strdup (name);
+  g_autofree char *tip = g_strdup_printf (_("Sort the districts by %s"), name);
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *label = cell_label (text, TRUE, 1);
+
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  gtk_button_set_child (GTK_BUTTON (button), label);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
+  g_object_set_data (G_OBJECT (button), "column", GINT_TO_POINTER (column));
+  g_signal_connect (button, "clicked", G_CALLBACK (on_sort_clicked_cb), self);
+  return button;
+}
+
 /* Districts × indicators for the period, and the city row. */
 static void
 fill_table (StyrkortCityWindow *self, StyrkortPeriod period)
 {
-  g_autoptr(GPtrArray) districts = styrkort_city_list_districts (self->city);
+  g_autoptr(GPtrArray) districts = sorted_districts (self, period);
   GtkWidget *child;
 
   g_autoptr(GString) notes = g_string_new (NULL);
@@ -105,9 +190,7 @@ fill_table (StyrkortCityWindow *self, StyrkortPeriod period)
     gtk_grid_remove (GTK_GRID (self->table), child);
   gtk_grid_attach (GTK_GRID (self->table), cell_label (_("District"), TRUE, 0), 0, 0, 1, 1);
   for (guint c = 0; c < self->codes->len; c++)
-    gtk_grid_attach (GTK_GRID (self->table),
-                     cell_label (styrkort_city_indicator_name (self->city, self->codes->pdata[c]), TRUE, 1),
-                     c + 1, 0, 1, 1);
+    gtk_grid_attach (GTK_GRID (self->table), sort_heading (self, c), c + 1, 0, 1, 1);
   for (guint d = 0; d <= districts->len; d++)
     {
       gboolean city_row = d == districts->len;
@@ -640,6 +723,8 @@ build_content (StyrkortCityWindow *self)
                                          _("The city value follows each indicator’s rule: rates are all numerators over all "
                                            "denominators, counts are summed."));
   self->table = gtk_grid_new ();
+  self->sort_column = -1;
+  gtk_widget_set_name (self->table, "city-table");
   gtk_grid_set_column_spacing (GTK_GRID (self->table), 18);
   gtk_grid_set_row_spacing (GTK_GRID (self->table), 6);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (values), self->table);
