@@ -924,7 +924,12 @@ styrkort_city_window_init (StyrkortCityWindow *self)
 StyrkortCityWindow *
 styrkort_city_window_new (GtkApplication *app)
 {
-  return g_object_new (STYRKORT_TYPE_CITY_WINDOW, "application", app, NULL);
+  StyrkortCityWindow *self = g_object_new (STYRKORT_TYPE_CITY_WINDOW, "application", app, NULL);
+
+  /* Fourteen districts × nine indicators want the whole screen: it opens
+   * maximised rather than opening small and then growing with its table. */
+  gtk_window_maximize (GTK_WINDOW (self));
+  return self;
 }
 
 StyrkortCity *
