@@ -154,6 +154,7 @@ test_charts_and_status (void)
                                                               " AND year = 2026 AND tertial = 2");
     g_auto(GStrv) names = g_strsplit (operations, "|", -1);
     const char *note = status->cell_notes->pdata[6 * 16 + 8];
+    g_assert_true (g_str_has_prefix (note, "9. Medhandläggarskap"));
     g_assert_cmpuint (g_strv_length (names), >, 0);
     for (guint i = 0; names[i] != NULL; i++)
       g_assert_nonnull (strstr (note, names[i]));

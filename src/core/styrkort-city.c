@@ -1088,8 +1088,11 @@ styrkort_city_chart_status (StyrkortCity *city, StyrkortPeriod period)
         {
           int status = styrkort_city_area_status (city, districts->pdata[d], city->areas->pdata[a], period);
           g_array_append_val (chart->cells, status);
+          g_autofree char *detail = styrkort_city_area_detail (city, districts->pdata[d], city->areas->pdata[a], period);
+          /* The column says "1" or "Hot"; the tooltip names the area in full. */
           g_ptr_array_add (chart->cell_notes,
-                           styrkort_city_area_detail (city, districts->pdata[d], city->areas->pdata[a], period));
+                           g_strdup_printf ("%s%s%s", (char *) g_hash_table_lookup (city->area_names, city->areas->pdata[a]),
+                                            *detail ? "\n" : "", detail));
         }
     }
   return chart;
