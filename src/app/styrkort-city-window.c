@@ -96,54 +96,12 @@ cell_label (const char *text, gboolean bold, gfloat xalign)
 
 static void fill_table (StyrkortCityWindow *self, StyrkortPeriod period);
 
-typedef struct {
-  const char *district;
-  double value;
-} SortRow;
-
-/* Best first by the indicator's direction (highest first when it has
- * none), reversed on request; districts without the figure last. */
-static gint
-compare_sort_rows (gconstpointer a, gconstpointer b, gpointer data)
-{
-  const SortRow *x = a, *y = b;
-  int direction = GPOINTER_TO_INT (data);
-
-  if (isnan (x->value) != isnan (y->value))
-    return isnan (x->value) ? 1 : -1;
-  if (isnan (x->value) || x->value == y->value)
-    return g_utf8_collate (x->district, y->district);
-  return (x->value < y->value ? -1 : 1) * direction;
-}
-
 static GPtrArray *
 sorted_districts (StyrkortCityWindow *self, StyrkortPeriod period)
 {
-  g_autoptr(GPtrArray) districts = styrkort_city_list_districts (self->city);
-  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (SortRow));
-  GPtrArray *sorted = g_ptr_array_new_with_free_func (g_free);
-  const char *code;
-  int direction;
-
   if (self->sort_column < 0 || (guint) self->sort_column >= self->codes->len)
-    {
-      for (guint d = 0; d < districts->len; d++)
-        g_ptr_array_add (sorted, g_strdup (districts->pdata[d]));
-      return sorted;
-    }
-  code = self->codes->pdata[self->sort_column];
-  direction = styrkort_city_indicator_better (self->city, code) == STYRKORT_BETTER_LOWER ? 1 : -1;
-  if (self->sort_reversed)
-    direction = -direction;
-  for (guint d = 0; d < districts->len; d++)
-    {
-      SortRow row = { districts->pdata[d], styrkort_city_district_total (self->city, districts->pdata[d], code, period).value };
-      g_array_append_val (rows, row);
-    }
-  g_array_sort_with_data (rows, compare_sort_rows, GINT_TO_POINTER (direction));
-  for (guint i = 0; i < rows->len; i++)
-    g_ptr_array_add (sorted, g_strdup (g_array_index (rows, SortRow, i).district));
-  return sorted;
+    return styrkort_city_list_districts (self->city);
+  return styrkort_city_rank_districts (self->city, self->codes->pdata[self->sort_column], period, self->sort_reversed);
 }
 
 static void

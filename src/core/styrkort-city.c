@@ -982,6 +982,28 @@ compare_ranked (gconstpointer a, gconstpointer b, gpointer data)
   return g_utf8_collate (x->name, y->name);
 }
 
+GPtrArray *
+styrkort_city_rank_districts (StyrkortCity *city, const char *code, StyrkortPeriod period, gboolean reversed)
+{
+  g_autoptr(GPtrArray) districts = styrkort_city_list_districts (city);
+  g_autoptr(GArray) ranked = g_array_sized_new (FALSE, FALSE, sizeof (Ranked), districts->len);
+  StyrkortBetter better = styrkort_city_indicator_better (city, code);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint d = 0; d < districts->len; d++)
+    {
+      Ranked r = { districts->pdata[d], styrkort_city_district_total (city, districts->pdata[d], code, period).value };
+      g_array_append_val (ranked, r);
+    }
+  /* Reversed: the other way round, districts without the figure still last. */
+  if (reversed)
+    better = better == STYRKORT_BETTER_LOWER ? STYRKORT_BETTER_HIGHER : STYRKORT_BETTER_LOWER;
+  g_array_sort_with_data (ranked, compare_ranked, GINT_TO_POINTER (better));
+  for (guint i = 0; i < ranked->len; i++)
+    g_ptr_array_add (names, g_strdup (g_array_index (ranked, Ranked, i).name));
+  return names;
+}
+
 StyrkortChart *
 styrkort_city_chart_ranking (StyrkortCity *city, const char *code, StyrkortPeriod period)
 {

@@ -71,6 +71,10 @@ const char         *styrkort_city_indicator_name (StyrkortCity *city, const char
 StyrkortMeasure     styrkort_city_indicator_measure (StyrkortCity *city, const char *code);
 /* Which direction is an improvement, from the catalogue. */
 StyrkortBetter      styrkort_city_indicator_better  (StyrkortCity *city, const char *code);
+/* The districts by @code in @period, best first by its direction (highest
+ * first when none is better), or the other way round; without the figure last. */
+GPtrArray          *styrkort_city_rank_districts    (StyrkortCity *city, const char *code, StyrkortPeriod period,
+                                                     gboolean reversed);
 
 StyrkortTotal       styrkort_city_district_total (StyrkortCity *city, const char *district, const char *code,
                                                   StyrkortPeriod period);
