@@ -170,9 +170,9 @@ test_units_seed (void)
   g_assert_cmpuint (dark, >, plot->height * 0.3); /* dashed, so not all of it */
   /* The bar is drawn in the district colour, and the space right of it is not. */
   g_assert_cmphex (pixel (r.surface, big->box.x + big->box.width / 2, big->box.y + big->box.height / 2), ==,
-                   rgb (styrkort_chart_series_colour (STYRKORT_SERIES_DISTRICT)));
+                   rgb (styrkort_chart_palette_series (&styrkort_chart_palette_light, STYRKORT_SERIES_DISTRICT)));
   g_assert_cmphex (pixel (r.surface, small->box.x + small->box.width * 3, small->box.y + small->box.height / 2), !=,
-                   rgb (styrkort_chart_series_colour (STYRKORT_SERIES_DISTRICT)));
+                   rgb (styrkort_chart_palette_series (&styrkort_chart_palette_light, STYRKORT_SERIES_DISTRICT)));
   /* Swedish numbers. */
   g_assert_true (has_text (r.layout, "89,76\u00a0%"));
   g_assert_true (has_text (r.layout, "Staden 10,60\u00a0%"));
@@ -485,7 +485,7 @@ test_trend_many_districts (void)
             continue;
           picked_marks++;
           g_assert_cmphex (pixel (r.surface, m->box.x + m->box.width / 2, m->box.y + m->box.height / 2), ==,
-                           rgb (styrkort_chart_highlight));
+                           rgb (styrkort_chart_palette_light.highlight));
         }
       g_assert_cmpuint (picked_marks, ==, 6);
       rendered_clear (&r);
@@ -516,7 +516,7 @@ test_goals_and_gender (void)
       /* Stacked: the men's part starts where the women's ends. */
       g_assert_cmpfloat_with_epsilon (w->box.x + w->box.width, m->box.x, 0.01);
       g_assert_cmphex (pixel (r.surface, w->box.x + 2, w->box.y + 2), ==,
-                       rgb (styrkort_chart_series_colour (STYRKORT_SERIES_WOMEN)));
+                       rgb (styrkort_chart_palette_series (&styrkort_chart_palette_light, STYRKORT_SERIES_WOMEN)));
     }
   assert_texts_fit (r.layout, W, H);
   rendered_clear (&r);

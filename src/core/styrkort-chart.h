@@ -85,6 +85,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyrkortChartLayout, styrkort_chart_layout_free)
  * everything went (free with styrkort_chart_layout_free()), or NULL if not wanted. */
 StyrkortChartLayout *styrkort_chart_draw (const StyrkortChart *chart, cairo_t *cr,
                                           double width, double height, StyrkortChartMode mode);
+/* The same in the colours of @palette (a dark window's charts). */
+StyrkortChartLayout *styrkort_chart_draw_in (const StyrkortChart *chart, cairo_t *cr, double width, double height,
+                                             StyrkortChartMode mode, const StyrkortChartPalette *palette);
 
 /* The mark under a point, for tooltips; NULL when none. */
 const StyrkortChartMark *styrkort_chart_layout_hit (const StyrkortChartLayout *layout, double x, double y);
