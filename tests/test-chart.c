@@ -291,6 +291,60 @@ demo_project (void)
   return p;
 }
 
+/* The rule for 5 m on every slide of the demo, on a projector and on a
+ * laptop's screen: no text smaller than STYRKORT_SLIDE_MIN_TEXT of the
+ * height, no title or label cut with an ellipsis, the slide number drawn,
+ * and each trend's latest district figure written beside its point. */
+static void
+test_slides_from_five_metres (void)
+{
+  g_autoptr(StyrkortProject) p = demo_project ();
+  g_autoptr(GPtrArray) slides = styrkort_chart_new_default_slides (p, styrkort_demo_last_period ());
+  static const int sizes[][2] = { { 1920, 1080 }, { 1366, 768 }, { 1280, 1024 } };
+  guint trends = 0;
+
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    for (guint i = 0; i < slides->len; i++)
+      {
+        StyrkortChart *chart = slides->pdata[i];
+        double least = MIN (sizes[k][1], sizes[k][0] * 9.0 / 16.0) * STYRKORT_SLIDE_MIN_TEXT;
+        g_autofree char *name = g_strdup_printf ("slide-5m-%dx%d-%02u.png", sizes[k][0], sizes[k][1], i + 1);
+        Rendered r;
+
+        g_free (chart->page_label);
+        chart->page_label = g_strdup_printf ("%u / %u", i + 1, slides->len);
+        r = render (chart, sizes[k][0], sizes[k][1], STYRKORT_CHART_PROJECTED, name);
+        assert_texts_fit (r.layout, sizes[k][0], sizes[k][1]);
+        g_assert_true (has_text (r.layout, chart->page_label));
+        for (guint t = 0; t < r.layout->texts->len; t++)
+          {
+            const StyrkortChartText *text = &g_array_index (r.layout->texts, StyrkortChartText, t);
+            if (text->size < least - 1e-6 || g_str_has_suffix (text->text, "…"))
+              g_error ("slide %u at %dx%d: “%s” at %.1f px (at least %.1f), %s", i + 1, sizes[k][0], sizes[k][1],
+                       text->text, text->size, least, g_str_has_suffix (text->text, "…") ? "cut" : "whole");
+          }
+        if (chart->kind == STYRKORT_CHART_TREND)
+          {
+            const StyrkortChartSeries *district = chart->series->pdata[0];
+            for (guint c = district->values->len; c > 0; c--)
+              {
+                double v = g_array_index (district->values, double, c - 1);
+                g_autofree char *number = NULL, *label = NULL;
+                if (isnan (v))
+                  continue;
+                number = styrkort_format_number (v, chart->decimals, STYRKORT_NUMBER_SWEDISH);
+                label = chart->percent ? g_strconcat (number, "\u00a0%", NULL) : g_strdup (number);
+                if (!has_text (r.layout, label))
+                  g_error ("trend slide %u: the latest figure %s is not written", i + 1, label);
+                trends++;
+                break;
+              }
+          }
+        rendered_clear (&r);
+      }
+  g_assert_cmpuint (trends, >, 0);
+}
+
 static void
 test_demo_slides (void)
 {
@@ -631,6 +685,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/chart/status-colours-grayscale", test_status_colours_grayscale);
   g_test_add_func ("/core/chart/goals-and-gender", test_goals_and_gender);
   g_test_add_func ("/core/chart/demo-slides-png-svg-pdf", test_demo_slides);
+  g_test_add_func ("/core/chart/slides-from-five-metres", test_slides_from_five_metres);
   g_test_add_func ("/core/chart/describe-and-hit", test_describe_and_hit);
   g_test_add_func ("/core/chart/nice-ticks", test_nice_ticks);
   g_test_add_func ("/core/chart/tick-labels-match-gridlines", test_tick_labels_match_gridlines);

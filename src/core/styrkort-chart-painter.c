@@ -50,7 +50,8 @@ painter_set_font (Painter *p, double size, gboolean bold)
   PangoContext *context = pango_layout_get_context (p->text);
   PangoFontMetrics *metrics;
 
-  pango_font_description_set_absolute_size (font, MAX (size, p->style.min_size) * PANGO_SCALE);
+  p->size = MAX (size, p->style.min_size);
+  pango_font_description_set_absolute_size (font, p->size * PANGO_SCALE);
   pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_layout_set_font_description (p->text, font);
   metrics = pango_context_get_metrics (context, font, NULL);
@@ -145,7 +146,7 @@ painter_wrap (Painter *p, const char *text, double width, guint max_lines)
 static void
 painter_record_text (Painter *p, const char *text, double x, double y, double w, double h)
 {
-  StyrkortChartText t = { { x, y, w, h }, g_strdup (text) };
+  StyrkortChartText t = { { x, y, w, h }, g_strdup (text), p->size };
   if (p->layout != NULL)
     g_array_append_val (p->layout->texts, t);
 }
@@ -166,6 +167,31 @@ painter_draw_line (Painter *p, const char *text, double x, double top, Align ali
   cairo_new_path (p->cr); /* no line from the text's end to the next shape */
   painter_record_text (p, text, x, top, w, painter_line_height (p));
   return painter_line_height (p);
+}
+
+static gboolean
+boxes_meet (const StyrkortRect *a, const StyrkortRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width && a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+/* Draws one line as painter_draw_line() does, but only where it stays
+ * inside @within and covers no text drawn before; returns whether it did. */
+gboolean
+painter_draw_line_if_free (Painter *p, const char *text, double x, double top, Align align, StyrkortRect within)
+{
+  double w = painter_text_width (p, text);
+  StyrkortRect box = { align == ALIGN_CENTER ? x - w / 2 : align == ALIGN_END ? x - w : x, top, w,
+                       painter_line_height (p) };
+
+  if (box.x < within.x || box.y < within.y || box.x + box.width > within.x + within.width ||
+      box.y + box.height > within.y + within.height)
+    return FALSE;
+  for (guint i = 0; i < p->layout->texts->len; i++)
+    if (boxes_meet (&box, &g_array_index (p->layout->texts, StyrkortChartText, i).box))
+      return FALSE;
+  painter_draw_line (p, text, x, top, align);
+  return TRUE;
 }
 
 /* Draws @text wrapped into @width, at most @max_lines, centred vertically in
@@ -250,7 +276,7 @@ painter_draw_legend (Painter *p, const LegendItem *items, guint n, double top)
 StyrkortRect
 painter_draw_frame (Painter *p, const LegendItem *legend, guint n_legend)
 {
-  double pad = p->style.pad, top = pad, bottom;
+  double pad = p->style.pad, top = pad, bottom, source_width = p->width - 2 * pad;
 
   styrkort_chart_set_colour (p->cr, p->colours->background);
   cairo_rectangle (p->cr, 0, 0, p->width, p->height);
@@ -264,9 +290,15 @@ painter_draw_frame (Painter *p, const LegendItem *legend, guint n_legend)
 
   painter_set_font (p, p->style.small_size, FALSE);
   bottom = p->height - pad - painter_line_height (p);
+  if (p->chart->page_label != NULL)
+    {
+      source_width -= painter_text_width (p, p->chart->page_label) + pad;
+      styrkort_chart_set_colour (p->cr, p->colours->muted);
+      painter_draw_line (p, p->chart->page_label, p->width - pad, bottom, ALIGN_END);
+    }
   if (p->chart->source != NULL)
     {
-      g_autofree char *source = painter_ellipsize (p, p->chart->source, p->width - 2 * pad);
+      g_autofree char *source = painter_ellipsize (p, p->chart->source, source_width);
       styrkort_chart_set_colour (p->cr, p->colours->muted);
       painter_draw_line (p, source, pad, bottom, ALIGN_START);
     }

@@ -16,6 +16,7 @@ typedef struct {
   const StyrkortChartPalette *colours;
   double width, height;
   PangoLayout *text;          /* the current font, for every piece of text */
+  double size;                /* of the current font, in px */
   double ascent, descent;     /* of the current font, in px */
 } Painter;
 
@@ -38,6 +39,8 @@ double      painter_line_height (Painter *p);
 char       *painter_ellipsize   (Painter *p, const char *text, double width);
 GPtrArray  *painter_wrap        (Painter *p, const char *text, double width, guint max_lines);
 double      painter_draw_line   (Painter *p, const char *text, double x, double top, Align align);
+gboolean    painter_draw_line_if_free (Painter *p, const char *text, double x, double top, Align align,
+                                       StyrkortRect within);
 double      painter_draw_block  (Painter *p, const char *text, double x, double top, double width, double height,
                                  guint max_lines, Align align);
 void        painter_add_mark    (Painter *p, double x, double y, double w, double h, guint category, guint series,

@@ -82,11 +82,13 @@ styrkort_chart_style_init (StyrkortChartStyle *s, double width, double height, S
 
   /* A Pango family list: GNOME's font first, then wide coverage (åäö, −, …,
    * ○◐●); any other font that has a missing glyph fills in. */
+  s->mode = mode;
   s->font_family = "Cantarell, DejaVu Sans, sans-serif";
   s->title_size = MAX (12, unit * (projected ? 64 : 46));
   s->body_size = MAX (9, unit * (projected ? 40 : 28));
-  s->small_size = MAX (8, unit * (projected ? 30 : 22));
-  s->min_size = 7;
+  s->small_size = MAX (8, unit * (projected ? 32 : 22));
+  /* On a slide nothing is smaller than the rule for 5 m; on a desk, 7 px. */
+  s->min_size = projected ? MIN (height, width * 9.0 / 16.0) * STYRKORT_SLIDE_MIN_TEXT : 7;
   s->pad = MAX (6, unit * (projected ? 36 : 28));
   s->line_width = MAX (1.5, unit * (projected ? 8 : 5));
   s->grid_width = MAX (1, unit * (projected ? 2 : 1.5));

@@ -25,7 +25,15 @@ typedef struct {
   double r, g, b;
 } StyrkortRgb;
 
+/* The smallest text on a slide, as a part of the screen's height, so that it
+ * is read from 5 m: comfortable reading wants a capital at least 16 minutes
+ * of arc high (ISO 9241-303 asks 16 at least, 20–22 preferred), 23 mm at 5 m;
+ * a meeting room's screen is about 1.1 m high, so a capital of 2.1 % of the
+ * height, and a font size (capital ≈ 0.7 of it) of 1/34: 32 px at 1080. */
+#define STYRKORT_SLIDE_MIN_TEXT (1.0 / 34.0)
+
 typedef struct {
+  StyrkortChartMode mode;
   const char *font_family;
   double title_size;   /* px */
   double body_size;    /* px: axis, labels, legend */

@@ -122,6 +122,43 @@ draw_lone_city_points (Painter *p, guint s, StyrkortRect plot, double step_x, do
     }
 }
 
+/* A slide is read for its values, with no pointer to hover: the named
+ * lines' points carry their figures (the district's first, each where it
+ * covers no other text), the city line its latest. */
+static void
+draw_value_labels (Painter *p, StyrkortRect plot, double step_x, double axis_min, double axis_max)
+{
+  static const StyrkortSeriesRole order[] = { STYRKORT_SERIES_DISTRICT, STYRKORT_SERIES_WOMEN, STYRKORT_SERIES_MEN,
+                                              STYRKORT_SERIES_CITY };
+  const StyrkortChart *chart = p->chart;
+  guint n = chart->categories->len;
+  double r = p->style.marker_radius;
+
+  painter_set_font (p, p->style.body_size * 0.8, TRUE);
+  styrkort_chart_set_colour (p->cr, p->colours->text);
+  for (guint k = 0; k < G_N_ELEMENTS (order); k++)
+    for (guint s = 0; s < chart->series->len; s++)
+      {
+        const StyrkortChartSeries *series = chart->series->pdata[s];
+        gboolean last_only = series->role == STYRKORT_SERIES_CITY || n > 12;
+        if (series->role != order[k])
+          continue;
+        for (guint c = n; c > 0; c--)
+          {
+            double v = chart_series_value (series, c - 1), x = plot.x + (c - 0.5) * step_x, y;
+            g_autofree char *label = NULL;
+            if (isnan (v))
+              continue;
+            y = y_of (v, axis_min, axis_max, plot);
+            label = chart_format_value (chart, v, chart->decimals);
+            if (!painter_draw_line_if_free (p, label, x, y - r - painter_line_height (p), ALIGN_CENTER, plot))
+              painter_draw_line_if_free (p, label, x, y + r, ALIGN_CENTER, plot);
+            if (last_only)
+              break;
+          }
+      }
+}
+
 void
 chart_draw_trend (Painter *p, StyrkortRect area)
 {
@@ -250,5 +287,7 @@ chart_draw_trend (Painter *p, StyrkortRect area)
           painter_add_mark (p, x - r, y - r, 2 * r, 2 * r, c, s, v);
         }
     }
+  if (p->style.mode == STYRKORT_CHART_PROJECTED)
+    draw_value_labels (p, plot, step_x, axis_min, axis_max);
   draw_end_labels (p, plot, axis_min, axis_max);
 }

@@ -64,6 +64,7 @@ styrkort_chart_free (StyrkortChart *chart)
   g_array_unref (chart->targets);
   g_free (chart->title);
   g_free (chart->source);
+  g_free (chart->page_label);
   g_free (chart->reference_label);
   g_free (chart);
 }
@@ -77,6 +78,7 @@ styrkort_chart_copy (const StyrkortChart *chart)
   copy->decimals = chart->decimals;
   copy->reference = chart->reference;
   copy->reference_label = g_strdup (chart->reference_label);
+  copy->page_label = g_strdup (chart->page_label);
   copy->ordered = chart->ordered;
   copy->highlight = chart->highlight;
   copy->better = chart->better;

@@ -27,6 +27,7 @@ typedef struct {
   StyrkortChartKind kind;
   char *title;
   char *source;             /* "Stadsdel Exempel · 2026 T2" */
+  char *page_label;         /* "3 / 11" on a slide, opposite the source; NULL none */
   gboolean percent;         /* values are percentages */
   int decimals;
   GPtrArray *categories;    /* char*: periods, units, areas or sub-goals */
@@ -61,6 +62,7 @@ typedef struct {
 typedef struct {
   StyrkortRect box;
   char *text;
+  double size;              /* the font's size in px */
 } StyrkortChartText;
 
 typedef struct {
