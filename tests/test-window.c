@@ -355,6 +355,13 @@ open_dialog (void)
   return dialog;
 }
 
+static gboolean
+is_error_label_with_text (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "error") &&
+         *gtk_label_get_text (GTK_LABEL (widget)) != '\0';
+}
+
 static void
 test_add_and_delete_action (void)
 {
@@ -371,9 +378,14 @@ test_add_and_delete_action (void)
   dialog = open_dialog ();
   g_assert_nonnull (dialog);
   save_png (GTK_WIDGET (dialog), "action-dialog.png");
-  /* The first field is the action's text; Save waits until it is filled. */
+  /* The first field is the action's text; Save waits until it is filled,
+   * without reproaching anyone before they have typed. */
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  g_assert_null (find_widget (GTK_WIDGET (dialog), is_error_label_with_text, NULL));
   entry = find_widget (adw_message_dialog_get_extra_child (dialog), is_entry, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "x");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_error_label_with_text, NULL));
   gtk_editable_set_text (GTK_EDITABLE (entry), "Veckovisa ärendegenomgångar med chef");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
   /* Click Save as a user does: the dialog answers and closes. */
@@ -389,6 +401,9 @@ test_add_and_delete_action (void)
   g_signal_emit_by_name (remove, "clicked");
   iterate ();
   save_png (GTK_WIDGET (window), "action-deleted-toast.png");
+  /* The focus stays in the list of actions (the page jumped to the top when
+   * the deleted row's button took the focus with it). */
+  g_assert_true (gtk_widget_has_focus (find_widget (page, is_button_labelled, T ("Add A_ction"))));
   g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM action WHERE text = 'Veckovisa ärendegenomgångar med chef'"), ==, 0);
   g_assert_null (find_widget (page, is_row_titled, "Veckovisa ärendegenomgångar med chef"));
   /* The toast's Undo brings it back. */

@@ -55,9 +55,9 @@ styrkort_form_new (GtkWindow *parent, const char *heading)
   return form;
 }
 
-/* Says what is wrong with the first invalid field, or NULL. */
+/* Says what is wrong with the first invalid field, or NULL; @field is that field. */
 static char *
-first_problem (StyrkortForm *form)
+first_problem (StyrkortForm *form, GtkWidget **field)
 {
   GHashTableIter iter;
   gpointer key, value;
@@ -73,6 +73,7 @@ first_problem (StyrkortForm *form)
       g_autoptr(GError) error = NULL;
       double number;
 
+      *field = widget;
       if ((kind == FIELD_REQUIRED || kind == FIELD_REQUIRED_DATE) && *stripped == '\0')
         return g_strdup_printf (_("%s must be filled in."), label);
       if (kind == FIELD_NUMBER && !styrkort_number_entry_get_value (STYRKORT_NUMBER_ENTRY (widget), &number, &error))
@@ -83,18 +84,35 @@ first_problem (StyrkortForm *form)
   return NULL;
 }
 
+/* Save waits until every field is right, but a field is told what is
+ * wrong with it only once it has been typed in: "Name must be filled in"
+ * before anything could be typed read as a reproach. */
 static void
 validate (StyrkortForm *form)
 {
-  g_autofree char *problem = first_problem (form);
-  gtk_label_set_text (GTK_LABEL (form->problem), problem ? problem : "");
+  GtkWidget *field = NULL;
+  g_autofree char *problem = first_problem (form, &field);
+  gboolean shown = problem != NULL && g_object_get_data (G_OBJECT (field), "touched") != NULL;
+
+  gtk_label_set_text (GTK_LABEL (form->problem), shown ? problem : "");
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (form->dialog), "save", problem == NULL);
 }
 
 static void
 on_field_changed_cb (GtkWidget *widget, StyrkortForm *form)
 {
+  g_object_set_data (G_OBJECT (widget), "touched", GINT_TO_POINTER (TRUE));
   validate (form);
+}
+
+static gboolean
+on_choice_key_pressed_cb (GtkEventControllerKey *keys, guint keyval, guint keycode, GdkModifierType state,
+                          gpointer data)
+{
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return FALSE;
+  return gtk_widget_activate_action (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (keys)),
+                                     "default.activate", NULL);
 }
 
 static GtkWidget *
@@ -118,6 +136,15 @@ add_field (StyrkortForm *form, const char *key, const char *label, GtkWidget *wi
       g_signal_connect (widget, "changed", G_CALLBACK (on_field_changed_cb), form);
       if (GTK_IS_ENTRY (widget))
         gtk_entry_set_activates_default (GTK_ENTRY (widget), TRUE);
+    }
+  if (GTK_IS_DROP_DOWN (widget))
+    {
+      GtkEventController *keys = gtk_event_controller_key_new ();
+      /* Before the drop-down's button: Enter saves, as in the text fields
+       * (it opened the list again); Space and Alt+Down still open it. */
+      gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+      g_signal_connect (keys, "key-pressed", G_CALLBACK (on_choice_key_pressed_cb), NULL);
+      gtk_widget_add_controller (widget, keys);
     }
   return widget;
 }
@@ -160,7 +187,8 @@ styrkort_form_add_choice (StyrkortForm *form, const char *key, const char *label
 static void
 on_response_cb (AdwMessageDialog *dialog, const char *response, StyrkortForm *form)
 {
-  g_autofree char *problem = first_problem (form);
+  GtkWidget *field = NULL;
+  g_autofree char *problem = first_problem (form, &field);
   if (g_str_equal (response, "save") && problem == NULL)
     form->save (form, form->user_data);
   form_free (form);
