@@ -291,6 +291,47 @@ demo_project (void)
   return p;
 }
 
+/* A district that began recording lately: its trend starts at its first
+ * figure (not three empty years back), and spans at least three tertials. */
+static void
+test_trend_starts_at_first_figure (void)
+{
+  g_autofree char *path = test_path ("new.styrkort");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortProject) p = styrkort_project_create (file, "Stadsdel Ny", &error);
+  g_autoptr(GPtrArray) operations = NULL;
+  g_autoptr(StyrkortIndicator) ind = NULL;
+  StyrkortPeriod last = { 2026, 2 }, earlier = { 2025, 1 };
+  gint64 unit;
+  StyrkortValue v;
+
+  g_assert_no_error (error);
+  operations = styrkort_project_list_operations (p);
+  ind = styrkort_project_find_indicator (p, "consultants");
+  g_assert_nonnull (ind);
+  unit = styrkort_project_add_unit (p, "Enheten för vuxna", ((StyrkortOperation *) operations->pdata[0])->id, &error);
+  g_assert_no_error (error);
+  styrkort_value_init (&v);
+  v.indicator_id = ind->id;
+  v.unit_id = unit;
+  v.period = last;
+  v.value = 3;
+  g_assert_true (styrkort_project_set_value (p, &v, &error));
+  {
+    g_autoptr(StyrkortChart) chart = styrkort_chart_new_trend (p, ind->id, last, 9);
+    g_assert_cmpuint (chart->categories->len, ==, 3);
+    g_assert_cmpstr (chart->categories->pdata[0], ==, "2025 T3");
+  }
+  v.period = earlier;
+  g_assert_true (styrkort_project_set_value (p, &v, &error));
+  {
+    g_autoptr(StyrkortChart) chart = styrkort_chart_new_trend (p, ind->id, last, 9);
+    g_assert_cmpuint (chart->categories->len, ==, 5);
+    g_assert_cmpstr (chart->categories->pdata[0], ==, "2025 T1");
+  }
+}
+
 /* The rule for 5 m on every slide of the demo, on a projector and on a
  * laptop's screen: no text smaller than STYRKORT_SLIDE_MIN_TEXT of the
  * height, no title or label cut with an ellipsis, the slide number drawn,
@@ -686,6 +727,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/chart/goals-and-gender", test_goals_and_gender);
   g_test_add_func ("/core/chart/demo-slides-png-svg-pdf", test_demo_slides);
   g_test_add_func ("/core/chart/slides-from-five-metres", test_slides_from_five_metres);
+  g_test_add_func ("/core/chart/trend-starts-at-first-figure", test_trend_starts_at_first_figure);
   g_test_add_func ("/core/chart/describe-and-hit", test_describe_and_hit);
   g_test_add_func ("/core/chart/nice-ticks", test_nice_ticks);
   g_test_add_func ("/core/chart/tick-labels-match-gridlines", test_tick_labels_match_gridlines);

@@ -65,6 +65,25 @@ drop_if_empty (StyrkortChart *chart, StyrkortChartSeries *series)
   styrkort_chart_remove_series (chart, series);
 }
 
+/* A district that began recording lately would get years of empty axis:
+ * the trend starts at its first figure (district's or city's), but spans
+ * at least three tertials, so that one figure is not the whole chart. */
+static StyrkortPeriod
+first_with_figures (StyrkortProject *project, gint64 indicator_id, StyrkortPeriod first, StyrkortPeriod last)
+{
+  StyrkortPeriod latest_start = styrkort_period_previous (styrkort_period_previous (last));
+
+  for (StyrkortPeriod q = first; styrkort_period_compare (q, latest_start) < 0; q = styrkort_period_next (q))
+    {
+      StyrkortTotal total = styrkort_project_compute_total (project, indicator_id, q);
+      StyrkortCityValue city;
+      styrkort_project_get_city_value (project, indicator_id, q, &city);
+      if (!isnan (total.value) || !isnan (city.value) || !isnan (total.women) || !isnan (total.men))
+        return q;
+    }
+  return styrkort_period_compare (first, latest_start) > 0 ? first : latest_start;
+}
+
 StyrkortChart *
 styrkort_chart_new_trend (StyrkortProject *project, gint64 indicator_id, StyrkortPeriod last, guint n_periods)
 {
@@ -79,6 +98,7 @@ styrkort_chart_new_trend (StyrkortProject *project, gint64 indicator_id, Styrkor
     return NULL;
   for (guint i = 1; i < MAX (n_periods, 1); i++)
     first = styrkort_period_previous (first);
+  first = first_with_figures (project, indicator_id, first, last);
   from = styrkort_period_to_string (first);
   span = g_strdup_printf ("%s – %s", from, to);
   chart = new_indicator_chart (project, STYRKORT_CHART_TREND, ind, "", span);
