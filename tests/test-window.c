@@ -356,6 +356,18 @@ open_dialog (void)
 }
 
 static gboolean
+is_date_entry (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_ENTRY (widget) && g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), T ("YYYY-MM-DD")) == 0;
+}
+
+static gboolean
+is_calendar (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_CALENDAR (widget);
+}
+
+static gboolean
 is_error_label_with_text (GtkWidget *widget, gconstpointer data)
 {
   return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "error") &&
@@ -388,6 +400,22 @@ test_add_and_delete_action (void)
   g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_error_label_with_text, NULL));
   gtk_editable_set_text (GTK_EDITABLE (entry), "Veckovisa ärendegenomgångar med chef");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  /* The due date from the calendar behind the field's icon. */
+  {
+    GtkWidget *date = find_widget (GTK_WIDGET (dialog), is_date_entry, NULL);
+    GtkWidget *calendar;
+    g_autoptr(GDateTime) day = g_date_time_new_local (2027, 3, 15, 12, 0, 0);
+    g_assert_nonnull (date);
+    g_signal_emit_by_name (date, "icon-press", GTK_ENTRY_ICON_SECONDARY);
+    iterate ();
+    calendar = find_widget (date, is_calendar, NULL);
+    g_assert_nonnull (calendar);
+    g_assert_true (gtk_widget_get_mapped (calendar));
+    gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+    g_signal_emit_by_name (calendar, "day-selected");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "2027-03-15");
+    gtk_editable_set_text (GTK_EDITABLE (date), "");
+  }
   /* Click Save as a user does: the dialog answers and closes. */
   g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), is_button_labelled, T ("_Save")), "clicked");
   iterate ();

@@ -580,7 +580,7 @@ static void
 rebuild (StyrkortAreaPage *self)
 {
   g_autoptr(GPtrArray) areas = styrkort_project_list_areas (self->project);
-  g_autoptr(GPtrArray) operations = styrkort_project_list_operations (self->project);
+  g_autoptr(GPtrArray) operations = styrkort_project_list_district_operations (self->project);
   g_autoptr(GPtrArray) goals = styrkort_project_list_subgoals (self->project, self->area_id);
   g_autoptr(GPtrArray) actions = styrkort_project_list_actions (self->project, self->area_id);
   g_autofree char *note = styrkort_project_get_gender_note (self->project, self->area_id, self->period);

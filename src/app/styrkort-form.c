@@ -2,6 +2,8 @@
 /* Small dialogs with labelled fields, whose Save is enabled only while every field is valid. */
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gi18n.h>
 #include <math.h>
 
@@ -166,12 +168,53 @@ styrkort_form_add_number (StyrkortForm *form, const char *key, const char *label
   return add_field (form, key, label, entry, FIELD_NUMBER);
 }
 
+static void
+on_day_selected_cb (GtkCalendar *calendar, GtkEntry *entry)
+{
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (calendar);
+  g_autofree char *text = g_date_time_format (day, "%Y-%m-%d");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER)));
+}
+
+/* The calendar opens on the date written, else today. */
+static void
+on_calendar_icon_cb (GtkEntry *entry, GtkEntryIconPosition position, GtkWidget *popover)
+{
+  GtkCalendar *calendar = GTK_CALENDAR (gtk_popover_get_child (GTK_POPOVER (popover)));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  int y, m, d;
+  g_autoptr(GDateTime) day = NULL;
+
+  if (styrkort_date_is_valid (text) && sscanf (text, "%d-%d-%d", &y, &m, &d) == 3)
+    day = g_date_time_new_local (y, m, d, 12, 0, 0);
+  else
+    day = g_date_time_new_now_local ();
+  g_signal_handlers_block_by_func (calendar, on_day_selected_cb, entry);
+  gtk_calendar_select_day (calendar, day);
+  g_signal_handlers_unblock_by_func (calendar, on_day_selected_cb, entry);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+/* A date is typed as 2026-12-31 or picked in a calendar from the field's icon. */
 GtkWidget *
 styrkort_form_add_date (StyrkortForm *form, const char *key, const char *label, const char *value, gboolean required)
 {
   GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *calendar = gtk_calendar_new ();
+  GtkWidget *popover = gtk_popover_new ();
+
   gtk_editable_set_text (GTK_EDITABLE (entry), value ? value : "");
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("YYYY-MM-DD"));
+  gtk_entry_set_icon_from_icon_name (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY, "x-office-calendar-symbolic");
+  gtk_entry_set_icon_activatable (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY, TRUE);
+  gtk_entry_set_icon_tooltip_text (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY, _("Choose a Date"));
+  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  gtk_widget_set_parent (popover, entry);
+  g_signal_connect_swapped (entry, "destroy", G_CALLBACK (gtk_widget_unparent), popover);
+  g_signal_connect (calendar, "day-selected", G_CALLBACK (on_day_selected_cb), entry);
+  g_signal_connect (entry, "icon-press", G_CALLBACK (on_calendar_icon_cb), popover);
   return add_field (form, key, label, entry, required ? FIELD_REQUIRED_DATE : FIELD_DATE);
 }
 

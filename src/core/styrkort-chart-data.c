@@ -199,7 +199,7 @@ StyrkortChart *
 styrkort_chart_new_area_status (StyrkortProject *project, StyrkortPeriod period)
 {
   g_autoptr(GPtrArray) areas = styrkort_project_list_areas (project);
-  g_autoptr(GPtrArray) operations = styrkort_project_list_operations (project);
+  g_autoptr(GPtrArray) operations = styrkort_project_list_district_operations (project);
   g_autofree char *name = styrkort_period_to_string (period);
   g_autofree char *source = source_line (project, name);
   StyrkortChart *chart = styrkort_chart_new (STYRKORT_CHART_AREA_STATUS, _("Status of the areas"), source);
