@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "styrkort-locale.h"
 #include "styrkort-area-page.h"
 #include "styrkort-figure-rules.h"
 #include "styrkort-chart-data.h"
@@ -33,12 +34,6 @@ static gboolean
 editable (StyrkortAreaPage *self)
 {
   return !styrkort_project_is_read_only (self->project);
-}
-
-static gboolean
-swedish (void)
-{
-  return styrkort_number_style_for_locale () == STYRKORT_NUMBER_SWEDISH;
 }
 
 static void rebuild (StyrkortAreaPage *self);
@@ -191,11 +186,11 @@ assessment_row (StyrkortAreaPage *self, StyrkortOperation *op)
   const char *choices[STYRKORT_N_STATUSES + 2] = { _("Not assessed") };
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *name = gtk_label_new (swedish () ? op->name_sv : op->name_en);
+  GtkWidget *name = gtk_label_new (STYRKORT_LOCALIZED (op, name));
   GtkWidget *badge = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *dropdown, *area;
-  g_autofree char *label = g_strdup_printf (_("Assessment, %s"), swedish () ? op->name_sv : op->name_en);
-  g_autofree char *status_label = g_strdup_printf (_("Status, %s"), swedish () ? op->name_sv : op->name_en);
+  g_autofree char *label = g_strdup_printf (_("Assessment, %s"), STYRKORT_LOCALIZED (op, name));
+  g_autofree char *status_label = g_strdup_printf (_("Status, %s"), STYRKORT_LOCALIZED (op, name));
 
   for (int s = 0; s < STYRKORT_N_STATUSES; s++)
     choices[s + 1] = styrkort_status_label (s);
@@ -273,7 +268,7 @@ indicator_choices (StyrkortProject *project, GPtrArray *indicators)
   char **choices;
   g_strv_builder_add (builder, _("None"));
   for (guint i = 0; i < indicators->len; i++)
-    g_strv_builder_add (builder, swedish () ? ((StyrkortIndicator *) indicators->pdata[i])->name_sv
+    g_strv_builder_add (builder, styrkort_locale_is_swedish () ? ((StyrkortIndicator *) indicators->pdata[i])->name_sv
                                             : ((StyrkortIndicator *) indicators->pdata[i])->name_en);
   choices = g_strv_builder_end (builder);
   g_strv_builder_unref (builder);

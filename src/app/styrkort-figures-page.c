@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "styrkort-locale.h"
 #include "styrkort-figure-rules.h"
 #include "styrkort-figures-page.h"
 #include "styrkort-number.h"
@@ -58,12 +59,6 @@ static void styrkort_figures_page_page_init (StyrkortPageInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (StyrkortFiguresPage, styrkort_figures_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (STYRKORT_TYPE_PAGE, styrkort_figures_page_page_init))
-
-static gboolean
-swedish (void)
-{
-  return styrkort_number_style_for_locale () == STYRKORT_NUMBER_SWEDISH;
-}
 
 static StyrkortIndicator *
 indicator_by_id (StyrkortFiguresPage *self, gint64 id)
@@ -133,8 +128,8 @@ show_cell (StyrkortFiguresPage *self, const StyrkortIndicator *ind, Cell *c, con
       gtk_widget_add_css_class (c->entry, "derived");
       computed_from = g_strdup_printf (_("Computed from %s and %s. Change those figures, or clear them to type the "
                                          "rate itself."),
-                                       swedish () ? ind->numerator_sv : ind->numerator_en,
-                                       swedish () ? ind->denominator_sv : ind->denominator_en);
+                                       STYRKORT_LOCALIZED (ind, numerator),
+                                       STYRKORT_LOCALIZED (ind, denominator));
     }
   else
     gtk_widget_remove_css_class (c->entry, "derived");
@@ -277,7 +272,7 @@ static void
 add_cell (StyrkortFiguresPage *self, const StyrkortIndicator *ind, gint64 unit_id, const char *unit_name,
           Field field, const char *row_label, int row, int column)
 {
-  g_autofree char *accessible = g_strdup_printf ("%s, %s, %s", swedish () ? ind->name_sv : ind->name_en,
+  g_autofree char *accessible = g_strdup_printf ("%s, %s, %s", STYRKORT_LOCALIZED (ind, name),
                                                  row_label, unit_name);
   Cell c = { NULL, ind->id, unit_id, field, row, column };
 
@@ -363,7 +358,7 @@ add_field_row (StyrkortFiguresPage *self, const StyrkortIndicator *ind, Field fi
 static int
 add_indicator (StyrkortFiguresPage *self, const StyrkortIndicator *ind, int row)
 {
-  const char *name = swedish () ? ind->name_sv : ind->name_en;
+  const char *name = STYRKORT_LOCALIZED (ind, name);
   const char *unit = ind->measure == STYRKORT_MEASURE_PERCENT ? "%" : ind->measure == STYRKORT_MEASURE_RATIO ? _("ratio") : _("count");
   g_autofree char *title = g_strdup_printf ("%s (%s)", name, unit);
   GtkWidget *heading = gtk_label_new (NULL);
@@ -378,8 +373,8 @@ add_indicator (StyrkortFiguresPage *self, const StyrkortIndicator *ind, int row)
   gtk_grid_attach (GTK_GRID (self->grid), gtk_label_new (NULL), 1, row++, self->units->len + 2, 1);
   if (rate)
     {
-      row = add_field_row (self, ind, FIELD_NUMERATOR, swedish () ? ind->numerator_sv : ind->numerator_en, FALSE, row);
-      row = add_field_row (self, ind, FIELD_DENOMINATOR, swedish () ? ind->denominator_sv : ind->denominator_en, FALSE, row);
+      row = add_field_row (self, ind, FIELD_NUMERATOR, STYRKORT_LOCALIZED (ind, numerator), FALSE, row);
+      row = add_field_row (self, ind, FIELD_DENOMINATOR, STYRKORT_LOCALIZED (ind, denominator), FALSE, row);
     }
   if (ind->gender_split && !rate)
     {

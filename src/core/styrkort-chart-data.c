@@ -5,22 +5,16 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "styrkort-locale.h"
 #include "styrkort-chart-data.h"
 #include "styrkort-figure-rules.h"
 #include "styrkort-number.h"
 
-static gboolean
-swedish (void)
-{
-  return styrkort_number_style_for_locale () == STYRKORT_NUMBER_SWEDISH;
-}
-
-#define LOCALIZED(obj, field) (swedish () ? (obj)->field##_sv : (obj)->field##_en)
 
 char *
 styrkort_area_display_title (const StyrkortArea *area)
 {
-  const char *title = LOCALIZED (area, title);
+  const char *title = STYRKORT_LOCALIZED (area, title);
   return area->number > 0 ? g_strdup_printf ("%d. %s", area->number, title) : g_strdup (title);
 }
 
@@ -37,7 +31,7 @@ new_indicator_chart (StyrkortProject *project, StyrkortChartKind kind, const Sty
                      const char *title_suffix, const char *period)
 {
   g_autofree char *source = source_line (project, period);
-  const char *name = LOCALIZED (ind, name);
+  const char *name = STYRKORT_LOCALIZED (ind, name);
   /* "Antal anställda, kvinnor och män" needs no ", kvinnor och män" again. */
   g_autofree char *title = g_str_has_suffix (name, title_suffix) ? g_strdup (name)
                                                                   : g_strconcat (name, title_suffix, NULL);
@@ -154,7 +148,7 @@ styrkort_chart_new_units (StyrkortProject *project, gint64 indicator_id, Styrkor
   if (ind == NULL)
     return NULL;
   chart = new_indicator_chart (project, STYRKORT_CHART_UNITS, ind, _(" per unit"), name);
-  series = styrkort_chart_add_series (chart, LOCALIZED (ind, name), STYRKORT_SERIES_DISTRICT);
+  series = styrkort_chart_add_series (chart, STYRKORT_LOCALIZED (ind, name), STYRKORT_SERIES_DISTRICT);
   for (guint i = 0; i < units->len; i++)
     {
       StyrkortUnit *u = units->pdata[i];
@@ -205,7 +199,7 @@ styrkort_chart_new_area_status (StyrkortProject *project, StyrkortPeriod period)
   StyrkortChart *chart = styrkort_chart_new (STYRKORT_CHART_AREA_STATUS, _("Status of the areas"), source);
 
   for (guint o = 0; o < operations->len; o++)
-    g_ptr_array_add (chart->columns, g_strdup (LOCALIZED ((StyrkortOperation *) operations->pdata[o], name)));
+    g_ptr_array_add (chart->columns, g_strdup (STYRKORT_LOCALIZED ((StyrkortOperation *) operations->pdata[o], name)));
   for (guint a = 0; a < areas->len; a++)
     {
       StyrkortArea *area = areas->pdata[a];
