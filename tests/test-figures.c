@@ -285,6 +285,38 @@ test_workbook_numbers_in_swedish (void)
   restore_locale ();
 }
 
+/* The grid reads a whole period in one query: its values, and the totals
+ * made from them, are those read indicator by indicator. */
+static void
+test_period_values_in_one_read (void)
+{
+  g_autofree char *path = test_path ("Stadsdel Exempel.styrkort");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortProject) p = styrkort_demo_create (file, STYRKORT_DEMO_SEED, &error);
+  StyrkortPeriod period = styrkort_workbook_default_period (p);
+  g_autoptr(GPtrArray) all = styrkort_project_list_period_values (p, period);
+  g_autoptr(GPtrArray) indicators = styrkort_project_list_indicators (p);
+  g_autoptr(GPtrArray) units = styrkort_project_list_units (p);
+  guint counted = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      StyrkortIndicator *ind = indicators->pdata[i];
+      g_autoptr(GPtrArray) own = styrkort_project_list_values (p, ind->id, period);
+      StyrkortTotal one = styrkort_project_compute_total (p, ind->id, period);
+      StyrkortTotal from_all = styrkort_district_total (ind, (const StyrkortValue * const *) all->pdata, all->len,
+                                                        units->len);
+      g_assert_true ((isnan (one.value) && isnan (from_all.value)) || one.value == from_all.value);
+      g_assert_cmpint (one.exact, ==, from_all.exact);
+      g_assert_cmpuint (one.n_parts, ==, from_all.n_parts);
+      counted += own->len;
+    }
+  g_assert_cmpuint (counted, ==, all->len);
+  g_assert_cmpuint (all->len, >, 20);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -293,6 +325,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/figures/rate-total-from-bases", test_rate_total_from_bases);
   g_test_add_func ("/core/figures/sum-total", test_sum_total);
+  g_test_add_func ("/core/figures/period-values-in-one-read", test_period_values_in_one_read);
   g_test_add_func ("/core/figures/typing-over-computed-rate", test_typing_over_computed_rate);
   g_test_add_func ("/core/figures/format", test_format_figures);
   g_test_add_func ("/core/locale/undo-keeps-decimals-in-swedish", test_undo_keeps_decimals_in_swedish);

@@ -136,15 +136,32 @@ show_cell (StyrkortFiguresPage *self, const StyrkortIndicator *ind, Cell *c, con
   gtk_widget_set_tooltip_text (c->entry, computed ? computed_from : v && v->comment && *v->comment ? v->comment : NULL);
 }
 
+static const StyrkortValue *
+value_of_unit (GPtrArray *values, gint64 indicator_id, gint64 unit_id)
+{
+  for (guint i = 0; i < values->len; i++)
+    {
+      const StyrkortValue *v = values->pdata[i];
+      if (v->indicator_id == indicator_id && v->unit_id == unit_id)
+        return v;
+    }
+  return NULL;
+}
+
 /* Shows the stored state of one indicator's cells: values, derived
- * percentages and the district totals. */
+ * percentages and the district totals, from @values (the period's values,
+ * read once for the whole grid), or read for this indicator alone. */
 static void
-show_indicator (StyrkortFiguresPage *self, gint64 indicator_id)
+show_indicator (StyrkortFiguresPage *self, gint64 indicator_id, GPtrArray *values)
 {
   StyrkortIndicator *ind = indicator_by_id (self, indicator_id);
-  StyrkortTotal total = styrkort_project_compute_total (self->project, indicator_id, self->period);
+  g_autoptr(GPtrArray) own = values ? NULL : styrkort_project_list_values (self->project, indicator_id, self->period);
+  StyrkortTotal total;
   StyrkortCityValue city;
 
+  if (values == NULL)
+    values = own;
+  total = styrkort_district_total (ind, (const StyrkortValue * const *) values->pdata, values->len, self->units->len);
   styrkort_project_get_city_value (self->project, indicator_id, self->period, &city);
   for (guint i = 0; i < self->cells->len; i++)
     {
@@ -164,10 +181,7 @@ show_indicator (StyrkortFiguresPage *self, gint64 indicator_id)
           styrkort_number_entry_set_value (STYRKORT_NUMBER_ENTRY (c->entry), city.value, text);
         }
       else
-        {
-          g_autoptr(StyrkortValue) v = styrkort_project_get_value (self->project, indicator_id, c->unit_id, self->period);
-          show_cell (self, ind, c, v);
-        }
+        show_cell (self, ind, c, value_of_unit (values, indicator_id, c->unit_id));
     }
 }
 
@@ -216,7 +230,7 @@ commit (StyrkortFiguresPage *self, GtkWidget *entry)
       styrkort_page_report (GTK_WIDGET (self), error);
       return FALSE;
     }
-  show_indicator (self, c->indicator_id);
+  show_indicator (self, c->indicator_id, NULL);
   return TRUE;
 }
 
@@ -506,6 +520,7 @@ styrkort_figures_page_show (StyrkortPage *page, StyrkortProject *project, Styrko
   StyrkortFiguresPage *self = STYRKORT_FIGURES_PAGE (page);
   g_autofree char *name = styrkort_period_to_string (period);
   g_autofree char *heading = g_strdup_printf (_("Indicators, %s"), name);
+  g_autoptr(GPtrArray) values = NULL;
   int row = 1;
   guint n;
 
@@ -538,8 +553,9 @@ styrkort_figures_page_show (StyrkortPage *page, StyrkortProject *project, Styrko
     }
   for (guint i = 0; i < self->indicators->len; i++)
     row = add_indicator (self, self->indicators->pdata[i], row);
+  values = styrkort_project_list_period_values (project, period);
   for (guint i = 0; i < self->indicators->len; i++)
-    show_indicator (self, ((StyrkortIndicator *) self->indicators->pdata[i])->id);
+    show_indicator (self, ((StyrkortIndicator *) self->indicators->pdata[i])->id, values);
   align_rows_and_columns (self, row, n + 3);
   self->scroller = frozen_panes (self->header, self->labels, self->grid);
   gtk_box_append (GTK_BOX (self->box), self->scroller);

@@ -86,6 +86,36 @@ styrkort_total_of_parts (StyrkortTotalRule rule, StyrkortMeasure measure,
   return t;
 }
 
+static StyrkortTotal
+total_of_district_value (const StyrkortIndicator *indicator, const StyrkortValue *v)
+{
+  gboolean rate = indicator->total_rule == STYRKORT_TOTAL_RATE;
+  return (StyrkortTotal) {
+    .value = v->value, .women = v->women, .men = v->men,
+    .numerator = rate ? v->numerator : NAN, .denominator = rate ? v->denominator : NAN,
+    .exact = !rate || styrkort_value_has_base (v), .n_parts = 1,
+  };
+}
+
+StyrkortTotal
+styrkort_district_total (const StyrkortIndicator *indicator, const StyrkortValue * const *values, guint n_values,
+                         guint n_units)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+
+  for (guint i = 0; i < n_values; i++)
+    {
+      if (values[i]->indicator_id != indicator->id)
+        continue;
+      if (values[i]->unit_id == 0 && !isnan (values[i]->value))
+        return total_of_district_value (indicator, values[i]);
+      if (values[i]->unit_id != 0)
+        g_ptr_array_add (parts, (gpointer) values[i]);
+    }
+  return styrkort_total_of_parts (indicator->total_rule, indicator->measure,
+                                  (const StyrkortValue * const *) parts->pdata, parts->len, n_units);
+}
+
 gboolean
 styrkort_value_is_computed (const StyrkortIndicator *indicator, const StyrkortValue *value)
 {

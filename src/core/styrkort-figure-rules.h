@@ -30,6 +30,12 @@ typedef enum {
 StyrkortTotal styrkort_total_of_parts (StyrkortTotalRule rule, StyrkortMeasure measure,
                                        const StyrkortValue * const *parts, guint n_parts, guint n_expected);
 
+/* The district's total of one indicator from its @values for a period: a
+ * value entered for the whole district (unit 0) when there is one, else
+ * the units' values by styrkort_total_of_parts() over @n_units units. */
+StyrkortTotal styrkort_district_total (const StyrkortIndicator *indicator, const StyrkortValue * const *values,
+                                       guint n_values, guint n_units);
+
 /* Is @value a rate computed from its base (numerator and denominator)? */
 gboolean styrkort_value_is_computed (const StyrkortIndicator *indicator, const StyrkortValue *value);
 

@@ -341,6 +341,14 @@ styrkort_project_list_values (StyrkortProject *self, gint64 indicator_id, Styrko
 }
 
 GPtrArray *
+styrkort_project_list_period_values (StyrkortProject *self, StyrkortPeriod period)
+{
+  return _styrkort_list_rows (self, read_value, (GDestroyNotify) styrkort_value_free,
+                    VALUE_COLUMNS " WHERE year = ? AND tertial = ? ORDER BY indicator_id, ifnull (unit_id, 0)", "nn",
+                    period.year, period.tertial);
+}
+
+GPtrArray *
 styrkort_project_list_series (StyrkortProject *self, gint64 indicator_id, gint64 unit_id)
 {
   return _styrkort_list_rows (self, read_value, (GDestroyNotify) styrkort_value_free,
@@ -502,17 +510,6 @@ styrkort_project_list_periods (StyrkortProject *self)
   return periods;
 }
 
-static StyrkortTotal
-total_of_district_value (const StyrkortIndicator *indicator, const StyrkortValue *v)
-{
-  gboolean rate = indicator->total_rule == STYRKORT_TOTAL_RATE;
-  return (StyrkortTotal) {
-    .value = v->value, .women = v->women, .men = v->men,
-    .numerator = rate ? v->numerator : NAN, .denominator = rate ? v->denominator : NAN,
-    .exact = !rate || styrkort_value_has_base (v), .n_parts = 1,
-  };
-}
-
 /* The district total by the indicator's rule: a value entered for the whole
  * district when there is one, else the units' values combined. */
 StyrkortTotal
@@ -521,19 +518,9 @@ styrkort_project_compute_total (StyrkortProject *self, gint64 indicator_id, Styr
   g_autoptr(StyrkortIndicator) indicator = styrkort_project_get_indicator (self, indicator_id);
   g_autoptr(GPtrArray) values = styrkort_project_list_values (self, indicator_id, period);
   g_autoptr(GPtrArray) units = styrkort_project_list_units (self);
-  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
   StyrkortTotal none = { NAN, NAN, NAN, NAN, NAN, TRUE, 0, 0 };
 
   if (indicator == NULL)
     return none;
-  for (guint i = 0; i < values->len; i++)
-    {
-      StyrkortValue *v = g_ptr_array_index (values, i);
-      if (v->unit_id == 0 && !isnan (v->value))
-        return total_of_district_value (indicator, v);
-      if (v->unit_id != 0)
-        g_ptr_array_add (parts, v);
-    }
-  return styrkort_total_of_parts (indicator->total_rule, indicator->measure,
-                                  (const StyrkortValue * const *) parts->pdata, parts->len, units->len);
+  return styrkort_district_total (indicator, (const StyrkortValue * const *) values->pdata, values->len, units->len);
 }

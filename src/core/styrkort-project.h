@@ -79,6 +79,8 @@ gboolean   styrkort_project_remove_unit (StyrkortProject *self, gint64 id, GErro
 /* Indicator values. unit_id 0 is the district as a whole. */
 StyrkortValue *styrkort_project_get_value   (StyrkortProject *self, gint64 indicator_id, gint64 unit_id, StyrkortPeriod period);
 GPtrArray     *styrkort_project_list_values (StyrkortProject *self, gint64 indicator_id, StyrkortPeriod period);
+/* Every indicator's values for @period, in one query (the Nyckeltal grid). */
+GPtrArray     *styrkort_project_list_period_values (StyrkortProject *self, StyrkortPeriod period);
 GPtrArray     *styrkort_project_list_series (StyrkortProject *self, gint64 indicator_id, gint64 unit_id);
 /* Stores @value; for a rate with numerator and denominator the value is derived from them. */
 gboolean   styrkort_project_set_value   (StyrkortProject *self, const StyrkortValue *value, GError **error);
