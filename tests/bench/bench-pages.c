@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Time from asking for a page to its first frame drawn, for every page of
+ * the main window: the demo, and the demo with 30 units (a Nyckeltal grid of
+ * 30 columns). Min and median over the rounds, in ms. Target: 50 ms or less
+ * (three frames at 60 Hz). Needs a display (tests/bench/run starts Xvfb). */
+#include <adwaita.h>
+
+#include "styrkort-application.h"
+#include "styrkort-demo.h"
+#include "styrkort-locale.h"
+#include "styrkort-window.h"
+
+#define ROUNDS 7
+
+static int
+compare (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock, gboolean *painted)
+{
+  *painted = TRUE;
+}
+
+/* Shows @page and waits for the frame that draws it. */
+static double
+time_page (StyrkortWindow *window, const char *page)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  gboolean painted = FALSE;
+  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &painted);
+  gint64 start = g_get_monotonic_time ();
+
+  styrkort_window_show_page (window, page);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+add_units (StyrkortProject *project, guint n)
+{
+  g_autoptr(GPtrArray) operations = styrkort_project_list_operations (project);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Enhet %02u", i + 1);
+      StyrkortOperation *op = operations->pdata[i % operations->len];
+      if (styrkort_project_add_unit (project, name, op->id, NULL) == 0)
+        g_error ("could not add %s", name);
+    }
+}
+
+static void
+bench (GtkApplication *app, const char *label, const char *path)
+{
+  static const char *pages[] = { "overview", "a01", "a03", "figures", "steering" };
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  StyrkortWindow *window = styrkort_window_new (app);
+  double times[G_N_ELEMENTS (pages)][ROUNDS];
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  if (!styrkort_window_open (window, file))
+    g_error ("could not open %s", path);
+  gtk_window_present (GTK_WINDOW (window));
+  for (int i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+  for (int r = 0; r < ROUNDS; r++)
+    for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+      {
+        /* Away first, so that each measurement shows the page anew. */
+        time_page (window, p == 0 ? "steering" : "overview");
+        times[p][r] = time_page (window, pages[p]);
+      }
+  for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s: %s", label, pages[p]);
+      qsort (times[p], ROUNDS, sizeof (double), compare);
+      g_print ("%-34s %9.1f %9.1f\n", name, times[p][0], times[p][ROUNDS / 2]);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *folder = g_dir_make_tmp ("styrkort-bench-XXXXXX", NULL);
+  g_autofree char *demo = g_build_filename (folder, "demo.styrkort", NULL);
+  g_autofree char *wide = g_build_filename (folder, "30 units.styrkort", NULL);
+  g_autoptr(StyrkortApplication) app = NULL;
+
+  styrkort_locale_init (); /* as the app does */
+  gtk_disable_setlocale ();
+  g_setenv ("XDG_DATA_HOME", folder, TRUE);
+  gtk_init ();
+  adw_init ();
+  {
+    g_autoptr(GFile) a = g_file_new_for_path (demo), b = g_file_new_for_path (wide);
+    g_autoptr(StyrkortProject) p = styrkort_demo_create (a, STYRKORT_DEMO_SEED, NULL);
+    g_autoptr(StyrkortProject) q = styrkort_demo_create (b, STYRKORT_DEMO_SEED, NULL);
+    if (p == NULL || q == NULL)
+      g_error ("could not make the demo");
+    add_units (q, 25);
+  }
+  app = styrkort_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  g_print ("%-34s %9s %9s\n", "page to first frame", "min ms", "median");
+  bench (GTK_APPLICATION (app), "demo", demo);
+  bench (GTK_APPLICATION (app), "30 units", wide);
+  return 0;
+}
