@@ -15,6 +15,11 @@ struct _StyrkortChartView {
   StyrkortChart *chart;
   StyrkortChartLayout *layout;
   StyrkortChartMode mode;
+  /* The chart as last drawn, reused while its size and colours stay: a page
+   * shown again draws from it instead of laying out every text anew. */
+  GskRenderNode *drawn;
+  int drawn_width, drawn_height;
+  const StyrkortChartPalette *drawn_palette;
 };
 
 G_DEFINE_FINAL_TYPE (StyrkortChartView, styrkort_chart_view, GTK_TYPE_WIDGET)
@@ -34,14 +39,28 @@ styrkort_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   StyrkortChartView *self = STYRKORT_CHART_VIEW (widget);
   int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  const StyrkortChartPalette *palette = palette_for (self);
+  GtkSnapshot *drawing;
   cairo_t *cr;
 
   if (self->chart == NULL || width <= 0 || height <= 0)
     return;
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_clear_pointer (&self->layout, styrkort_chart_layout_free);
-  self->layout = styrkort_chart_draw_in (self->chart, cr, width, height, self->mode, palette_for (self));
-  cairo_destroy (cr);
+  if (self->drawn == NULL || self->drawn_width != width || self->drawn_height != height ||
+      self->drawn_palette != palette)
+    {
+      drawing = gtk_snapshot_new ();
+      cr = gtk_snapshot_append_cairo (drawing, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      g_clear_pointer (&self->layout, styrkort_chart_layout_free);
+      self->layout = styrkort_chart_draw_in (self->chart, cr, width, height, self->mode, palette);
+      cairo_destroy (cr);
+      g_clear_pointer (&self->drawn, gsk_render_node_unref);
+      self->drawn = gtk_snapshot_free_to_node (drawing);
+      self->drawn_width = width;
+      self->drawn_height = height;
+      self->drawn_palette = palette;
+    }
+  if (self->drawn != NULL)
+    gtk_snapshot_append_node (snapshot, self->drawn);
 }
 
 static void
@@ -138,6 +157,7 @@ styrkort_chart_view_dispose (GObject *object)
   StyrkortChartView *self = STYRKORT_CHART_VIEW (object);
   g_clear_pointer (&self->chart, styrkort_chart_free);
   g_clear_pointer (&self->layout, styrkort_chart_layout_free);
+  g_clear_pointer (&self->drawn, gsk_render_node_unref);
   G_OBJECT_CLASS (styrkort_chart_view_parent_class)->dispose (object);
 }
 
@@ -188,6 +208,7 @@ styrkort_chart_view_set_chart (StyrkortChartView *self, StyrkortChart *chart)
 
   g_clear_pointer (&self->chart, styrkort_chart_free);
   g_clear_pointer (&self->layout, styrkort_chart_layout_free);
+  g_clear_pointer (&self->drawn, gsk_render_node_unref);
   self->chart = chart;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, chart ? chart->title : "",
