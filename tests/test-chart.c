@@ -616,6 +616,55 @@ test_goals_and_gender (void)
   assert_texts_fit (r.layout, W, H);
   rendered_clear (&r);
 
+  /* Sick leave is a rate: women and men side by side from the axis, each
+   * with its figure, never stacked into a sum of percentages. */
+  {
+    g_autoptr(StyrkortIndicator) sick = styrkort_project_find_indicator (p, "sick_leave");
+    g_autoptr(StyrkortChart) rates = styrkort_chart_new_gender (p, sick->id, styrkort_demo_last_period ());
+    guint written = 0;
+    g_assert_true (rates->grouped);
+    r = render (rates, W, H, STYRKORT_CHART_SCREEN, "gender-sick-leave.png");
+    for (guint u = 0; u < rates->categories->len; u++)
+      {
+        const StyrkortChartMark *w = mark_for (r.layout, u, 0), *m = mark_for (r.layout, u, 1);
+        if (w == NULL || m == NULL)
+          continue;
+        g_assert_cmpfloat_with_epsilon (w->box.x, m->box.x, 0.01);
+        g_assert_cmpfloat (m->box.y, >=, w->box.y + w->box.height - 0.01);
+        for (guint s = 0; s < 2; s++)
+          {
+            double v = g_array_index (((StyrkortChartSeries *) rates->series->pdata[s])->values, double, u);
+            g_autofree char *number = styrkort_format_number (v, rates->decimals, STYRKORT_NUMBER_SWEDISH);
+            g_autofree char *label = g_strconcat (number, "\u00a0%", NULL);
+            written += has_text (r.layout, label);
+          }
+      }
+    g_assert_cmpuint (written, >=, 2 * 4);
+    assert_texts_fit (r.layout, W, H);
+    rendered_clear (&r);
+  }
+
+  /* A baseline close to the latest figure: both are still written. */
+  {
+    g_autoptr(StyrkortChart) close = styrkort_chart_new (STYRKORT_CHART_GOALS, "Delmål", "Källa");
+    double base = 68, latest = 69, target = 80;
+    guint labels = 0;
+    styrkort_chart_add_category (close, "Nöjda brukare");
+    g_array_append_val (close->baselines, base);
+    g_array_append_val (close->latest, latest);
+    g_array_append_val (close->targets, target);
+    close->decimals = 0;
+    r = render (close, 800, 300, STYRKORT_CHART_SCREEN, "goals-close.png");
+    for (guint i = 0; i < r.layout->texts->len; i++)
+      {
+        const char *text = g_array_index (r.layout->texts, StyrkortChartText, i).text;
+        labels += g_str_has_suffix (text, " 68") || g_str_has_suffix (text, " 69") || g_str_has_suffix (text, " 80");
+      }
+    g_assert_cmpuint (labels, ==, 3);
+    assert_texts_fit (r.layout, 800, 300);
+    rendered_clear (&r);
+  }
+
   r = render (empty, 800, 450, STYRKORT_CHART_SCREEN, NULL);
   g_assert_cmpuint (r.layout->marks->len, ==, 0);
   assert_texts_fit (r.layout, 800, 450);

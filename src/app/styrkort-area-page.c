@@ -566,6 +566,16 @@ add_charts (StyrkortAreaPage *self, GtkWidget *content, GPtrArray *goals)
                                      styrkort_chart_new_trend (self->project, ind->id, self->period, 9));
       gtk_box_append (GTK_BOX (box), view);
       shown++;
+      /* Women and men per unit: a rate's trend has no women's and men's
+       * lines (their bases are not kept), so they are shown here. */
+      if (ind->gender_split && ind->total_rule != STYRKORT_TOTAL_SUM)
+        {
+          view = styrkort_chart_view_new (STYRKORT_CHART_SCREEN);
+          gtk_widget_set_size_request (view, -1, 340);
+          styrkort_chart_view_set_chart (STYRKORT_CHART_VIEW (view),
+                                         styrkort_chart_new_gender (self->project, ind->id, self->period));
+          gtk_box_append (GTK_BOX (box), view);
+        }
     }
   if (shown == 0)
     gtk_box_append (GTK_BOX (box), gtk_label_new (_("No indicator is linked to this area.")));

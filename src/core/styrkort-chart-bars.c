@@ -88,6 +88,36 @@ on_worse_side (const StyrkortChart *chart, double value)
   return chart->better == STYRKORT_BETTER_LOWER ? value > chart->reference : value < chart->reference;
 }
 
+/* Women's and men's rates side by side in the unit's row, each bar with
+ * its figure: rates do not add up, so they are never stacked. */
+static void
+draw_grouped_row (Painter *p, guint c, double by, double bar_h, double x0, double x1, double axis_min,
+                  double axis_max, double font)
+{
+  const StyrkortChart *chart = p->chart;
+  double each = bar_h / chart->series->len;
+
+  painter_set_font (p, MIN (font * 0.85, each * 0.9), FALSE);
+  for (guint s = 0; s < chart->series->len; s++)
+    {
+      StyrkortChartSeries *series = chart->series->pdata[s];
+      double v = chart_series_value (series, c), top = by + s * each, xa, xb;
+      g_autofree char *label = NULL;
+      if (isnan (v))
+        continue;
+      xa = x0 + (0 - axis_min) / (axis_max - axis_min) * (x1 - x0);
+      xb = x0 + (v - axis_min) / (axis_max - axis_min) * (x1 - x0);
+      styrkort_chart_set_colour (p->cr, styrkort_chart_palette_series (p->colours, series->role));
+      cairo_rectangle (p->cr, MIN (xa, xb), top + each * 0.06, fabs (xb - xa), each * 0.88);
+      cairo_fill (p->cr);
+      painter_add_mark (p, MIN (xa, xb), top, fabs (xb - xa), each, c, s, v);
+      label = chart_format_value (chart, v, chart->decimals);
+      styrkort_chart_set_colour (p->cr, p->colours->text);
+      painter_draw_line (p, label, MAX (xa, xb) + p->style.pad * 0.2, top + (each - painter_line_height (p)) / 2,
+                         ALIGN_START);
+    }
+}
+
 void
 chart_draw_bars (Painter *p, StyrkortRect area)
 {
@@ -95,7 +125,7 @@ chart_draw_bars (Painter *p, StyrkortRect area)
   guint n = chart->categories->len;
   g_autoptr(GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
   g_autoptr(GArray) ticks = NULL;
-  gboolean stacked = chart->series->len > 1;
+  gboolean grouped = chart->grouped && chart->series->len > 1, stacked = chart->series->len > 1 && !grouped;
   double min, max, axis_min, axis_max, label_w, row_h, x0, x1, axis_h, top, ref_label_h = 0;
   double body = p->style.body_size, font;
 
@@ -136,6 +166,11 @@ chart_draw_bars (Painter *p, StyrkortRect area)
       painter_set_font (p, font, FALSE);
       styrkort_chart_set_colour (p->cr, p->colours->text);
       painter_draw_block (p, chart->categories->pdata[c], area.x, y, label_w, row_h, 2, ALIGN_END);
+      if (grouped)
+        {
+          draw_grouped_row (p, c, by, bar_h, x0, x1, axis_min, axis_max, font);
+          continue;
+        }
       for (guint s = 0; s < chart->series->len; s++)
         {
           StyrkortChartSeries *series = chart->series->pdata[s];

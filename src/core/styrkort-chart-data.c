@@ -176,6 +176,9 @@ styrkort_chart_new_gender (StyrkortProject *project, gint64 indicator_id, Styrko
   if (ind == NULL)
     return NULL;
   chart = new_indicator_chart (project, STYRKORT_CHART_GENDER, ind, _(", women and men"), name);
+  /* Counts stack into the unit's total; rates stand side by side, in the units' order. */
+  chart->grouped = ind->total_rule != STYRKORT_TOTAL_SUM;
+  chart->ordered = chart->grouped;
   women = styrkort_chart_add_series (chart, _("Women"), STYRKORT_SERIES_WOMEN);
   men = styrkort_chart_add_series (chart, _("Men"), STYRKORT_SERIES_MEN);
   for (guint i = 0; i < units->len; i++)

@@ -110,6 +110,14 @@ draw_goal_row (Painter *p, guint g, double x0, double x1, double y, double row_h
             painter_draw_line (p, label, lx, y + row_h * 0.55, ALIGN_START);
             label_end = lx + w;
           }
+        else
+          {
+            /* Crowded below (a baseline close to the latest): above the line. */
+            StyrkortRect row = { x0 - r, y, p->width - p->style.pad - (x0 - r), mid - r * 1.6 - y };
+            styrkort_chart_set_colour (p->cr, p->colours->text);
+            painter_draw_line_if_free (p, label, CLAMP (x - w / 2, row.x, row.x + row.width - w),
+                                       mid - r * 1.6 - lh, ALIGN_START, row);
+          }
       }
     }
 #undef X_OF

@@ -80,6 +80,7 @@ styrkort_chart_copy (const StyrkortChart *chart)
   copy->reference_label = g_strdup (chart->reference_label);
   copy->page_label = g_strdup (chart->page_label);
   copy->ordered = chart->ordered;
+  copy->grouped = chart->grouped;
   copy->highlight = chart->highlight;
   copy->better = chart->better;
   for (guint i = 0; i < chart->categories->len; i++)

@@ -35,6 +35,7 @@ typedef struct {
   double reference;         /* a horizontal/vertical line (city or target), NAN none */
   char *reference_label;
   gboolean ordered;         /* bars in the categories' order (a ranking), not sorted by value */
+  gboolean grouped;         /* bars: the series side by side (rates), not stacked (counts) */
   int highlight;            /* trend: the series picked out in colour, -1 none */
   StyrkortBetter better;    /* bars: which side of the reference line is better, for its colours */
   /* Area status: one row per category, one column per operation. */
