@@ -319,27 +319,8 @@ add_total (StyrkortFiguresPage *self, const StyrkortIndicator *ind, Field field,
 static void
 set_name_lines (GtkWidget *label, const char *text)
 {
-  g_auto(GStrv) words = g_strsplit (text, " ", -1);
-  g_autoptr(GString) lines = g_string_new (NULL);
-  glong line = 0;
-
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      glong length = g_utf8_strlen (words[i], -1);
-      if (line > 0 && line + 1 + length > 24)
-        {
-          g_string_append_c (lines, '\n');
-          line = 0;
-        }
-      else if (line > 0)
-        {
-          g_string_append_c (lines, ' ');
-          line++;
-        }
-      g_string_append (lines, words[i]);
-      line += length;
-    }
-  gtk_label_set_text (GTK_LABEL (label), lines->str);
+  g_autofree char *lines = styrkort_page_break_lines (text, 24);
+  gtk_label_set_text (GTK_LABEL (label), lines);
 }
 
 static int

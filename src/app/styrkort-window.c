@@ -329,42 +329,15 @@ add_sidebar_heading (StyrkortWindow *self, const char *text)
   gtk_list_box_append (GTK_LIST_BOX (self->sidebar), row);
 }
 
-/* Breaks @text into lines of at most @width characters, between words.
- * The sidebar's titles are broken once, here, rather than wrapped by GTK:
- * wrapping 19 long labels height-for-width on every size request cost about
- * 25 ms of the first frame (tests/bench/run). */
-static char *
-break_into_lines (const char *text, glong width)
-{
-  g_auto(GStrv) words = g_strsplit (text, " ", -1);
-  GString *lines = g_string_new (NULL);
-  glong line = 0;
-
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      glong length = g_utf8_strlen (words[i], -1);
-      if (line > 0 && line + 1 + length > width)
-        {
-          g_string_append_c (lines, '\n');
-          line = 0;
-        }
-      else if (line > 0)
-        {
-          g_string_append_c (lines, ' ');
-          line++;
-        }
-      g_string_append (lines, words[i]);
-      line += length;
-    }
-  return g_string_free (lines, FALSE);
-}
-
+/* The sidebar's titles are broken once (styrkort_page_break_lines) rather
+ * than wrapped by GTK: wrapping 19 long labels height-for-width on every
+ * size request cost about 25 ms of the first frame (tests/bench/run). */
 static void
 add_sidebar_entry (StyrkortWindow *self, const char *name, const char *number, const char *title)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  g_autofree char *lines = break_into_lines (title, 30);
+  g_autofree char *lines = styrkort_page_break_lines (title, 30);
   GtkWidget *label = gtk_label_new (lines);
 
   gtk_widget_set_name (row, name);
