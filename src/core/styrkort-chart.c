@@ -1184,6 +1184,95 @@ draw_goals (Painter *p, StyrkortRect area)
     }
 }
 
+/* Lists: lines of text, each with a smaller detail below ----------------------- */
+
+static const char *
+list_note (const StyrkortChart *chart, guint i)
+{
+  return i < chart->cell_notes->len ? chart->cell_notes->pdata[i] : "";
+}
+
+/* The height of line @i: its text (two lines at most) and its detail (two). */
+static double
+list_item_height (Painter *p, guint i, double width)
+{
+  g_autoptr(GPtrArray) text = NULL, note = NULL;
+  double height;
+
+  set_font (p, p->style.body_size, TRUE);
+  text = wrap (p, p->chart->categories->pdata[i], width, 2);
+  height = text->len * line_height (p);
+  if (*list_note (p->chart, i) != '\0')
+    {
+      set_font (p, p->style.small_size, FALSE);
+      note = wrap (p, list_note (p->chart, i), width, 2);
+      height += note->len * line_height (p);
+    }
+  return height + p->style.pad * 0.6;
+}
+
+/* As many lines as fit, then "and N more" for the rest. */
+static void
+draw_list (Painter *p, StyrkortRect area)
+{
+  const StyrkortChart *chart = p->chart;
+  double bullet = p->style.marker_radius, text_x = area.x + bullet * 4, width = area.x + area.width - text_x;
+  double y = area.y, more_height;
+  guint n = chart->categories->len, shown = 0;
+
+  if (n == 0)
+    {
+      set_font (p, p->style.body_size, FALSE);
+      styrkort_chart_set_colour (p->cr, styrkort_chart_muted);
+      draw_block (p, chart->reference_label ? chart->reference_label : "", area.x, area.y, area.width, 0, 3,
+                  ALIGN_START);
+      return;
+    }
+  set_font (p, p->style.body_size, FALSE);
+  more_height = line_height (p);
+  /* The lines that fit, leaving room for "and N more" unless all fit. */
+  {
+    double used = 0;
+    for (; shown < n; shown++)
+      {
+        double h = list_item_height (p, shown, width);
+        double room = area.height - (shown + 1 < n ? more_height : 0);
+        if (used + h > room)
+          break;
+        used += h;
+      }
+  }
+  for (guint i = 0; i < shown; i++)
+    {
+      int mark = i < chart->cells->len ? g_array_index (chart->cells, int, i) : 0;
+      double top = y;
+
+      set_font (p, p->style.body_size, TRUE);
+      styrkort_chart_set_colour (p->cr, mark ? styrkort_chart_highlight : styrkort_chart_series_colour (STYRKORT_SERIES_DISTRICT));
+      cairo_arc (p->cr, area.x + bullet * 1.5, y + line_height (p) / 2, bullet, 0, 2 * G_PI);
+      cairo_fill (p->cr);
+      styrkort_chart_set_colour (p->cr, styrkort_chart_text);
+      y += draw_block (p, chart->categories->pdata[i], text_x, y, width, 0, 2, ALIGN_START);
+      if (*list_note (chart, i) != '\0')
+        {
+          set_font (p, p->style.small_size, FALSE);
+          styrkort_chart_set_colour (p->cr, styrkort_chart_muted);
+          y += draw_block (p, list_note (chart, i), text_x, y, width, 0, 2, ALIGN_START);
+        }
+      add_mark (p, area.x, top, area.width, y - top, i, 0, mark);
+      y += p->style.pad * 0.6;
+    }
+  if (shown < n)
+    {
+      /* TRANSLATORS: after the lines that fit on a slide: "och 3 till" */
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more", n - shown),
+                                               n - shown);
+      set_font (p, p->style.body_size, FALSE);
+      styrkort_chart_set_colour (p->cr, styrkort_chart_muted);
+      draw_line (p, more, text_x, y, ALIGN_START);
+    }
+}
+
 /* Entry points ------------------------------------------------------------ */
 
 static guint
@@ -1244,7 +1333,8 @@ styrkort_chart_draw (const StyrkortChart *chart, cairo_t *cr, double width, doub
   p.layout->axis_min = p.layout->axis_max = NAN;
   styrkort_chart_style_init (&p.style, width, height, mode);
   n_legend = chart->kind == STYRKORT_CHART_AREA_STATUS ? status_legend (legend)
-           : chart->kind == STYRKORT_CHART_GOALS ? 0 : series_legend (chart, legend, G_N_ELEMENTS (legend));
+           : chart->kind == STYRKORT_CHART_GOALS || chart->kind == STYRKORT_CHART_LIST
+             ? 0 : series_legend (chart, legend, G_N_ELEMENTS (legend));
   /* A single unnamed-looking series needs no legend; a ranking says what its colours mean. */
   if (chart->kind == STYRKORT_CHART_UNITS)
     n_legend = sides_legend (chart, legend);
@@ -1268,6 +1358,9 @@ styrkort_chart_draw (const StyrkortChart *chart, cairo_t *cr, double width, doub
     case STYRKORT_CHART_GOALS:
       draw_goals (&p, area);
       break;
+    case STYRKORT_CHART_LIST:
+      draw_list (&p, area);
+      break;
     }
   cairo_restore (cr);
   g_object_unref (p.text);
@@ -1279,6 +1372,15 @@ styrkort_chart_describe (const StyrkortChart *chart)
 {
   GString *text = g_string_new (chart->title);
 
+  if (chart->kind == STYRKORT_CHART_LIST)
+    {
+      for (guint i = 0; i < chart->categories->len; i++)
+        g_string_append_printf (text, ". %s%s%s", (char *) chart->categories->pdata[i],
+                                *list_note (chart, i) ? ": " : "", list_note (chart, i));
+      if (chart->categories->len == 0 && chart->reference_label != NULL)
+        g_string_append_printf (text, ". %s", chart->reference_label);
+      return g_string_free (text, FALSE);
+    }
   if (chart->kind == STYRKORT_CHART_AREA_STATUS)
     {
       for (guint r = 0; r < chart->categories->len; r++)
