@@ -757,6 +757,22 @@ styrkort_brief_new (StyrkortProject *project, StyrkortPeriod period, const char 
   return b.brief;
 }
 
+StyrkortPeriod
+styrkort_brief_default_period (StyrkortProject *project, const char *today)
+{
+  g_autoptr(GArray) periods = styrkort_project_list_periods (project);
+  StyrkortPeriod now;
+
+  if (today != NULL && styrkort_date_is_valid (today))
+    now = period_of (today);
+  else
+    now = styrkort_period_current ();
+  for (guint i = periods->len; i > 0; i--)
+    if (styrkort_period_compare (g_array_index (periods, StyrkortPeriod, i - 1), now) <= 0)
+      return g_array_index (periods, StyrkortPeriod, i - 1);
+  return now;
+}
+
 StyrkortBrief *
 styrkort_brief_truncate (const StyrkortBrief *brief, guint max_lines)
 {

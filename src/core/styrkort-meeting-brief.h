@@ -74,6 +74,9 @@ typedef struct {
  * @period as this tertial (its figures, assessments and units). */
 StyrkortBrief *styrkort_brief_new      (StyrkortProject *project, StyrkortPeriod period, const char *today);
 void           styrkort_brief_free     (StyrkortBrief *brief);
+/* This tertial for a brief on @today (NULL: today): the latest with figures
+ * up to today's, else today's. */
+StyrkortPeriod styrkort_brief_default_period (StyrkortProject *project, const char *today);
 /* A copy with at most @max_lines lines per section: the most urgent ones;
  * what was left out is counted in n_more (see styrkort_brief_more_text()). */
 StyrkortBrief *styrkort_brief_truncate (const StyrkortBrief *brief, guint max_lines);
