@@ -487,6 +487,21 @@ test_decisions (Fixture *f, gconstpointer data)
   d3 = styrkort_project_add_decision (f->p, item, "Frågan tas upp igen i december", NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (d3, >, 0);
+  /* An action made afterwards from a recorded decision is linked to it too. */
+  {
+    StyrkortAction a = { 0, f->area, 0, (char *) "Boka december", (char *) "Ordförande", NULL,
+                         STYRKORT_ACTION_PLANNED, NULL };
+    gint64 later = styrkort_project_add_decision_action (f->p, d3, &a, &error);
+    g_assert_no_error (error);
+    g_assert_true (styrkort_project_get_action_origin (f->p, later, &m, &d));
+    g_assert_cmpint (m, ==, first);
+    g_assert_cmpint (d, ==, d3);
+    g_assert_true (styrkort_project_undo (f->p, &error));
+    g_assert_false (styrkort_project_get_action_origin (f->p, later, NULL, NULL));
+    g_assert_cmpint (styrkort_project_add_decision_action (f->p, 9999, &a, &error), ==, 0);
+    g_assert_error (error, STYRKORT_ERROR, STYRKORT_ERROR_INVALID);
+    g_clear_error (&error);
+  }
   g_signal_handlers_disconnect_by_func (f->p, on_changed_cb, NULL);
   /* The action is followed up as any other: it is done. Its link stays. */
   {

@@ -185,6 +185,42 @@ failed:
   return 0;
 }
 
+gint64
+styrkort_project_add_decision_action (StyrkortProject *self, gint64 decision_id, const StyrkortAction *a,
+                                      GError **error)
+{
+  sqlite3 *db;
+  gint64 id;
+
+  g_return_val_if_fail (STYRKORT_IS_PROJECT (self), 0);
+  g_return_val_if_fail (a != NULL, 0);
+  if (!_styrkort_check_text (a->text, _("The action"), error) || !_styrkort_check_date (a->due, error))
+    return 0;
+  if (!_styrkort_project_begin (self, _("Add action"), error))
+    return 0;
+  db = _styrkort_project_get_db (self);
+  if (!styrkort_db_exec (db, error,
+                         "INSERT INTO action (area_id, subgoal_id, text, owner, due, status, note, meeting_id,"
+                         " decision_id) SELECT ?, ?, ?, ?, ?, ?, ?, i.meeting_id, d.id FROM decision d"
+                         " JOIN agenda_item i ON i.id = d.agenda_item_id WHERE d.id = ?",
+                         "iItttttI", a->area_id, a->subgoal_id, a->text, a->owner ? a->owner : "", a->due,
+                         styrkort_action_state_to_key (a->state) ? styrkort_action_state_to_key (a->state)
+                                                                 : "planned",
+                         a->note ? a->note : "", decision_id))
+    goto failed;
+  if (sqlite3_changes (db) != 1)
+    {
+      g_set_error_literal (error, STYRKORT_ERROR, STYRKORT_ERROR_INVALID, _("The decision does not exist (any more)."));
+      goto failed;
+    }
+  id = sqlite3_last_insert_rowid (db);
+  return _styrkort_project_commit (self, "action", error) ? id : 0;
+
+failed:
+  _styrkort_project_rollback (self);
+  return 0;
+}
+
 gboolean
 styrkort_project_remove_decision (StyrkortProject *self, gint64 id, GError **error)
 {

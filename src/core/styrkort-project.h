@@ -155,6 +155,9 @@ GPtrArray *styrkort_project_list_decisions    (StyrkortProject *self, gint64 mee
 gint64     styrkort_project_add_decision      (StyrkortProject *self, gint64 agenda_item_id, const char *text,
                                                const StyrkortAction *action, gint64 *action_id, GError **error);
 gboolean   styrkort_project_remove_decision   (StyrkortProject *self, gint64 id, GError **error);
+/* An action made by decision @decision_id (linked to it and its meeting). */
+gint64     styrkort_project_add_decision_action (StyrkortProject *self, gint64 decision_id,
+                                                 const StyrkortAction *action, GError **error);
 /* The meeting and decision an action came from (0 when none); FALSE when
  * there is no such action. */
 gboolean   styrkort_project_get_action_origin (StyrkortProject *self, gint64 action_id, gint64 *meeting_id,
