@@ -594,6 +594,9 @@ go_to_action (GtkWidget *widget, const char *action, GVariant *parameter)
       g_autoptr(GPatternSpec) pattern = g_pattern_spec_new (focus);
       target = find_named (styrkort_window_get_page_widget (self, page), pattern);
     }
+  /* A meeting opens to show its agenda and decisions. */
+  if (ADW_IS_EXPANDER_ROW (target))
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (target), TRUE);
   if (target != NULL && !gtk_widget_grab_focus (target))
     {
       /* A row that takes no focus itself: its first child that does. */
