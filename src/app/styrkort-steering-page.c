@@ -426,9 +426,9 @@ meeting_row (StyrkortSteeringPage *self, StyrkortMeeting *m)
   g_autofree char *name = g_strdup_printf ("meeting-%" G_GINT64_FORMAT, m->id);
   g_autofree char *edit = g_strdup_printf (_("Edit meeting %s"), m->date);
   g_autofree char *remove = g_strdup_printf (_("Remove meeting %s"), m->date);
-  g_autofree char *n_items = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u agenda item", "%u agenda items",
+  g_autofree char *n_items = g_strdup_printf (ngettext ("%u agenda item", "%u agenda items",
                                                            items->len), items->len);
-  g_autofree char *n_decisions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u decision", "%u decisions",
+  g_autofree char *n_decisions = g_strdup_printf (ngettext ("%u decision", "%u decisions",
                                                                decisions->len), decisions->len);
   g_autofree char *count = g_strdup_printf ("%s, %s", n_items, n_decisions);
   g_autofree char *subtitle = *m->notes ? g_strdup_printf ("%s · %s", count, m->notes) : g_strdup (count);

@@ -1265,7 +1265,7 @@ draw_list (Painter *p, StyrkortRect area)
   if (shown < n)
     {
       /* TRANSLATORS: after the lines that fit on a slide: "och 3 till" */
-      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more", n - shown),
+      g_autofree char *more = g_strdup_printf (ngettext ("and %u more", "and %u more", n - shown),
                                                n - shown);
       set_font (p, p->style.body_size, FALSE);
       styrkort_chart_set_colour (p->cr, styrkort_chart_muted);

@@ -224,10 +224,10 @@ static char *
 days_text (int days)
 {
   if (days < 0)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day ago", "%d days ago", -days), -days);
+    return g_strdup_printf (ngettext ("%d day ago", "%d days ago", -days), -days);
   if (days == 0)
     return g_strdup (_("today"));
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %d day", "in %d days", days), days);
+  return g_strdup_printf (ngettext ("in %d day", "in %d days", days), days);
 }
 
 static void
@@ -804,7 +804,7 @@ styrkort_brief_more_text (const StyrkortBriefSection *section)
   if (section->n_more == 0)
     return NULL;
   /* TRANSLATORS: after the lines shown of a section: "och 3 till" */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more", section->n_more),
+  return g_strdup_printf (ngettext ("and %u more", "and %u more", section->n_more),
                           section->n_more);
 }
 
