@@ -39,12 +39,43 @@ editable (StyrkortSteeringPage *self)
   return !styrkort_project_is_read_only (self->project);
 }
 
+/* The widget named @name under @widget, depth first. */
+static GtkWidget *
+find_named (GtkWidget *widget, const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* After an edit of a meeting's agenda, the page is built again: the
+ * meeting stays in view, with the focus on it. */
+static void
+focus_open_meeting (StyrkortSteeringPage *self)
+{
+  g_autofree char *name = g_strdup_printf ("meeting-%" G_GINT64_FORMAT, self->open_meeting);
+  GtkWidget *row = self->open_meeting ? find_named (self->clamp, name) : NULL;
+
+  if (row == NULL || gtk_widget_grab_focus (row))
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (row); child; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_grab_focus (child))
+      return;
+}
+
 static void
 finish (StyrkortSteeringPage *self, gboolean ok, GError *error)
 {
   if (!ok && error != NULL)
     styrkort_page_report (GTK_WIDGET (self), error);
   rebuild (self);
+  focus_open_meeting (self);
 }
 
 static GtkWindow *

@@ -190,11 +190,17 @@ find_indicator (Builder *b, gint64 id)
   return NULL;
 }
 
+/* "Area 3", or a theme's title: short enough for a line's detail. */
 static char *
 area_title (Builder *b, gint64 area_id)
 {
   const StyrkortArea *area = find_area (b, area_id);
-  return area ? styrkort_area_display_title (area) : g_strdup ("");
+
+  if (area == NULL)
+    return g_strdup ("");
+  if (area->number > 0)
+    return g_strdup_printf (_("Area %d"), area->number);
+  return g_strdup (swedish (b) ? area->title_sv : area->title_en);
 }
 
 static const char *
