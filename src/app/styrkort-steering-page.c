@@ -663,6 +663,16 @@ rebuild (StyrkortSteeringPage *self)
                                 "and the decisions per item; a decision can make an action."),
          add_button (self, _("Add _Meeting"), G_CALLBACK (on_meeting_clicked_cb)), &list);
   gtk_list_box_set_placeholder (GTK_LIST_BOX (list), gtk_label_new (_("No meetings yet")));
+  /* Open at first: the next meeting (today's or the first after), else the latest. */
+  if (self->open_meeting == 0 && meetings->len > 0)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+      self->open_meeting = ((StyrkortMeeting *) meetings->pdata[meetings->len - 1])->id;
+      for (guint i = meetings->len; i > 0; i--)
+        if (g_strcmp0 (((StyrkortMeeting *) meetings->pdata[i - 1])->date, today) >= 0)
+          self->open_meeting = ((StyrkortMeeting *) meetings->pdata[i - 1])->id;
+    }
   for (guint i = meetings->len; i > 0; i--)
     gtk_list_box_append (GTK_LIST_BOX (list), meeting_row (self, meetings->pdata[i - 1]));
   gtk_widget_set_margin_start (box, 24);

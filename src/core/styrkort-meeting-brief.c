@@ -25,7 +25,7 @@
 
 #include "styrkort-chart-data.h"
 #include "styrkort-figure-rules.h"
-#include "styrkort-meeting-brief.h"
+#include "styrkort-meeting-brief-private.h"
 #include "styrkort-number.h"
 
 #define TOP_N 5
@@ -53,8 +53,8 @@ iso_of_julian (guint32 day)
   return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
 }
 
-static StyrkortPeriod
-period_of (const char *iso)
+StyrkortPeriod
+_styrkort_brief_period_of (const char *iso)
 {
   g_autoptr(GDate) date = g_date_new_julian (julian (iso));
   return styrkort_period_for_date (date);
@@ -84,8 +84,8 @@ line_free (StyrkortBriefLine *line)
   g_free (line);
 }
 
-static StyrkortBriefLine *
-line_copy (const StyrkortBriefLine *line)
+StyrkortBriefLine *
+_styrkort_brief_line_copy (const StyrkortBriefLine *line)
 {
   StyrkortBriefLine *copy = g_memdup2 (line, sizeof *line);
   copy->text = g_strdup (line->text);
@@ -93,8 +93,8 @@ line_copy (const StyrkortBriefLine *line)
   return copy;
 }
 
-static void
-section_free (StyrkortBriefSection *section)
+void
+_styrkort_brief_section_free (StyrkortBriefSection *section)
 {
   g_free (section->title);
   g_free (section->empty);
@@ -102,8 +102,8 @@ section_free (StyrkortBriefSection *section)
   g_free (section);
 }
 
-static StyrkortBriefSection *
-section_new (StyrkortBriefSectionKind kind, const char *title, const char *empty)
+StyrkortBriefSection *
+_styrkort_brief_section_new (StyrkortBriefSectionKind kind, const char *title, const char *empty)
 {
   StyrkortBriefSection *section = g_new0 (StyrkortBriefSection, 1);
   section->kind = kind;
@@ -239,7 +239,7 @@ days_text (int days)
 static void
 build_actions (Builder *b)
 {
-  StyrkortBriefSection *section = section_new (STYRKORT_BRIEF_ACTIONS, _("Actions to Follow Up"),
+  StyrkortBriefSection *section = _styrkort_brief_section_new (STYRKORT_BRIEF_ACTIONS, _("Actions to Follow Up"),
                                                _("No action is overdue or due before the next meeting."));
   g_autoptr(GPtrArray) actions = styrkort_project_list_actions (b->project, 0);
   guint32 next = julian (b->brief->next_meeting);
@@ -297,7 +297,7 @@ latest_total (StyrkortProject *project, GArray *periods, gint64 indicator_id, St
 static void
 build_subgoals (Builder *b)
 {
-  StyrkortBriefSection *section = section_new (STYRKORT_BRIEF_SUBGOALS, _("Sub-goals Off Track"),
+  StyrkortBriefSection *section = _styrkort_brief_section_new (STYRKORT_BRIEF_SUBGOALS, _("Sub-goals Off Track"),
                                                _("Every sub-goal with figures is on track."));
   g_autoptr(GPtrArray) goals = styrkort_project_list_subgoals (b->project, 0);
   g_autoptr(GArray) periods = styrkort_project_list_periods (b->project);
@@ -397,7 +397,7 @@ judgement (const StyrkortIndicator *ind, double change)
 static void
 build_changes (Builder *b)
 {
-  StyrkortBriefSection *section = section_new (STYRKORT_BRIEF_CHANGES, _("Largest Changes Since the Previous Tertial"),
+  StyrkortBriefSection *section = _styrkort_brief_section_new (STYRKORT_BRIEF_CHANGES, _("Largest Changes Since the Previous Tertial"),
                                                _("No indicator has figures for both tertials."));
   StyrkortPeriod previous = styrkort_period_previous (b->brief->period);
   g_autofree char *previous_text = styrkort_period_to_string (previous);
@@ -476,7 +476,7 @@ find_unit (Builder *b, gint64 id)
 static void
 build_city (Builder *b)
 {
-  StyrkortBriefSection *section = section_new (STYRKORT_BRIEF_CITY, _("Furthest on the Wrong Side of the City Line"),
+  StyrkortBriefSection *section = _styrkort_brief_section_new (STYRKORT_BRIEF_CITY, _("Furthest on the Wrong Side of the City Line"),
                                                _("No unit figure is on the wrong side of the city line."));
   g_autoptr(GArray) gaps = g_array_new (FALSE, FALSE, sizeof (Gap));
   guint order = 0;
@@ -618,7 +618,7 @@ add_changes_after_reporting (Builder *b, StyrkortBriefSection *section)
       for (guint j = 0; j < changes->len; j++)
         {
           StyrkortReportChange *change = changes->pdata[j];
-          g_autofree char *date = g_strndup (change->time, 10);
+          g_autofree char *date = g_strndup (change->time ? change->time : "", 10);
           if (strcmp (date, b->brief->since) < 0)
             continue;
           add_line (section,
@@ -633,7 +633,7 @@ add_changes_after_reporting (Builder *b, StyrkortBriefSection *section)
 static void
 build_gaps (Builder *b)
 {
-  StyrkortBriefSection *section = section_new (STYRKORT_BRIEF_GAPS, _("Gaps"),
+  StyrkortBriefSection *section = _styrkort_brief_section_new (STYRKORT_BRIEF_GAPS, _("Gaps"),
                                                _("Every area is assessed, every unit has figures, and nothing "
                                                  "reported has changed."));
   add_changes_after_reporting (b, section);
@@ -648,7 +648,7 @@ build_gaps (Builder *b)
 static void
 build_decisions (Builder *b)
 {
-  StyrkortBriefSection *section = section_new (STYRKORT_BRIEF_DECISIONS, _("Decisions of the Previous Meeting"),
+  StyrkortBriefSection *section = _styrkort_brief_section_new (STYRKORT_BRIEF_DECISIONS, _("Decisions of the Previous Meeting"),
                                                _("No decisions were recorded at the previous meeting."));
   g_autoptr(GPtrArray) decisions = NULL;
 
@@ -719,7 +719,7 @@ find_meetings (Builder *b)
         }
     }
   if (brief->since == NULL)
-    brief->since = iso_of_julian (period_start (period_of (brief->today)));
+    brief->since = iso_of_julian (period_start (_styrkort_brief_period_of (brief->today)));
   if (brief->next_meeting == NULL)
     brief->next_meeting = iso_of_julian (b->today + STYRKORT_BRIEF_DEFAULT_DAYS);
 }
@@ -727,11 +727,13 @@ find_meetings (Builder *b)
 StyrkortBrief *
 styrkort_brief_new (StyrkortProject *project, StyrkortPeriod period, const char *today)
 {
-  Builder b = { project, g_new0 (StyrkortBrief, 1), styrkort_number_style_for_locale (), 0, NULL, NULL, NULL, NULL };
+  Builder b = { project, NULL, styrkort_number_style_for_locale (), 0, NULL, NULL, NULL, NULL };
 
   g_return_val_if_fail (STYRKORT_IS_PROJECT (project), NULL);
   g_return_val_if_fail (styrkort_period_is_valid (period), NULL);
   g_return_val_if_fail (today == NULL || styrkort_date_is_valid (today), NULL);
+
+  b.brief = g_new0 (StyrkortBrief, 1);
 
   if (today != NULL)
     b.brief->today = g_strdup (today);
@@ -742,7 +744,7 @@ styrkort_brief_new (StyrkortProject *project, StyrkortPeriod period, const char 
     }
   b.today = julian (b.brief->today);
   b.brief->period = period;
-  b.brief->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
+  b.brief->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) _styrkort_brief_section_free);
   b.areas = styrkort_project_list_areas (project);
   b.operations = styrkort_project_list_operations (project);
   b.indicators = styrkort_project_list_indicators (project);
@@ -761,127 +763,4 @@ styrkort_brief_new (StyrkortProject *project, StyrkortPeriod period, const char 
   g_ptr_array_unref (b.indicators);
   g_ptr_array_unref (b.units);
   return b.brief;
-}
-
-StyrkortPeriod
-styrkort_brief_default_period (StyrkortProject *project, const char *today)
-{
-  g_autoptr(GArray) periods = styrkort_project_list_periods (project);
-  StyrkortPeriod now;
-
-  if (today != NULL && styrkort_date_is_valid (today))
-    now = period_of (today);
-  else
-    now = styrkort_period_current ();
-  for (guint i = periods->len; i > 0; i--)
-    if (styrkort_period_compare (g_array_index (periods, StyrkortPeriod, i - 1), now) <= 0)
-      return g_array_index (periods, StyrkortPeriod, i - 1);
-  return now;
-}
-
-StyrkortBrief *
-styrkort_brief_truncate (const StyrkortBrief *brief, guint max_lines)
-{
-  StyrkortBrief *copy;
-
-  g_return_val_if_fail (brief != NULL, NULL);
-  copy = g_new0 (StyrkortBrief, 1);
-  *copy = *brief;
-  copy->today = g_strdup (brief->today);
-  copy->since = g_strdup (brief->since);
-  copy->next_meeting = g_strdup (brief->next_meeting);
-  copy->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
-  for (guint i = 0; i < brief->sections->len; i++)
-    {
-      const StyrkortBriefSection *section = brief->sections->pdata[i];
-      StyrkortBriefSection *cut = section_new (section->kind, section->title, section->empty);
-      for (guint j = 0; j < MIN (max_lines, section->lines->len); j++)
-        g_ptr_array_add (cut->lines, line_copy (section->lines->pdata[j]));
-      cut->n_more = section->n_more + (section->lines->len - cut->lines->len);
-      g_ptr_array_add (copy->sections, cut);
-    }
-  return copy;
-}
-
-char *
-styrkort_brief_more_text (const StyrkortBriefSection *section)
-{
-  g_return_val_if_fail (section != NULL, NULL);
-  if (section->n_more == 0)
-    return NULL;
-  /* TRANSLATORS: after the lines shown of a section: "och 3 till" */
-  return g_strdup_printf (ngettext ("and %u more", "and %u more", section->n_more),
-                          section->n_more);
-}
-
-GStrv
-styrkort_brief_agenda (const StyrkortBrief *brief)
-{
-  g_autoptr(GStrvBuilder) items = g_strv_builder_new ();
-
-  g_return_val_if_fail (brief != NULL, NULL);
-  for (guint i = 0; i < brief->sections->len; i++)
-    {
-      const StyrkortBriefSection *section = brief->sections->pdata[i];
-      guint n = section->lines->len + section->n_more;
-      if (n > 0)
-        {
-          g_autofree char *item = g_strdup_printf ("%s (%u)", section->title, n);
-          g_strv_builder_add (items, item);
-        }
-    }
-  return g_strv_builder_end (items);
-}
-
-char *
-styrkort_brief_to_text (const StyrkortBrief *brief)
-{
-  GString *text = g_string_new (NULL);
-
-  g_return_val_if_fail (brief != NULL, NULL);
-  for (guint i = 0; i < brief->sections->len; i++)
-    {
-      const StyrkortBriefSection *section = brief->sections->pdata[i];
-      g_autofree char *more = styrkort_brief_more_text (section);
-      g_string_append_printf (text, "# %s\n", section->title);
-      for (guint j = 0; j < section->lines->len; j++)
-        {
-          const StyrkortBriefLine *line = section->lines->pdata[j];
-          g_string_append_printf (text, "- %s", line->text);
-          if (line->detail != NULL)
-            g_string_append_printf (text, " — %s", line->detail);
-          g_string_append_c (text, '\n');
-        }
-      if (more != NULL)
-        g_string_append_printf (text, "  %s\n", more);
-      if (section->lines->len == 0)
-        g_string_append_printf (text, "  %s\n", section->empty);
-    }
-  return g_string_free (text, FALSE);
-}
-
-GPtrArray *
-styrkort_brief_new_slides (const StyrkortBrief *brief, const char *source)
-{
-  GPtrArray *charts = g_ptr_array_new_with_free_func ((GDestroyNotify) styrkort_chart_free);
-
-  g_return_val_if_fail (brief != NULL, charts);
-  for (guint i = 0; i < brief->sections->len; i++)
-    {
-      const StyrkortBriefSection *section = brief->sections->pdata[i];
-      StyrkortChart *chart = styrkort_chart_new (STYRKORT_CHART_LIST, section->title, source);
-      for (guint j = 0; j < section->lines->len; j++)
-        {
-          const StyrkortBriefLine *line = section->lines->pdata[j];
-          /* Overdue, worse, behind: marked as needing attention. */
-          int mark = line->urgency >= 600 && section->kind != STYRKORT_BRIEF_CHANGES &&
-                     section->kind != STYRKORT_BRIEF_CITY ? 1 : 0;
-          styrkort_chart_add_category (chart, line->text);
-          g_ptr_array_add (chart->cell_notes, g_strdup (line->detail ? line->detail : ""));
-          g_array_append_val (chart->cells, mark);
-        }
-      chart->reference_label = g_strdup (section->empty);
-      g_ptr_array_add (charts, chart);
-    }
-  return charts;
 }
