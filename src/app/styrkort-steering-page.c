@@ -447,6 +447,17 @@ decision_subtitle (StyrkortSteeringPage *self, gint64 decision_id, gboolean *has
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+static void
+name_list_boxes (GtkWidget *widget, const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_BOX (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      name_list_boxes (child, label);
+    }
+}
+
 /* A meeting: its date and notes, and opened, its agenda with the decisions per item. */
 static GtkWidget *
 meeting_row (StyrkortSteeringPage *self, StyrkortMeeting *m)
@@ -528,6 +539,15 @@ meeting_row (StyrkortSteeringPage *self, StyrkortMeeting *m)
     }
   for (GtkWidget *b = add_item; b != NULL; b = b == add_item ? from_brief : NULL)
     {
+      /* GTK 4.8 names a mnemonic button by its label property, then by the
+       * label it is labelled by; styrkort-a11y.c fixes that when a button is
+       * shown, but a closed meeting's buttons are read unshown: named here. */
+      g_autofree char *label = g_strdup (gtk_button_get_label (GTK_BUTTON (b)));
+      char *underscore = strchr (label, '_');
+      if (underscore != NULL)
+        memmove (underscore, underscore + 1, strlen (underscore));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (b), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (b), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
       gtk_widget_add_css_class (b, "flat");
       gtk_widget_set_sensitive (b, editable (self));
       g_object_set_data (G_OBJECT (b), "meeting", GSIZE_TO_POINTER (m->id));
@@ -545,6 +565,12 @@ meeting_row (StyrkortSteeringPage *self, StyrkortMeeting *m)
     gtk_accessible_update_property (GTK_ACCESSIBLE (last), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   }
   adw_expander_row_add_row (ADW_EXPANDER_ROW (r), last);
+  {
+    /* The expander's own lists (read by screen readers while it is closed
+     * too): named for the meeting. */
+    g_autofree char *label = g_strdup_printf (_("Agenda and decisions of the meeting %s"), m->date);
+    name_list_boxes (r, label);
+  }
   return r;
 }
 
