@@ -484,11 +484,12 @@ meeting_row (StyrkortSteeringPage *self, StyrkortMeeting *m)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (r), m->date);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (r), subtitle);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (r), m->id == self->open_meeting);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (r),
-                               styrkort_page_row_button ("document-edit-symbolic", edit, m->id, FALSE,
-                                                         editable (self), G_CALLBACK (on_meeting_clicked_cb), self));
+  /* Each action goes before the ones added already: edit, then remove. */
   adw_expander_row_add_action (ADW_EXPANDER_ROW (r),
                                styrkort_page_row_button ("user-trash-symbolic", remove, m->id, TRUE,
+                                                         editable (self), G_CALLBACK (on_meeting_clicked_cb), self));
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (r),
+                               styrkort_page_row_button ("document-edit-symbolic", edit, m->id, FALSE,
                                                          editable (self), G_CALLBACK (on_meeting_clicked_cb), self));
   for (guint i = 0; i < items->len; i++)
     {
@@ -527,6 +528,13 @@ meeting_row (StyrkortSteeringPage *self, StyrkortMeeting *m)
           forget = g_strdup_printf (_("Remove decision “%s”"), d->text);
           gtk_widget_set_name (dr, decision_name);
           gtk_widget_add_css_class (dr, "decision");
+          {
+            /* Indented under its item, with a mark (decoration). */
+            GtkWidget *mark = gtk_image_new_from_icon_name ("object-select-symbolic");
+            gtk_widget_set_margin_start (mark, 18);
+            gtk_accessible_update_state (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+            adw_action_row_add_prefix (ADW_ACTION_ROW (dr), mark);
+          }
           if (!has_action)
             adw_action_row_add_suffix (ADW_ACTION_ROW (dr),
                                        agenda_button (self, "document-new-symbolic", create, m->id, item->id, d->id,

@@ -1192,6 +1192,13 @@ list_note (const StyrkortChart *chart, guint i)
   return i < chart->cell_notes->len ? chart->cell_notes->pdata[i] : "";
 }
 
+/* A line's detail: smaller than its text, but read from as far. */
+static double
+list_note_size (Painter *p)
+{
+  return MAX (p->style.small_size, p->style.body_size * 0.8);
+}
+
 /* The height of line @i: its text (two lines at most) and its detail (two). */
 static double
 list_item_height (Painter *p, guint i, double width)
@@ -1204,7 +1211,7 @@ list_item_height (Painter *p, guint i, double width)
   height = text->len * line_height (p);
   if (*list_note (p->chart, i) != '\0')
     {
-      set_font (p, p->style.small_size, FALSE);
+      set_font (p, list_note_size (p), FALSE);
       note = wrap (p, list_note (p->chart, i), width, 2);
       height += note->len * line_height (p);
     }
@@ -1255,7 +1262,7 @@ draw_list (Painter *p, StyrkortRect area)
       y += draw_block (p, chart->categories->pdata[i], text_x, y, width, 0, 2, ALIGN_START);
       if (*list_note (chart, i) != '\0')
         {
-          set_font (p, p->style.small_size, FALSE);
+          set_font (p, list_note_size (p), FALSE);
           styrkort_chart_set_colour (p->cr, styrkort_chart_muted);
           y += draw_block (p, list_note (chart, i), text_x, y, width, 0, 2, ALIGN_START);
         }

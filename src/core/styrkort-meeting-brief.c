@@ -633,7 +633,7 @@ add_changes_after_reporting (Builder *b, StyrkortBriefSection *section)
 static void
 build_gaps (Builder *b)
 {
-  StyrkortBriefSection *section = _styrkort_brief_section_new (STYRKORT_BRIEF_GAPS, _("Gaps"),
+  StyrkortBriefSection *section = _styrkort_brief_section_new (STYRKORT_BRIEF_GAPS, _("Gaps and Changes After Reporting"),
                                                _("Every area is assessed, every unit has figures, and nothing "
                                                  "reported has changed."));
   add_changes_after_reporting (b, section);
