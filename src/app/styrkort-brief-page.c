@@ -90,10 +90,11 @@ static void
 on_row_activated_cb (AdwActionRow *row, StyrkortBriefPage *self)
 {
   const StyrkortBriefLink *link = g_object_get_data (G_OBJECT (row), "link");
-  GVariant *target = link ? styrkort_brief_link_target (self->project, link) : NULL;
+  g_autoptr(GVariant) target = link ? styrkort_brief_link_target (self->project, link) : NULL;
 
+  /* Activating does not take the floating reference. */
   if (target != NULL)
-    gtk_widget_activate_action_variant (GTK_WIDGET (self), "win.go-to", target);
+    gtk_widget_activate_action_variant (GTK_WIDGET (self), "win.go-to", g_variant_ref_sink (target));
 }
 
 static GtkWidget *
