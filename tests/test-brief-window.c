@@ -9,6 +9,7 @@
 #include "styrkort-application.h"
 #include "styrkort-demo.h"
 #include "styrkort-locale.h"
+#include "styrkort-meeting-brief.h"
 #include "styrkort-projector.h"
 #include "styrkort-window.h"
 #include "test-util.h"
@@ -285,6 +286,44 @@ test_decision_makes_action (void)
   g_assert_true (wait_for (sql_count_is, back));
 }
 
+/* A meeting to come gets its agenda from the brief; one undo takes back both. */
+static void
+test_new_meeting_agenda (void)
+{
+  GtkWidget *steering, *add;
+  AdwMessageDialog *dialog;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  const char *with_agenda[] = { "SELECT count(*) FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id"
+                                " WHERE m.date = '2099-01-15'", NULL };
+  const char *none[] = { "SELECT count(*) FROM meeting WHERE date = '2099-01-15'", "0" };
+  g_autofree char *expected = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "steering");
+  g_assert_true (wait_for (page_mapped, "steering"));
+  steering = styrkort_window_get_page_widget (window, "steering");
+  add = find_widget (steering, is_button_labelled, T ("Add _Meeting"));
+  g_assert_nonnull (add);
+  g_signal_emit_by_name (add, "clicked");
+  g_assert_true (wait_for (dialog_open, NULL));
+  dialog = open_dialog ();
+  collect_entries (adw_message_dialog_get_extra_child (dialog), entries);
+  gtk_editable_set_text (GTK_EDITABLE (entries->pdata[0]), "2099-01-15");
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), is_button_labelled, T ("_Save")), "clicked");
+  g_assert_true (wait_for (dialog_closed, NULL));
+  {
+    /* As many items as the brief has sections with lines. */
+    g_autoptr(StyrkortBrief) brief = styrkort_brief_new (styrkort_window_get_project (window),
+                                                         styrkort_window_get_period (window), NULL);
+    g_auto(GStrv) agenda = styrkort_brief_agenda (brief);
+    g_assert_cmpuint (g_strv_length (agenda), >, 0);
+    expected = g_strdup_printf ("%u", g_strv_length (agenda));
+    with_agenda[1] = expected;
+  }
+  g_assert_true (wait_for (sql_count_is, with_agenda));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_true (wait_for (sql_count_is, none));
+}
+
 /* The projected view starts with the brief: one slide per section. */
 static gboolean
 projector_shown (gconstpointer data)
@@ -353,6 +392,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/ui/brief/page-and-links", test_brief_page);
   g_test_add_func ("/ui/brief/decision-makes-action", test_decision_makes_action);
+  g_test_add_func ("/ui/brief/new-meeting-agenda", test_new_meeting_agenda);
   g_test_add_func ("/ui/brief/slides", test_brief_slides);
   return g_test_run ();
 }

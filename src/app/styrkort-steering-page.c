@@ -156,8 +156,33 @@ save_meeting (StyrkortForm *form, gpointer data)
   g_autofree char *notes = styrkort_form_get_text (form, "notes");
   StyrkortMeeting m = { edit->id, date, notes };
   g_autoptr(GError) error = NULL;
-  gboolean ok = edit->id ? styrkort_project_update_meeting (edit->page->project, &m, &error)
-                         : styrkort_project_add_meeting (edit->page->project, &m, &error) != 0;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  StyrkortProject *project = edit->page->project;
+  gboolean ok;
+
+  if (edit->id != 0)
+    ok = styrkort_project_update_meeting (project, &m, &error);
+  else if (g_strcmp0 (date, today) < 0)
+    ok = styrkort_project_add_meeting (project, &m, &error) != 0;
+  else
+    {
+      /* A meeting to come gets its agenda from "Inför mötet": one edit,
+       * one undo step. */
+      g_autoptr(StyrkortBrief) brief = styrkort_brief_new (project, edit->page->period, NULL);
+      g_auto(GStrv) agenda = styrkort_brief_agenda (brief);
+      gint64 id = 0;
+
+      ok = styrkort_project_begin_group (project, _("Add meeting"), &error) &&
+           (id = styrkort_project_add_meeting (project, &m, &error)) != 0 &&
+           (agenda[0] == NULL || styrkort_project_add_agenda_items (project, id, (const char * const *) agenda, &error));
+      if (ok)
+        ok = styrkort_project_end_group (project, &error);
+      else
+        styrkort_project_cancel_group (project);
+      if (ok)
+        edit->page->open_meeting = id;
+    }
   finish (edit->page, ok, error);
   g_free (edit);
 }
