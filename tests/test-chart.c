@@ -170,9 +170,9 @@ test_units_seed (void)
   g_assert_cmpuint (dark, >, plot->height * 0.3); /* dashed, so not all of it */
   /* The bar is drawn in the district colour, and the space right of it is not. */
   g_assert_cmphex (pixel (r.surface, big->box.x + big->box.width / 2, big->box.y + big->box.height / 2), ==,
-                   rgb (styrkort_chart_series_colour (STYRKORT_SERIES_DISTRICT)));
+                   rgb (styrkort_chart_palette_series (&styrkort_chart_palette_light, STYRKORT_SERIES_DISTRICT)));
   g_assert_cmphex (pixel (r.surface, small->box.x + small->box.width * 3, small->box.y + small->box.height / 2), !=,
-                   rgb (styrkort_chart_series_colour (STYRKORT_SERIES_DISTRICT)));
+                   rgb (styrkort_chart_palette_series (&styrkort_chart_palette_light, STYRKORT_SERIES_DISTRICT)));
   /* Swedish numbers. */
   g_assert_true (has_text (r.layout, "89,76\u00a0%"));
   g_assert_true (has_text (r.layout, "Staden 10,60\u00a0%"));
@@ -289,6 +289,101 @@ demo_project (void)
   StyrkortProject *p = styrkort_demo_create (file, STYRKORT_DEMO_SEED, &error);
   g_assert_no_error (error);
   return p;
+}
+
+/* A district that began recording lately: its trend starts at its first
+ * figure (not three empty years back), and spans at least three tertials. */
+static void
+test_trend_starts_at_first_figure (void)
+{
+  g_autofree char *path = test_path ("new.styrkort");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortProject) p = styrkort_project_create (file, "Stadsdel Ny", &error);
+  g_autoptr(GPtrArray) operations = NULL;
+  g_autoptr(StyrkortIndicator) ind = NULL;
+  StyrkortPeriod last = { 2026, 2 }, earlier = { 2025, 1 };
+  gint64 unit;
+  StyrkortValue v;
+
+  g_assert_no_error (error);
+  operations = styrkort_project_list_operations (p);
+  ind = styrkort_project_find_indicator (p, "consultants");
+  g_assert_nonnull (ind);
+  unit = styrkort_project_add_unit (p, "Enheten för vuxna", ((StyrkortOperation *) operations->pdata[0])->id, &error);
+  g_assert_no_error (error);
+  styrkort_value_init (&v);
+  v.indicator_id = ind->id;
+  v.unit_id = unit;
+  v.period = last;
+  v.value = 3;
+  g_assert_true (styrkort_project_set_value (p, &v, &error));
+  {
+    g_autoptr(StyrkortChart) chart = styrkort_chart_new_trend (p, ind->id, last, 9);
+    g_assert_cmpuint (chart->categories->len, ==, 3);
+    g_assert_cmpstr (chart->categories->pdata[0], ==, "2025 T3");
+  }
+  v.period = earlier;
+  g_assert_true (styrkort_project_set_value (p, &v, &error));
+  {
+    g_autoptr(StyrkortChart) chart = styrkort_chart_new_trend (p, ind->id, last, 9);
+    g_assert_cmpuint (chart->categories->len, ==, 5);
+    g_assert_cmpstr (chart->categories->pdata[0], ==, "2025 T1");
+  }
+}
+
+/* The rule for 5 m on every slide of the demo, on a projector and on a
+ * laptop's screen: no text smaller than STYRKORT_SLIDE_MIN_TEXT of the
+ * height, no title or label cut with an ellipsis, the slide number drawn,
+ * and each trend's latest district figure written beside its point. */
+static void
+test_slides_from_five_metres (void)
+{
+  g_autoptr(StyrkortProject) p = demo_project ();
+  g_autoptr(GPtrArray) slides = styrkort_chart_new_default_slides (p, styrkort_demo_last_period ());
+  static const int sizes[][2] = { { 1920, 1080 }, { 1366, 768 }, { 1280, 1024 } };
+  guint trends = 0;
+
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    for (guint i = 0; i < slides->len; i++)
+      {
+        StyrkortChart *chart = slides->pdata[i];
+        double least = MIN (sizes[k][1], sizes[k][0] * 9.0 / 16.0) * STYRKORT_SLIDE_MIN_TEXT;
+        g_autofree char *name = g_strdup_printf ("slide-5m-%dx%d-%02u.png", sizes[k][0], sizes[k][1], i + 1);
+        Rendered r;
+
+        g_free (chart->page_label);
+        chart->page_label = g_strdup_printf ("%u / %u", i + 1, slides->len);
+        r = render (chart, sizes[k][0], sizes[k][1], STYRKORT_CHART_PROJECTED, name);
+        assert_texts_fit (r.layout, sizes[k][0], sizes[k][1]);
+        g_assert_true (has_text (r.layout, chart->page_label));
+        for (guint t = 0; t < r.layout->texts->len; t++)
+          {
+            const StyrkortChartText *text = &g_array_index (r.layout->texts, StyrkortChartText, t);
+            if (text->size < least - 1e-6 || g_str_has_suffix (text->text, "…"))
+              g_error ("slide %u at %dx%d: “%s” at %.1f px (at least %.1f), %s", i + 1, sizes[k][0], sizes[k][1],
+                       text->text, text->size, least, g_str_has_suffix (text->text, "…") ? "cut" : "whole");
+          }
+        if (chart->kind == STYRKORT_CHART_TREND)
+          {
+            const StyrkortChartSeries *district = chart->series->pdata[0];
+            for (guint c = district->values->len; c > 0; c--)
+              {
+                double v = g_array_index (district->values, double, c - 1);
+                g_autofree char *number = NULL, *label = NULL;
+                if (isnan (v))
+                  continue;
+                number = styrkort_format_number (v, chart->decimals, STYRKORT_NUMBER_SWEDISH);
+                label = chart->percent ? g_strconcat (number, "\u00a0%", NULL) : g_strdup (number);
+                if (!has_text (r.layout, label))
+                  g_error ("trend slide %u: the latest figure %s is not written", i + 1, label);
+                trends++;
+                break;
+              }
+          }
+        rendered_clear (&r);
+      }
+  g_assert_cmpuint (trends, >, 0);
 }
 
 static void
@@ -485,7 +580,7 @@ test_trend_many_districts (void)
             continue;
           picked_marks++;
           g_assert_cmphex (pixel (r.surface, m->box.x + m->box.width / 2, m->box.y + m->box.height / 2), ==,
-                           rgb (styrkort_chart_highlight));
+                           rgb (styrkort_chart_palette_light.highlight));
         }
       g_assert_cmpuint (picked_marks, ==, 6);
       rendered_clear (&r);
@@ -516,7 +611,7 @@ test_goals_and_gender (void)
       /* Stacked: the men's part starts where the women's ends. */
       g_assert_cmpfloat_with_epsilon (w->box.x + w->box.width, m->box.x, 0.01);
       g_assert_cmphex (pixel (r.surface, w->box.x + 2, w->box.y + 2), ==,
-                       rgb (styrkort_chart_series_colour (STYRKORT_SERIES_WOMEN)));
+                       rgb (styrkort_chart_palette_series (&styrkort_chart_palette_light, STYRKORT_SERIES_WOMEN)));
     }
   assert_texts_fit (r.layout, W, H);
   rendered_clear (&r);
@@ -631,6 +726,8 @@ main (int argc, char **argv)
   g_test_add_func ("/core/chart/status-colours-grayscale", test_status_colours_grayscale);
   g_test_add_func ("/core/chart/goals-and-gender", test_goals_and_gender);
   g_test_add_func ("/core/chart/demo-slides-png-svg-pdf", test_demo_slides);
+  g_test_add_func ("/core/chart/slides-from-five-metres", test_slides_from_five_metres);
+  g_test_add_func ("/core/chart/trend-starts-at-first-figure", test_trend_starts_at_first_figure);
   g_test_add_func ("/core/chart/describe-and-hit", test_describe_and_hit);
   g_test_add_func ("/core/chart/nice-ticks", test_nice_ticks);
   g_test_add_func ("/core/chart/tick-labels-match-gridlines", test_tick_labels_match_gridlines);

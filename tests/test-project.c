@@ -71,6 +71,28 @@ set_value (StyrkortProject *p, gint64 ind, gint64 unit, StyrkortPeriod period,
   return styrkort_project_set_value (p, &v, error);
 }
 
+/* A district shows the operations it has (a unit or an assessment in it),
+ * all of the plan's while it has none. */
+static void
+test_district_operations (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(StyrkortProject) project = new_project (&path);
+  g_autoptr(GPtrArray) all = styrkort_project_list_operations (project);
+  g_autoptr(GPtrArray) before = styrkort_project_list_district_operations (project);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 third = ((StyrkortOperation *) all->pdata[2])->id;
+
+  g_assert_cmpuint (all->len, >=, 3);
+  g_assert_cmpuint (before->len, ==, all->len);
+  styrkort_project_add_unit (project, "Enheten för vuxna", third, &error);
+  g_assert_no_error (error);
+  after = styrkort_project_list_district_operations (project);
+  g_assert_cmpuint (after->len, ==, 1);
+  g_assert_cmpint (((StyrkortOperation *) after->pdata[0])->id, ==, third);
+}
+
 static void
 test_create (void)
 {
@@ -903,6 +925,7 @@ main (int argc, char **argv)
   styrkort_locale_init (); /* as the app does */
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/project/create", test_create);
+  g_test_add_func ("/core/project/district-operations", test_district_operations);
   g_test_add_func ("/core/project/create-refuses-existing", test_create_refuses_existing);
   g_test_add_func ("/core/project/roundtrip", test_roundtrip);
   g_test_add_func ("/core/project/validation", test_validation);

@@ -354,6 +354,25 @@ open_dialog (void)
   return dialog;
 }
 
+static gboolean
+is_date_entry (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_ENTRY (widget) && g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), T ("YYYY-MM-DD")) == 0;
+}
+
+static gboolean
+is_calendar (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_CALENDAR (widget);
+}
+
+static gboolean
+is_error_label_with_text (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "error") &&
+         *gtk_label_get_text (GTK_LABEL (widget)) != '\0';
+}
+
 static void
 test_add_and_delete_action (void)
 {
@@ -370,11 +389,32 @@ test_add_and_delete_action (void)
   dialog = open_dialog ();
   g_assert_nonnull (dialog);
   save_png (GTK_WIDGET (dialog), "action-dialog.png");
-  /* The first field is the action's text; Save waits until it is filled. */
+  /* The first field is the action's text; Save waits until it is filled,
+   * without reproaching anyone before they have typed. */
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  g_assert_null (find_widget (GTK_WIDGET (dialog), is_error_label_with_text, NULL));
   entry = find_widget (adw_message_dialog_get_extra_child (dialog), is_entry, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "x");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_error_label_with_text, NULL));
   gtk_editable_set_text (GTK_EDITABLE (entry), "Veckovisa ärendegenomgångar med chef");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  /* The due date from the calendar behind the field's icon. */
+  {
+    GtkWidget *date = find_widget (GTK_WIDGET (dialog), is_date_entry, NULL);
+    GtkWidget *calendar;
+    g_autoptr(GDateTime) day = g_date_time_new_local (2027, 3, 15, 12, 0, 0);
+    g_assert_nonnull (date);
+    g_signal_emit_by_name (date, "icon-press", GTK_ENTRY_ICON_SECONDARY);
+    iterate ();
+    calendar = find_widget (date, is_calendar, NULL);
+    g_assert_nonnull (calendar);
+    g_assert_true (gtk_widget_get_mapped (calendar));
+    gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+    g_signal_emit_by_name (calendar, "day-selected");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "2027-03-15");
+    gtk_editable_set_text (GTK_EDITABLE (date), "");
+  }
   /* Click Save as a user does: the dialog answers and closes. */
   g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), is_button_labelled, T ("_Save")), "clicked");
   iterate ();
@@ -388,6 +428,9 @@ test_add_and_delete_action (void)
   g_signal_emit_by_name (remove, "clicked");
   iterate ();
   save_png (GTK_WIDGET (window), "action-deleted-toast.png");
+  /* The focus stays in the list of actions (the page jumped to the top when
+   * the deleted row's button took the focus with it). */
+  g_assert_true (gtk_widget_has_focus (find_widget (page, is_button_labelled, T ("Add A_ction"))));
   g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM action WHERE text = 'Veckovisa ärendegenomgångar med chef'"), ==, 0);
   g_assert_null (find_widget (page, is_row_titled, "Veckovisa ärendegenomgångar med chef"));
   /* The toast's Undo brings it back. */

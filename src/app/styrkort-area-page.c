@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "styrkort-locale.h"
 #include "styrkort-area-page.h"
 #include "styrkort-figure-rules.h"
 #include "styrkort-chart-data.h"
@@ -17,6 +18,7 @@
 struct _StyrkortAreaPage {
   GtkWidget parent_instance;
   GtkWidget *scrolled;
+  GtkWidget *add_subgoal, *add_action;  /* where the focus goes when a row it was in is deleted */
   GtkWidget *clamp;
   gint64 area_id;
   StyrkortProject *project;
@@ -34,15 +36,9 @@ editable (StyrkortAreaPage *self)
   return !styrkort_project_is_read_only (self->project);
 }
 
-static gboolean
-swedish (void)
-{
-  return styrkort_number_style_for_locale () == STYRKORT_NUMBER_SWEDISH;
-}
-
 static void rebuild (StyrkortAreaPage *self);
 
-/* Multi-line text saved when it loses focus ------------------------------ */
+/* Multi-line text saved when it loses focus or typing pauses ---------------- */
 
 typedef void (*TextSave) (StyrkortAreaPage *self, GtkWidget *view, const char *text);
 
@@ -56,9 +52,8 @@ text_of (GtkWidget *view)
 }
 
 static void
-on_text_leave_cb (GtkEventControllerFocus *focus, StyrkortAreaPage *self)
+save_if_changed (StyrkortAreaPage *self, GtkWidget *view)
 {
-  GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus));
   g_autofree char *text = text_of (view);
   const char *saved = g_object_get_data (G_OBJECT (view), "saved");
   TextSave save = g_object_get_data (G_OBJECT (view), "save");
@@ -67,6 +62,40 @@ on_text_leave_cb (GtkEventControllerFocus *focus, StyrkortAreaPage *self)
     return;
   g_object_set_data_full (G_OBJECT (view), "saved", g_strdup (text), g_free);
   save (self, view, text);
+}
+
+static void
+on_text_leave_cb (GtkEventControllerFocus *focus, StyrkortAreaPage *self)
+{
+  save_if_changed (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus)));
+}
+
+/* Text is also saved a second after typing stops: a window closed or a
+ * laptop put to sleep with the cursor still in the text keeps it. */
+#define SAVE_PAUSE_MS 1000
+
+static void
+remove_source (gpointer id)
+{
+  g_source_remove (GPOINTER_TO_UINT (id));
+}
+
+static gboolean
+on_typing_paused_cb (gpointer data)
+{
+  GtkWidget *view = data;
+
+  g_object_steal_data (G_OBJECT (view), "pause"); /* this source ends by itself */
+  save_if_changed (g_object_get_data (G_OBJECT (view), "page"), view);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_text_changed_cb (GtkTextBuffer *buffer, GtkWidget *view)
+{
+  /* Replacing the data removes the previous wait. */
+  g_object_set_data_full (G_OBJECT (view), "pause",
+                          GUINT_TO_POINTER (g_timeout_add (SAVE_PAUSE_MS, on_typing_paused_cb, view)), remove_source);
 }
 
 static GtkWidget *
@@ -90,6 +119,8 @@ text_area (StyrkortAreaPage *self, const char *text, const char *accessible_name
   g_object_set_data (G_OBJECT (view), "save", save);
   g_signal_connect (focus, "leave", G_CALLBACK (on_text_leave_cb), self);
   gtk_widget_add_controller (view, focus);
+  g_object_set_data (G_OBJECT (view), "page", self);
+  g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed", G_CALLBACK (on_text_changed_cb), view);
   gtk_frame_set_child (GTK_FRAME (frame), view);
   return frame;
 }
@@ -155,11 +186,11 @@ assessment_row (StyrkortAreaPage *self, StyrkortOperation *op)
   const char *choices[STYRKORT_N_STATUSES + 2] = { _("Not assessed") };
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *name = gtk_label_new (swedish () ? op->name_sv : op->name_en);
+  GtkWidget *name = gtk_label_new (STYRKORT_LOCALIZED (op, name));
   GtkWidget *badge = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *dropdown, *area;
-  g_autofree char *label = g_strdup_printf (_("Assessment, %s"), swedish () ? op->name_sv : op->name_en);
-  g_autofree char *status_label = g_strdup_printf (_("Status, %s"), swedish () ? op->name_sv : op->name_en);
+  g_autofree char *label = g_strdup_printf (_("Assessment, %s"), STYRKORT_LOCALIZED (op, name));
+  g_autofree char *status_label = g_strdup_printf (_("Status, %s"), STYRKORT_LOCALIZED (op, name));
 
   for (int s = 0; s < STYRKORT_N_STATUSES; s++)
     choices[s + 1] = styrkort_status_label (s);
@@ -242,7 +273,7 @@ indicator_choices (StyrkortProject *project, GPtrArray *indicators)
   char **choices;
   g_strv_builder_add (builder, _("None"));
   for (guint i = 0; i < indicators->len; i++)
-    g_strv_builder_add (builder, swedish () ? ((StyrkortIndicator *) indicators->pdata[i])->name_sv
+    g_strv_builder_add (builder, styrkort_locale_is_swedish () ? ((StyrkortIndicator *) indicators->pdata[i])->name_sv
                                             : ((StyrkortIndicator *) indicators->pdata[i])->name_en);
   choices = g_strv_builder_end (builder);
   g_strv_builder_unref (builder);
@@ -326,6 +357,9 @@ on_remove_subgoal_cb (GtkButton *button, StyrkortAreaPage *self)
   else
     styrkort_page_report_deleted (GTK_WIDGET (self), _("Sub-goal"));
   rebuild (self);
+  /* The button that had the focus is gone: without a new focus the window
+   * gives it to its first widget and the page jumps to the top. */
+  gtk_widget_grab_focus (self->add_subgoal);
 }
 
 static GtkWidget *
@@ -451,6 +485,9 @@ on_remove_action_cb (GtkButton *button, StyrkortAreaPage *self)
   else
     styrkort_page_report_deleted (GTK_WIDGET (self), _("Action"));
   rebuild (self);
+  /* The button that had the focus is gone: without a new focus the window
+   * gives it to its first widget and the page jumps to the top. */
+  gtk_widget_grab_focus (self->add_action);
 }
 
 static gboolean
@@ -553,7 +590,7 @@ static void
 rebuild (StyrkortAreaPage *self)
 {
   g_autoptr(GPtrArray) areas = styrkort_project_list_areas (self->project);
-  g_autoptr(GPtrArray) operations = styrkort_project_list_operations (self->project);
+  g_autoptr(GPtrArray) operations = styrkort_project_list_district_operations (self->project);
   g_autoptr(GPtrArray) goals = styrkort_project_list_subgoals (self->project, self->area_id);
   g_autoptr(GPtrArray) actions = styrkort_project_list_actions (self->project, self->area_id);
   g_autofree char *note = styrkort_project_get_gender_note (self->project, self->area_id, self->period);
@@ -583,7 +620,8 @@ rebuild (StyrkortAreaPage *self)
 
   group = styrkort_page_add_group (content, _("Sub-goals"), _("Concrete, measurable goals with a target value and a date."));
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group),
-                                           add_button (self, _("_Add Sub-goal"), G_CALLBACK (on_add_subgoal_cb)));
+                                           self->add_subgoal = add_button (self, _("_Add Sub-goal"),
+                                                                           G_CALLBACK (on_add_subgoal_cb)));
   list = gtk_list_box_new ();
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sub-goals"), -1);
   gtk_widget_add_css_class (list, "boxed-list");
@@ -596,7 +634,8 @@ rebuild (StyrkortAreaPage *self)
 
   group = styrkort_page_add_group (content, _("Actions"), _("Who does what, by when."));
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group),
-                                           add_button (self, _("Add A_ction"), G_CALLBACK (on_add_action_cb)));
+                                           self->add_action = add_button (self, _("Add A_ction"),
+                                                                          G_CALLBACK (on_add_action_cb)));
   list = gtk_list_box_new ();
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Actions"), -1);
   gtk_widget_add_css_class (list, "boxed-list");

@@ -2,6 +2,7 @@
 /* A widget that shows one chart, its exact values on hover, and describes it to screen readers. */
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
 
@@ -18,6 +19,16 @@ struct _StyrkortChartView {
 
 G_DEFINE_FINAL_TYPE (StyrkortChartView, styrkort_chart_view, GTK_TYPE_WIDGET)
 
+/* A chart in a dark window is drawn dark; slides stay light, as on paper
+ * and as projectors in lit rooms show best. */
+static const StyrkortChartPalette *
+palette_for (StyrkortChartView *self)
+{
+  if (self->mode == STYRKORT_CHART_SCREEN && adw_style_manager_get_dark (adw_style_manager_get_default ()))
+    return &styrkort_chart_palette_dark;
+  return &styrkort_chart_palette_light;
+}
+
 static void
 styrkort_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
@@ -29,7 +40,7 @@ styrkort_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     return;
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_clear_pointer (&self->layout, styrkort_chart_layout_free);
-  self->layout = styrkort_chart_draw (self->chart, cr, width, height, self->mode);
+  self->layout = styrkort_chart_draw_in (self->chart, cr, width, height, self->mode, palette_for (self));
   cairo_destroy (cr);
 }
 
@@ -153,6 +164,8 @@ styrkort_chart_view_init (StyrkortChartView *self)
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (gtk_widget_queue_draw), self,
+                           G_CONNECT_SWAPPED);
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
   g_signal_connect (click, "pressed", G_CALLBACK (on_right_click_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "styrkort-locale.h"
 #include "styrkort-figure-rules.h"
 #include "styrkort-figures-page.h"
 #include "styrkort-number.h"
@@ -42,8 +43,10 @@ typedef struct {
 struct _StyrkortFiguresPage {
   GtkWidget parent_instance;
   GtkWidget *box;
-  GtkWidget *grid;
-  GtkWidget *scroller;
+  GtkWidget *grid;       /* the cells; scrolls both ways */
+  GtkWidget *header;     /* the units' names: scroll sideways with the cells, stay on top */
+  GtkWidget *labels;     /* the rows' names: scroll up and down with the cells, stay left */
+  GtkWidget *scroller;   /* all of the above */
   GtkWidget *heading;
   StyrkortProject *project;
   StyrkortPeriod period;
@@ -56,12 +59,6 @@ static void styrkort_figures_page_page_init (StyrkortPageInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (StyrkortFiguresPage, styrkort_figures_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (STYRKORT_TYPE_PAGE, styrkort_figures_page_page_init))
-
-static gboolean
-swedish (void)
-{
-  return styrkort_number_style_for_locale () == STYRKORT_NUMBER_SWEDISH;
-}
 
 static StyrkortIndicator *
 indicator_by_id (StyrkortFiguresPage *self, gint64 id)
@@ -131,8 +128,8 @@ show_cell (StyrkortFiguresPage *self, const StyrkortIndicator *ind, Cell *c, con
       gtk_widget_add_css_class (c->entry, "derived");
       computed_from = g_strdup_printf (_("Computed from %s and %s. Change those figures, or clear them to type the "
                                          "rate itself."),
-                                       swedish () ? ind->numerator_sv : ind->numerator_en,
-                                       swedish () ? ind->denominator_sv : ind->denominator_en);
+                                       STYRKORT_LOCALIZED (ind, numerator),
+                                       STYRKORT_LOCALIZED (ind, denominator));
     }
   else
     gtk_widget_remove_css_class (c->entry, "derived");
@@ -275,7 +272,7 @@ static void
 add_cell (StyrkortFiguresPage *self, const StyrkortIndicator *ind, gint64 unit_id, const char *unit_name,
           Field field, const char *row_label, int row, int column)
 {
-  g_autofree char *accessible = g_strdup_printf ("%s, %s, %s", swedish () ? ind->name_sv : ind->name_en,
+  g_autofree char *accessible = g_strdup_printf ("%s, %s, %s", STYRKORT_LOCALIZED (ind, name),
                                                  row_label, unit_name);
   Cell c = { NULL, ind->id, unit_id, field, row, column };
 
@@ -307,18 +304,47 @@ add_total (StyrkortFiguresPage *self, const StyrkortIndicator *ind, Field field,
   g_array_append_val (self->cells, c);
 }
 
+/* A row's name on lines of at most 24 characters, broken between words.
+ * Broken here rather than wrapped by the label: a wrapping label's height
+ * depends on the width it gets, and the row of cells beside it (another
+ * grid, so that the names stay in view) is sized before that is known. */
+static void
+set_name_lines (GtkWidget *label, const char *text)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  g_autoptr(GString) lines = g_string_new (NULL);
+  glong line = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      glong length = g_utf8_strlen (words[i], -1);
+      if (line > 0 && line + 1 + length > 24)
+        {
+          g_string_append_c (lines, '\n');
+          line = 0;
+        }
+      else if (line > 0)
+        {
+          g_string_append_c (lines, ' ');
+          line++;
+        }
+      g_string_append (lines, words[i]);
+      line += length;
+    }
+  gtk_label_set_text (GTK_LABEL (label), lines->str);
+}
+
 static int
 add_field_row (StyrkortFiguresPage *self, const StyrkortIndicator *ind, Field field, const char *label,
                gboolean with_city, int row)
 {
-  GtkWidget *caption = gtk_label_new (label);
+  GtkWidget *caption = gtk_label_new (NULL);
   guint n = self->units->len;
 
   gtk_label_set_xalign (GTK_LABEL (caption), 0);
-  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (caption), 20);
+  set_name_lines (caption, label);
   gtk_widget_add_css_class (caption, "row-label");
-  gtk_grid_attach (GTK_GRID (self->grid), caption, 0, row, 1, 1);
+  gtk_grid_attach (GTK_GRID (self->labels), caption, 0, row, 1, 1);
   if (ind->level == STYRKORT_LEVEL_DISTRICT)
     add_cell (self, ind, 0, _("District"), field, label, row, n + 2);
   else
@@ -338,20 +364,23 @@ add_field_row (StyrkortFiguresPage *self, const StyrkortIndicator *ind, Field fi
 static int
 add_indicator (StyrkortFiguresPage *self, const StyrkortIndicator *ind, int row)
 {
-  const char *name = swedish () ? ind->name_sv : ind->name_en;
+  const char *name = STYRKORT_LOCALIZED (ind, name);
   const char *unit = ind->measure == STYRKORT_MEASURE_PERCENT ? "%" : ind->measure == STYRKORT_MEASURE_RATIO ? _("ratio") : _("count");
   g_autofree char *title = g_strdup_printf ("%s (%s)", name, unit);
-  GtkWidget *heading = gtk_label_new (title);
+  GtkWidget *heading = gtk_label_new (NULL);
   gboolean rate = ind->total_rule == STYRKORT_TOTAL_RATE;
 
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  set_name_lines (heading, title);
   gtk_widget_add_css_class (heading, "heading");
   gtk_widget_add_css_class (heading, "group-heading");
-  gtk_grid_attach (GTK_GRID (self->grid), heading, 0, row++, self->units->len + 3, 1);
+  gtk_grid_attach (GTK_GRID (self->labels), heading, 0, row, 1, 1);
+  /* Its row among the cells, kept as high as the heading. */
+  gtk_grid_attach (GTK_GRID (self->grid), gtk_label_new (NULL), 1, row++, self->units->len + 2, 1);
   if (rate)
     {
-      row = add_field_row (self, ind, FIELD_NUMERATOR, swedish () ? ind->numerator_sv : ind->numerator_en, FALSE, row);
-      row = add_field_row (self, ind, FIELD_DENOMINATOR, swedish () ? ind->denominator_sv : ind->denominator_en, FALSE, row);
+      row = add_field_row (self, ind, FIELD_NUMERATOR, STYRKORT_LOCALIZED (ind, numerator), FALSE, row);
+      row = add_field_row (self, ind, FIELD_DENOMINATOR, STYRKORT_LOCALIZED (ind, denominator), FALSE, row);
     }
   if (ind->gender_split && !rate)
     {
@@ -365,6 +394,116 @@ add_indicator (StyrkortFiguresPage *self, const StyrkortIndicator *ind, int row)
       row = add_field_row (self, ind, FIELD_MEN, _("Men"), FALSE, row);
     }
   return row;
+}
+
+static GtkWidget *
+new_grid (void)
+{
+  GtkWidget *grid = gtk_grid_new ();
+  gtk_widget_add_css_class (grid, "figures-grid");
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
+  return grid;
+}
+
+/* The names and the cells are in three grids (so that the names stay in
+ * view): each row of names is as high as its row of cells, each unit's name
+ * as wide as its column. */
+static void
+align_rows_and_columns (StyrkortFiguresPage *self, int rows, int columns)
+{
+  for (int r = 1; r < rows; r++)
+    {
+      g_autoptr(GtkSizeGroup) group = gtk_size_group_new (GTK_SIZE_GROUP_VERTICAL);
+      GtkWidget *name = gtk_grid_get_child_at (GTK_GRID (self->labels), 0, r);
+      if (name != NULL)
+        gtk_size_group_add_widget (group, name);
+      for (int c = 1; c < columns; c++)
+        {
+          GtkWidget *cell = gtk_grid_get_child_at (GTK_GRID (self->grid), c, r);
+          if (cell != NULL)
+            {
+              gtk_size_group_add_widget (group, cell);
+              break;
+            }
+        }
+    }
+  for (int c = 1; c < columns; c++)
+    {
+      g_autoptr(GtkSizeGroup) group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+      GtkWidget *name = gtk_grid_get_child_at (GTK_GRID (self->header), c, 0);
+      if (name != NULL)
+        gtk_size_group_add_widget (group, name);
+      for (int r = 1; r < rows; r++)
+        {
+          GtkWidget *cell = gtk_grid_get_child_at (GTK_GRID (self->grid), c, r);
+          int span = 1;
+          if (cell != NULL)
+            gtk_grid_query_child (GTK_GRID (self->grid), cell, NULL, NULL, &span, NULL);
+          /* A heading's row spans all columns: not one column's width. */
+          if (cell != NULL && span == 1)
+            gtk_size_group_add_widget (group, cell);
+        }
+    }
+}
+
+/* A scrolled pane of its own for @content, following @h and @v (NULL: not that way). */
+static GtkWidget *
+following_pane (GtkWidget *content, GtkAdjustment *h, GtkAdjustment *v)
+{
+  GtkWidget *pane = gtk_scrolled_window_new ();
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (pane), h ? GTK_POLICY_EXTERNAL : GTK_POLICY_NEVER,
+                                  v ? GTK_POLICY_EXTERNAL : GTK_POLICY_NEVER);
+  if (h != NULL)
+    gtk_scrolled_window_set_hadjustment (GTK_SCROLLED_WINDOW (pane), h);
+  if (v != NULL)
+    gtk_scrolled_window_set_vadjustment (GTK_SCROLLED_WINDOW (pane), v);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (pane), content);
+  return pane;
+}
+
+/* Frozen panes, as in a spreadsheet: the units' names on top and the rows'
+ * names on the left stay in view while the cells scroll under them (at
+ * 1366×768 with six units the names scrolled away, and "Stadsdelen totalt"
+ * was off to the right with no scroll bar in sight: the bars stay shown). */
+static GtkWidget *
+frozen_panes (GtkWidget *header, GtkWidget *labels, GtkWidget *cells)
+{
+  GtkWidget *panes = gtk_grid_new (), *body = gtk_scrolled_window_new ();
+  GtkWidget *corner = gtk_label_new (NULL), *header_end = gtk_label_new (NULL), *labels_end = gtk_label_new (NULL);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0), *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkAdjustment *h, *v;
+  g_autoptr(GtkSizeGroup) left = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  g_autoptr(GtkSizeGroup) right = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  g_autoptr(GtkSizeGroup) bottom = gtk_size_group_new (GTK_SIZE_GROUP_VERTICAL);
+
+  gtk_scrolled_window_set_overlay_scrolling (GTK_SCROLLED_WINDOW (body), FALSE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (body), cells);
+  gtk_widget_set_hexpand (body, TRUE);
+  gtk_widget_set_vexpand (body, TRUE);
+  h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (body));
+  v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (body));
+  /* The names end where the cells' view ends, before its scroll bars. */
+  gtk_box_append (GTK_BOX (top), following_pane (header, h, NULL));
+  gtk_widget_set_hexpand (gtk_widget_get_first_child (top), TRUE);
+  gtk_box_append (GTK_BOX (top), header_end);
+  gtk_size_group_add_widget (right, header_end);
+  gtk_size_group_add_widget (right, gtk_scrolled_window_get_vscrollbar (GTK_SCROLLED_WINDOW (body)));
+  gtk_box_append (GTK_BOX (side), following_pane (labels, NULL, v));
+  gtk_widget_set_vexpand (gtk_widget_get_first_child (side), TRUE);
+  gtk_box_append (GTK_BOX (side), labels_end);
+  gtk_size_group_add_widget (bottom, labels_end);
+  gtk_size_group_add_widget (bottom, gtk_scrolled_window_get_hscrollbar (GTK_SCROLLED_WINDOW (body)));
+  gtk_size_group_add_widget (left, corner);
+  gtk_size_group_add_widget (left, side);
+  gtk_widget_set_margin_end (side, 6);
+  gtk_grid_attach (GTK_GRID (panes), corner, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (panes), top, 1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (panes), side, 0, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (panes), body, 1, 1, 1, 1);
+  gtk_widget_set_vexpand (panes, TRUE);
+  return panes;
 }
 
 static void
@@ -387,29 +526,28 @@ styrkort_figures_page_show (StyrkortPage *page, StyrkortProject *project, Styrko
   g_array_set_size (self->cells, 0);
   if (self->scroller != NULL)
     gtk_box_remove (GTK_BOX (self->box), self->scroller);
-  self->grid = gtk_grid_new ();
-  gtk_widget_add_css_class (self->grid, "figures-grid");
-  gtk_grid_set_column_spacing (GTK_GRID (self->grid), 6);
-  gtk_grid_set_row_spacing (GTK_GRID (self->grid), 4);
+  self->grid = new_grid ();
+  self->header = new_grid ();
+  self->labels = new_grid ();
   for (guint u = 0; u < n; u++)
-    gtk_grid_attach (GTK_GRID (self->grid), header_label (((StyrkortUnit *) self->units->pdata[u])->name, TRUE), u + 1, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (self->grid), header_label (_("City"), TRUE), n + 1, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (self->grid), header_label (_("District total"), TRUE), n + 2, 0, 1, 1);
+    gtk_grid_attach (GTK_GRID (self->header), header_label (((StyrkortUnit *) self->units->pdata[u])->name, TRUE),
+                     u + 1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (self->header), header_label (_("City"), TRUE), n + 1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (self->header), header_label (_("District total"), TRUE), n + 2, 0, 1, 1);
   if (n == 0)
     {
       GtkWidget *hint = gtk_label_new (_("This district has no units yet. Add them with “Units…” to enter their figures."));
       gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
       gtk_label_set_xalign (GTK_LABEL (hint), 0);
       gtk_widget_add_css_class (hint, "heading");
-      gtk_grid_attach (GTK_GRID (self->grid), hint, 0, row++, 4, 1);
+      gtk_grid_attach (GTK_GRID (self->labels), hint, 0, row++, 1, 1);
     }
   for (guint i = 0; i < self->indicators->len; i++)
     row = add_indicator (self, self->indicators->pdata[i], row);
   for (guint i = 0; i < self->indicators->len; i++)
     show_indicator (self, ((StyrkortIndicator *) self->indicators->pdata[i])->id);
-  self->scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->grid);
-  gtk_widget_set_vexpand (self->scroller, TRUE);
+  align_rows_and_columns (self, row, n + 3);
+  self->scroller = frozen_panes (self->header, self->labels, self->grid);
   gtk_box_append (GTK_BOX (self->box), self->scroller);
 }
 

@@ -2,6 +2,8 @@
 /* Small dialogs with labelled fields, whose Save is enabled only while every field is valid. */
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gi18n.h>
 #include <math.h>
 
@@ -55,9 +57,9 @@ styrkort_form_new (GtkWindow *parent, const char *heading)
   return form;
 }
 
-/* Says what is wrong with the first invalid field, or NULL. */
+/* Says what is wrong with the first invalid field, or NULL; @field is that field. */
 static char *
-first_problem (StyrkortForm *form)
+first_problem (StyrkortForm *form, GtkWidget **field)
 {
   GHashTableIter iter;
   gpointer key, value;
@@ -73,6 +75,7 @@ first_problem (StyrkortForm *form)
       g_autoptr(GError) error = NULL;
       double number;
 
+      *field = widget;
       if ((kind == FIELD_REQUIRED || kind == FIELD_REQUIRED_DATE) && *stripped == '\0')
         return g_strdup_printf (_("%s must be filled in."), label);
       if (kind == FIELD_NUMBER && !styrkort_number_entry_get_value (STYRKORT_NUMBER_ENTRY (widget), &number, &error))
@@ -83,18 +86,35 @@ first_problem (StyrkortForm *form)
   return NULL;
 }
 
+/* Save waits until every field is right, but a field is told what is
+ * wrong with it only once it has been typed in: "Name must be filled in"
+ * before anything could be typed read as a reproach. */
 static void
 validate (StyrkortForm *form)
 {
-  g_autofree char *problem = first_problem (form);
-  gtk_label_set_text (GTK_LABEL (form->problem), problem ? problem : "");
+  GtkWidget *field = NULL;
+  g_autofree char *problem = first_problem (form, &field);
+  gboolean shown = problem != NULL && g_object_get_data (G_OBJECT (field), "touched") != NULL;
+
+  gtk_label_set_text (GTK_LABEL (form->problem), shown ? problem : "");
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (form->dialog), "save", problem == NULL);
 }
 
 static void
 on_field_changed_cb (GtkWidget *widget, StyrkortForm *form)
 {
+  g_object_set_data (G_OBJECT (widget), "touched", GINT_TO_POINTER (TRUE));
   validate (form);
+}
+
+static gboolean
+on_choice_key_pressed_cb (GtkEventControllerKey *keys, guint keyval, guint keycode, GdkModifierType state,
+                          gpointer data)
+{
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return FALSE;
+  return gtk_widget_activate_action (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (keys)),
+                                     "default.activate", NULL);
 }
 
 static GtkWidget *
@@ -119,6 +139,15 @@ add_field (StyrkortForm *form, const char *key, const char *label, GtkWidget *wi
       if (GTK_IS_ENTRY (widget))
         gtk_entry_set_activates_default (GTK_ENTRY (widget), TRUE);
     }
+  if (GTK_IS_DROP_DOWN (widget))
+    {
+      GtkEventController *keys = gtk_event_controller_key_new ();
+      /* Before the drop-down's button: Enter saves, as in the text fields
+       * (it opened the list again); Space and Alt+Down still open it. */
+      gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+      g_signal_connect (keys, "key-pressed", G_CALLBACK (on_choice_key_pressed_cb), NULL);
+      gtk_widget_add_controller (widget, keys);
+    }
   return widget;
 }
 
@@ -139,12 +168,53 @@ styrkort_form_add_number (StyrkortForm *form, const char *key, const char *label
   return add_field (form, key, label, entry, FIELD_NUMBER);
 }
 
+static void
+on_day_selected_cb (GtkCalendar *calendar, GtkEntry *entry)
+{
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (calendar);
+  g_autofree char *text = g_date_time_format (day, "%Y-%m-%d");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER)));
+}
+
+/* The calendar opens on the date written, else today. */
+static void
+on_calendar_icon_cb (GtkEntry *entry, GtkEntryIconPosition position, GtkWidget *popover)
+{
+  GtkCalendar *calendar = GTK_CALENDAR (gtk_popover_get_child (GTK_POPOVER (popover)));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  int y, m, d;
+  g_autoptr(GDateTime) day = NULL;
+
+  if (styrkort_date_is_valid (text) && sscanf (text, "%d-%d-%d", &y, &m, &d) == 3)
+    day = g_date_time_new_local (y, m, d, 12, 0, 0);
+  else
+    day = g_date_time_new_now_local ();
+  g_signal_handlers_block_by_func (calendar, on_day_selected_cb, entry);
+  gtk_calendar_select_day (calendar, day);
+  g_signal_handlers_unblock_by_func (calendar, on_day_selected_cb, entry);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+/* A date is typed as 2026-12-31 or picked in a calendar from the field's icon. */
 GtkWidget *
 styrkort_form_add_date (StyrkortForm *form, const char *key, const char *label, const char *value, gboolean required)
 {
   GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *calendar = gtk_calendar_new ();
+  GtkWidget *popover = gtk_popover_new ();
+
   gtk_editable_set_text (GTK_EDITABLE (entry), value ? value : "");
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("YYYY-MM-DD"));
+  gtk_entry_set_icon_from_icon_name (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY, "x-office-calendar-symbolic");
+  gtk_entry_set_icon_activatable (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY, TRUE);
+  gtk_entry_set_icon_tooltip_text (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY, _("Choose a Date"));
+  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  gtk_widget_set_parent (popover, entry);
+  g_signal_connect_swapped (entry, "destroy", G_CALLBACK (gtk_widget_unparent), popover);
+  g_signal_connect (calendar, "day-selected", G_CALLBACK (on_day_selected_cb), entry);
+  g_signal_connect (entry, "icon-press", G_CALLBACK (on_calendar_icon_cb), popover);
   return add_field (form, key, label, entry, required ? FIELD_REQUIRED_DATE : FIELD_DATE);
 }
 
@@ -160,7 +230,8 @@ styrkort_form_add_choice (StyrkortForm *form, const char *key, const char *label
 static void
 on_response_cb (AdwMessageDialog *dialog, const char *response, StyrkortForm *form)
 {
-  g_autofree char *problem = first_problem (form);
+  GtkWidget *field = NULL;
+  g_autofree char *problem = first_problem (form, &field);
   if (g_str_equal (response, "save") && problem == NULL)
     form->save (form, form->user_data);
   form_free (form);

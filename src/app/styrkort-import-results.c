@@ -6,18 +6,13 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "styrkort-locale.h"
 #include "styrkort-import-dialog-private.h"
 #include "styrkort-number.h"
 #include "styrkort-page.h"
 
 #define MAX_LISTED 200   /* rows listed per group; the rest are counted */
 #define PREVIEW_ROWS 20
-
-static gboolean
-swedish (void)
-{
-  return styrkort_number_style_for_locale () == STYRKORT_NUMBER_SWEDISH;
-}
 
 static char *
 format_number (double value)
@@ -33,7 +28,7 @@ _styrkort_import_dialog_indicator_name (StyrkortImportDialog *self, gint64 id)
     {
       StyrkortIndicator *ind = self->indicators->pdata[i];
       if (ind->id == id)
-        return swedish () ? ind->name_sv : ind->name_en;
+        return STYRKORT_LOCALIZED (ind, name);
     }
   return "";
 }
@@ -41,7 +36,7 @@ _styrkort_import_dialog_indicator_name (StyrkortImportDialog *self, gint64 id)
 static const char *
 operation_name (const StyrkortOperation *op)
 {
-  return swedish () ? op->name_sv : op->name_en;
+  return STYRKORT_LOCALIZED (op, name);
 }
 
 static const char *

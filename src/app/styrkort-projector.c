@@ -21,7 +21,6 @@
 struct _StyrkortProjector {
   GtkWindow parent_instance;
   GtkWidget *view;
-  GtkWidget *counter;
   GPtrArray *charts;
   guint index;
   GdkMonitor *monitor;
@@ -44,16 +43,17 @@ styrkort_projector_get_count (StyrkortProjector *self)
 void
 styrkort_projector_go_to (StyrkortProjector *self, guint index)
 {
-  g_autofree char *counter = NULL;
+  StyrkortChart *slide;
 
   if (self->charts->len == 0)
     return;
   self->index = MIN (index, self->charts->len - 1);
-  styrkort_chart_view_set_chart (STYRKORT_CHART_VIEW (self->view),
-                                 styrkort_chart_copy (self->charts->pdata[self->index]));
+  slide = styrkort_chart_copy (self->charts->pdata[self->index]);
+  /* Drawn on the slide, at the size of its other text: a small grey label
+   * in a corner was not read from the back of the room. */
   /* TRANSLATORS: slide number: "3 / 11" */
-  counter = g_strdup_printf (_("%u / %u"), self->index + 1, self->charts->len);
-  gtk_label_set_text (GTK_LABEL (self->counter), counter);
+  slide->page_label = g_strdup_printf (_("%u / %u"), self->index + 1, self->charts->len);
+  styrkort_chart_view_set_chart (STYRKORT_CHART_VIEW (self->view), slide);
 }
 
 static void
@@ -167,21 +167,12 @@ styrkort_projector_class_init (StyrkortProjectorClass *klass)
 static void
 styrkort_projector_init (StyrkortProjector *self)
 {
-  GtkWidget *overlay = gtk_overlay_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
   GtkGesture *click = gtk_gesture_click_new ();
 
   self->view = styrkort_chart_view_new (STYRKORT_CHART_PROJECTED);
-  self->counter = gtk_label_new ("");
   gtk_widget_add_css_class (GTK_WIDGET (self), "projector");
-  gtk_widget_set_halign (self->counter, GTK_ALIGN_END);
-  gtk_widget_set_valign (self->counter, GTK_ALIGN_END);
-  gtk_widget_set_margin_end (self->counter, 24);
-  gtk_widget_set_margin_bottom (self->counter, 16);
-  gtk_widget_add_css_class (self->counter, "dim-label");
-  gtk_overlay_set_child (GTK_OVERLAY (overlay), self->view);
-  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), self->counter);
-  gtk_window_set_child (GTK_WINDOW (self), overlay);
+  gtk_window_set_child (GTK_WINDOW (self), self->view);
   gtk_window_set_title (GTK_WINDOW (self), _("Styrkort – Presentation"));
   gtk_window_set_default_size (GTK_WINDOW (self), 1280, 720);
 

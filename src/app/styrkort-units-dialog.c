@@ -5,6 +5,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "styrkort-locale.h"
 #include "styrkort-form.h"
 #include "styrkort-number.h"
 #include "styrkort-page.h"
@@ -25,12 +26,11 @@ static void fill (Units *u);
 static const char *
 operation_name (Units *u, gint64 id)
 {
-  gboolean swedish = styrkort_number_style_for_locale () == STYRKORT_NUMBER_SWEDISH;
   for (guint i = 0; i < u->operations->len; i++)
     {
       StyrkortOperation *op = u->operations->pdata[i];
       if (op->id == id)
-        return swedish ? op->name_sv : op->name_en;
+        return STYRKORT_LOCALIZED (op, name);
     }
   return "";
 }

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "styrkort-locale.h"
 #include "styrkort-area-page.h"
 #include "styrkort-brief-page.h"
 #include "styrkort-chart-data.h"
@@ -394,13 +395,6 @@ add_sidebar_entry (StyrkortWindow *self, const char *name, const char *number, c
   gtk_list_box_append (GTK_LIST_BOX (self->sidebar), row);
 }
 
-static gboolean
-prefers_swedish (void)
-{
-  const char *translated = _("Overview");
-  return g_str_equal (translated, "Översikt");
-}
-
 static void
 fill_sidebar (StyrkortWindow *self)
 {
@@ -422,7 +416,7 @@ fill_sidebar (StyrkortWindow *self)
           add_sidebar_heading (self, _("Themes"));
           themes = TRUE;
         }
-      add_sidebar_entry (self, a->key, number, prefers_swedish () ? a->title_sv : a->title_en);
+      add_sidebar_entry (self, a->key, number, STYRKORT_LOCALIZED (a, title));
     }
   add_sidebar_heading (self, _("Follow-up"));
   add_sidebar_entry (self, "figures", NULL, _("Indicators"));

@@ -111,12 +111,6 @@ append_padded (GString *line, const char *text, guint width)
     g_string_append_c (line, ' ');
 }
 
-static const char *
-localized (const char *sv, const char *en)
-{
-  return styrkort_number_style_for_locale () == STYRKORT_NUMBER_SWEDISH ? sv : en;
-}
-
 static void
 print_count (const char *label, guint count)
 {
@@ -141,7 +135,7 @@ print_figures (StyrkortProject *project, StyrkortPeriod period)
       g_autoptr(GString) line = g_string_new (NULL);
 
       g_string_append (line, "  ");
-      append_padded (line, localized (ind->name_sv, ind->name_en), 46);
+      append_padded (line, STYRKORT_LOCALIZED (ind, name), 46);
       g_string_append_printf (line, "%*s%s", 10 - (int) g_utf8_strlen (value, -1), "", value);
       if (!isnan (total.value) && !total.exact)
         g_string_append (line, _(" (not exact)"));
@@ -259,8 +253,7 @@ cmd_info (int argc, char **argv)
       const char *operation = "?";
       for (guint o = 0; o < operations->len; o++)
         if (((StyrkortOperation *) operations->pdata[o])->id == u->operation_id)
-          operation = localized (((StyrkortOperation *) operations->pdata[o])->name_sv,
-                                 ((StyrkortOperation *) operations->pdata[o])->name_en);
+          operation = STYRKORT_LOCALIZED ((StyrkortOperation *) operations->pdata[o], name);
       g_print ("  %s (%s)\n", u->name, operation);
     }
   if (periods->len == 0)
@@ -462,7 +455,7 @@ print_differences (StyrkortProject *project, GPtrArray *rows)
       change = styrkort_import_row_describe_change (ind, row);
       period = styrkort_period_to_string (row->value.period);
       g_print (_("Row %u: %s, %s, %s: %s\n"), row->line, *row->unit_name ? row->unit_name : _("the district"),
-               styrkort_number_style_for_locale () == STYRKORT_NUMBER_SWEDISH ? ind->name_sv : ind->name_en,
+               STYRKORT_LOCALIZED (ind, name),
                period, change);
     }
 }

@@ -5,22 +5,16 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "styrkort-locale.h"
 #include "styrkort-chart-data.h"
 #include "styrkort-figure-rules.h"
 #include "styrkort-number.h"
 
-static gboolean
-swedish (void)
-{
-  return styrkort_number_style_for_locale () == STYRKORT_NUMBER_SWEDISH;
-}
-
-#define LOCALIZED(obj, field) (swedish () ? (obj)->field##_sv : (obj)->field##_en)
 
 char *
 styrkort_area_display_title (const StyrkortArea *area)
 {
-  const char *title = LOCALIZED (area, title);
+  const char *title = STYRKORT_LOCALIZED (area, title);
   return area->number > 0 ? g_strdup_printf ("%d. %s", area->number, title) : g_strdup (title);
 }
 
@@ -37,7 +31,7 @@ new_indicator_chart (StyrkortProject *project, StyrkortChartKind kind, const Sty
                      const char *title_suffix, const char *period)
 {
   g_autofree char *source = source_line (project, period);
-  const char *name = LOCALIZED (ind, name);
+  const char *name = STYRKORT_LOCALIZED (ind, name);
   /* "Antal anställda, kvinnor och män" needs no ", kvinnor och män" again. */
   g_autofree char *title = g_str_has_suffix (name, title_suffix) ? g_strdup (name)
                                                                   : g_strconcat (name, title_suffix, NULL);
@@ -65,6 +59,25 @@ drop_if_empty (StyrkortChart *chart, StyrkortChartSeries *series)
   styrkort_chart_remove_series (chart, series);
 }
 
+/* A district that began recording lately would get years of empty axis:
+ * the trend starts at its first figure (district's or city's), but spans
+ * at least three tertials, so that one figure is not the whole chart. */
+static StyrkortPeriod
+first_with_figures (StyrkortProject *project, gint64 indicator_id, StyrkortPeriod first, StyrkortPeriod last)
+{
+  StyrkortPeriod latest_start = styrkort_period_previous (styrkort_period_previous (last));
+
+  for (StyrkortPeriod q = first; styrkort_period_compare (q, latest_start) < 0; q = styrkort_period_next (q))
+    {
+      StyrkortTotal total = styrkort_project_compute_total (project, indicator_id, q);
+      StyrkortCityValue city;
+      styrkort_project_get_city_value (project, indicator_id, q, &city);
+      if (!isnan (total.value) || !isnan (city.value) || !isnan (total.women) || !isnan (total.men))
+        return q;
+    }
+  return styrkort_period_compare (first, latest_start) > 0 ? first : latest_start;
+}
+
 StyrkortChart *
 styrkort_chart_new_trend (StyrkortProject *project, gint64 indicator_id, StyrkortPeriod last, guint n_periods)
 {
@@ -79,6 +92,7 @@ styrkort_chart_new_trend (StyrkortProject *project, gint64 indicator_id, Styrkor
     return NULL;
   for (guint i = 1; i < MAX (n_periods, 1); i++)
     first = styrkort_period_previous (first);
+  first = first_with_figures (project, indicator_id, first, last);
   from = styrkort_period_to_string (first);
   span = g_strdup_printf ("%s – %s", from, to);
   chart = new_indicator_chart (project, STYRKORT_CHART_TREND, ind, "", span);
@@ -134,7 +148,7 @@ styrkort_chart_new_units (StyrkortProject *project, gint64 indicator_id, Styrkor
   if (ind == NULL)
     return NULL;
   chart = new_indicator_chart (project, STYRKORT_CHART_UNITS, ind, _(" per unit"), name);
-  series = styrkort_chart_add_series (chart, LOCALIZED (ind, name), STYRKORT_SERIES_DISTRICT);
+  series = styrkort_chart_add_series (chart, STYRKORT_LOCALIZED (ind, name), STYRKORT_SERIES_DISTRICT);
   for (guint i = 0; i < units->len; i++)
     {
       StyrkortUnit *u = units->pdata[i];
@@ -179,13 +193,13 @@ StyrkortChart *
 styrkort_chart_new_area_status (StyrkortProject *project, StyrkortPeriod period)
 {
   g_autoptr(GPtrArray) areas = styrkort_project_list_areas (project);
-  g_autoptr(GPtrArray) operations = styrkort_project_list_operations (project);
+  g_autoptr(GPtrArray) operations = styrkort_project_list_district_operations (project);
   g_autofree char *name = styrkort_period_to_string (period);
   g_autofree char *source = source_line (project, name);
   StyrkortChart *chart = styrkort_chart_new (STYRKORT_CHART_AREA_STATUS, _("Status of the areas"), source);
 
   for (guint o = 0; o < operations->len; o++)
-    g_ptr_array_add (chart->columns, g_strdup (LOCALIZED ((StyrkortOperation *) operations->pdata[o], name)));
+    g_ptr_array_add (chart->columns, g_strdup (STYRKORT_LOCALIZED ((StyrkortOperation *) operations->pdata[o], name)));
   for (guint a = 0; a < areas->len; a++)
     {
       StyrkortArea *area = areas->pdata[a];

@@ -6,13 +6,72 @@
 
 #define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0 }
 
-const StyrkortRgb styrkort_chart_text = RGB (0x1a1a1a);
-const StyrkortRgb styrkort_chart_muted = RGB (0x505050);
-const StyrkortRgb styrkort_chart_grid = RGB (0xd4d4d4);
-const StyrkortRgb styrkort_chart_background = RGB (0xffffff);
-const StyrkortRgb styrkort_chart_reference = RGB (0x111111);
-const StyrkortRgb styrkort_chart_highlight = RGB (0xc23b00); /* orange-red: apart from the blue and the greys */
-const StyrkortRgb styrkort_chart_worse = RGB (0x9ecae1);     /* light blue: the same hue, clearly lighter */
+const StyrkortChartPalette styrkort_chart_palette_light = {
+  .text = RGB (0x1a1a1a),
+  .muted = RGB (0x505050),
+  .grid = RGB (0xd4d4d4),
+  .background = RGB (0xffffff),
+  .reference = RGB (0x111111),
+  .highlight = RGB (0xc23b00), /* orange-red: apart from the blue and the greys */
+  .worse = RGB (0x9ecae1),     /* light blue: the same hue, clearly lighter */
+  .series = {
+    [STYRKORT_SERIES_DISTRICT] = RGB (0x0b5394), /* dark blue */
+    [STYRKORT_SERIES_CITY] = RGB (0x1a1a1a),     /* black, dashed */
+    [STYRKORT_SERIES_WOMEN] = RGB (0x5d3a9b),    /* purple, dark */
+    [STYRKORT_SERIES_MEN] = RGB (0xe66100),      /* orange, light */
+    [STYRKORT_SERIES_OTHER] = RGB (0xa8a8a8),    /* grey */
+  },
+  /* Lightness: not started 95, in progress 79, needs attention 58, established 35. */
+  .status = {
+    [STYRKORT_STATUS_NOT_STARTED] = RGB (0xf0f0f0),
+    [STYRKORT_STATUS_IN_PROGRESS] = RGB (0x9ecae1),
+    [STYRKORT_STATUS_ESTABLISHED] = RGB (0x08519c),
+    [STYRKORT_STATUS_NEEDS_ATTENTION] = RGB (0xe66100),
+    [STYRKORT_N_STATUSES] = RGB (0xffffff),
+  },
+  .status_ink = {
+    [STYRKORT_STATUS_NOT_STARTED] = RGB (0x1a1a1a),
+    [STYRKORT_STATUS_IN_PROGRESS] = RGB (0x1a1a1a),
+    [STYRKORT_STATUS_ESTABLISHED] = RGB (0xffffff),
+    [STYRKORT_STATUS_NEEDS_ATTENTION] = RGB (0xffffff),
+    [STYRKORT_N_STATUSES] = RGB (0x1a1a1a),
+  },
+};
+
+/* On libadwaita's dark view (#1e1e1e): text and lines keep at least 4.5:1
+ * (the district's blue 6:1), grid lines stay faint, the worse side of a
+ * ranking is the same blue, dimmer; the status cells keep their order of
+ * lightness with the established blue raised to 3:1 (as in style-dark.css). */
+const StyrkortChartPalette styrkort_chart_palette_dark = {
+  .text = RGB (0xf2f2f2),
+  .muted = RGB (0xb8b8b8),
+  .grid = RGB (0x454545),
+  .background = RGB (0x1e1e1e),
+  .reference = RGB (0xf2f2f2),
+  .highlight = RGB (0xff8c4a),
+  .worse = RGB (0x3a6d9e),
+  .series = {
+    [STYRKORT_SERIES_DISTRICT] = RGB (0x62a0ea),
+    [STYRKORT_SERIES_CITY] = RGB (0xf2f2f2),
+    [STYRKORT_SERIES_WOMEN] = RGB (0xc89ef0),
+    [STYRKORT_SERIES_MEN] = RGB (0xffa348),
+    [STYRKORT_SERIES_OTHER] = RGB (0x6e6e6e),
+  },
+  .status = {
+    [STYRKORT_STATUS_NOT_STARTED] = RGB (0xd0d0d0),
+    [STYRKORT_STATUS_IN_PROGRESS] = RGB (0x9ecae1),
+    [STYRKORT_STATUS_ESTABLISHED] = RGB (0x4a90d9),
+    [STYRKORT_STATUS_NEEDS_ATTENTION] = RGB (0xe66100),
+    [STYRKORT_N_STATUSES] = RGB (0x303030),
+  },
+  .status_ink = {
+    [STYRKORT_STATUS_NOT_STARTED] = RGB (0x101010),
+    [STYRKORT_STATUS_IN_PROGRESS] = RGB (0x101010),
+    [STYRKORT_STATUS_ESTABLISHED] = RGB (0x101010),
+    [STYRKORT_STATUS_NEEDS_ATTENTION] = RGB (0xffffff),
+    [STYRKORT_N_STATUSES] = RGB (0xf2f2f2),
+  },
+};
 
 void
 styrkort_chart_style_init (StyrkortChartStyle *s, double width, double height, StyrkortChartMode mode)
@@ -23,11 +82,13 @@ styrkort_chart_style_init (StyrkortChartStyle *s, double width, double height, S
 
   /* A Pango family list: GNOME's font first, then wide coverage (åäö, −, …,
    * ○◐●); any other font that has a missing glyph fills in. */
+  s->mode = mode;
   s->font_family = "Cantarell, DejaVu Sans, sans-serif";
   s->title_size = MAX (12, unit * (projected ? 64 : 46));
   s->body_size = MAX (9, unit * (projected ? 40 : 28));
-  s->small_size = MAX (8, unit * (projected ? 30 : 22));
-  s->min_size = 7;
+  s->small_size = MAX (8, unit * (projected ? 32 : 22));
+  /* On a slide nothing is smaller than the rule for 5 m; on a desk, 7 px. */
+  s->min_size = projected ? MIN (height, width * 9.0 / 16.0) * STYRKORT_SLIDE_MIN_TEXT : 7;
   s->pad = MAX (6, unit * (projected ? 36 : 28));
   s->line_width = MAX (1.5, unit * (projected ? 8 : 5));
   s->grid_width = MAX (1, unit * (projected ? 2 : 1.5));
@@ -35,37 +96,39 @@ styrkort_chart_style_init (StyrkortChartStyle *s, double width, double height, S
 }
 
 StyrkortRgb
-styrkort_chart_series_colour (StyrkortSeriesRole role)
+styrkort_chart_palette_series (const StyrkortChartPalette *palette, StyrkortSeriesRole role)
 {
-  static const StyrkortRgb colours[] = {
-    [STYRKORT_SERIES_DISTRICT] = RGB (0x0b5394), /* dark blue */
-    [STYRKORT_SERIES_CITY] = RGB (0x1a1a1a),     /* black, dashed */
-    [STYRKORT_SERIES_WOMEN] = RGB (0x5d3a9b),    /* purple, dark */
-    [STYRKORT_SERIES_MEN] = RGB (0xe66100),      /* orange, light */
-    [STYRKORT_SERIES_OTHER] = RGB (0xa8a8a8),    /* grey */
-  };
-  return colours[CLAMP ((int) role, 0, (int) G_N_ELEMENTS (colours) - 1)];
+  return palette->series[CLAMP ((int) role, 0, STYRKORT_SERIES_OTHER)];
 }
 
-/* Lightness: not started 95, in progress 79, needs attention 58, established 35. */
+static int
+status_index (int status)
+{
+  return status >= 0 && status < STYRKORT_N_STATUSES ? status : STYRKORT_N_STATUSES;
+}
+
+StyrkortRgb
+styrkort_chart_palette_status (const StyrkortChartPalette *palette, int status)
+{
+  return palette->status[status_index (status)];
+}
+
+StyrkortRgb
+styrkort_chart_palette_ink (const StyrkortChartPalette *palette, int status)
+{
+  return palette->status_ink[status_index (status)];
+}
+
 StyrkortRgb
 styrkort_chart_status_colour (int status)
 {
-  static const StyrkortRgb colours[] = {
-    [STYRKORT_STATUS_NOT_STARTED] = RGB (0xf0f0f0),
-    [STYRKORT_STATUS_IN_PROGRESS] = RGB (0x9ecae1),
-    [STYRKORT_STATUS_ESTABLISHED] = RGB (0x08519c),
-    [STYRKORT_STATUS_NEEDS_ATTENTION] = RGB (0xe66100),
-  };
-  static const StyrkortRgb none = RGB (0xffffff);
-  return status >= 0 && status < (int) G_N_ELEMENTS (colours) ? colours[status] : none;
+  return styrkort_chart_palette_status (&styrkort_chart_palette_light, status);
 }
 
 StyrkortRgb
 styrkort_chart_status_ink (int status)
 {
-  static const StyrkortRgb light = RGB (0xffffff), dark = RGB (0x1a1a1a);
-  return status == STYRKORT_STATUS_ESTABLISHED || status == STYRKORT_STATUS_NEEDS_ATTENTION ? light : dark;
+  return styrkort_chart_palette_ink (&styrkort_chart_palette_light, status);
 }
 
 const char *

@@ -25,7 +25,15 @@ typedef struct {
   double r, g, b;
 } StyrkortRgb;
 
+/* The smallest text on a slide, as a part of the screen's height, so that it
+ * is read from 5 m: comfortable reading wants a capital at least 16 minutes
+ * of arc high (ISO 9241-303 asks 16 at least, 20–22 preferred), 23 mm at 5 m;
+ * a meeting room's screen is about 1.1 m high, so a capital of 2.1 % of the
+ * height, and a font size (capital ≈ 0.7 of it) of 1/34: 32 px at 1080. */
+#define STYRKORT_SLIDE_MIN_TEXT (1.0 / 34.0)
+
 typedef struct {
+  StyrkortChartMode mode;
   const char *font_family;
   double title_size;   /* px */
   double body_size;    /* px: axis, labels, legend */
@@ -42,16 +50,26 @@ void styrkort_chart_style_init (StyrkortChartStyle *style, double width, double 
 
 /* Colours are chosen to stay apart for colour-blind readers (blue/orange
  * pairs, Okabe–Ito) and in grayscale (each status has its own lightness,
- * and cells carry a symbol too). */
-extern const StyrkortRgb styrkort_chart_text;
-extern const StyrkortRgb styrkort_chart_muted;
-extern const StyrkortRgb styrkort_chart_grid;
-extern const StyrkortRgb styrkort_chart_background;
-extern const StyrkortRgb styrkort_chart_reference;
-extern const StyrkortRgb styrkort_chart_highlight;  /* one district picked out among many */
-extern const StyrkortRgb styrkort_chart_worse;      /* a bar on the worse side of the line */
+ * and cells carry a symbol too). A chart is drawn in the light palette on
+ * paper, slides and light windows, and in the dark one in a dark window. */
+typedef struct {
+  StyrkortRgb text, muted, grid, background;
+  StyrkortRgb reference;
+  StyrkortRgb highlight;   /* one district picked out among many */
+  StyrkortRgb worse;       /* a bar on the worse side of the line */
+  StyrkortRgb series[STYRKORT_SERIES_OTHER + 1];
+  StyrkortRgb status[STYRKORT_N_STATUSES + 1];     /* last: not assessed */
+  StyrkortRgb status_ink[STYRKORT_N_STATUSES + 1]; /* text on those */
+} StyrkortChartPalette;
 
-StyrkortRgb  styrkort_chart_series_colour (StyrkortSeriesRole role);
+extern const StyrkortChartPalette styrkort_chart_palette_light;
+extern const StyrkortChartPalette styrkort_chart_palette_dark;
+
+StyrkortRgb  styrkort_chart_palette_series (const StyrkortChartPalette *palette, StyrkortSeriesRole role);
+StyrkortRgb  styrkort_chart_palette_status (const StyrkortChartPalette *palette, int status);  /* -1: none */
+StyrkortRgb  styrkort_chart_palette_ink    (const StyrkortChartPalette *palette, int status);
+
+/* The light palette's status colours, for workbooks. */
 StyrkortRgb  styrkort_chart_status_colour (int status);       /* -1: no assessment */
 StyrkortRgb  styrkort_chart_status_ink    (int status);       /* text on that colour */
 const char  *styrkort_chart_status_symbol (int status);

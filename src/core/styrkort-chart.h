@@ -30,6 +30,7 @@ typedef struct {
   StyrkortChartKind kind;
   char *title;
   char *source;             /* "Stadsdel Exempel · 2026 T2" */
+  char *page_label;         /* "3 / 11" on a slide, opposite the source; NULL none */
   gboolean percent;         /* values are percentages */
   int decimals;
   GPtrArray *categories;    /* char*: periods, units, areas or sub-goals */
@@ -64,6 +65,7 @@ typedef struct {
 typedef struct {
   StyrkortRect box;
   char *text;
+  double size;              /* the font's size in px */
 } StyrkortChartText;
 
 typedef struct {
@@ -88,6 +90,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyrkortChartLayout, styrkort_chart_layout_free)
  * everything went (free with styrkort_chart_layout_free()), or NULL if not wanted. */
 StyrkortChartLayout *styrkort_chart_draw (const StyrkortChart *chart, cairo_t *cr,
                                           double width, double height, StyrkortChartMode mode);
+/* The same in the colours of @palette (a dark window's charts). */
+StyrkortChartLayout *styrkort_chart_draw_in (const StyrkortChart *chart, cairo_t *cr, double width, double height,
+                                             StyrkortChartMode mode, const StyrkortChartPalette *palette);
 
 /* The mark under a point, for tooltips; NULL when none. */
 const StyrkortChartMark *styrkort_chart_layout_hit (const StyrkortChartLayout *layout, double x, double y);

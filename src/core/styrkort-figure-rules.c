@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "styrkort-locale.h"
 #include "styrkort-catalogue.h"
 #include "styrkort-figure-rules.h"
 
@@ -109,15 +110,13 @@ static gboolean
 refuse_replacing_base (const StyrkortIndicator *indicator, const StyrkortValue *value, GError **error)
 {
   StyrkortNumberStyle style = styrkort_number_style_for_locale ();
-  gboolean swedish = style == STYRKORT_NUMBER_SWEDISH;
   g_autofree char *numerator = styrkort_format_count (value->numerator, style);
   g_autofree char *denominator = styrkort_format_count (value->denominator, style);
 
   g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_INVALID,
                _("%s is computed from %s %s and %s %s. Change those figures, or clear them to type the rate itself."),
-               swedish ? indicator->name_sv : indicator->name_en,
-               swedish ? indicator->numerator_sv : indicator->numerator_en, numerator,
-               swedish ? indicator->denominator_sv : indicator->denominator_en, denominator);
+               STYRKORT_LOCALIZED (indicator, name), STYRKORT_LOCALIZED (indicator, numerator), numerator,
+               STYRKORT_LOCALIZED (indicator, denominator), denominator);
   return FALSE;
 }
 

@@ -16,6 +16,13 @@ styrkort_locale_init (void)
 }
 
 gboolean
+styrkort_locale_is_swedish (void)
+{
+  const char * const *languages = g_get_language_names ();
+  return g_str_has_prefix (languages[0], "sv");
+}
+
+gboolean
 styrkort_locale_numeric_is_c (void)
 {
   char text[16];

@@ -14,6 +14,14 @@ G_BEGIN_DECLS
  * the C library's locale. Call first in main(), before any thread starts. */
 void     styrkort_locale_init        (void);
 
+/* Is the user's language Swedish (LANGUAGE, LC_ALL, LC_MESSAGES, LANG, as
+ * gettext picks)? The one rule for choosing the catalogue's Swedish or
+ * English names, numbers for people, and the like. */
+gboolean styrkort_locale_is_swedish  (void);
+
+/* A catalogue entry's name in the user's language: STYRKORT_LOCALIZED (area, title). */
+#define STYRKORT_LOCALIZED(obj, field) (styrkort_locale_is_swedish () ? (obj)->field##_sv : (obj)->field##_en)
+
 /* TRUE when the process's LC_NUMERIC writes 0.5 as "0.5" (checked at the
  * points that hand numbers to a library, so a regression cannot go unseen). */
 gboolean styrkort_locale_numeric_is_c (void);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "styrkort-locale.h"
 #include "styrkort-number.h"
 #include "styrkort-types.h"
 
@@ -16,8 +17,7 @@
 StyrkortNumberStyle
 styrkort_number_style_for_locale (void)
 {
-  const char * const *languages = g_get_language_names ();
-  return g_str_has_prefix (languages[0], "sv") ? STYRKORT_NUMBER_SWEDISH : STYRKORT_NUMBER_ENGLISH;
+  return styrkort_locale_is_swedish () ? STYRKORT_NUMBER_SWEDISH : STYRKORT_NUMBER_ENGLISH;
 }
 
 /* The digits of @magnitude (≥ 0) rounded to @decimals places, half away

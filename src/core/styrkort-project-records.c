@@ -179,6 +179,21 @@ styrkort_project_list_operations (StyrkortProject *self)
                     "SELECT id, key, name_sv, name_en FROM operation ORDER BY position", NULL);
 }
 
+GPtrArray *
+styrkort_project_list_district_operations (StyrkortProject *self)
+{
+  GPtrArray *operations = _styrkort_list_rows (
+    self, read_operation, (GDestroyNotify) styrkort_operation_free,
+    "SELECT id, key, name_sv, name_en FROM operation o"
+    " WHERE EXISTS (SELECT 1 FROM unit WHERE operation_id = o.id)"
+    "    OR EXISTS (SELECT 1 FROM assessment WHERE operation_id = o.id) ORDER BY position", NULL);
+
+  if (operations->len > 0)
+    return operations;
+  g_ptr_array_unref (operations);
+  return styrkort_project_list_operations (self);
+}
+
 static gpointer
 read_indicator (sqlite3_stmt *s)
 {

@@ -62,6 +62,9 @@ gboolean   styrkort_project_set_district (StyrkortProject *self, const char *nam
 /* Catalogue (arrays of the row types, in catalogue order) */
 GPtrArray *styrkort_project_list_areas      (StyrkortProject *self);
 GPtrArray *styrkort_project_list_operations (StyrkortProject *self);
+/* The operations the district has: those with a unit or an assessment; all
+ * of the plan's while it has neither (a new district). */
+GPtrArray *styrkort_project_list_district_operations (StyrkortProject *self);
 GPtrArray *styrkort_project_list_indicators (StyrkortProject *self);
 StyrkortIndicator *styrkort_project_find_indicator (StyrkortProject *self, const char *code);
 StyrkortIndicator *styrkort_project_get_indicator  (StyrkortProject *self, gint64 id);

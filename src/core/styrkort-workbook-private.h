@@ -23,6 +23,10 @@ void _styrkort_workbook_begin (void);
 void _styrkort_workbook_text   (lxw_worksheet *ws, int row, int col, const char *value, lxw_format *format);
 /* NAN is a blank cell: missing, never zero. */
 void _styrkort_workbook_number (lxw_worksheet *ws, int row, int col, double value, lxw_format *format);
+/* Keeps why the cell at @row, @col could not be written (@rc, for @value),
+ * unless an earlier cell already failed: _styrkort_workbook_finish() then
+ * fails the export naming the sheet and cell (styrkort-workbook-cells.c). */
+void _styrkort_workbook_note_refusal (lxw_worksheet *ws, int row, int col, lxw_error rc, const char *value);
 
 /* The print layout of one sheet: while it is current, every cell written
  * through _styrkort_workbook_text() and _number() on its sheet is measured
@@ -46,6 +50,10 @@ void _styrkort_sheet_layout_note (StyrkortSheetLayout *layout, int row, int firs
 void _styrkort_sheet_layout_extend (StyrkortSheetLayout *layout, int last_row, int last_col);
 /* Applies the layout, repeating @title_row (or none when -1) on each printed page. */
 void _styrkort_sheet_layout_end (StyrkortSheetLayout *layout, int title_row);
+/* For the cells' writers (styrkort-workbook-cells.c): the layout current in
+ * this thread if it is @ws's, else NULL; and a number measured on it. */
+StyrkortSheetLayout *_styrkort_sheet_layout_for (lxw_worksheet *ws);
+void _styrkort_sheet_layout_number (lxw_worksheet *ws, int row, int col, double value, lxw_format *format);
 
 /* Whether a city workbook sheet of @rows rows (header included) fits in a
  * workbook; the error says so when not. */

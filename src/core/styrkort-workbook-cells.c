@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Writing the workbooks' cells safely: text never a formula, each result checked, the file finished. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "styrkort-workbook-private.h"
+
+/* The first cell that could not be written. A workbook is written by one
+ * thread from start to finish, so each thread keeps its own. */
+static GPrivate first_refusal = G_PRIVATE_INIT ((GDestroyNotify) g_error_free);
+
+void
+_styrkort_workbook_begin (void)
+{
+  g_private_replace (&first_refusal, NULL);
+}
+
+/* Keeps why the cell at @row, @col could not be written, unless an earlier
+ * cell already failed: libxlsxwriter refuses a cell and goes on, and a
+ * workbook with a cell left out must not be sent as if complete. */
+void
+_styrkort_workbook_note_refusal (lxw_worksheet *ws, int row, int col, lxw_error rc, const char *value)
+{
+  char cell[32];
+  GError *error = NULL;
+
+  if (rc == LXW_NO_ERROR || g_private_get (&first_refusal) != NULL)
+    return;
+  lxw_rowcol_to_cell (cell, (lxw_row_t) row, (lxw_col_t) col);
+  if (rc == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED)
+    {
+      g_autofree char *start = g_utf8_substring (value, 0, 40);
+      error = g_error_new (STYRKORT_ERROR, STYRKORT_ERROR_INVALID,
+                           _("The text for the sheet “%s”, cell %s (“%s…”) is longer than the 32,767 characters "
+                             "a workbook cell can hold. Shorten it and export again."), ws->name, cell, start);
+    }
+  else if (rc == LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE)
+    error = g_error_new (STYRKORT_ERROR, STYRKORT_ERROR_INVALID,
+                         _("The sheet “%s” would need more than the 1,048,576 rows and 16,384 columns a workbook "
+                           "can hold (cell %s). Export fewer periods or districts."), ws->name, cell);
+  else
+    error = g_error_new (STYRKORT_ERROR, STYRKORT_ERROR_IO, _("The sheet “%s”, cell %s could not be written: %s"),
+                         ws->name, cell, lxw_strerror (rc));
+  g_private_set (&first_refusal, error);
+}
+
+void
+_styrkort_workbook_text (lxw_worksheet *ws, int row, int col, const char *value, lxw_format *format)
+{
+  StyrkortSheetLayout *layout = _styrkort_sheet_layout_for (ws);
+
+  if (layout != NULL)
+    _styrkort_sheet_layout_note (layout, row, col, col, value, format);
+  if (value != NULL && *value != '\0')
+    _styrkort_workbook_note_refusal (ws, row, col, worksheet_write_string (ws, row, col, value, format), value);
+  else
+    _styrkort_workbook_note_refusal (ws, row, col, worksheet_write_blank (ws, row, col, format), NULL);
+}
+
+void
+_styrkort_workbook_number (lxw_worksheet *ws, int row, int col, double value, lxw_format *format)
+{
+  _styrkort_sheet_layout_number (ws, row, col, value, format);
+  if (isnan (value))
+    _styrkort_workbook_note_refusal (ws, row, col, worksheet_write_blank (ws, row, col, format),
+                                     NULL); /* missing, never zero */
+  else
+    _styrkort_workbook_note_refusal (ws, row, col, worksheet_write_number (ws, row, col, value, format), NULL);
+}
+
+gboolean
+_styrkort_workbook_finish (lxw_error rc, const char *part, const char *path, GError **error)
+{
+  g_autofree char *name = NULL;
+
+  GError *refusal = g_private_get (&first_refusal);
+
+  if (refusal != NULL)
+    {
+      g_remove (part);
+      g_propagate_error (error, g_error_copy (refusal));
+      _styrkort_workbook_begin ();
+      return FALSE;
+    }
+  if (rc == LXW_NO_ERROR && g_rename (part, path) == 0)
+    return TRUE;
+  g_remove (part);
+  name = g_filename_display_name (path);
+  g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_IO, _("Could not write “%s”: %s"), name,
+               rc != LXW_NO_ERROR ? lxw_strerror (rc) : g_strerror (errno));
+  return FALSE;
+}
