@@ -163,6 +163,9 @@ test_actions (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (line (s, 1)->text, "Rutin för introduktion"));
   g_assert_nonnull (strstr (line (s, 1)->detail, "2026-10-01"));
   g_assert_cmpfloat (line (s, 0)->urgency, >, line (s, 1)->urgency);
+  /* Overdue ones are marked, those only due are not. */
+  g_assert_true (line (s, 1)->attention);
+  g_assert_false (line (s, 2)->attention);
   (void) later, (void) done, (void) undated;
 
   /* Without a next meeting recorded, it is four weeks ahead. */
@@ -524,6 +527,8 @@ test_decisions (Fixture *f, gconstpointer data)
   g_assert_cmpstr (line (s, 0)->text, ==, "Skyddsronder varje månad");
   g_assert_cmpint (line (s, 0)->link.kind, ==, STYRKORT_BRIEF_LINK_ACTION);
   g_assert_cmpint (line (s, 0)->link.action_id, ==, overdue_action);
+  g_assert_true (line (s, 0)->attention);
+  g_assert_false (line (s, 2)->attention);
   g_assert_nonnull (strstr (line (s, 0)->detail, "Ny rutin för skyddsronder"));
   g_assert_cmpstr (line (s, 1)->text, ==, "Frågan tas upp igen i december");
   g_assert_cmpint (line (s, 1)->link.kind, ==, STYRKORT_BRIEF_LINK_MEETING);
@@ -637,6 +642,8 @@ test_slides (Fixture *f, gconstpointer data)
       StyrkortChartText *t = &g_array_index (layout->texts, StyrkortChartText, i);
       g_assert_cmpfloat (t->box.y + t->box.height, <=, 1080);
       g_assert_cmpfloat (t->box.x + t->box.width, <=, 1920);
+      /* Read from 5 m: no line lower than the slides' smallest text. */
+      g_assert_cmpfloat (t->box.height, >=, 1080 * STYRKORT_SLIDE_MIN_TEXT);
     }
   /* An empty section says so. */
   description = styrkort_chart_describe (slides->pdata[STYRKORT_BRIEF_DECISIONS]);

@@ -121,8 +121,16 @@ line_row (StyrkortBriefPage *self, const StyrkortBriefLine *line, const char *na
       g_object_set_data (G_OBJECT (row), "link", (gpointer) &line->link);
       g_signal_connect (row, "activated", G_CALLBACK (on_row_activated_cb), self);
     }
-  if (line->urgency >= 600 && line->link.kind != STYRKORT_BRIEF_LINK_FIGURE)
-    gtk_widget_add_css_class (row, "brief-urgent");
+  if (line->attention)
+    {
+      /* Overdue, off track, changed after reporting: marked as on the slides. */
+      GtkWidget *mark = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      gtk_widget_add_css_class (mark, "warning");
+      gtk_widget_set_tooltip_text (mark, _("Overdue, off track or changed after reporting"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Overdue, off track or changed after reporting"), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), mark);
+    }
   return row;
 }
 

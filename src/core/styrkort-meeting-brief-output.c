@@ -118,9 +118,7 @@ styrkort_brief_new_slides (const StyrkortBrief *brief, const char *source)
       for (guint j = 0; j < section->lines->len; j++)
         {
           const StyrkortBriefLine *line = section->lines->pdata[j];
-          /* Overdue, worse, behind: marked as needing attention. */
-          int mark = line->urgency >= 600 && section->kind != STYRKORT_BRIEF_CHANGES &&
-                     section->kind != STYRKORT_BRIEF_CITY ? 1 : 0;
+          int mark = line->attention ? 1 : 0;
           styrkort_chart_add_category (chart, line->text);
           g_ptr_array_add (chart->cell_notes, g_strdup (line->detail ? line->detail : ""));
           g_array_append_val (chart->cells, mark);

@@ -13,7 +13,7 @@
  *   ties in catalogue order), and the five unit figures furthest on the
  *   wrong side of the city line, relative to it, by the indicator's better
  *   direction;
- * - areas × operations (those the district has units in) not assessed in
+ * - areas × operations (those the district has: a unit or an assessment) not assessed in
  *   the tertial, units without any figure for it, and edits of reported
  *   periods since the previous meeting;
  * - the previous meeting's decisions and the state of the actions they made. */
@@ -25,6 +25,7 @@
 
 #include "styrkort-chart-data.h"
 #include "styrkort-figure-rules.h"
+#include "styrkort-locale.h"
 #include "styrkort-meeting-brief-private.h"
 #include "styrkort-number.h"
 
@@ -169,7 +170,7 @@ typedef struct {
 static gboolean
 swedish (Builder *b)
 {
-  return b->style == STYRKORT_NUMBER_SWEDISH;
+  return styrkort_locale_is_swedish ();
 }
 
 static const StyrkortArea *
@@ -262,7 +263,8 @@ build_actions (Builder *b)
       if (days < 0)
         add_line (section, g_strdup_printf (_("Overdue: %s"), a->text),
                   /* TRANSLATORS: owner · due date (how long ago) · area */
-                  g_strdup_printf (_("%s · due %s (%s) · %s"), owner, a->due, when, area), 1000 - days, link);
+                  g_strdup_printf (_("%s · due %s (%s) · %s"), owner, a->due, when, area), 1000 - days,
+                  link)->attention = TRUE;
       else
         add_line (section, g_strdup_printf (_("Due before the meeting: %s"), a->text),
                   g_strdup_printf (_("%s · due %s (%s) · %s"), owner, a->due, when, area), 500 - days, link);
@@ -339,7 +341,8 @@ build_subgoals (Builder *b)
                     g_strdup_printf (_("%s: baseline %s → latest %s (%s), target %s · %s"),
                                      indicator_name (b, ind), baseline_text, latest_text, period_text, target_text,
                                      area),
-                    800 + (distance > 0 ? fabs (latest - g->baseline) / distance * 100 : 100), link);
+                    800 + (distance > 0 ? fabs (latest - g->baseline) / distance * 100 : 100),
+                    link)->attention = TRUE;
           continue;
         }
       baseline_date = styrkort_project_get_subgoal_baseline_date (b->project, g->id);
@@ -361,7 +364,7 @@ build_subgoals (Builder *b)
                   g_strdup_printf (_("%s: latest %s (%s), on the line %s (baseline %s on %s, target %s by %s) · %s"),
                                    indicator_name (b, ind), latest_text, period_text, expected_text, baseline_text,
                                    baseline_date, target_text, g->deadline, area),
-                  600 + behind / distance * 100, link);
+                  600 + behind / distance * 100, link)->attention = TRUE;
       }
     }
   sort_lines (section);
@@ -532,22 +535,10 @@ build_city (Builder *b)
 static void
 add_not_assessed (Builder *b, StyrkortBriefSection *section)
 {
-  g_autoptr(GPtrArray) operations = g_ptr_array_new ();
+  /* The operations the district has, as the pages show them. */
+  g_autoptr(GPtrArray) operations = styrkort_project_list_district_operations (b->project);
   g_autofree char *period = styrkort_period_to_string (b->brief->period);
 
-  /* The operations the district has units in; all of them when it has none. */
-  for (guint i = 0; i < b->operations->len; i++)
-    {
-      StyrkortOperation *op = b->operations->pdata[i];
-      for (guint j = 0; j < b->units->len; j++)
-        if (((StyrkortUnit *) b->units->pdata[j])->operation_id == op->id)
-          {
-            g_ptr_array_add (operations, op);
-            break;
-          }
-    }
-  if (operations->len == 0)
-    g_ptr_array_extend (operations, b->operations, NULL, NULL);
   for (guint i = 0; i < b->areas->len; i++)
     {
       StyrkortArea *area = b->areas->pdata[i];
@@ -625,7 +616,8 @@ add_changes_after_reporting (Builder *b, StyrkortBriefSection *section)
                     /* TRANSLATORS: "2026 T2 changed after it was reported: Set value" */
                     g_strdup_printf (_("%s changed after it was reported: %s"), period, change->summary),
                     g_strdup_printf ("%s · %s", date, change->reason), 400,
-                    (StyrkortBriefLink) { .kind = STYRKORT_BRIEF_LINK_REPORT, .period = report->period });
+                    (StyrkortBriefLink) { .kind = STYRKORT_BRIEF_LINK_REPORT,
+                                          .period = report->period })->attention = TRUE;
         }
     }
 }
@@ -677,7 +669,7 @@ build_decisions (Builder *b)
           const char *owner = a->owner && *a->owner ? a->owner : _("no owner");
           double urgency = overdue ? 300 : open ? 150 : a->state == STYRKORT_ACTION_CANCELLED ? 20 : 10;
 
-          add_line (section, g_strdup (d->text),
+          StyrkortBriefLine *made = add_line (section, g_strdup (d->text),
                     a->due != NULL
                       /* TRANSLATORS: action: its text · owner · state, due date */
                       ? g_strdup_printf (_("Action: %s · %s · %s, due %s"), a->text, owner, state, a->due)
@@ -685,6 +677,7 @@ build_decisions (Builder *b)
                     urgency,
                     (StyrkortBriefLink) { .kind = STYRKORT_BRIEF_LINK_ACTION, .action_id = a->id,
                                           .area_id = a->area_id });
+          made->attention = overdue;
         }
     }
   sort_lines (section);

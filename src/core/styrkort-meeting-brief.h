@@ -45,6 +45,7 @@ typedef struct {
   char *text;               /* the line, in the user's language, figures formatted */
   char *detail;             /* what it rests on (owner and date, the figures), or NULL */
   double urgency;           /* larger first; lines are sorted by it */
+  gboolean attention;       /* overdue, off track, changed after reporting: marked */
   StyrkortBriefLink link;
 } StyrkortBriefLine;
 
