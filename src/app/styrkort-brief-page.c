@@ -97,8 +97,9 @@ on_row_activated_cb (AdwActionRow *row, StyrkortBriefPage *self)
     gtk_widget_activate_action_variant (GTK_WIDGET (self), "win.go-to", g_variant_ref_sink (target));
 }
 
+/* @marks: some line of the section is marked; the others keep its place. */
 static GtkWidget *
-line_row (StyrkortBriefPage *self, const StyrkortBriefLine *line, const char *name)
+line_row (StyrkortBriefPage *self, const StyrkortBriefLine *line, const char *name, gboolean marks)
 {
   GtkWidget *row = adw_action_row_new ();
 
@@ -130,6 +131,12 @@ line_row (StyrkortBriefPage *self, const StyrkortBriefLine *line, const char *na
       gtk_accessible_update_property (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Overdue, off track or changed after reporting"), -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), mark);
+    }
+  else if (marks)
+    {
+      GtkWidget *place = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      gtk_widget_set_size_request (place, 16, -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), place);
     }
   return row;
 }
@@ -169,11 +176,16 @@ rebuild (StyrkortBriefPage *self, StyrkortPeriod period)
                                                   section->lines->len == 0 ? section->empty : NULL);
       g_autofree char *group_name = g_strdup_printf ("brief-section-%u", i);
 
+      gboolean marks = FALSE;
+
       gtk_widget_set_name (group, group_name);
+      for (guint j = 0; j < section->lines->len; j++)
+        marks |= ((StyrkortBriefLine *) section->lines->pdata[j])->attention;
       for (guint j = 0; j < section->lines->len; j++)
         {
           g_autofree char *name = g_strdup_printf ("brief-%u-%u", i, j);
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), line_row (self, section->lines->pdata[j], name));
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                     line_row (self, section->lines->pdata[j], name, marks));
         }
     }
 }
