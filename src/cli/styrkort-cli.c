@@ -16,6 +16,7 @@
 #include "styrkort-project.h"
 #include "styrkort-reading.h"
 #include "styrkort-report.h"
+#include "styrkort-tertial-report.h"
 #include "styrkort-workbook.h"
 
 static int
@@ -34,6 +35,8 @@ usage (void)
     "                                          keep the workbook as sent and lock the period\n"
     "  styrkort-cli export-reported FILE OUT.xlsx [--year Y] [--tertial T]\n"
     "                                          write the workbook exactly as it was reported\n"
+    "  styrkort-cli report FILE OUT.pdf [--year Y] [--tertial T]\n"
+    "                                          write the tertial report for the district board (PDF)\n"
     "  styrkort-cli merge OUT.xlsx IN... [--year Y] [--tertial T]\n"
     "                                          merge district workbooks (files or folders) into a city workbook\n"
     "  styrkort-cli backups FILE               list the automatic backups of FILE\n"
@@ -530,6 +533,12 @@ cmd_export_reported (int argc, char **argv)
   return write_workbook (argc, argv, export_reported);
 }
 
+static int
+cmd_report (int argc, char **argv)
+{
+  return write_workbook (argc, argv, styrkort_tertial_report_write);
+}
+
 static void
 add_source (StyrkortCity *city, const char *path, guint *failed)
 {
@@ -690,6 +699,7 @@ main (int argc, char **argv)
     { "new", cmd_new }, { "demo", cmd_demo }, { "info", cmd_info }, { "check", cmd_check },
     { "backups", cmd_backups }, { "restore", cmd_restore }, { "export", cmd_export }, { "merge", cmd_merge },
     { "import", cmd_import }, { "mark-reported", cmd_mark_reported }, { "export-reported", cmd_export_reported },
+    { "report", cmd_report },
   };
 
   styrkort_locale_init ();
