@@ -32,6 +32,7 @@ typedef struct {
   double *widths;        /* points */
   gboolean *numeric;
   char **header;
+  double size;           /* of the rows' type */
   gboolean header_drawn; /* on the current page */
 } Table;
 
@@ -528,8 +529,16 @@ styrkort_pdf_document_table_begin (StyrkortPdfDocument *doc, guint n_columns, co
       t->numeric[c] = numeric ? numeric[c] : FALSE;
     }
   t->header = g_strdupv ((char **) header);
+  t->size = SMALL_SIZE + 0.5;
   doc->table = t;
   ensure_page (doc);
+}
+
+void
+styrkort_pdf_document_table_set_font_size (StyrkortPdfDocument *doc, double size)
+{
+  g_return_if_fail (doc->table != NULL);
+  doc->table->size = size;
 }
 
 void
@@ -650,7 +659,7 @@ draw_table_header (StyrkortPdfDocument *doc)
   for (guint c = 0; c < t->n_columns; c++)
     fills[c] = header_fill;
   t->header_drawn = TRUE;
-  row_init (&row, doc, (const char * const *) t->header, TRUE, SMALL_SIZE + 0.5);
+  row_init (&row, doc, (const char * const *) t->header, TRUE, t->size);
   row_place (doc, &row, fills, row_height (&row), ink);
   row_clear (&row);
 }
@@ -661,7 +670,7 @@ header_height (StyrkortPdfDocument *doc)
   Row row = { 0 };
   double h;
 
-  row_init (&row, doc, (const char * const *) doc->table->header, TRUE, SMALL_SIZE + 0.5);
+  row_init (&row, doc, (const char * const *) doc->table->header, TRUE, doc->table->size);
   h = row_height (&row);
   row_clear (&row);
   return h;
@@ -677,7 +686,7 @@ styrkort_pdf_document_table_row (StyrkortPdfDocument *doc, const char * const *c
 
   g_return_if_fail (t != NULL);
   ensure_page (doc);
-  row_init (&row, doc, cells, bold, SMALL_SIZE + 0.5);
+  row_init (&row, doc, cells, bold, t->size);
   while (!row_done (&row))
     {
       double need = row_height (&row) + (t->header_drawn ? 0 : header_height (doc));

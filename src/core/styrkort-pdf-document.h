@@ -89,7 +89,9 @@ void     styrkort_pdf_document_paragraph_indented (StyrkortPdfDocument *doc, con
  * next page; one taller than a page breaks between its lines. */
 void     styrkort_pdf_document_table_begin (StyrkortPdfDocument *doc, guint n_columns, const double *widths,
                                             const gboolean *numeric, const char * const *header);
-/* @fills: a background per cell, or NULL; @bold: the row in bold (a total). */
+/* The type size of the table's rows (points); the header follows it. */
+void     styrkort_pdf_document_table_set_font_size (StyrkortPdfDocument *doc, double size);
+/* @fills: a background per cell (a negative red: none), or NULL; @bold, or NULL; @bold: the row in bold (a total). */
 void     styrkort_pdf_document_table_row   (StyrkortPdfDocument *doc, const char * const *cells,
                                             const StyrkortRgb *fills, gboolean bold);
 void     styrkort_pdf_document_table_end   (StyrkortPdfDocument *doc);

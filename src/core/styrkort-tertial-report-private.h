@@ -8,6 +8,11 @@
 G_BEGIN_DECLS
 
 typedef struct {
+  StyrkortGoalState state;
+  double latest;
+} StyrkortTertialGoal;
+
+typedef struct {
   StyrkortProject *project;   /* the figures shown: as reported, for a reported period */
   StyrkortProject *live;      /* the file as it is now */
   StyrkortPeriod period;
@@ -19,15 +24,35 @@ typedef struct {
   char *period_name;          /* "2026 T2" */
   char *made;                 /* today, for people */
   StyrkortPdfDocument *doc;
+
+  /* Read once: the document is laid out more than once. */
+  GPtrArray *assessments;     /* StyrkortAssessment* or NULL per area × operation, this period */
+  GArray *previous_status;    /* int per area × operation, the previous period; -1 none */
+  GPtrArray *gender_notes;    /* char* per area */
+  GPtrArray *goals;           /* GPtrArray of StyrkortSubgoal per area */
+  GPtrArray *goal_states;     /* GArray of StyrkortTertialGoal per area, beside its goals */
+  GPtrArray *actions;         /* GPtrArray of StyrkortAction per area */
+  GPtrArray *charts;          /* GPtrArray of StyrkortChart per area */
+  GPtrArray *values;          /* StyrkortValue* or NULL per indicator × (the district, then each unit) */
+  GArray *totals;             /* StyrkortTotal per indicator: this period, then the previous one */
+  GArray *city;               /* double per indicator: the city's value, NAN none */
 } StyrkortTertialReport;
+
+/* The cached records. */
+StyrkortAssessment *_styrkort_tertial_report_assessment (const StyrkortTertialReport *r, guint area, guint operation);
+StyrkortValue      *_styrkort_tertial_report_value      (const StyrkortTertialReport *r, guint indicator, gint unit);
 
 /* In the user's language, as the rest of the report. */
 const char *_styrkort_tertial_report_name (const StyrkortTertialReport *r, const char *sv, const char *en);
 char       *_styrkort_tertial_report_figure (const StyrkortIndicator *ind, double value);
 StyrkortRgb _styrkort_tertial_report_status_fill (int status);
 
+/* Reads what the sections show (styrkort-tertial-report-data.c). */
+void _styrkort_tertial_report_load       (StyrkortTertialReport *r);
+void _styrkort_tertial_report_unload     (StyrkortTertialReport *r);
+
 /* The sections after the summary (styrkort-tertial-report-sections.c). */
-void _styrkort_tertial_report_area       (StyrkortTertialReport *r, const StyrkortArea *area);
+void _styrkort_tertial_report_area       (StyrkortTertialReport *r, guint area);
 void _styrkort_tertial_report_indicators (StyrkortTertialReport *r);
 void _styrkort_tertial_report_steering   (StyrkortTertialReport *r);
 

@@ -53,7 +53,7 @@ goal_number (const StyrkortIndicator *ind, double value)
 /* Area sections ------------------------------------------------------------------ */
 
 static void
-write_assessments (StyrkortTertialReport *r, const StyrkortArea *area)
+write_assessments (StyrkortTertialReport *r, guint area)
 {
   g_autoptr(GPtrArray) missing = g_ptr_array_new ();
 
@@ -61,7 +61,7 @@ write_assessments (StyrkortTertialReport *r, const StyrkortArea *area)
   for (guint o = 0; o < r->operations->len; o++)
     {
       StyrkortOperation *op = r->operations->pdata[o];
-      g_autoptr(StyrkortAssessment) as = styrkort_project_get_assessment (r->project, area->id, op->id, r->period);
+      StyrkortAssessment *as = _styrkort_tertial_report_assessment (r, area, o);
       g_autofree char *label = NULL;
       const char *name = _styrkort_tertial_report_name (r, op->name_sv, op->name_en);
 
@@ -90,9 +90,9 @@ write_assessments (StyrkortTertialReport *r, const StyrkortArea *area)
 }
 
 static void
-write_gender_note (StyrkortTertialReport *r, const StyrkortArea *area)
+write_gender_note (StyrkortTertialReport *r, guint area)
 {
-  g_autofree char *note = styrkort_project_get_gender_note (r->project, area->id, r->period);
+  const char *note = r->gender_notes->pdata[area];
 
   styrkort_pdf_document_heading (r->doc, 2, _("Gender equality"));
   if (note != NULL && *note != '\0')
@@ -102,9 +102,11 @@ write_gender_note (StyrkortTertialReport *r, const StyrkortArea *area)
 }
 
 static void
-write_subgoals (StyrkortTertialReport *r, GPtrArray *goals)
+write_subgoals (StyrkortTertialReport *r, guint area)
 {
-  static const double widths[] = { 3.2, 1.6, 2.1, 1.0, 1.2 };
+  GPtrArray *goals = r->goals->pdata[area];
+  GArray *states = r->goal_states->pdata[area];
+  static const double widths[] = { 2.8, 1.5, 2.2, 1.25, 1.25 };
   const char *header[] = { _("Sub-goal"), _("Indicator"), _("Baseline → latest → target"), _("Deadline"),
                            _("State"), NULL };
 
@@ -119,8 +121,8 @@ write_subgoals (StyrkortTertialReport *r, GPtrArray *goals)
     {
       StyrkortSubgoal *g = goals->pdata[i];
       const StyrkortIndicator *ind = g->indicator_id ? find_indicator (r, g->indicator_id) : NULL;
-      double latest;
-      StyrkortGoalState state = styrkort_project_subgoal_state (r->project, g, r->period, &latest);
+      double latest = g_array_index (states, StyrkortTertialGoal, i).latest;
+      StyrkortGoalState state = g_array_index (states, StyrkortTertialGoal, i).state;
       g_autofree char *baseline = goal_number (ind, g->baseline);
       g_autofree char *now = goal_number (ind, latest);
       g_autofree char *target = goal_number (ind, g->target);
@@ -133,10 +135,10 @@ write_subgoals (StyrkortTertialReport *r, GPtrArray *goals)
 }
 
 static void
-write_actions (StyrkortTertialReport *r, const StyrkortArea *area)
+write_actions (StyrkortTertialReport *r, guint area)
 {
-  g_autoptr(GPtrArray) actions = styrkort_project_list_actions (r->project, area->id);
-  static const double widths[] = { 3.0, 1.5, 1.0, 0.9, 2.4 };
+  GPtrArray *actions = r->actions->pdata[area];
+  static const double widths[] = { 2.4, 2.0, 1.25, 1.0, 2.0 };
   const char *header[] = { _("Action"), _("Owner"), _("Due"), _("Status"), _("Note"), NULL };
 
   styrkort_pdf_document_heading (r->doc, 2, _("Actions"));
@@ -156,79 +158,42 @@ write_actions (StyrkortTertialReport *r, const StyrkortArea *area)
   styrkort_pdf_document_table_end (r->doc);
 }
 
-static gboolean
-has_values (const StyrkortChart *chart)
-{
-  for (guint s = 0; s < chart->series->len; s++)
-    {
-      StyrkortChartSeries *series = chart->series->pdata[s];
-      for (guint i = 0; i < series->values->len; i++)
-        if (!isnan (g_array_index (series->values, double, i)))
-          return TRUE;
-    }
-  return FALSE;
-}
-
 /* Bars need room per category; a long list of units gets a taller chart. */
 static double
 chart_height (const StyrkortChart *chart)
 {
+  if (chart->kind == STYRKORT_CHART_TREND)
+    return 220;
+  if (chart->kind == STYRKORT_CHART_GOALS)
+    return CLAMP (90 + 45.0 * chart->categories->len, 150, 520);
   return CLAMP (110 + 13.0 * chart->categories->len, 200, 620);
 }
 
 static void
-add_chart (StyrkortTertialReport *r, StyrkortChart *chart, guint *n)
+write_charts (StyrkortTertialReport *r, guint area)
 {
-  if (chart == NULL)
+  GPtrArray *charts = r->charts->pdata[area];
+
+  if (charts->len == 0)
     return;
-  if (chart->categories->len > 0 && (chart->kind == STYRKORT_CHART_GOALS || has_values (chart)))
-    {
-      if ((*n)++ == 0)
-        styrkort_pdf_document_heading (r->doc, 2, _("Charts"));
-      styrkort_pdf_document_chart (r->doc, chart, chart->kind == STYRKORT_CHART_TREND ? 220 : chart_height (chart));
-    }
-  styrkort_chart_free (chart);
-}
-
-static gboolean
-indicator_in_area (const StyrkortIndicator *ind, gint64 area_id)
-{
-  for (guint i = 0; ind->area_ids != NULL && i < ind->area_ids->len; i++)
-    if (g_array_index (ind->area_ids, gint64, i) == area_id)
-      return TRUE;
-  return FALSE;
-}
-
-static void
-write_charts (StyrkortTertialReport *r, const StyrkortArea *area, GPtrArray *goals)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < r->indicators->len; i++)
-    {
-      StyrkortIndicator *ind = r->indicators->pdata[i];
-      if (!indicator_in_area (ind, area->id))
-        continue;
-      if (ind->level == STYRKORT_LEVEL_UNIT)
-        add_chart (r, styrkort_chart_new_units (r->project, ind->id, r->period), &n);
-      add_chart (r, styrkort_chart_new_trend (r->project, ind->id, r->period, 6), &n);
-    }
-  if (goals->len > 0)
-    add_chart (r, styrkort_chart_new_goals (r->project, area->id, r->period), &n);
+  /* The heading goes with the first chart. */
+  styrkort_pdf_document_keep (r->doc, chart_height (charts->pdata[0]) + 50);
+  styrkort_pdf_document_heading (r->doc, 2, _("Charts"));
+  for (guint i = 0; i < charts->len; i++)
+    styrkort_pdf_document_chart (r->doc, charts->pdata[i], chart_height (charts->pdata[i]));
 }
 
 void
-_styrkort_tertial_report_area (StyrkortTertialReport *r, const StyrkortArea *area)
+_styrkort_tertial_report_area (StyrkortTertialReport *r, guint area)
 {
-  g_autofree char *title = styrkort_area_display_title (area);
-  g_autoptr(GPtrArray) goals = styrkort_project_list_subgoals (r->project, area->id);
+  g_autofree char *title = styrkort_area_display_title (r->areas->pdata[area]);
 
   styrkort_pdf_document_heading (r->doc, 1, title);
   write_assessments (r, area);
   write_gender_note (r, area);
-  write_subgoals (r, goals);
+  write_subgoals (r, area);
   write_actions (r, area);
-  write_charts (r, area, goals);
+  write_charts (r, area);
 }
 
 /* Indicators ----------------------------------------------------------------------- */
@@ -270,15 +235,16 @@ line_add (Line *line, const char *text)
 }
 
 static void
-write_indicator (StyrkortTertialReport *r, const StyrkortIndicator *ind)
+write_indicator (StyrkortTertialReport *r, guint index)
 {
+  const StyrkortIndicator *ind = r->indicators->pdata[index];
   gboolean rate = ind->total_rule == STYRKORT_TOTAL_RATE && ind->numerator_sv != NULL;
   gboolean split = ind->gender_split;
   g_autofree char *rule = total_rule (r, ind);
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  StyrkortTotal total = styrkort_project_compute_total (r->project, ind->id, r->period);
+  StyrkortTotal total = g_array_index (r->totals, StyrkortTotal, 2 * index);
   g_autofree char *why = styrkort_total_explain (&total, FALSE);
-  StyrkortCityValue city = { 0 };
+  double city = g_array_index (r->city, double, index);
   double widths[8];
   gboolean numeric[8];
   Line header = { 0 };
@@ -312,13 +278,13 @@ write_indicator (StyrkortTertialReport *r, const StyrkortIndicator *ind)
   for (guint u = 0; u <= r->units->len; u++)
     {
       StyrkortUnit *unit = u < r->units->len ? r->units->pdata[u] : NULL;
-      g_autoptr(StyrkortValue) v = NULL;
+      StyrkortValue *v;
       Line line = { 0 };
 
       /* The units for a unit-level figure; the district's own row for the others. */
       if ((unit == NULL) != (ind->level == STYRKORT_LEVEL_DISTRICT))
         continue;
-      v = styrkort_project_get_value (r->project, ind->id, unit ? unit->id : 0, r->period);
+      v = _styrkort_tertial_report_value (r, index, unit ? (gint) u : -1);
       line_add (&line, unit ? unit->name : _("The district as a whole"));
       line_add (&line, unit ? operation_name (r, unit->operation_id) : "");
       line_add (&line, FIGURE (v ? v->value : NAN));
@@ -355,12 +321,12 @@ write_indicator (StyrkortTertialReport *r, const StyrkortIndicator *ind)
       line_add (&line, "");
       styrkort_pdf_document_table_row (r->doc, line.cells, NULL, TRUE);
     }
-  if (styrkort_project_get_city_value (r->project, ind->id, r->period, &city) && !isnan (city.value))
+  if (!isnan (city))
     {
       Line line = { 0 };
       line_add (&line, _("City"));
       line_add (&line, "");
-      line_add (&line, FIGURE (city.value));
+      line_add (&line, FIGURE (city));
       for (guint c = 3; c < n; c++)
         line_add (&line, "");
       styrkort_pdf_document_table_row (r->doc, line.cells, NULL, FALSE);
@@ -382,7 +348,7 @@ _styrkort_tertial_report_indicators (StyrkortTertialReport *r)
   styrkort_pdf_document_heading (r->doc, 1, _("Indicators"));
   styrkort_pdf_document_paragraph (r->doc, intro, STYRKORT_PDF_TEXT_BODY);
   for (guint i = 0; i < r->indicators->len; i++)
-    write_indicator (r, r->indicators->pdata[i]);
+    write_indicator (r, i);
 }
 
 /* Steering group -------------------------------------------------------------------- */
@@ -412,7 +378,7 @@ _styrkort_tertial_report_steering (StyrkortTertialReport *r)
   g_autoptr(GPtrArray) all = styrkort_project_list_meetings (r->project);
   g_autoptr(GPtrArray) meetings = g_ptr_array_new ();
   static const double member_widths[] = { 1.5, 1.5, 1.5 };
-  static const double meeting_widths[] = { 1, 5 };
+  static const double meeting_widths[] = { 1.25, 5 };
   const char *member_header[] = { _("Name"), _("Role"), _("Organisation"), NULL };
   const char *meeting_header[] = { _("Date"), _("Notes"), NULL };
 

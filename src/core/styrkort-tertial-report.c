@@ -146,14 +146,6 @@ write_contents (StyrkortTertialReport *r, GArray *toc)
 
 /* Summary ---------------------------------------------------------------------- */
 
-static StyrkortStatus
-status_of (StyrkortProject *project, gint64 area_id, gint64 operation_id, StyrkortPeriod period, gboolean *found)
-{
-  g_autoptr(StyrkortAssessment) as = styrkort_project_get_assessment (project, area_id, operation_id, period);
-  *found = as != NULL;
-  return as ? as->status : STYRKORT_STATUS_NOT_STARTED;
-}
-
 static void
 write_status_matrix (StyrkortTertialReport *r)
 {
@@ -164,7 +156,7 @@ write_status_matrix (StyrkortTertialReport *r)
   g_autofree StyrkortRgb *fills = g_new (StyrkortRgb, n);
 
   styrkort_pdf_document_heading (r->doc, 2, _("Status of the areas and themes"));
-  widths[0] = 3.2;
+  widths[0] = 2.3;
   header[0] = _("Area or theme");
   for (guint o = 0; o < r->operations->len; o++)
     {
@@ -173,19 +165,17 @@ write_status_matrix (StyrkortTertialReport *r)
       header[o + 1] = _styrkort_tertial_report_name (r, op->name_sv, op->name_en);
     }
   styrkort_pdf_document_table_begin (r->doc, n, widths, NULL, header);
+  styrkort_pdf_document_table_set_font_size (r->doc, 7.5);
   for (guint a = 0; a < r->areas->len; a++)
     {
-      StyrkortArea *area = r->areas->pdata[a];
-      g_autofree char *title = styrkort_area_display_title (area);
+      g_autofree char *title = styrkort_area_display_title (r->areas->pdata[a]);
       cells[0] = title;
       fills[0] = _styrkort_tertial_report_status_fill (-1);
       for (guint o = 0; o < r->operations->len; o++)
         {
-          gboolean found;
-          StyrkortStatus s = status_of (r->project, area->id, ((StyrkortOperation *) r->operations->pdata[o])->id,
-                                        r->period, &found);
-          cells[o + 1] = found ? styrkort_status_label (s) : "–";
-          fills[o + 1] = _styrkort_tertial_report_status_fill (found ? (int) s : -1);
+          StyrkortAssessment *as = _styrkort_tertial_report_assessment (r, a, o);
+          cells[o + 1] = as ? styrkort_status_label (as->status) : "–";
+          fills[o + 1] = _styrkort_tertial_report_status_fill (as ? (int) as->status : -1);
         }
       styrkort_pdf_document_table_row (r->doc, cells, fills, FALSE);
     }
@@ -201,25 +191,22 @@ write_key_figures (StyrkortTertialReport *r)
   const char *header[] = { _("Indicator"), r->period_name, previous, _("City"), NULL };
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
 
+  /* A short table: kept on one page. */
+  styrkort_pdf_document_keep (r->doc, 60 + 16.0 * r->indicators->len);
   styrkort_pdf_document_heading (r->doc, 2, _("Key figures beside the city"));
   styrkort_pdf_document_table_begin (r->doc, 4, widths, numeric, header);
   for (guint i = 0; i < r->indicators->len; i++)
     {
       StyrkortIndicator *ind = r->indicators->pdata[i];
-      StyrkortTotal now = styrkort_project_compute_total (r->project, ind->id, r->period);
-      StyrkortTotal before = styrkort_project_compute_total (r->project, ind->id, r->previous);
-      StyrkortCityValue city = { 0 };
+      StyrkortTotal now = g_array_index (r->totals, StyrkortTotal, 2 * i);
+      StyrkortTotal before = g_array_index (r->totals, StyrkortTotal, 2 * i + 1);
       g_autofree char *now_text = styrkort_format_total (ind, &now, STYRKORT_NUMBER_SWEDISH);
       g_autofree char *before_text = styrkort_format_total (ind, &before, STYRKORT_NUMBER_SWEDISH);
-      g_autofree char *city_text = NULL;
+      g_autofree char *city_text = _styrkort_tertial_report_figure (ind, g_array_index (r->city, double, i));
       g_autofree char *why = styrkort_total_explain (&now, FALSE);
       const char *name = _styrkort_tertial_report_name (r, ind->name_sv, ind->name_en);
-      const char *cells[5] = { name, now_text, before_text, NULL, NULL };
+      const char *cells[5] = { name, now_text, before_text, city_text, NULL };
 
-      if (!styrkort_project_get_city_value (r->project, ind->id, r->period, &city))
-        city.value = NAN;
-      city_text = _styrkort_tertial_report_figure (ind, city.value);
-      cells[3] = city_text;
       styrkort_pdf_document_table_row (r->doc, cells, NULL, FALSE);
       if (why != NULL)
         g_ptr_array_add (notes, g_strdup_printf ("* %s: %s", name, why));
@@ -229,47 +216,49 @@ write_key_figures (StyrkortTertialReport *r)
     styrkort_pdf_document_paragraph (r->doc, notes->pdata[i], STYRKORT_PDF_TEXT_SMALL);
 }
 
-/* The assessments whose status changed since the previous tertial. */
+/* The assessments whose status changed since the previous tertial: per
+ * area a line for each operation, "Elderly care: In progress → Established". */
 static void
 write_status_changes (StyrkortTertialReport *r)
 {
-  static const double widths[] = { 3, 1.4, 1.3, 1.3 };
+  static const double widths[] = { 2.2, 3 };
   g_autofree char *previous = styrkort_period_to_string (r->previous);
-  const char *header[] = { _("Area or theme"), _("Operation"), previous, r->period_name, NULL };
+  const char *header[] = { _("Area or theme"), _("Status before → now"), NULL };
   g_autofree char *heading = g_strdup_printf (_("Changed since %s"), previous);
   guint changes = 0;
 
   styrkort_pdf_document_heading (r->doc, 2, heading);
   for (guint a = 0; a < r->areas->len; a++)
-    for (guint o = 0; o < r->operations->len; o++)
-      {
-        StyrkortArea *area = r->areas->pdata[a];
-        StyrkortOperation *op = r->operations->pdata[o];
-        gboolean had, has;
-        StyrkortStatus before = status_of (r->project, area->id, op->id, r->previous, &had);
-        StyrkortStatus now = status_of (r->project, area->id, op->id, r->period, &has);
-        g_autofree char *title = NULL;
-        const char *cells[5];
-        StyrkortRgb fills[4];
+    {
+      g_autoptr(GString) lines = g_string_new (NULL);
+      g_autofree char *title = NULL;
+      const char *cells[3];
 
-        if (had == has && (!has || before == now))
-          continue;
-        if (changes++ == 0)
-          {
-            styrkort_pdf_document_paragraph (r->doc, _("Assessments whose status changed:"), STYRKORT_PDF_TEXT_BODY);
-            styrkort_pdf_document_table_begin (r->doc, 4, widths, NULL, header);
-          }
-        title = styrkort_area_display_title (area);
-        cells[0] = title;
-        cells[1] = _styrkort_tertial_report_name (r, op->name_sv, op->name_en);
-        cells[2] = had ? styrkort_status_label (before) : "–";
-        cells[3] = has ? styrkort_status_label (now) : "–";
-        cells[4] = NULL;
-        fills[0] = fills[1] = _styrkort_tertial_report_status_fill (-1);
-        fills[2] = _styrkort_tertial_report_status_fill (had ? (int) before : -1);
-        fills[3] = _styrkort_tertial_report_status_fill (has ? (int) now : -1);
-        styrkort_pdf_document_table_row (r->doc, cells, fills, FALSE);
-      }
+      for (guint o = 0; o < r->operations->len; o++)
+        {
+          StyrkortOperation *op = r->operations->pdata[o];
+          StyrkortAssessment *as = _styrkort_tertial_report_assessment (r, a, o);
+          int before = g_array_index (r->previous_status, int, a * r->operations->len + o);
+          int now = as ? (int) as->status : -1;
+          if (before == now)
+            continue;
+          if (lines->len > 0)
+            g_string_append_c (lines, '\n');
+          /* TRANSLATORS: an operation, its status before and now */
+          g_string_append_printf (lines, _("%s: %s → %s"), _styrkort_tertial_report_name (r, op->name_sv, op->name_en),
+                                  before >= 0 ? styrkort_status_label (before) : "–",
+                                  now >= 0 ? styrkort_status_label (now) : "–");
+        }
+      if (lines->len == 0)
+        continue;
+      if (changes++ == 0)
+        styrkort_pdf_document_table_begin (r->doc, 2, widths, NULL, header);
+      title = styrkort_area_display_title (r->areas->pdata[a]);
+      cells[0] = title;
+      cells[1] = lines->str;
+      cells[2] = NULL;
+      styrkort_pdf_document_table_row (r->doc, cells, NULL, FALSE);
+    }
   if (changes > 0)
     styrkort_pdf_document_table_end (r->doc);
   else
@@ -277,8 +266,6 @@ write_status_changes (StyrkortTertialReport *r)
       g_autofree char *none = g_strdup_printf (_("No assessment changed status since %s."), previous);
       styrkort_pdf_document_paragraph (r->doc, none, STYRKORT_PDF_TEXT_BODY);
     }
-  styrkort_pdf_document_paragraph (r->doc, _("The key figures above stand beside those of the previous tertial."),
-                                   STYRKORT_PDF_TEXT_SMALL);
 }
 
 /* What was changed in a reported period after it was reported, with why. */
@@ -342,7 +329,7 @@ write_document (StyrkortTertialReport *r, GArray *toc)
   write_contents (r, toc);
   write_summary (r);
   for (guint a = 0; a < r->areas->len; a++)
-    _styrkort_tertial_report_area (r, r->areas->pdata[a]);
+    _styrkort_tertial_report_area (r, a);
   _styrkort_tertial_report_indicators (r);
   _styrkort_tertial_report_steering (r);
   styrkort_pdf_document_finish (r->doc);
@@ -354,22 +341,48 @@ discard (void *closure, const unsigned char *data, unsigned int length)
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* A layout without drawing: the headings and the page count. */
+/* A layout without drawing: the headings and the page count. With
+ * @contents_only, only the cover and the contents. */
 static GArray *
-dry_run (StyrkortTertialReport *r, GArray *toc, int *n_pages)
+dry_run (StyrkortTertialReport *r, GArray *toc, gboolean contents_only, int *n_pages)
 {
   cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (discard, NULL, STYRKORT_PDF_PAGE_WIDTH,
                                                                   STYRKORT_PDF_PAGE_HEIGHT);
   GArray *headings;
 
   r->doc = styrkort_pdf_document_new (surface, TRUE, 0);
-  write_document (r, toc);
+  if (contents_only)
+    {
+      write_cover (r);
+      write_contents (r, toc);
+      styrkort_pdf_document_finish (r->doc);
+    }
+  else
+    write_document (r, toc);
   *n_pages = styrkort_pdf_document_get_n_pages (r->doc);
   headings = g_array_ref (styrkort_pdf_document_get_headings (r->doc));
   g_clear_pointer (&r->doc, styrkort_pdf_document_free);
   cairo_surface_finish (surface);
   cairo_surface_destroy (surface);
   return headings;
+}
+
+/* The headings and their pages: the document is laid out without its
+ * contents, which then move what follows them on by the pages they take
+ * beyond the one laid out. */
+static GArray *
+plan_pages (StyrkortTertialReport *r, int *n_pages)
+{
+  GArray *toc = dry_run (r, NULL, FALSE, n_pages);
+  int contents_pages;
+  g_autoptr(GArray) unused = dry_run (r, toc, TRUE, &contents_pages);
+  int shift = contents_pages - 2; /* the cover, and the one page of contents laid out before */
+
+  for (guint i = 0; i < toc->len; i++)
+    if (g_array_index (toc, StyrkortPdfHeading, i).page > 2)
+      g_array_index (toc, StyrkortPdfHeading, i).page += shift;
+  *n_pages += shift;
+  return toc;
 }
 
 static void
@@ -386,6 +399,7 @@ report_clear (StyrkortTertialReport *r)
   g_clear_pointer (&r->period_name, g_free);
   g_clear_pointer (&r->made, g_free);
   g_clear_pointer (&r->doc, styrkort_pdf_document_free);
+  _styrkort_tertial_report_unload (r);
 }
 
 static gboolean
@@ -421,6 +435,7 @@ report_init (StyrkortTertialReport *r, StyrkortProject *project, StyrkortPeriod 
   r->units = styrkort_project_list_units (r->project);
   r->period_name = styrkort_period_to_string (period);
   r->made = g_date_time_format (now, "%Y-%m-%d");
+  _styrkort_tertial_report_load (r);
   return TRUE;
 }
 
@@ -474,15 +489,7 @@ styrkort_tertial_report_write (StyrkortProject *project, StyrkortPeriod period, 
       report_clear (&r);
       return FALSE;
     }
-  /* First the pages of the sections, then again with the contents, which
-   * move them on by the pages they take. */
-  {
-    gint64 t0 = g_get_monotonic_time ();
-    g_autoptr(GArray) first = dry_run (&r, NULL, &n_pages);
-    g_printerr ("TIMING dry1 %ld\n", (long) (g_get_monotonic_time () - t0));
-    toc = dry_run (&r, first, &n_pages);
-    g_printerr ("TIMING dry2 %ld\n", (long) (g_get_monotonic_time () - t0));
-  }
+  toc = plan_pages (&r, &n_pages);
 
   part = g_strconcat (path, ".part", NULL);
   surface = cairo_pdf_surface_create (part, STYRKORT_PDF_PAGE_WIDTH, STYRKORT_PDF_PAGE_HEIGHT);
@@ -497,9 +504,7 @@ styrkort_tertial_report_write (StyrkortProject *project, StyrkortPeriod period, 
   r.doc = styrkort_pdf_document_new (surface, FALSE, n_pages);
   write_document (&r, toc);
   g_clear_pointer (&r.doc, styrkort_pdf_document_free);
-  g_printerr ("TIMING drawn %ld\n", (long) (g_get_monotonic_time ()));
   cairo_surface_finish (surface);
-  g_printerr ("TIMING finished %ld\n", (long) (g_get_monotonic_time ()));
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
   report_clear (&r);
