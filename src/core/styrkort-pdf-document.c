@@ -50,6 +50,7 @@ struct _StyrkortPdfDocument {
   char *footer_format;
   GArray *headings;      /* StyrkortPdfHeading */
   int last_outline;      /* the outline id of the last level-1 heading */
+  GHashTable *blocks;    /* laid-out texts (Block*), shared with a later pass */
   Table *table;
 };
 
@@ -118,6 +119,30 @@ block_clear (Block *b)
   g_clear_pointer (&b->xs, g_free);
 }
 
+static void
+block_free (Block *b)
+{
+  block_clear (b);
+  g_free (b);
+}
+
+/* The laid-out text, from an earlier pass when it had the same: the
+ * document is laid out before it is drawn, and shaping is the costly part. */
+static const Block *
+block_get (StyrkortPdfDocument *doc, const char *text, double width, double size, gboolean bold, PangoAlignment align)
+{
+  g_autofree char *key = g_strdup_printf ("%.2f|%.2f|%d|%d|%s", width, size, bold, align, text ? text : "");
+  Block *b = g_hash_table_lookup (doc->blocks, key);
+
+  if (b == NULL)
+    {
+      b = g_new0 (Block, 1);
+      block_init (b, doc, text, width, size, bold, align);
+      g_hash_table_insert (doc->blocks, g_steal_pointer (&key), b);
+    }
+  return b;
+}
+
 /* The height of lines @first..@last - 1. */
 static double
 block_height (const Block *b, int first, int last)
@@ -164,6 +189,7 @@ styrkort_pdf_document_new (cairo_surface_t *surface, gboolean dry, int n_pages)
   doc->headings = g_array_new (FALSE, TRUE, sizeof (StyrkortPdfHeading));
   doc->footer_format = g_strdup ("%d / %d");
   doc->last_outline = CAIRO_PDF_OUTLINE_ROOT;
+  doc->blocks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) block_free);
   /* The same metrics in the dry run and the real one, whatever the surface. */
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
@@ -197,12 +223,20 @@ styrkort_pdf_document_free (StyrkortPdfDocument *doc)
   g_array_set_clear_func (doc->headings, heading_clear);
   g_array_unref (doc->headings);
   table_free (doc->table);
+  g_hash_table_unref (doc->blocks);
   cairo_destroy (doc->cr);
   cairo_surface_destroy (doc->surface);
   g_free (doc->header_left);
   g_free (doc->header_right);
   g_free (doc->footer_format);
   g_free (doc);
+}
+
+void
+styrkort_pdf_document_reuse_layouts (StyrkortPdfDocument *doc, StyrkortPdfDocument *earlier)
+{
+  g_hash_table_unref (doc->blocks);
+  doc->blocks = g_hash_table_ref (earlier->blocks);
 }
 
 void
@@ -249,14 +283,10 @@ double
 styrkort_pdf_document_text_at (StyrkortPdfDocument *doc, double x, double y, double width, const char *text,
                                double size, gboolean bold, int align)
 {
-  Block b = { 0 };
-  double height;
+  const Block *b = block_get (doc, text, width, size, bold, (PangoAlignment) align);
 
-  block_init (&b, doc, text, width, size, bold, (PangoAlignment) align);
-  block_draw (doc, &b, 0, b.n_lines, x, y, ink);
-  height = block_height (&b, 0, b.n_lines);
-  block_clear (&b);
-  return height;
+  block_draw (doc, b, 0, b->n_lines, x, y, ink);
+  return block_height (b, 0, b->n_lines);
 }
 
 static void
@@ -375,11 +405,8 @@ styrkort_pdf_document_heading (StyrkortPdfDocument *doc, int level, const char *
 {
   double size = level == 1 ? 17 : 12.5;
   StyrkortPdfHeading heading = { level, g_strdup (title), 0, 0 };
-  Block b = { 0 };
-  double height;
-
-  block_init (&b, doc, title, BODY_WIDTH, size, TRUE, PANGO_ALIGN_LEFT);
-  height = block_height (&b, 0, b.n_lines);
+  const Block *b = block_get (doc, title, BODY_WIDTH, size, TRUE, PANGO_ALIGN_LEFT);
+  double height = block_height (b, 0, b->n_lines);
   if (level == 1)
     {
       ensure_page (doc);
@@ -403,11 +430,10 @@ styrkort_pdf_document_heading (StyrkortPdfDocument *doc, int level, const char *
       if (level == 1)
         doc->last_outline = id;
     }
-  block_draw (doc, &b, 0, b.n_lines, STYRKORT_PDF_MARGIN_X, doc->y, level == 1 ? accent : ink);
+  block_draw (doc, b, 0, b->n_lines, STYRKORT_PDF_MARGIN_X, doc->y, level == 1 ? accent : ink);
   doc->y += height + (level == 1 ? 10 : 5);
   doc->page_empty = FALSE;
   g_array_append_val (doc->headings, heading);
-  block_clear (&b);
 }
 
 void
@@ -415,13 +441,10 @@ styrkort_pdf_document_toc_entry (StyrkortPdfDocument *doc, const StyrkortPdfHead
 {
   double indent = heading->level == 1 ? 0 : 18, number_width = 36;
   g_autofree char *page = g_strdup_printf ("%d", heading->page);
-  Block b = { 0 }, n = { 0 };
-  double height;
-
-  block_init (&b, doc, heading->title, BODY_WIDTH - indent - number_width - 12, heading->level == 1 ? BODY_SIZE + 1 : BODY_SIZE,
-              heading->level == 1, PANGO_ALIGN_LEFT);
-  block_init (&n, doc, page, number_width, BODY_SIZE, heading->level == 1, PANGO_ALIGN_RIGHT);
-  height = block_height (&b, 0, b.n_lines);
+  const Block *b = block_get (doc, heading->title, BODY_WIDTH - indent - number_width - 12,
+                              heading->level == 1 ? BODY_SIZE + 1 : BODY_SIZE, heading->level == 1, PANGO_ALIGN_LEFT);
+  const Block *n = block_get (doc, page, number_width, BODY_SIZE, heading->level == 1, PANGO_ALIGN_RIGHT);
+  double height = block_height (b, 0, b->n_lines);
   styrkort_pdf_document_space (doc, heading->level == 1 ? 5 : 1.5);
   styrkort_pdf_document_keep (doc, height);
   if (!doc->dry)
@@ -429,15 +452,13 @@ styrkort_pdf_document_toc_entry (StyrkortPdfDocument *doc, const StyrkortPdfHead
       g_autofree char *link = g_strdup_printf ("page=%d pos=[%.1f %.1f]", heading->page, STYRKORT_PDF_MARGIN_X,
                                                MAX (heading->y - 12, 0));
       cairo_tag_begin (doc->cr, CAIRO_TAG_LINK, link);
-      block_draw (doc, &b, 0, b.n_lines, STYRKORT_PDF_MARGIN_X + indent, doc->y, ink);
-      block_draw (doc, &n, 0, 1, STYRKORT_PDF_PAGE_WIDTH - STYRKORT_PDF_MARGIN_X - number_width,
-                  doc->y + block_height (&b, 0, b.n_lines) - block_height (&n, 0, 1), ink);
+      block_draw (doc, b, 0, b->n_lines, STYRKORT_PDF_MARGIN_X + indent, doc->y, ink);
+      block_draw (doc, n, 0, 1, STYRKORT_PDF_PAGE_WIDTH - STYRKORT_PDF_MARGIN_X - number_width,
+                  doc->y + height - block_height (n, 0, 1), ink);
       cairo_tag_end (doc->cr, CAIRO_TAG_LINK);
     }
   doc->y += height;
   doc->page_empty = FALSE;
-  block_clear (&b);
-  block_clear (&n);
 }
 
 /* Paragraphs --------------------------------------------------------------------- */
@@ -482,7 +503,7 @@ void
 styrkort_pdf_document_paragraph_indented (StyrkortPdfDocument *doc, const char *text, StyrkortPdfTextStyle style,
                                           double indent)
 {
-  Block b = { 0 };
+  const Block *b;
   double size;
   gboolean bold;
   StyrkortRgb colour;
@@ -492,13 +513,12 @@ styrkort_pdf_document_paragraph_indented (StyrkortPdfDocument *doc, const char *
     return;
   style_of (style, &size, &bold, &colour);
   ensure_page (doc);
-  block_init (&b, doc, text, BODY_WIDTH - indent, size, bold, PANGO_ALIGN_LEFT);
+  b = block_get (doc, text, BODY_WIDTH - indent, size, bold, PANGO_ALIGN_LEFT);
   if (style == STYRKORT_PDF_TEXT_LABEL)
-    styrkort_pdf_document_keep (doc, block_height (&b, 0, b.n_lines) + 30); /* with the text under it */
-  while (!place_lines (doc, &b, &first, STYRKORT_PDF_MARGIN_X + indent, colour))
+    styrkort_pdf_document_keep (doc, block_height (b, 0, b->n_lines) + 30); /* with the text under it */
+  while (!place_lines (doc, b, &first, STYRKORT_PDF_MARGIN_X + indent, colour))
     begin_page (doc, FALSE);
   doc->y += size * 0.45;
-  block_clear (&b);
 }
 
 void
@@ -549,7 +569,7 @@ styrkort_pdf_document_table_end (StyrkortPdfDocument *doc)
 }
 
 typedef struct {
-  Block *cells;
+  const Block **cells;
   int *next;       /* per cell: the first line not yet drawn */
   guint n;
 } Row;
@@ -560,18 +580,16 @@ row_init (Row *row, StyrkortPdfDocument *doc, const char * const *cells, gboolea
   Table *t = doc->table;
 
   row->n = t->n_columns;
-  row->cells = g_new0 (Block, t->n_columns);
+  row->cells = g_new0 (const Block *, t->n_columns);
   row->next = g_new0 (int, t->n_columns);
   for (guint c = 0; c < t->n_columns; c++)
-    block_init (&row->cells[c], doc, cells[c], t->widths[c] - 2 * CELL_PAD_X, size, bold,
-                t->numeric[c] ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+    row->cells[c] = block_get (doc, cells[c], t->widths[c] - 2 * CELL_PAD_X, size, bold,
+                               t->numeric[c] ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
 }
 
 static void
 row_clear (Row *row)
 {
-  for (guint c = 0; c < row->n; c++)
-    block_clear (&row->cells[c]);
   g_free (row->cells);
   g_free (row->next);
 }
@@ -582,7 +600,7 @@ row_height (const Row *row)
 {
   double h = 0;
   for (guint c = 0; c < row->n; c++)
-    h = MAX (h, block_height (&row->cells[c], row->next[c], row->cells[c].n_lines));
+    h = MAX (h, block_height (row->cells[c], row->next[c], row->cells[c]->n_lines));
   return h + 2 * CELL_PAD_Y;
 }
 
@@ -590,7 +608,7 @@ static gboolean
 row_done (const Row *row)
 {
   for (guint c = 0; c < row->n; c++)
-    if (row->next[c] < row->cells[c].n_lines)
+    if (row->next[c] < row->cells[c]->n_lines)
       return FALSE;
   return TRUE;
 }
@@ -628,7 +646,7 @@ row_place (StyrkortPdfDocument *doc, Row *row, const StyrkortRgb *fills, double 
 
   for (guint c = 0; c < row->n; c++)
     {
-      Block *b = &row->cells[c];
+      const Block *b = row->cells[c];
       int fit = block_fit (b, row->next[c], height - 2 * CELL_PAD_Y);
       int left = b->n_lines - row->next[c];
       if (fit < left && left - fit < MIN_LINES && fit > MIN_LINES)
@@ -641,7 +659,7 @@ row_place (StyrkortPdfDocument *doc, Row *row, const StyrkortRgb *fills, double 
     {
       if (fills != NULL && fills[c].r >= 0)
         fill_rect (doc, x, doc->y, t->widths[c], used, fills[c]);
-      block_draw (doc, &row->cells[c], from[c], row->next[c], x + CELL_PAD_X, doc->y + CELL_PAD_Y, colour);
+      block_draw (doc, row->cells[c], from[c], row->next[c], x + CELL_PAD_X, doc->y + CELL_PAD_Y, colour);
       x += t->widths[c];
     }
   doc->y += used;

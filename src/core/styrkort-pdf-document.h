@@ -43,6 +43,10 @@ StyrkortPdfDocument *styrkort_pdf_document_new  (cairo_surface_t *surface, gbool
 void                 styrkort_pdf_document_free (StyrkortPdfDocument *doc);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyrkortPdfDocument, styrkort_pdf_document_free)
 
+/* Takes the texts laid out by @earlier (a dry run of the same document):
+ * they are not shaped again. */
+void     styrkort_pdf_document_reuse_layouts (StyrkortPdfDocument *doc, StyrkortPdfDocument *earlier);
+
 /* The running header's two sides (district, document and period). */
 void     styrkort_pdf_document_set_header (StyrkortPdfDocument *doc, const char *left, const char *right);
 /* "Page %d of %d" in the user's language, from the caller. */

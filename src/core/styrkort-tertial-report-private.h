@@ -24,6 +24,7 @@ typedef struct {
   char *period_name;          /* "2026 T2" */
   char *made;                 /* today, for people */
   StyrkortPdfDocument *doc;
+  StyrkortPdfDocument *dry;   /* the dry run, whose laid-out texts the real pass reuses */
 
   /* Read once: the document is laid out more than once. */
   GPtrArray *assessments;     /* StyrkortAssessment* or NULL per area × operation, this period */

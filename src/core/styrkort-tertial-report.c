@@ -351,6 +351,8 @@ dry_run (StyrkortTertialReport *r, GArray *toc, gboolean contents_only, int *n_p
   GArray *headings;
 
   r->doc = styrkort_pdf_document_new (surface, TRUE, 0);
+  if (r->dry != NULL)
+    styrkort_pdf_document_reuse_layouts (r->doc, r->dry);
   if (contents_only)
     {
       write_cover (r);
@@ -361,6 +363,11 @@ dry_run (StyrkortTertialReport *r, GArray *toc, gboolean contents_only, int *n_p
     write_document (r, toc);
   *n_pages = styrkort_pdf_document_get_n_pages (r->doc);
   headings = g_array_ref (styrkort_pdf_document_get_headings (r->doc));
+  if (!contents_only)
+    {
+      g_clear_pointer (&r->dry, styrkort_pdf_document_free);
+      r->dry = g_steal_pointer (&r->doc);
+    }
   g_clear_pointer (&r->doc, styrkort_pdf_document_free);
   cairo_surface_finish (surface);
   cairo_surface_destroy (surface);
@@ -399,6 +406,7 @@ report_clear (StyrkortTertialReport *r)
   g_clear_pointer (&r->period_name, g_free);
   g_clear_pointer (&r->made, g_free);
   g_clear_pointer (&r->doc, styrkort_pdf_document_free);
+  g_clear_pointer (&r->dry, styrkort_pdf_document_free);
   _styrkort_tertial_report_unload (r);
 }
 
@@ -502,6 +510,7 @@ styrkort_tertial_report_write (StyrkortProject *project, StyrkortPeriod period, 
     }
   set_metadata (&r, surface);
   r.doc = styrkort_pdf_document_new (surface, FALSE, n_pages);
+  styrkort_pdf_document_reuse_layouts (r.doc, r.dry);
   write_document (&r, toc);
   g_clear_pointer (&r.doc, styrkort_pdf_document_free);
   cairo_surface_finish (surface);
