@@ -39,6 +39,7 @@ typedef struct {
 struct _StyrkortPdfDocument {
   cairo_surface_t *surface;
   cairo_t *cr;
+  PangoContext *pango;   /* one for every text: a context per text costs more than its layout */
   gboolean dry;
   int n_pages_known;
   int page;              /* 1-based; 0 before the first */
@@ -51,6 +52,7 @@ struct _StyrkortPdfDocument {
   GArray *headings;      /* StyrkortPdfHeading */
   int last_outline;      /* the outline id of the last level-1 heading */
   GHashTable *blocks;    /* laid-out texts (Block*), shared with a later pass */
+  GHashTable *charts;    /* StyrkortChart* → its drawing (a recording surface) */
   Table *table;
 };
 
@@ -82,7 +84,7 @@ block_init (Block *b, StyrkortPdfDocument *doc, const char *text, double width, 
   PangoLayoutIter *iter;
   int i = 0;
 
-  b->layout = pango_cairo_create_layout (doc->cr);
+  b->layout = pango_layout_new (doc->pango);
   pango_layout_set_font_description (b->layout, font);
   pango_layout_set_width (b->layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (b->layout, PANGO_WRAP_WORD_CHAR);
@@ -190,11 +192,13 @@ styrkort_pdf_document_new (cairo_surface_t *surface, gboolean dry, int n_pages)
   doc->footer_format = g_strdup ("%d / %d");
   doc->last_outline = CAIRO_PDF_OUTLINE_ROOT;
   doc->blocks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) block_free);
+  doc->charts = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) cairo_surface_destroy);
   /* The same metrics in the dry run and the real one, whatever the surface. */
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
   cairo_set_font_options (doc->cr, options);
   cairo_font_options_destroy (options);
+  doc->pango = pango_cairo_create_context (doc->cr);
   return doc;
 }
 
@@ -224,6 +228,8 @@ styrkort_pdf_document_free (StyrkortPdfDocument *doc)
   g_array_unref (doc->headings);
   table_free (doc->table);
   g_hash_table_unref (doc->blocks);
+  g_hash_table_unref (doc->charts);
+  g_clear_object (&doc->pango);
   cairo_destroy (doc->cr);
   cairo_surface_destroy (doc->surface);
   g_free (doc->header_left);
@@ -727,19 +733,45 @@ styrkort_pdf_document_table_row (StyrkortPdfDocument *doc, const char * const *c
 
 /* Charts ------------------------------------------------------------------------- */
 
+cairo_surface_t *
+styrkort_pdf_chart_record (const StyrkortChart *chart, double height)
+{
+  cairo_rectangle_t extents = { 0, 0, BODY_WIDTH, height };
+  cairo_surface_t *drawing = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  cairo_t *cr = cairo_create (drawing);
+
+  styrkort_chart_layout_free (styrkort_chart_draw (chart, cr, BODY_WIDTH, height, STYRKORT_CHART_SCREEN));
+  cairo_destroy (cr);
+  return drawing;
+}
+
 void
-styrkort_pdf_document_chart (StyrkortPdfDocument *doc, const StyrkortChart *chart, double height)
+styrkort_pdf_document_drawing (StyrkortPdfDocument *doc, cairo_surface_t *drawing, double height)
 {
   styrkort_pdf_document_keep (doc, height);
   if (!doc->dry)
     {
+      g_return_if_fail (drawing != NULL);
       cairo_save (doc->cr);
-      cairo_translate (doc->cr, STYRKORT_PDF_MARGIN_X, doc->y);
-      cairo_rectangle (doc->cr, 0, 0, BODY_WIDTH, height);
-      cairo_clip (doc->cr);
-      styrkort_chart_layout_free (styrkort_chart_draw (chart, doc->cr, BODY_WIDTH, height, STYRKORT_CHART_SCREEN));
+      cairo_set_source_surface (doc->cr, drawing, STYRKORT_PDF_MARGIN_X, doc->y);
+      cairo_rectangle (doc->cr, STYRKORT_PDF_MARGIN_X, doc->y, BODY_WIDTH, height);
+      cairo_fill (doc->cr);
       cairo_restore (doc->cr);
     }
   doc->y += height + 10;
   doc->page_empty = FALSE;
+}
+
+void
+styrkort_pdf_document_chart (StyrkortPdfDocument *doc, const StyrkortChart *chart, double height)
+{
+  /* Drawn once, placed wherever it is shown: the PDF holds it once. */
+  cairo_surface_t *drawing = doc->dry ? NULL : g_hash_table_lookup (doc->charts, chart);
+
+  if (!doc->dry && drawing == NULL)
+    {
+      drawing = styrkort_pdf_chart_record (chart, height);
+      g_hash_table_insert (doc->charts, (gpointer) chart, drawing);
+    }
+  styrkort_pdf_document_drawing (doc, drawing, height);
 }

@@ -100,7 +100,14 @@ void     styrkort_pdf_document_table_row   (StyrkortPdfDocument *doc, const char
                                             const StyrkortRgb *fills, gboolean bold);
 void     styrkort_pdf_document_table_end   (StyrkortPdfDocument *doc);
 
-/* @chart drawn as vectors across the body's width, @height points tall. */
+/* @chart drawn as vectors across the body's width, @height points tall;
+ * the same chart again is placed from the same drawing. */
 void     styrkort_pdf_document_chart      (StyrkortPdfDocument *doc, const StyrkortChart *chart, double height);
+/* @chart drawn as vectors on a recording surface as wide as the body: any
+ * thread may draw one (the charts while the text is laid out). */
+cairo_surface_t *styrkort_pdf_chart_record (const StyrkortChart *chart, double height);
+/* A drawing from styrkort_pdf_chart_record() placed like a chart (NULL in
+ * a dry run is fine). */
+void     styrkort_pdf_document_drawing    (StyrkortPdfDocument *doc, cairo_surface_t *drawing, double height);
 
 G_END_DECLS

@@ -26,14 +26,34 @@ chart_has_values (const StyrkortChart *chart)
 }
 
 static void
-add_chart (GPtrArray *charts, StyrkortChart *chart)
+add_chart (StyrkortTertialReport *r, GPtrArray *charts, StyrkortChart *chart)
 {
   if (chart == NULL)
     return;
   if (chart_has_values (chart))
-    g_ptr_array_add (charts, chart);
+    {
+      g_ptr_array_add (r->chart_store, chart);
+      g_ptr_array_add (charts, chart);
+    }
   else
     styrkort_chart_free (chart);
+}
+
+/* An indicator's charts, made once however many areas show them. */
+static GPtrArray *
+indicator_charts (StyrkortTertialReport *r, const StyrkortIndicator *ind)
+{
+  GPtrArray *charts = g_hash_table_lookup (r->indicator_charts, &ind->id);
+
+  if (charts == NULL)
+    {
+      charts = g_ptr_array_new ();
+      if (ind->level == STYRKORT_LEVEL_UNIT)
+        add_chart (r, charts, styrkort_chart_new_units (r->project, ind->id, r->period));
+      add_chart (r, charts, styrkort_chart_new_trend (r->project, ind->id, r->period, 6));
+      g_hash_table_insert (r->indicator_charts, (gpointer) &ind->id, charts);
+    }
+  return charts;
 }
 
 static gboolean
@@ -50,19 +70,16 @@ indicator_in_area (const StyrkortIndicator *ind, gint64 area_id)
 static GPtrArray *
 area_charts (StyrkortTertialReport *r, const StyrkortArea *area, GPtrArray *goals)
 {
-  GPtrArray *charts = g_ptr_array_new_with_free_func ((GDestroyNotify) styrkort_chart_free);
+  GPtrArray *charts = g_ptr_array_new ();
 
   for (guint i = 0; i < r->indicators->len; i++)
     {
       StyrkortIndicator *ind = r->indicators->pdata[i];
-      if (!indicator_in_area (ind, area->id))
-        continue;
-      if (ind->level == STYRKORT_LEVEL_UNIT)
-        add_chart (charts, styrkort_chart_new_units (r->project, ind->id, r->period));
-      add_chart (charts, styrkort_chart_new_trend (r->project, ind->id, r->period, 6));
+      if (indicator_in_area (ind, area->id))
+        g_ptr_array_extend (charts, indicator_charts (r, ind), NULL, NULL);
     }
   if (goals->len > 0)
-    add_chart (charts, styrkort_chart_new_goals (r->project, area->id, r->period));
+    add_chart (r, charts, styrkort_chart_new_goals (r->project, area->id, r->period));
   return charts;
 }
 
@@ -121,6 +138,9 @@ _styrkort_tertial_report_load (StyrkortTertialReport *r)
   r->goal_states = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   r->actions = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   r->charts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  r->chart_store = g_ptr_array_new_with_free_func ((GDestroyNotify) styrkort_chart_free);
+  r->indicator_charts = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                               (GDestroyNotify) g_ptr_array_unref);
   r->values = g_ptr_array_new_with_free_func ((GDestroyNotify) styrkort_value_free);
   r->totals = g_array_new (FALSE, TRUE, sizeof (StyrkortTotal));
   r->city = g_array_new (FALSE, TRUE, sizeof (double));
@@ -130,9 +150,53 @@ _styrkort_tertial_report_load (StyrkortTertialReport *r)
     load_indicator (r, r->indicators->pdata[i]);
 }
 
+/* Bars need room per category; a long list of units gets a taller chart. */
+double
+_styrkort_tertial_report_chart_height (const StyrkortChart *chart)
+{
+  if (chart->kind == STYRKORT_CHART_TREND)
+    return 220;
+  if (chart->kind == STYRKORT_CHART_GOALS)
+    return CLAMP (90 + 45.0 * chart->categories->len, 150, 520);
+  return CLAMP (110 + 13.0 * chart->categories->len, 200, 620);
+}
+
+/* In the drawing thread: the charts are plain data, read only, and each
+ * is drawn on its own recording surface. */
+static gpointer
+draw_charts (gpointer data)
+{
+  StyrkortTertialReport *r = data;
+  GHashTable *drawings = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) cairo_surface_destroy);
+
+  for (guint i = 0; i < r->chart_store->len; i++)
+    {
+      StyrkortChart *chart = r->chart_store->pdata[i];
+      g_hash_table_insert (drawings, chart,
+                           styrkort_pdf_chart_record (chart, _styrkort_tertial_report_chart_height (chart)));
+    }
+  return drawings;
+}
+
+void
+_styrkort_tertial_report_draw_charts (StyrkortTertialReport *r)
+{
+  g_return_if_fail (r->drawing_thread == NULL && r->drawings == NULL);
+  r->drawing_thread = g_thread_new ("tertial-report-charts", draw_charts, r);
+}
+
+void
+_styrkort_tertial_report_wait_charts (StyrkortTertialReport *r)
+{
+  if (r->drawing_thread != NULL)
+    r->drawings = g_thread_join (g_steal_pointer (&r->drawing_thread));
+}
+
 void
 _styrkort_tertial_report_unload (StyrkortTertialReport *r)
 {
+  _styrkort_tertial_report_wait_charts (r);
+  g_clear_pointer (&r->drawings, g_hash_table_unref);
   g_clear_pointer (&r->assessments, g_ptr_array_unref);
   g_clear_pointer (&r->previous_status, g_array_unref);
   g_clear_pointer (&r->gender_notes, g_ptr_array_unref);
@@ -140,6 +204,8 @@ _styrkort_tertial_report_unload (StyrkortTertialReport *r)
   g_clear_pointer (&r->goal_states, g_ptr_array_unref);
   g_clear_pointer (&r->actions, g_ptr_array_unref);
   g_clear_pointer (&r->charts, g_ptr_array_unref);
+  g_clear_pointer (&r->indicator_charts, g_hash_table_unref);
+  g_clear_pointer (&r->chart_store, g_ptr_array_unref);
   g_clear_pointer (&r->values, g_ptr_array_unref);
   g_clear_pointer (&r->totals, g_array_unref);
   g_clear_pointer (&r->city, g_array_unref);

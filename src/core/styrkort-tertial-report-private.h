@@ -33,11 +33,22 @@ typedef struct {
   GPtrArray *goals;           /* GPtrArray of StyrkortSubgoal per area */
   GPtrArray *goal_states;     /* GArray of StyrkortTertialGoal per area, beside its goals */
   GPtrArray *actions;         /* GPtrArray of StyrkortAction per area */
-  GPtrArray *charts;          /* GPtrArray of StyrkortChart per area */
+  GPtrArray *charts;          /* GPtrArray of StyrkortChart per area (not owned: an indicator's
+                               * charts are shown in each of its areas) */
+  GPtrArray *chart_store;     /* StyrkortChart: every chart, owned */
+  GHashTable *indicator_charts; /* indicator id → GPtrArray of its charts (units, trend) */
+  GHashTable *drawings;       /* StyrkortChart* → its drawing (cairo_surface_t), once drawn */
+  GThread *drawing_thread;    /* draws them while the text is laid out */
   GPtrArray *values;          /* StyrkortValue* or NULL per indicator × (the district, then each unit) */
   GArray *totals;             /* StyrkortTotal per indicator: this period, then the previous one */
   GArray *city;               /* double per indicator: the city's value, NAN none */
 } StyrkortTertialReport;
+
+/* How tall a chart is in the report, in points. */
+double _styrkort_tertial_report_chart_height (const StyrkortChart *chart);
+/* Starts drawing every chart in another thread; waits for it to finish. */
+void   _styrkort_tertial_report_draw_charts (StyrkortTertialReport *r);
+void   _styrkort_tertial_report_wait_charts (StyrkortTertialReport *r);
 
 /* The cached records. */
 StyrkortAssessment *_styrkort_tertial_report_assessment (const StyrkortTertialReport *r, guint area, guint operation);

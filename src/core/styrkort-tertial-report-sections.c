@@ -158,17 +158,6 @@ write_actions (StyrkortTertialReport *r, guint area)
   styrkort_pdf_document_table_end (r->doc);
 }
 
-/* Bars need room per category; a long list of units gets a taller chart. */
-static double
-chart_height (const StyrkortChart *chart)
-{
-  if (chart->kind == STYRKORT_CHART_TREND)
-    return 220;
-  if (chart->kind == STYRKORT_CHART_GOALS)
-    return CLAMP (90 + 45.0 * chart->categories->len, 150, 520);
-  return CLAMP (110 + 13.0 * chart->categories->len, 200, 620);
-}
-
 static void
 write_charts (StyrkortTertialReport *r, guint area)
 {
@@ -177,10 +166,11 @@ write_charts (StyrkortTertialReport *r, guint area)
   if (charts->len == 0)
     return;
   /* The heading goes with the first chart. */
-  styrkort_pdf_document_keep (r->doc, chart_height (charts->pdata[0]) + 50);
+  styrkort_pdf_document_keep (r->doc, _styrkort_tertial_report_chart_height (charts->pdata[0]) + 50);
   styrkort_pdf_document_heading (r->doc, 2, _("Charts"));
   for (guint i = 0; i < charts->len; i++)
-    styrkort_pdf_document_chart (r->doc, charts->pdata[i], chart_height (charts->pdata[i]));
+    styrkort_pdf_document_drawing (r->doc, r->drawings ? g_hash_table_lookup (r->drawings, charts->pdata[i]) : NULL,
+                                   _styrkort_tertial_report_chart_height (charts->pdata[i]));
 }
 
 void

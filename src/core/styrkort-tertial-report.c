@@ -497,7 +497,9 @@ styrkort_tertial_report_write (StyrkortProject *project, StyrkortPeriod period, 
       report_clear (&r);
       return FALSE;
     }
+  _styrkort_tertial_report_draw_charts (&r);
   toc = plan_pages (&r, &n_pages);
+  _styrkort_tertial_report_wait_charts (&r);
 
   part = g_strconcat (path, ".part", NULL);
   surface = cairo_pdf_surface_create (part, STYRKORT_PDF_PAGE_WIDTH, STYRKORT_PDF_PAGE_HEIGHT);
