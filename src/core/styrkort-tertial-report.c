@@ -120,10 +120,9 @@ write_cover (StyrkortTertialReport *r)
       y += styrkort_pdf_document_text_at (doc, x, y, width, text, 11, TRUE, 0) + 6;
       if (r->report_changes->len > 0)
         {
-          g_autofree char *changed = g_strdup_printf (
-            g_dngettext (GETTEXT_PACKAGE, "It was changed once after it was reported: see “Changed after reporting”.",
-                         "It was changed %u times after it was reported: see “Changed after reporting”.",
-                         r->report_changes->len), r->report_changes->len);
+          g_autofree char *changed = g_strdup_printf (_("Changes made after it was reported: %u. They are listed "
+                                                        "under “Changed after reporting”."),
+                                                      r->report_changes->len);
           y += styrkort_pdf_document_text_at (doc, x, y, width, changed, 11, FALSE, 0) + 6;
         }
     }
