@@ -134,6 +134,9 @@ write_subgoals (StyrkortTertialReport *r, guint area)
   styrkort_pdf_document_table_end (r->doc);
 }
 
+/* Notes longer than this (characters) go under the actions' table. */
+#define LONG_NOTE 280
+
 static void
 write_actions (StyrkortTertialReport *r, guint area)
 {
@@ -151,11 +154,22 @@ write_actions (StyrkortTertialReport *r, guint area)
   for (guint i = 0; i < actions->len; i++)
     {
       StyrkortAction *a = actions->pdata[i];
+      gboolean below = a->note != NULL && g_utf8_strlen (a->note, -1) > LONG_NOTE;
       const char *cells[] = { a->text, a->owner ? a->owner : "", a->due ? a->due : "",
-                              styrkort_action_state_label (a->state), a->note ? a->note : "", NULL };
+                              styrkort_action_state_label (a->state),
+                              below ? _("Note below the table.") : a->note ? a->note : "", NULL };
       styrkort_pdf_document_table_row (r->doc, cells, NULL, FALSE);
     }
   styrkort_pdf_document_table_end (r->doc);
+  /* A long note would make a narrow column pages long: it follows in full width. */
+  for (guint i = 0; i < actions->len; i++)
+    {
+      StyrkortAction *a = actions->pdata[i];
+      if (a->note == NULL || g_utf8_strlen (a->note, -1) <= LONG_NOTE)
+        continue;
+      styrkort_pdf_document_paragraph (r->doc, a->text, STYRKORT_PDF_TEXT_LABEL);
+      styrkort_pdf_document_paragraph_indented (r->doc, a->note, STYRKORT_PDF_TEXT_BODY, 10);
+    }
 }
 
 static void
@@ -242,7 +256,7 @@ write_indicator (StyrkortTertialReport *r, guint index)
 
 #define COLUMN(title, width, right) (widths[n] = (width), numeric[n++] = (right), line_add (&header, (title)))
   COLUMN (_("Unit"), 2.6, FALSE);
-  COLUMN (_("Operation"), 1.6, FALSE);
+  COLUMN (_("Operation"), 1.8, FALSE);
   COLUMN (_("Value"), 1.0, TRUE);
   if (split)
     {
