@@ -517,6 +517,35 @@ test_export_workbook (void)
     g_error ("%s%s", out, err);
 }
 
+/* The tertial report of the period shown, written beside the main loop:
+ * a PDF whose title names the period. */
+static void
+test_export_tertial_report (void)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *pdf = g_build_filename (folder, "Tertialrapport-Stadsdel-Exempel.pdf", NULL);
+  g_autoptr(GFile) target = g_file_new_for_path (pdf);
+  StyrkortPeriod p = styrkort_window_get_period (window);
+  g_autofree char *period = styrkort_period_to_string (p);
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+  char *argv[] = { pdfinfo, pdf, NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  int status = 0;
+
+  styrkort_window_export_tertial_report (window, target);
+  for (int i = 0; i < 400 && !g_file_query_exists (target, NULL); i++)
+    wait_ms (25);
+  wait_ms (300);
+  g_assert_true (g_file_query_exists (target, NULL));
+  save_png (GTK_WIDGET (window), "tertial-report-exported-toast.png");
+  if (pdfinfo == NULL)
+    return;
+  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, NULL));
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, period));
+  g_assert_nonnull (strstr (out, "Pages:"));
+}
+
 /* A new district has no units: add one and enter its first figure. */
 static void
 test_new_district_units (void)
@@ -1230,6 +1259,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/window/rename-district", test_rename_district);
   g_test_add_func ("/ui/projector/keys", test_projector_keys);
   g_test_add_func ("/ui/window/export-workbook", test_export_workbook);
+  g_test_add_func ("/ui/window/export-tertial-report", test_export_tertial_report);
   g_test_add_func ("/ui/city/overview", test_city_overview);
   g_test_add_func ("/ui/window/new-district-units", test_new_district_units);
   g_test_add_func ("/ui/import/dialog", test_import_dialog);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The window's commands that take the district elsewhere: the projected
- * view, slides and printing, the T2 workbook (exported in a thread), import,
- * and reported periods (mark, save, unlock, lock). */
+ * view, slides and printing, the T2 workbook and the tertial report (each
+ * written in a thread), import, and reported periods (mark, save, unlock,
+ * lock). */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -11,6 +12,7 @@
 #include "styrkort-projector.h"
 #include "styrkort-reporting.h"
 #include "styrkort-slides.h"
+#include "styrkort-tertial-report.h"
 #include "styrkort-window-private.h"
 #include "styrkort-workbook.h"
 
@@ -56,11 +58,16 @@ print_action (GtkWidget *widget, const char *action, GVariant *parameter)
  * window's own connection: a second connection to a file on a share would
  * be refused by the exclusive lock. The window stays responsive and shows
  * that something is happening. */
+typedef gboolean (*ExportWriter) (StyrkortProject *project, StyrkortPeriod period, const char *path,
+                                  GError **error);
+
 typedef struct {
   StyrkortProject *snapshot; /* NULL when the copy failed: then @error says why */
   GError *error;
   StyrkortPeriod period;
   char *path;
+  ExportWriter write;        /* the workbook or the tertial report */
+  const char *action;        /* "win.export-workbook", …: off while it runs */
 } ExportJob;
 
 static void
@@ -80,7 +87,7 @@ export_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancel
 
   if (job->snapshot == NULL)
     g_task_return_error (task, g_steal_pointer (&job->error));
-  else if (!styrkort_workbook_export (job->snapshot, job->period, job->path, &error))
+  else if (!job->write (job->snapshot, job->period, job->path, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -96,7 +103,7 @@ on_export_done_cb (GObject *source, GAsyncResult *result, gpointer data)
 
   adw_toast_dismiss (busy);
   g_object_unref (busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-workbook", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), job->action, TRUE);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       styrkort_window_toast (self, error->message, FALSE);
@@ -117,8 +124,9 @@ on_export_done_cb (GObject *source, GAsyncResult *result, gpointer data)
   }
 }
 
-void
-styrkort_window_export_workbook (StyrkortWindow *self, GFile *target)
+static void
+export_in_thread (StyrkortWindow *self, GFile *target, ExportWriter write, const char *action,
+                  const char *busy_text)
 {
   g_autoptr(GTask) task = NULL;
   ExportJob *job;
@@ -127,18 +135,35 @@ styrkort_window_export_workbook (StyrkortWindow *self, GFile *target)
   if (self->project == NULL)
     return;
   job = g_new0 (ExportJob, 1);
-  busy = styrkort_toast_new (_("Exporting the workbook…"));
+  busy = styrkort_toast_new (busy_text);
   adw_toast_set_timeout (busy, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (busy));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-workbook", FALSE);
-  /* Fields being edited save first, so that the workbook has them. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), action, FALSE);
+  /* Fields being edited save first, so that the file written has them. */
   gtk_window_set_focus (GTK_WINDOW (self), NULL);
   job->snapshot = styrkort_project_snapshot (self->project, &job->error);
   job->period = self->period;
   job->path = g_file_get_path (target);
+  job->write = write;
+  job->action = action;
   task = g_task_new (self, NULL, on_export_done_cb, busy);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
   g_task_run_in_thread (task, export_thread);
+}
+
+void
+styrkort_window_export_workbook (StyrkortWindow *self, GFile *target)
+{
+  export_in_thread (self, target, styrkort_workbook_export, "win.export-workbook", _("Exporting the workbook…"));
+}
+
+/* The copy keeps the reports and the edit history: a reported period's
+ * report is rebuilt from it as it was reported. */
+void
+styrkort_window_export_tertial_report (StyrkortWindow *self, GFile *target)
+{
+  export_in_thread (self, target, styrkort_tertial_report_write, "win.export-tertial-report",
+                    _("Writing the tertial report…"));
 }
 
 static void
@@ -170,6 +195,38 @@ export_workbook_action (GtkWidget *widget, const char *action, GVariant *paramet
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (on_workbook_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_tertial_report_chosen_cb (GtkNativeDialog *dialog, int response, StyrkortWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      styrkort_window_export_tertial_report (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_tertial_report_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  StyrkortWindow *self = STYRKORT_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  if (self->project == NULL)
+    return;
+  name = styrkort_tertial_report_suggested_name (self->project, self->period);
+  chooser = gtk_file_chooser_native_new (_("Export Tertial Report"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("PDF document (*.pdf)"));
+  gtk_file_filter_add_pattern (filter, "*.pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_tertial_report_chosen_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -237,6 +294,7 @@ _styrkort_window_class_add_export_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-slides", NULL, export_slides_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-workbook", NULL, export_workbook_action);
+  gtk_widget_class_install_action (widget_class, "win.export-tertial-report", NULL, export_tertial_report_action);
   gtk_widget_class_install_action (widget_class, "win.show-folder", "s", show_folder_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.mark-reported", NULL, mark_reported_action);

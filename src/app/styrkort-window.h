@@ -28,5 +28,7 @@ void             styrkort_window_ask_unlock  (StyrkortWindow *self);
 /* Writes the T2 workbook of the shown period to @target in the background,
  * with a toast while it runs and one that offers to show the folder. */
 void             styrkort_window_export_workbook (StyrkortWindow *self, GFile *target);
+/* Writes the tertial report (PDF) of the period shown, in a thread. */
+void             styrkort_window_export_tertial_report (StyrkortWindow *self, GFile *target);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "styrkort-project.h"
 #include "styrkort-reading.h"
 #include "styrkort-report.h"
+#include "styrkort-tertial-report.h"
 #include "styrkort-workbook.h"
 
 static int
@@ -35,6 +36,8 @@ usage (void)
     "                                          keep the workbook as sent and lock the period\n"
     "  styrkort-cli export-reported FILE OUT.xlsx [--year Y] [--tertial T]\n"
     "                                          write the workbook exactly as it was reported\n"
+    "  styrkort-cli report FILE OUT.pdf [--year Y] [--tertial T]\n"
+    "                                          write the tertial report for the district board (PDF)\n"
     "  styrkort-cli merge OUT.xlsx IN... [--year Y] [--tertial T]\n"
     "                                          merge district workbooks (files or folders) into a city workbook\n"
     "  styrkort-cli backups FILE               list the automatic backups of FILE\n"
@@ -571,6 +574,12 @@ cmd_export_reported (int argc, char **argv)
   return write_workbook (argc, argv, export_reported);
 }
 
+static int
+cmd_report (int argc, char **argv)
+{
+  return write_workbook (argc, argv, styrkort_tertial_report_write);
+}
+
 static void
 add_source (StyrkortCity *city, const char *path, guint *failed)
 {
@@ -732,6 +741,7 @@ main (int argc, char **argv)
     { "backups", cmd_backups }, { "restore", cmd_restore }, { "export", cmd_export }, { "merge", cmd_merge },
     { "import", cmd_import }, { "mark-reported", cmd_mark_reported }, { "export-reported", cmd_export_reported },
     { "brief", cmd_brief },
+    { "report", cmd_report },
   };
 
   styrkort_locale_init ();

@@ -76,33 +76,57 @@ painter_line_height (Painter *p)
   return p->ascent + p->descent;
 }
 
+/* The first @n characters of @text without trailing spaces. */
+static char *
+trimmed_head (const char *text, glong n)
+{
+  char *head = g_utf8_substring (text, 0, n);
+  return g_strchomp (head);
+}
+
+static gboolean
+head_fits (Painter *p, const char *text, glong n, double width)
+{
+  g_autofree char *trimmed = trimmed_head (text, n);
+  g_autofree char *candidate = g_strconcat (trimmed, "…", NULL);
+  return painter_text_width (p, candidate) <= width;
+}
+
 /* Shortens @text with "…" until it fits @width: at a space where that
- * keeps most of the text, else between characters. */
+ * keeps most of the text, else between characters. The longest head that
+ * fits is found by halving (a longer head is never narrower), not by
+ * trying one character less at a time: a long unit name in a narrow bar
+ * label took hundreds of measurements. */
 char *
 painter_ellipsize (Painter *p, const char *text, double width)
 {
-  glong n = g_utf8_strlen (text, -1), full = n;
-  g_autofree char *fallback = NULL;
+  glong full = g_utf8_strlen (text, -1), low = 0, high = full - 1, n = -1;
+  g_autofree char *trimmed = NULL;
+  const char *space;
 
   if (painter_text_width (p, text) <= width)
     return g_strdup (text);
-  while (n > 0)
+  while (low <= high)
     {
-      g_autofree char *head = g_utf8_substring (text, 0, --n);
-      g_autofree char *trimmed = g_strchomp (g_strdup (head));
-      g_autofree char *candidate = g_strconcat (trimmed, "…", NULL);
-      const char *space;
-      if (painter_text_width (p, candidate) > width)
-        continue;
-      space = strrchr (trimmed, ' ');
-      if (space != NULL && g_utf8_strlen (trimmed, space - trimmed) >= n * 2 / 3 && n < full)
+      glong middle = low + (high - low) / 2;
+      if (head_fits (p, text, middle, width))
         {
-          g_autofree char *word_head = g_strndup (trimmed, space - trimmed);
-          return g_strconcat (g_strchomp (word_head), "…", NULL);
+          n = middle;
+          low = middle + 1;
         }
-      return g_steal_pointer (&candidate);
+      else
+        high = middle - 1;
     }
-  return g_strdup ("…");
+  if (n < 0)
+    return g_strdup ("…");
+  trimmed = trimmed_head (text, n);
+  space = strrchr (trimmed, ' ');
+  if (space != NULL && g_utf8_strlen (trimmed, space - trimmed) >= n * 2 / 3 && n < full)
+    {
+      g_autofree char *word_head = g_strndup (trimmed, space - trimmed);
+      return g_strconcat (g_strchomp (word_head), "…", NULL);
+    }
+  return g_strconcat (trimmed, "…", NULL);
 }
 
 /* Breaks @text into at most @max_lines lines of @width at spaces; never in

@@ -22,6 +22,12 @@ static const char * const edited_tables[] = {
   "action", "member", "meeting", "agenda_item", "decision", "slide", NULL
 };
 
+const char * const *
+_styrkort_project_edited_tables (void)
+{
+  return edited_tables;
+}
+
 static void
 add_notice (StyrkortProject *self, char *notice)
 {

@@ -34,6 +34,9 @@ StyrkortHistory *_styrkort_project_get_history (StyrkortProject *self);
 GHashTable *_styrkort_project_get_unlocked (StyrkortProject *self);
 void      _styrkort_project_emit_changed (StyrkortProject *self, const char *what);
 
+/* The tables whose edits the history records (styrkort-project-open.c). */
+const char * const *_styrkort_project_edited_tables (void);
+
 /* Reported periods (styrkort-project-reports.c). */
 gint64    _styrkort_project_report_floor (StyrkortProject *self);
 /* Before edit @edit_id commits: refuses it if it changes a reported period

@@ -324,20 +324,19 @@ styrkort_project_clear_history (StyrkortProject *self, GError **error)
   return styrkort_db_exec_script (self->db, "DELETE FROM edit", error);
 }
 
-/* A read-only copy of the file as it is now, in memory, for a thread to read
- * while the window goes on editing. It opens no second connection to the
- * file: on a network share the exclusive lock would refuse one. */
-StyrkortProject *
-styrkort_project_snapshot (StyrkortProject *self, GError **error)
+/* A copy of @db in memory, held by a new project object that is read-only
+ * to its users; @writable lets the caller change the copy itself. */
+static StyrkortProject *
+copy_database (StyrkortProject *self, sqlite3 *db, gboolean writable, GError **error)
 {
   g_autoptr(StyrkortProject) copy = NULL;
   sqlite3_int64 size = 0;
-  unsigned char *bytes = self->db ? sqlite3_serialize (self->db, "main", &size, 0) : NULL;
+  unsigned char *bytes = db ? sqlite3_serialize (db, "main", &size, 0) : NULL;
 
   if (bytes == NULL)
     {
-      fail (error, STYRKORT_ERROR_IO, self->db ? _("There is not enough memory to copy the file.")
-                                               : _("The file is closed."));
+      fail (error, STYRKORT_ERROR_IO, db ? _("There is not enough memory to copy the file.")
+                                         : _("The file is closed."));
       return NULL;
     }
   copy = g_object_new (STYRKORT_TYPE_PROJECT, NULL);
@@ -350,12 +349,66 @@ styrkort_project_snapshot (StyrkortProject *self, GError **error)
     sqlite3_free (bytes);
   /* On failure too, FREEONCLOSE frees the bytes. */
   else if (sqlite3_deserialize (copy->db, "main", bytes, size, size,
-                                SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY) == SQLITE_OK)
+                                SQLITE_DESERIALIZE_FREEONCLOSE |
+                                (writable ? SQLITE_DESERIALIZE_RESIZEABLE : SQLITE_DESERIALIZE_READONLY)) == SQLITE_OK)
     {
       /* The same guards as the file's own connection. */
-      styrkort_db_harden (copy->db);
+      if (!writable)
+        styrkort_db_harden (copy->db);
       return g_steal_pointer (&copy);
     }
   fail (error, STYRKORT_ERROR_IO, _("There is not enough memory to copy the file."));
   return NULL;
+}
+
+/* A read-only copy of the file as it is now, in memory, for a thread to read
+ * while the window goes on editing. It opens no second connection to the
+ * file: on a network share the exclusive lock would refuse one. */
+StyrkortProject *
+styrkort_project_snapshot (StyrkortProject *self, GError **error)
+{
+  return copy_database (self, self->db, FALSE, error);
+}
+
+/* The edits after the report are undone in a working copy, by the same
+ * history that undoes them in the file; the copy handed out is taken from
+ * it afterwards, so it carries neither the history's triggers nor its
+ * function. */
+StyrkortProject *
+styrkort_project_snapshot_as_reported (StyrkortProject *self, StyrkortPeriod period, GError **error)
+{
+  g_autoptr(StyrkortProject) work = NULL;
+  g_autoptr(StyrkortHistory) history = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 last_edit;
+
+  if (self->db == NULL)
+    return (fail (error, STYRKORT_ERROR_IO, _("The file is closed.")), NULL);
+  stmt = styrkort_db_prepare (self->db, error, "SELECT last_edit_id FROM report WHERE year = ? AND tertial = ?"
+                              " ORDER BY id DESC LIMIT 1", "nn", period.year, period.tertial);
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_autofree char *name = styrkort_period_to_string (period);
+      g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_INVALID, _("%s has not been reported."), name);
+      return NULL;
+    }
+  last_edit = sqlite3_column_int64 (stmt, 0);
+  work = copy_database (self, self->db, TRUE, error);
+  if (work == NULL)
+    return NULL;
+  history = styrkort_history_new (work->db, _styrkort_project_edited_tables (), error);
+  if (history == NULL || !styrkort_db_exec_script (work->db, "BEGIN", error))
+    return NULL;
+  styrkort_history_set_floor (history, last_edit);
+  while (styrkort_history_can_undo (history))
+    if (!styrkort_history_undo (history, error))
+      {
+        styrkort_db_exec_script (work->db, "ROLLBACK", NULL);
+        return NULL;
+      }
+  if (!styrkort_db_exec_script (work->db, "COMMIT", error))
+    return NULL;
+  return copy_database (self, work->db, FALSE, error);
 }

@@ -29,6 +29,11 @@ gboolean         styrkort_project_check   (GFile *file, GError **error);
 /* A read-only copy of the file as it is now, held in memory: another thread
  * may read it (a workbook export) while this one goes on editing. */
 StyrkortProject *styrkort_project_snapshot (StyrkortProject *self, GError **error);
+/* The same copy as the file was when @period was last reported: the edits
+ * made since are undone in the copy (the file keeps them). Fails with
+ * STYRKORT_ERROR_INVALID when @period has not been reported. */
+StyrkortProject *styrkort_project_snapshot_as_reported (StyrkortProject *self, StyrkortPeriod period,
+                                                        GError **error);
 
 GFile      *styrkort_project_get_file             (StyrkortProject *self);
 gboolean    styrkort_project_is_read_only         (StyrkortProject *self);
