@@ -361,6 +361,23 @@ test_demo (void)
   words = g_strsplit (text, " ", -1);
   for (guint i = 0; i < members->len; i++)
     assert_has_words (words, ((StyrkortMember *) members->pdata[i])->name);
+  /* The period's meetings' decisions, each one written. */
+  {
+    g_autoptr(GPtrArray) meetings = styrkort_project_list_meetings (project);
+    guint decided = 0;
+    for (guint i = 0; i < meetings->len; i++)
+      {
+        StyrkortMeeting *m = meetings->pdata[i];
+        int year, month, day;
+        g_autoptr(GPtrArray) decisions = styrkort_project_list_decisions (project, m->id);
+        if (sscanf (m->date, "%d-%d-%d", &year, &month, &day) != 3 || year != period.year ||
+            (month - 1) / 4 + 1 != period.tertial)
+          continue;
+        for (guint d = 0; d < decisions->len; d++, decided++)
+          assert_has_words (words, ((StyrkortDecision *) decisions->pdata[d])->text);
+      }
+    g_assert_cmpuint (decided, >, 0);
+  }
   {
     g_autofree char *part = g_strconcat (pdf, ".part", NULL);
     g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));

@@ -367,12 +367,43 @@ meeting_in_period (const StyrkortMeeting *m, StyrkortPeriod period)
   return year == period.year && (month - 1) / 4 + 1 == period.tertial;
 }
 
-/* The decisions of the period's meetings go here once meetings record them
- * (a schema change of issue 20); until then the meetings' notes are all the
- * file holds, and they are in the table above. */
+static const char *
+agenda_title (GPtrArray *agenda, gint64 id)
+{
+  for (guint i = 0; i < agenda->len; i++)
+    if (((StyrkortAgendaItem *) agenda->pdata[i])->id == id)
+      return ((StyrkortAgendaItem *) agenda->pdata[i])->title;
+  return "";
+}
+
+/* The decisions of the period's meetings, item by item, under their date. */
 static void
 write_meeting_decisions (StyrkortTertialReport *r, GPtrArray *meetings)
 {
+  static const double widths[] = { 1.25, 2, 3 };
+  const char *header[] = { _("Date"), _("Item"), _("Decision"), NULL };
+  gboolean begun = FALSE;
+
+  for (guint i = 0; i < meetings->len; i++)
+    {
+      StyrkortMeeting *m = meetings->pdata[i];
+      g_autoptr(GPtrArray) agenda = styrkort_project_list_agenda (r->project, m->id);
+      g_autoptr(GPtrArray) decisions = styrkort_project_list_decisions (r->project, m->id);
+      for (guint d = 0; d < decisions->len; d++)
+        {
+          StyrkortDecision *decision = decisions->pdata[d];
+          const char *cells[] = { m->date, agenda_title (agenda, decision->agenda_item_id), decision->text, NULL };
+          if (!begun)
+            {
+              styrkort_pdf_document_heading (r->doc, 2, _("Decisions"));
+              styrkort_pdf_document_table_begin (r->doc, 3, widths, NULL, header);
+              begun = TRUE;
+            }
+          styrkort_pdf_document_table_row (r->doc, cells, NULL, FALSE);
+        }
+    }
+  if (begun)
+    styrkort_pdf_document_table_end (r->doc);
 }
 
 void
