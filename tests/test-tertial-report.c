@@ -13,6 +13,7 @@
 #include "styrkort-locale.h"
 #include "styrkort-pdf-document.h"
 #include "styrkort-report.h"
+#include "styrkort-brief-pdf.h"
 #include "styrkort-tertial-report.h"
 #include "styrkort-workbook.h"
 #include "large-district.h"
@@ -571,6 +572,73 @@ test_cli (void)
   g_assert_nonnull (strstr (title, "2025 T3"));
 }
 
+/* The meeting brief printed: at most two A4 pages whatever its length,
+ * every section there with its most urgent line, "och N till" for the
+ * rest, no word outside the margins, the metadata set. */
+static void
+test_brief_pdf (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortProject) project = make_large ("brief-large.styrkort");
+  g_autoptr(StyrkortDistrict) district = styrkort_project_get_district (project);
+  StyrkortPeriod period = styrkort_brief_default_period (project, "2026-06-15");
+  g_autoptr(StyrkortBrief) brief = styrkort_brief_new (project, period, "2026-06-15");
+  g_autofree char *pdf = test_path ("brief.pdf");
+  const char *info_argv[] = { "pdfinfo", pdf, NULL };
+  const char *text_argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  g_autofree char *info = NULL, *raw = NULL, *text = NULL, *pages = NULL, *title = NULL;
+  guint lines = 0;
+  int written;
+
+  if (!have_poppler ())
+    return;
+  written = styrkort_brief_write_pdf (brief, district->name, pdf, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (written, >=, 1);
+  g_assert_cmpint (written, <=, STYRKORT_BRIEF_PDF_MAX_PAGES);
+  info = run (info_argv);
+  raw = run (text_argv);
+  text = squeeze (raw);
+  pages = info_field (info, "Pages");
+  title = info_field (info, "Title");
+  g_assert_cmpint (atoi (pages), ==, written);
+  g_assert_nonnull (strstr (title, district->name));
+  for (guint s = 0; s < brief->sections->len; s++)
+    {
+      const StyrkortBriefSection *section = brief->sections->pdata[s];
+      assert_has (text, section->title);
+      if (section->lines->len > 0)
+        assert_has (text, ((StyrkortBriefLine *) section->lines->pdata[0])->text);
+      lines += section->lines->len;
+    }
+  /* The large district's brief is longer than two pages: it was cut, and
+   * says so ("och 7 till"): the words around a count, as the core words it. */
+  g_assert_cmpuint (lines, >, 30);
+  {
+    StyrkortBriefSection sample = { 0 };
+    g_autofree char *more = NULL, *squeezed = NULL;
+    g_auto(GStrv) parts = NULL;
+    const char *at = text;
+    gboolean found = FALSE;
+    sample.n_more = 7;
+    more = styrkort_brief_more_text (&sample);
+    squeezed = squeeze (more);
+    parts = g_strsplit (squeezed, "7", 2);
+    g_assert_cmpuint (g_strv_length (parts), ==, 2);
+    while (!found && (at = strstr (at, parts[0])) != NULL)
+      {
+        const char *digits = at + strlen (parts[0]), *end = digits;
+        while (g_ascii_isdigit (*end))
+          end++;
+        found = end > digits && g_str_has_prefix (end, parts[1]);
+        at++;
+      }
+    g_assert_true (found);
+  }
+  assert_words_inside (pdf);
+  assert_pages_render (pdf, written);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -582,5 +650,6 @@ main (int argc, char **argv)
   g_test_add_func ("/core/tertial-report/reported", test_reported);
   g_test_add_func ("/core/tertial-report/no-single-lines", test_no_single_lines);
   g_test_add_func ("/core/tertial-report/cli", test_cli);
+  g_test_add_func ("/core/brief-pdf/large", test_brief_pdf);
   return g_test_run ();
 }

@@ -17,6 +17,7 @@
 #include "styrkort-project.h"
 #include "styrkort-reading.h"
 #include "styrkort-report.h"
+#include "styrkort-brief-pdf.h"
 #include "styrkort-tertial-report.h"
 #include "styrkort-workbook.h"
 
@@ -43,8 +44,8 @@ usage (void)
     "  styrkort-cli backups FILE               list the automatic backups of FILE\n"
     "  styrkort-cli restore FILE BACKUP [OUT] [--overwrite]\n"
     "                                          copy a backup to OUT (default: a new name beside FILE)\n"
-    "  styrkort-cli brief FILE [--date YYYY-MM-DD] [--year Y] [--tertial T] [--lines N]\n"
-    "                                          print the brief for the next meeting\n"));
+    "  styrkort-cli brief FILE [--date YYYY-MM-DD] [--year Y] [--tertial T] [--lines N] [--pdf OUT.pdf]\n"
+    "                                          print the brief for the next meeting (or write it as a PDF)\n"));
   return 2;
 }
 
@@ -375,7 +376,7 @@ cmd_brief (int argc, char **argv)
   g_autoptr(StyrkortProject) project = NULL;
   g_autoptr(StyrkortBrief) brief = NULL, cut = NULL;
   g_autofree char *text = NULL;
-  const char *date = NULL, *file = NULL;
+  const char *date = NULL, *file = NULL, *pdf = NULL;
   StyrkortPeriod period = { 0, 0 };
   int lines = 0;
 
@@ -384,6 +385,8 @@ cmd_brief (int argc, char **argv)
       const char *next = i + 1 < argc ? argv[i + 1] : NULL;
       if (g_str_equal (argv[i], "--date") && styrkort_date_is_valid (next))
         date = argv[++i];
+      else if (g_str_equal (argv[i], "--pdf") && next != NULL)
+        pdf = argv[++i];
       else if ((g_str_equal (argv[i], "--year") || g_str_equal (argv[i], "--tertial") ||
                 g_str_equal (argv[i], "--lines")) && parse_number_option (next, argv[i][2] == 'y' ? &period.year
                                                                         : argv[i][2] == 't' ? &period.tertial : &lines))
@@ -406,6 +409,16 @@ cmd_brief (int argc, char **argv)
       return 2;
     }
   brief = styrkort_brief_new (project, period, date);
+  if (pdf != NULL)
+    {
+      g_autoptr(StyrkortDistrict) district = styrkort_project_get_district (project);
+      int pages = styrkort_brief_write_pdf (brief, district->name, pdf, &error);
+      if (pages == 0)
+        return report (error);
+      g_print (ngettext ("Wrote the brief to %s (%d page).\n", "Wrote the brief to %s (%d pages).\n", pages), pdf,
+               pages);
+      return 0;
+    }
   cut = lines > 0 ? styrkort_brief_truncate (brief, lines) : NULL;
   text = styrkort_brief_to_text (cut ? cut : brief);
   g_print ("%s", text);

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The meeting brief printed: one or two A4 pages, as a PDF. */
+#pragma once
+
+#include "styrkort-meeting-brief.h"
+
+G_BEGIN_DECLS
+
+/* The most pages the brief takes: past them each section keeps its most
+ * urgent lines and says "och N till". */
+#define STYRKORT_BRIEF_PDF_MAX_PAGES 2
+
+/* Writes @brief for @district to @path (beside it first, renamed when whole).
+ * Returns the number of pages, or 0 with @error set. */
+int styrkort_brief_write_pdf (const StyrkortBrief *brief, const char *district, const char *path, GError **error);
+
+G_END_DECLS
