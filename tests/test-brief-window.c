@@ -217,6 +217,45 @@ test_brief_page (void)
   }
 }
 
+static gboolean
+is_export_button (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)),
+                                              "win.export-brief") == 0;
+}
+
+static gboolean
+file_exists (gconstpointer file)
+{
+  return g_file_test (file, G_FILE_TEST_EXISTS);
+}
+
+/* The page's Export as PDF writes the brief (in a thread) on one or two pages. */
+static void
+test_brief_pdf (void)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *pdf = g_build_filename (folder, "Inför mötet.pdf", NULL);
+  g_autoptr(GFile) target = g_file_new_for_path (pdf);
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+  char *argv[] = { pdfinfo, pdf, NULL };
+  g_autofree char *out = NULL;
+  int status = 0;
+  GtkWidget *button;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "brief");
+  g_assert_true (wait_for (page_mapped, "brief"));
+  button = find_widget (styrkort_window_get_page_widget (window, "brief"), is_export_button, NULL);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  styrkort_window_export_brief (window, target);
+  g_assert_true (wait_for (file_exists, pdf));
+  g_assert_nonnull (pdfinfo);
+  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, NULL));
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (strstr (out, "Pages:           1\n") != NULL || strstr (out, "Pages:           2\n") != NULL);
+}
+
 /* On Styrgrupp, the last meeting's agenda: a decision that makes an action,
  * kept with its link in the file, undone and redone as one step. */
 static void
@@ -394,5 +433,6 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/brief/decision-makes-action", test_decision_makes_action);
   g_test_add_func ("/ui/brief/new-meeting-agenda", test_new_meeting_agenda);
   g_test_add_func ("/ui/brief/slides", test_brief_slides);
+  g_test_add_func ("/ui/brief/pdf", test_brief_pdf);
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include "styrkort-projector.h"
 #include "styrkort-reporting.h"
 #include "styrkort-slides.h"
+#include "styrkort-brief-pdf.h"
 #include "styrkort-tertial-report.h"
 #include "styrkort-window-private.h"
 #include "styrkort-workbook.h"
@@ -166,6 +167,12 @@ styrkort_window_export_tertial_report (StyrkortWindow *self, GFile *target)
                     _("Writing the tertial report…"));
 }
 
+void
+styrkort_window_export_brief (StyrkortWindow *self, GFile *target)
+{
+  export_in_thread (self, target, styrkort_brief_export_pdf, "win.export-brief", _("Writing the brief…"));
+}
+
 static void
 on_workbook_chosen_cb (GtkNativeDialog *dialog, int response, StyrkortWindow *self)
 {
@@ -227,6 +234,38 @@ export_tertial_report_action (GtkWidget *widget, const char *action, GVariant *p
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (on_tertial_report_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_brief_chosen_cb (GtkNativeDialog *dialog, int response, StyrkortWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      styrkort_window_export_brief (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_brief_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  StyrkortWindow *self = STYRKORT_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  if (self->project == NULL)
+    return;
+  name = styrkort_brief_suggested_name (self->project);
+  chooser = gtk_file_chooser_native_new (_("Export the Brief"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("PDF document (*.pdf)"));
+  gtk_file_filter_add_pattern (filter, "*.pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_brief_chosen_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -295,6 +334,7 @@ _styrkort_window_class_add_export_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-workbook", NULL, export_workbook_action);
   gtk_widget_class_install_action (widget_class, "win.export-tertial-report", NULL, export_tertial_report_action);
+  gtk_widget_class_install_action (widget_class, "win.export-brief", NULL, export_brief_action);
   gtk_widget_class_install_action (widget_class, "win.show-folder", "s", show_folder_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.mark-reported", NULL, mark_reported_action);

@@ -79,6 +79,7 @@ fill_report_section (StyrkortWindow *self)
   append_menu_item (self->report_section, _("_Import Figures…"), "win.import");
   append_menu_item (self->report_section, _("Export _Workbook…"), "win.export-workbook");
   append_menu_item (self->report_section, _("Export _Tertial Report…"), "win.export-tertial-report");
+  append_menu_item (self->report_section, _("Export the _Brief…"), "win.export-brief");
   append_menu_item (self->report_section, mark, "win.mark-reported");
   append_menu_item (self->report_section, sent, "win.export-reported");
 }
@@ -113,7 +114,7 @@ update_actions (StyrkortWindow *self)
   set_action_enabled (self, "undo", open && styrkort_project_can_undo (self->project));
   set_action_enabled (self, "redo", open && styrkort_project_can_redo (self->project));
   for (const char * const *name = (const char *[]) { "present", "choose-slides", "export-slides", "print", "export-workbook",
-                                                     "export-tertial-report", "previous-period", "next-period", "go-overview", NULL };
+                                                     "export-tertial-report", "export-brief", "previous-period", "next-period", "go-overview", NULL };
        *name != NULL; name++)
     set_action_enabled (self, *name, open);
   gtk_widget_set_visible (self->period_dropdown, open);

@@ -30,5 +30,7 @@ void             styrkort_window_ask_unlock  (StyrkortWindow *self);
 void             styrkort_window_export_workbook (StyrkortWindow *self, GFile *target);
 /* Writes the tertial report (PDF) of the period shown, in a thread. */
 void             styrkort_window_export_tertial_report (StyrkortWindow *self, GFile *target);
+/* Writes the meeting brief as a PDF (in a thread, from a copy of the file). */
+void             styrkort_window_export_brief (StyrkortWindow *self, GFile *target);
 
 G_END_DECLS

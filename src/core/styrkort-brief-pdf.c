@@ -133,3 +133,26 @@ styrkort_brief_write_pdf (const StyrkortBrief *brief, const char *district, cons
     return write_failed (path, part, g_strerror (errno), error);
   return pages;
 }
+
+gboolean
+styrkort_brief_export_pdf (StyrkortProject *project, StyrkortPeriod period, const char *path, GError **error)
+{
+  g_autoptr(StyrkortBrief) brief = styrkort_brief_new (project, period, NULL);
+  g_autoptr(StyrkortDistrict) district = styrkort_project_get_district (project);
+
+  return styrkort_brief_write_pdf (brief, district ? district->name : "", path, error) > 0;
+}
+
+char *
+styrkort_brief_suggested_name (StyrkortProject *project)
+{
+  g_autoptr(StyrkortDistrict) district = styrkort_project_get_district (project);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = g_strdup (district ? district->name : "");
+
+  /* A name that every file system takes: no separators or reserved characters. */
+  g_strdelimit (name, "/\\:*?\"<>|", '-');
+  /* TRANSLATORS: the start of the printed brief's file name; no spaces */
+  return g_strdup_printf ("%s-%s-%s.pdf", _("Before-the-meeting"), name, date);
+}

@@ -14,4 +14,11 @@ G_BEGIN_DECLS
  * Returns the number of pages, or 0 with @error set. */
 int styrkort_brief_write_pdf (const StyrkortBrief *brief, const char *district, const char *path, GError **error);
 
+/* The brief for the next meeting after today, with @period as this tertial,
+ * written to @path (the app writes it in a thread, from a copy of the file). */
+gboolean styrkort_brief_export_pdf (StyrkortProject *project, StyrkortPeriod period, const char *path, GError **error);
+
+/* "Infor-motet-<district>-<date>.pdf", the file name offered. */
+char    *styrkort_brief_suggested_name (StyrkortProject *project);
+
 G_END_DECLS
