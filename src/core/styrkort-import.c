@@ -80,6 +80,35 @@ read_default_sheet (StyrkortImportSource *source, StyrkortXlsx *xlsx, GError **e
   return source->sheet != NULL;
 }
 
+/* "“Blad1”, “Uttag”" */
+char *
+_styrkort_import_quoted_list (const char * const *items)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      /* TRANSLATORS: separates the items of a list: "“Blad1”, “Uttag”" */
+      if (i > 0)
+        g_string_append (list, _(", "));
+      g_string_append_printf (list, "“%s”", items[i]);
+    }
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}
+
+/* A sheet named on the command line that the workbook lacks (a typo): the
+ * first sheet instead would import other figures without a word. */
+static gboolean
+no_such_sheet (const char *path, const char *sheet_name, const char * const *names, GError **error)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *list = _styrkort_import_quoted_list (names);
+
+  g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_NOT_FOUND,
+               _("“%s” has no sheet “%s”. Its sheets are %s: choose one of them."), name, sheet_name, list);
+  return FALSE;
+}
+
 static gboolean
 open_workbook (StyrkortImportSource *source, const char *sheet_name, GError **error)
 {
@@ -100,8 +129,10 @@ open_workbook (StyrkortImportSource *source, const char *sheet_name, GError **er
       g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_FOREIGN, _("The workbook has no sheets."));
       return FALSE;
     }
-  if (sheet_name == NULL || !g_strv_contains (names, sheet_name))
+  if (sheet_name == NULL)
     return read_default_sheet (source, xlsx, error);
+  if (!g_strv_contains (names, sheet_name))
+    return no_such_sheet (source->path, sheet_name, names, error);
   source->sheet_name = g_strdup (sheet_name);
   source->sheet = styrkort_xlsx_read_sheet (xlsx, sheet_name, error);
   return source->sheet != NULL;
@@ -180,6 +211,40 @@ char *
 styrkort_import_source_cell_text (const StyrkortImportSource *source, guint row, guint column)
 {
   return _styrkort_import_cell_text (styrkort_sheet_cell (source->sheet, row, column));
+}
+
+#define MAX_HEADINGS_LISTED 20
+
+char *
+styrkort_import_source_headings (const StyrkortImportSource *source, guint row)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  guint n_columns;
+  gboolean more;
+  char *list;
+
+  g_return_val_if_fail (source != NULL, NULL);
+  n_columns = row < source->sheet->rows->len ? ((GArray *) source->sheet->rows->pdata[row])->len : 0;
+  for (guint c = 0; c < n_columns && texts->len <= MAX_HEADINGS_LISTED; c++)
+    {
+      char *text = styrkort_import_source_cell_text (source, row, c);
+      if (*text == '\0')
+        g_free (text);
+      else
+        g_ptr_array_add (texts, text);
+    }
+  more = texts->len > MAX_HEADINGS_LISTED;
+  if (more)
+    g_ptr_array_set_size (texts, MAX_HEADINGS_LISTED);
+  g_ptr_array_add (texts, NULL);
+  list = _styrkort_import_quoted_list ((const char * const *) texts->pdata);
+  if (more)
+    {
+      char *more = g_strconcat (list, " …", NULL);
+      g_free (list);
+      list = more;
+    }
+  return list;
 }
 
 /* Names compared as people mean them: case, accents' composition and runs

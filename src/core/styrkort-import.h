@@ -27,6 +27,10 @@ guint                 styrkort_import_source_n_columns (const StyrkortImportSour
 /* A cell as the user sees it: text, or a number in plain notation; "" when empty. */
 char                 *styrkort_import_source_cell_text (const StyrkortImportSource *source, guint row, guint column);
 
+/* The non-empty cells of @row as a quoted list for messages, "“Enhet”,
+ * “Tid”, “Antal”" (at most 20, then "…"); "" when the row has none. */
+char                 *styrkort_import_source_headings (const StyrkortImportSource *source, guint row);
+
 /* The mapping --------------------------------------------------------------- */
 
 typedef enum {
@@ -101,6 +105,7 @@ typedef struct {
   StyrkortValue value;        /* unit_id set once the unit is known */
   StyrkortValue *old;         /* CONFLICT: what is stored */
   gboolean removes_base;      /* CONFLICT: a stored rate's base goes if replaced */
+  char *other_district;       /* REJECTED because the row names another district: that district, as written */
 } StyrkortImportRow;
 
 typedef struct {
