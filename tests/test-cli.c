@@ -245,6 +245,25 @@ test_merge_unreadable_fails (void)
   g_assert_nonnull (strstr (err, "1 of 2 files read; 1 could not be read: “trasig.xlsx”."));
 }
 
+/* "1,234" employees is refused, naming the row, until the decimal sign is given. */
+static void
+test_import_ambiguous_count (void)
+{
+  g_autofree char *path = test_path ("tusen.styrkort");
+  g_autofree char *csv = test_path ("tusen.csv");
+  g_autofree char *out = NULL, *err = NULL;
+  const char *content = "Enhet;Period;Nyckeltal;Värde\nMottagning;2025 T2;headcount;1,234\n";
+
+  test_write_bytes (csv, content, strlen (content));
+  g_assert_cmpint (run (&out, &err, "new", path, "--district", "Norr", NULL), ==, 0);
+  g_assert_cmpint (run (&out, &err, "import", path, csv, NULL), ==, 0);
+  g_assert_nonnull (strstr (err, "Row 2: “1,234” in the column “Värde” can be read as a thousand and more"));
+  g_assert_nonnull (strstr (err, "--decimal-comma (1,5) or --decimal-point (1.5)"));
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM indicator_value"), ==, 0);
+  g_assert_cmpint (run (&out, &err, "import", path, csv, "--decimal-point", NULL), ==, 0);
+  g_assert_cmpint (test_sql_int (path, "SELECT value FROM indicator_value"), ==, 1234);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -261,5 +280,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/import-names-sheet-and-headings", test_import_names_sheet_and_headings);
   g_test_add_func ("/cli/import-other-district-once", test_import_other_district_once);
   g_test_add_func ("/cli/merge-unreadable-fails", test_merge_unreadable_fails);
+  g_test_add_func ("/cli/import-ambiguous-count", test_import_ambiguous_count);
   return g_test_run ();
 }

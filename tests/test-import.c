@@ -718,6 +718,59 @@ test_reasons_in_the_files_words (Fixture *f, gconstpointer data)
   g_assert_cmpstr (row_on_line (plan, 3, 0)->reason, ==, "“Tolv” in the column “Utfall” is not a number.");
 }
 
+/* "1,234" employees: a thousand and more, or 1.234? Marked ambiguous until
+ * the decimal sign is known; rates and other forms read as before. */
+static void
+test_ambiguous_counts (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = write_file ("antal.csv",
+    "Enhet;Period;Nyckeltal;Antal\n"
+    "Mottagning Öst;2025 T1;headcount;1,234\n"
+    "Mottagning Öst;2025 T2;headcount;1.234\n"
+    "Mottagning Öst;2025 T3;headcount;0,500\n"
+    "Mottagning Öst;2025 T1;sick_leave;6,125\n"
+    "Mottagning Öst;2025 T1;consultants;12\n");
+  g_autoptr(StyrkortImportSource) source = styrkort_import_source_open (csv, NULL, &error);
+  g_autoptr(StyrkortImportMapping) mapping = styrkort_import_mapping_for_file (f->project, source, NULL);
+
+  g_assert_no_error (error);
+  mapping->columns[STYRKORT_FIELD_VALUE] = 3; /* "Antal": chosen in the dialog */
+  {
+    g_autoptr(StyrkortImportPlan) plan = styrkort_import_plan_new (f->project, source, mapping, &error);
+    const StyrkortImportRow *row = row_on_line (plan, 2, 0);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (row->state, ==, STYRKORT_IMPORT_ROW_REJECTED);
+    g_assert_true (row->ambiguous_number);
+    g_assert_cmpstr (row->reason, ==, "“1,234” in the column “Antal” can be read as a thousand and more or as a "
+                                      "number with decimals: say which sign the file uses for decimals.");
+    g_assert_true (row_on_line (plan, 3, 0)->ambiguous_number);
+    g_assert_cmpint (row_on_line (plan, 4, 0)->state, ==, STYRKORT_IMPORT_ROW_NEW);
+    g_assert_cmpint (row_on_line (plan, 5, 0)->state, ==, STYRKORT_IMPORT_ROW_NEW);
+    g_assert_cmpfloat (row_on_line (plan, 5, 0)->value.value, ==, 6.125);
+    g_assert_cmpint (row_on_line (plan, 6, 0)->state, ==, STYRKORT_IMPORT_ROW_NEW);
+  }
+  mapping->decimal_sign = STYRKORT_DECIMAL_COMMA;
+  {
+    g_autoptr(StyrkortImportPlan) plan = styrkort_import_plan_new (f->project, source, mapping, &error);
+    g_assert_cmpfloat (row_on_line (plan, 2, 0)->value.value, ==, 1.234);
+    g_assert_cmpfloat (row_on_line (plan, 3, 0)->value.value, ==, 1234);
+  }
+  mapping->decimal_sign = STYRKORT_DECIMAL_POINT;
+  {
+    g_autoptr(StyrkortImportMapping) back = NULL;
+    g_autofree char *text = styrkort_import_mapping_to_string (mapping);
+    g_autoptr(StyrkortImportPlan) plan = styrkort_import_plan_new (f->project, source, mapping, &error);
+    g_assert_cmpfloat (row_on_line (plan, 2, 0)->value.value, ==, 1234);
+    g_assert_cmpfloat (row_on_line (plan, 3, 0)->value.value, ==, 1.234);
+    g_assert_false (row_on_line (plan, 2, 0)->ambiguous_number);
+    /* Remembered with the mapping. */
+    back = styrkort_import_mapping_from_string (text);
+    g_assert_cmpint (back->decimal_sign, ==, STYRKORT_DECIMAL_POINT);
+  }
+}
+
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
 int
@@ -744,5 +797,6 @@ main (int argc, char **argv)
   g_test_add_func ("/core/import/unknown-sheet-refused", test_unknown_sheet_refused);
   ADD ("/core/import/date-forms", test_date_forms);
   ADD ("/core/import/reasons-in-the-files-words", test_reasons_in_the_files_words);
+  ADD ("/core/import/ambiguous-counts", test_ambiguous_counts);
   return g_test_run ();
 }

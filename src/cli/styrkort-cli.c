@@ -29,6 +29,7 @@ usage (void)
     "  styrkort-cli export FILE OUT.xlsx [--year Y] [--tertial T]\n"
     "                                          write the T2 workbook (default: the latest T2)\n"
     "  styrkort-cli import FILE IN.(xlsx|csv) [--sheet NAME] [--replace] [--reason TEXT] [--dry-run]\n"
+    "                      [--decimal-comma | --decimal-point]\n"
     "                                          import figures; stored ones are kept unless --replace\n"
     "  styrkort-cli mark-reported FILE [OUT.xlsx] [--year Y] [--tertial T]\n"
     "                                          keep the workbook as sent and lock the period\n"
@@ -277,6 +278,7 @@ typedef struct {
   const char *reason;
   gboolean replace;
   gboolean dry_run;
+  StyrkortDecimalSign decimal_sign;
   GPtrArray *positional;
 } Options;
 
@@ -310,6 +312,8 @@ parse_options (int argc, char **argv, Options *o)
         o->replace = TRUE;
       else if (g_str_equal (arg, "--dry-run"))
         o->dry_run = TRUE;
+      else if (g_str_equal (arg, "--decimal-comma") || g_str_equal (arg, "--decimal-point"))
+        o->decimal_sign = arg[10] == 'c' ? STYRKORT_DECIMAL_COMMA : STYRKORT_DECIMAL_POINT;
       else if (g_str_equal (arg, "--year") || g_str_equal (arg, "--tertial"))
         {
           if (!parse_number_option (next, arg[2] == 'y' ? &o->period.year : &o->period.tertial))
@@ -448,6 +452,7 @@ print_plan (StyrkortProject *project, const char *file_name, StyrkortImportPlan 
 {
   GPtrArray *rows = styrkort_import_plan_rows (plan);
   GPtrArray *units = styrkort_import_plan_new_units (plan);
+  gboolean ambiguous = FALSE;
 
   print_other_districts (project, file_name, rows);
   for (guint i = 0; i < rows->len; i++)
@@ -455,7 +460,11 @@ print_plan (StyrkortProject *project, const char *file_name, StyrkortImportPlan 
       const StyrkortImportRow *row = rows->pdata[i];
       if (row->state == STYRKORT_IMPORT_ROW_REJECTED && row->other_district == NULL)
         g_printerr (_("Row %u: %s\n"), row->line, row->reason);
+      ambiguous |= row->state == STYRKORT_IMPORT_ROW_REJECTED && row->ambiguous_number;
     }
+  if (ambiguous)
+    g_printerr ("%s\n", _("Say which sign the file uses for decimals: --decimal-comma (1,5) or --decimal-point "
+                          "(1.5), and import again."));
   print_differences (project, rows);
   for (guint i = 0; i < units->len; i++)
     g_print (_("New unit: %s\n"), ((StyrkortImportUnit *) units->pdata[i])->name);
@@ -511,6 +520,8 @@ cmd_import (int argc, char **argv)
   if (source == NULL)
     return report (error);
   mapping = styrkort_import_mapping_for_file (project, source, NULL);
+  if (o.decimal_sign != STYRKORT_DECIMAL_UNKNOWN)
+    mapping->decimal_sign = o.decimal_sign;
   plan = styrkort_import_plan_new (project, source, mapping, &error);
   file_name = g_filename_display_basename (in_path);
   if (plan == NULL)

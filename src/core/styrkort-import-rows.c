@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "styrkort-figure-rules.h"
 #include "styrkort-import-plan-private.h"
@@ -265,9 +266,86 @@ check_district (const Reader *r, Row *row)
   return g_strdup_printf (_("The row is for %s, not for %s."), district, r->plan->district);
 }
 
-/* @key finds the indicator; @shown is the file's text for messages. */
+/* "1,234", "12.500": one separator with three digits after it, which may
+ * separate thousands or be the decimal sign. "0,500" is not a thousand. */
+static gboolean
+reads_two_ways (const char *text, char *separator)
+{
+  const char *p = text, *sep = NULL;
+  guint before = 0, after = 0;
+
+  if (*p == '-' || *p == '+')
+    p++;
+  for (; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        *(sep == NULL ? &before : &after) += 1;
+      else if ((*p == ',' || *p == '.') && sep == NULL)
+        sep = p;
+      else
+        return FALSE;
+    }
+  if (sep == NULL || after != 3 || before == 0 || before > 3 || *(sep - before) == '0')
+    return FALSE;
+  *separator = *sep;
+  return TRUE;
+}
+
+/* A count indicator's figures are whole numbers: "1,234" employees may be
+ * 1234 (thousands separated) or 1.234 (decimal comma), and a guess either
+ * way stores a figure a thousand times wrong. Read by the mapping's
+ * decimal sign, else the row is refused and marked ambiguous. */
+static char *
+check_two_ways (const Reader *r, Row *row, int wide_column)
+{
+  int long_columns[] = { r->mapping->columns[STYRKORT_FIELD_VALUE], r->mapping->columns[STYRKORT_FIELD_WOMEN],
+                         r->mapping->columns[STYRKORT_FIELD_MEN] };
+  StyrkortImportField fields[] = { STYRKORT_FIELD_VALUE, STYRKORT_FIELD_WOMEN, STYRKORT_FIELD_MEN };
+  double *targets[] = { &row->parsed.value, &row->parsed.women, &row->parsed.men };
+  guint line = row->pub.line - 1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      int column = wide_column >= 0 ? (i == 0 ? wide_column : -1) : long_columns[i];
+      const StyrkortCell *cell;
+      g_autofree char *text = NULL;
+      char separator = 0;
+
+      if (column < 0)
+        continue;
+      cell = styrkort_sheet_cell (r->source->sheet, line, (guint) column);
+      if (cell->type != STYRKORT_CELL_TEXT)
+        continue;
+      text = _styrkort_import_cell_text (cell);
+      if (!reads_two_ways (text, &separator))
+        continue;
+      if (r->mapping->decimal_sign == STYRKORT_DECIMAL_UNKNOWN)
+        {
+          g_autofree char *heading = column_heading (r->source, r->mapping, (guint) column, fields[i]);
+          row->pub.ambiguous_number = TRUE;
+          /* TRANSLATORS: "“1,234” in the column “Antal” can be read as a thousand and more or as a number with
+           * decimals: ..." */
+          return g_strdup_printf (_("“%s” in the column “%s” can be read as a thousand and more or as a number "
+                                    "with decimals: say which sign the file uses for decimals."), text, heading);
+        }
+      if ((separator == ',') != (r->mapping->decimal_sign == STYRKORT_DECIMAL_COMMA))
+        {
+          /* The separator is the thousands': the digits alone. */
+          g_autofree char *digits = g_strdup (text);
+          char *s = strchr (digits, separator);
+          memmove (s, s + 1, strlen (s));
+          *targets[i] = g_ascii_strtod (digits, NULL);
+        }
+      else
+        *targets[i] = g_ascii_strtod (g_strdelimit (text, ",", '.'), NULL);
+    }
+  return NULL;
+}
+
+/* @key finds the indicator; @shown is the file's text for messages;
+ * @wide_column is the figure's column in the wide layout (else -1). */
 static void
-add_row (const Reader *r, Row *row, const char *key, const char *shown, char *problem)
+add_row (const Reader *r, Row *row, const char *key, const char *shown, int wide_column, char *problem)
 {
   StyrkortIndicator *ind = g_hash_table_lookup (r->indicators, key);
 
@@ -275,6 +353,8 @@ add_row (const Reader *r, Row *row, const char *key, const char *shown, char *pr
     problem = check_district (r, row);
   if (problem == NULL && ind == NULL)
     problem = g_strdup_printf (_("“%s” is not an indicator of the catalogue."), shown);
+  if (problem == NULL && ind->measure == STYRKORT_MEASURE_COUNT)
+    problem = check_two_ways (r, row, wide_column);
   if (ind != NULL)
     {
       row->indicator = ind;
@@ -296,7 +376,7 @@ read_long_row (const Reader *r, guint line)
 
   if (problem == NULL)
     problem = read_parts (r, line, row);
-  add_row (r, row, key, indicator, problem);
+  add_row (r, row, key, indicator, -1, problem);
 }
 
 /* One figure per indicator column; an empty cell is no figure. */
@@ -318,7 +398,7 @@ read_wide_row (const Reader *r, guint line)
       if (problem == NULL)
         problem = read_parts (r, line, row);
       row->given |= GIVEN_VALUE;
-      add_row (r, row, code, code, problem);
+      add_row (r, row, code, code, (int) c, problem);
     }
 }
 

@@ -310,6 +310,7 @@ styrkort_import_mapping_copy (const StyrkortImportMapping *mapping)
 
   copy->layout = mapping->layout;
   copy->header_row = mapping->header_row;
+  copy->decimal_sign = mapping->decimal_sign;
   memcpy (copy->columns, mapping->columns, sizeof copy->columns);
   for (guint i = 0; i < mapping->wide->len; i++)
     styrkort_import_mapping_set_wide (copy, i, mapping->wide->pdata[i]);
@@ -432,6 +433,9 @@ styrkort_import_mapping_to_string (const StyrkortImportMapping *mapping)
 
   g_key_file_set_string (file, "Mapping", "Layout", mapping->layout == STYRKORT_IMPORT_WIDE ? "wide" : "long");
   g_key_file_set_integer (file, "Mapping", "HeaderRow", (int) mapping->header_row);
+  if (mapping->decimal_sign != STYRKORT_DECIMAL_UNKNOWN)
+    g_key_file_set_string (file, "Mapping", "DecimalSign",
+                           mapping->decimal_sign == STYRKORT_DECIMAL_COMMA ? "comma" : "point");
   for (guint f = 0; f < STYRKORT_N_FIELDS; f++)
     if (mapping->columns[f] >= 0)
       g_key_file_set_integer (file, "Columns", fields[f].key, mapping->columns[f]);
@@ -458,7 +462,7 @@ styrkort_import_mapping_from_string (const char *text)
 {
   g_autoptr(GKeyFile) file = g_key_file_new ();
   g_autoptr(StyrkortImportMapping) mapping = styrkort_import_mapping_new ();
-  g_autofree char *layout = NULL;
+  g_autofree char *layout = NULL, *decimal = NULL;
   g_auto(GStrv) wide = NULL;
 
   if (text == NULL || !g_key_file_load_from_data (file, text, -1, G_KEY_FILE_NONE, NULL))
@@ -466,6 +470,10 @@ styrkort_import_mapping_from_string (const char *text)
   layout = g_key_file_get_string (file, "Mapping", "Layout", NULL);
   mapping->layout = g_strcmp0 (layout, "wide") == 0 ? STYRKORT_IMPORT_WIDE : STYRKORT_IMPORT_LONG;
   mapping->header_row = (guint) CLAMP (g_key_file_get_integer (file, "Mapping", "HeaderRow", NULL), 0, 1000);
+  decimal = g_key_file_get_string (file, "Mapping", "DecimalSign", NULL);
+  mapping->decimal_sign = g_strcmp0 (decimal, "comma") == 0   ? STYRKORT_DECIMAL_COMMA
+                          : g_strcmp0 (decimal, "point") == 0 ? STYRKORT_DECIMAL_POINT
+                                                              : STYRKORT_DECIMAL_UNKNOWN;
   for (guint f = 0; f < STYRKORT_N_FIELDS; f++)
     mapping->columns[f] = read_column (file, "Columns", fields[f].key);
   wide = g_key_file_get_keys (file, "Wide", NULL, NULL);
