@@ -107,7 +107,7 @@ print_pages (void)
   g_autoptr(GString) pages = g_string_new ("pages");
   g_autoptr(GPtrArray) areas = styrkort_project_list_areas (styrkort_window_get_project (window));
 
-  g_string_append (pages, " overview");
+  g_string_append (pages, " overview brief");
   for (guint i = 0; i < areas->len; i++)
     g_string_append_printf (pages, " %s", ((StyrkortArea *) areas->pdata[i])->key);
   g_string_append (pages, " figures steering");

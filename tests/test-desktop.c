@@ -279,7 +279,8 @@ test_main_window_f11 (void)
 }
 
 /* The page shortcuts, each pressed as a key: Alt+digit for the overview and
- * areas 1–9, Ctrl+Alt+N and Ctrl+Alt+S for Indicators and Steering Group. */
+ * areas 1–9, Ctrl+Alt+M, Ctrl+Alt+N and Ctrl+Alt+S for Before the Meeting,
+ * Indicators and Steering Group. */
 static void
 test_page_keys (void)
 {
@@ -289,6 +290,7 @@ test_page_keys (void)
     { "ctrl+alt+s", "steering" },
     { "alt+9", "a09" },
     { "alt+0", "overview" },
+    { "ctrl+alt+m", "brief" },
     { "alt+5", "a05" },
     { "alt+Home", "overview" },
     { "alt+3", "a03" },
@@ -504,6 +506,8 @@ test_gallery (void)
       g_assert_true (adw_style_manager_get_dark (style) == (s == 1));
       assert_chart_follows_style (s == 1);
       save_gallery (schemes[s].name, "overview");
+      g_assert_true (styrkort_window_show_page (window, "brief"));
+      save_gallery (schemes[s].name, "brief");
       for (guint a = 0; a < areas->len; a++)
         {
           const char *key = ((StyrkortArea *) areas->pdata[a])->key;

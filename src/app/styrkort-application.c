@@ -285,6 +285,7 @@ styrkort_application_startup (GApplication *app)
     { "win.show-page::a07", { "<Alt>7", NULL } },
     { "win.show-page::a08", { "<Alt>8", NULL } },
     { "win.show-page::a09", { "<Alt>9", NULL } },
+    { "win.show-page::brief", { "<Control><Alt>m", NULL } },
     { "win.show-page::figures", { "<Control><Alt>n", NULL } },
     { "win.show-page::steering", { "<Control><Alt>s", NULL } },
     { "app.fullscreen", { "F11", NULL } },

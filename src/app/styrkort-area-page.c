@@ -200,6 +200,11 @@ assessment_row (StyrkortAreaPage *self, StyrkortOperation *op)
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, status_label, -1);
   g_object_set_data (G_OBJECT (dropdown), "operation", GSIZE_TO_POINTER (op->id));
   g_object_set_data (G_OBJECT (dropdown), "badge", badge);
+  {
+    /* Named for the links of "Inför mötet" (win.go-to). */
+    g_autofree char *name = g_strdup_printf ("assessment-%" G_GINT64_FORMAT, op->id);
+    gtk_widget_set_name (dropdown, name);
+  }
   g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_status_selected_cb), self);
 
   gtk_widget_set_size_request (badge, 14, 14);
@@ -368,6 +373,11 @@ subgoal_row (StyrkortAreaPage *self, StyrkortSubgoal *g)
                                                g->deadline ? _(" · by ") : "", g->deadline ? g->deadline : "");
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *state_label = gtk_label_new (styrkort_goal_state_label (state));
+  g_autofree char *name = g_strdup_printf ("subgoal-%" G_GINT64_FORMAT, g->id);
+
+  /* Named for the links of "Inför mötet" (win.go-to). */
+  gtk_widget_set_name (row, name);
+  gtk_widget_set_focusable (row, TRUE);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), g->text);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -494,6 +504,11 @@ action_row (StyrkortAreaPage *self, StyrkortAction *a)
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *state = gtk_label_new (styrkort_action_state_label (a->state));
   g_autoptr(GString) subtitle = g_string_new (*a->owner ? a->owner : _("No owner"));
+  g_autofree char *name = g_strdup_printf ("action-%" G_GINT64_FORMAT, a->id);
+
+  /* Named for the links of "Inför mötet" (win.go-to). */
+  gtk_widget_set_name (row, name);
+  gtk_widget_set_focusable (row, TRUE);
 
   if (a->due)
     g_string_append_printf (subtitle, _(" · due %s"), a->due);

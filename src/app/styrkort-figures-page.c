@@ -291,6 +291,12 @@ add_cell (StyrkortFiguresPage *self, const StyrkortIndicator *ind, gint64 unit_i
   Cell c = { NULL, ind->id, unit_id, field, row, column };
 
   c.entry = styrkort_number_entry_new (accessible);
+  /* Named for the links of "Inför mötet" (win.go-to). */
+  if (field == FIELD_VALUE && unit_id != 0)
+    {
+      g_autofree char *name = g_strdup_printf ("cell-%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT, ind->id, unit_id);
+      gtk_widget_set_name (c.entry, name);
+    }
   gtk_editable_set_editable (GTK_EDITABLE (c.entry), !styrkort_project_is_read_only (self->project));
   g_signal_connect (c.entry, "activate", G_CALLBACK (on_entry_activate_cb), self);
   {
@@ -319,27 +325,8 @@ add_total (StyrkortFiguresPage *self, const StyrkortIndicator *ind, Field field,
 static void
 set_name_lines (GtkWidget *label, const char *text)
 {
-  g_auto(GStrv) words = g_strsplit (text, " ", -1);
-  g_autoptr(GString) lines = g_string_new (NULL);
-  glong line = 0;
-
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      glong length = g_utf8_strlen (words[i], -1);
-      if (line > 0 && line + 1 + length > 24)
-        {
-          g_string_append_c (lines, '\n');
-          line = 0;
-        }
-      else if (line > 0)
-        {
-          g_string_append_c (lines, ' ');
-          line++;
-        }
-      g_string_append (lines, words[i]);
-      line += length;
-    }
-  gtk_label_set_text (GTK_LABEL (label), lines->str);
+  g_autofree char *lines = styrkort_page_break_lines (text, 24);
+  gtk_label_set_text (GTK_LABEL (label), lines);
 }
 
 static int

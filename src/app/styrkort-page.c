@@ -74,3 +74,29 @@ styrkort_toast_new (const char *text)
   g_autofree char *escaped = g_markup_escape_text (text, -1);
   return adw_toast_new (escaped);
 }
+
+char *
+styrkort_page_break_lines (const char *text, glong width)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  GString *lines = g_string_new (NULL);
+  glong line = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      glong length = g_utf8_strlen (words[i], -1);
+      if (line > 0 && line + 1 + length > width)
+        {
+          g_string_append_c (lines, '\n');
+          line = 0;
+        }
+      else if (line > 0)
+        {
+          g_string_append_c (lines, ' ');
+          line++;
+        }
+      g_string_append (lines, words[i]);
+      line += length;
+    }
+  return g_string_free (lines, FALSE);
+}

@@ -24,6 +24,10 @@ void styrkort_page_report (GtkWidget *widget, const GError *error);
 /* A toast with an Undo button, after something was deleted. */
 void styrkort_page_report_deleted (GtkWidget *widget, const char *what);
 
+/* @text on lines of at most @width characters, broken between words: for
+ * labels whose height must not depend on the width GTK gives them. */
+char *styrkort_page_break_lines (const char *text, glong width);
+
 /* A flat icon button for a list row. @label is its tooltip and accessible
  * name; @id and @remove go along as object data "id" and "remove". */
 GtkWidget *styrkort_page_row_button (const char *icon, const char *label, gint64 id, gboolean remove,

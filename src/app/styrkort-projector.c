@@ -16,6 +16,7 @@
 #include "styrkort-chart-data.h"
 #include "styrkort-chart-view.h"
 #include "styrkort-projector.h"
+#include "styrkort-slides.h"
 
 struct _StyrkortProjector {
   GtkWindow parent_instance;
@@ -197,5 +198,5 @@ styrkort_projector_new_for_charts (GPtrArray *charts)
 GtkWidget *
 styrkort_projector_new (StyrkortProject *project, StyrkortPeriod period)
 {
-  return styrkort_projector_new_for_charts (styrkort_chart_new_slides (project, period));
+  return styrkort_projector_new_for_charts (styrkort_slides_new_for_meeting (project, period));
 }

@@ -7,6 +7,7 @@
 
 #include "styrkort-page.h"
 #include "styrkort-chart-data.h"
+#include "styrkort-meeting-brief.h"
 #include "styrkort-slides.h"
 
 #define SLIDE_WIDTH 1920
@@ -21,6 +22,23 @@ styrkort_slides_format_for_name (const char *name)
   if (g_str_has_suffix (lower, ".svg"))
     return STYRKORT_EXPORT_SVG;
   return STYRKORT_EXPORT_PNG;
+}
+
+GPtrArray *
+styrkort_slides_new_for_meeting (StyrkortProject *project, StyrkortPeriod period)
+{
+  g_autoptr(StyrkortBrief) brief = styrkort_brief_new (project, period, NULL);
+  g_autoptr(StyrkortDistrict) district = styrkort_project_get_district (project);
+  g_autofree char *period_text = styrkort_period_to_string (period);
+  /* TRANSLATORS: the source line of the brief's slides: district · next meeting · period */
+  g_autofree char *source = g_strdup_printf (_("%s · before the meeting on %s · figures of %s"),
+                                             district ? district->name : "", brief->next_meeting, period_text);
+  GPtrArray *slides = styrkort_brief_new_slides (brief, source);
+  g_autoptr(GPtrArray) charts = styrkort_chart_new_slides (project, period);
+
+  for (guint i = 0; i < charts->len; i++)
+    g_ptr_array_add (slides, g_steal_pointer (&charts->pdata[i]));
+  return slides;
 }
 
 static void
@@ -119,7 +137,7 @@ styrkort_slides_export (GtkWindow *parent, StyrkortProject *project, StyrkortPer
   g_autofree char *stem = slides_stem (project, period);
   g_autofree char *name = g_strconcat (stem, ".pdf", NULL);
 
-  start_export (parent, styrkort_chart_new_slides (project, period), _("Export Slides"), name);
+  start_export (parent, styrkort_slides_new_for_meeting (project, period), _("Export Slides"), name);
 }
 
 void
@@ -156,7 +174,7 @@ styrkort_slides_print (GtkWindow *parent, StyrkortProject *project, StyrkortPeri
 {
   g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GPtrArray) charts = styrkort_chart_new_slides (project, period);
+  g_autoptr(GPtrArray) charts = styrkort_slides_new_for_meeting (project, period);
   g_autoptr(GError) error = NULL;
 
   gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);

@@ -16,6 +16,10 @@ void styrkort_slides_export_chart (GtkWindow *parent, const StyrkortChart *chart
 void styrkort_slides_export_charts (GtkWindow *parent, GPtrArray *charts, const char *suggested_name);
 void styrkort_slides_print        (GtkWindow *parent, StyrkortProject *project, StyrkortPeriod period);
 
+/* The slides of a meeting: the brief's sections (Inför mötet) first, one
+ * slide each, then the chosen charts (or the default ones). */
+GPtrArray *styrkort_slides_new_for_meeting (StyrkortProject *project, StyrkortPeriod period);
+
 /* The export format a file name asks for (by its extension), PNG if none. */
 StyrkortExportFormat styrkort_slides_format_for_name (const char *name);
 

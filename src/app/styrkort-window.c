@@ -9,6 +9,7 @@
 
 #include "styrkort-locale.h"
 #include "styrkort-area-page.h"
+#include "styrkort-brief-page.h"
 #include "styrkort-chart-data.h"
 #include "styrkort-figures-page.h"
 #include "styrkort-overview-page.h"
@@ -125,6 +126,8 @@ create_page (StyrkortWindow *self, const char *name)
 {
   if (g_str_equal (name, "overview"))
     return styrkort_overview_page_new ();
+  if (g_str_equal (name, "brief"))
+    return styrkort_brief_page_new ();
   if (g_str_equal (name, "figures"))
     return styrkort_figures_page_new ();
   if (g_str_equal (name, "steering"))
@@ -329,42 +332,15 @@ add_sidebar_heading (StyrkortWindow *self, const char *text)
   gtk_list_box_append (GTK_LIST_BOX (self->sidebar), row);
 }
 
-/* Breaks @text into lines of at most @width characters, between words.
- * The sidebar's titles are broken once, here, rather than wrapped by GTK:
- * wrapping 19 long labels height-for-width on every size request cost about
- * 25 ms of the first frame (tests/bench/run). */
-static char *
-break_into_lines (const char *text, glong width)
-{
-  g_auto(GStrv) words = g_strsplit (text, " ", -1);
-  GString *lines = g_string_new (NULL);
-  glong line = 0;
-
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      glong length = g_utf8_strlen (words[i], -1);
-      if (line > 0 && line + 1 + length > width)
-        {
-          g_string_append_c (lines, '\n');
-          line = 0;
-        }
-      else if (line > 0)
-        {
-          g_string_append_c (lines, ' ');
-          line++;
-        }
-      g_string_append (lines, words[i]);
-      line += length;
-    }
-  return g_string_free (lines, FALSE);
-}
-
+/* The sidebar's titles are broken once (styrkort_page_break_lines) rather
+ * than wrapped by GTK: wrapping 19 long labels height-for-width on every
+ * size request cost about 25 ms of the first frame (tests/bench/run). */
 static void
 add_sidebar_entry (StyrkortWindow *self, const char *name, const char *number, const char *title)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  g_autofree char *lines = break_into_lines (title, 30);
+  g_autofree char *lines = styrkort_page_break_lines (title, 30);
   GtkWidget *label = gtk_label_new (lines);
 
   gtk_widget_set_name (row, name);
@@ -402,6 +378,7 @@ fill_sidebar (StyrkortWindow *self)
   while ((child = gtk_widget_get_first_child (self->sidebar)) != NULL)
     gtk_list_box_remove (GTK_LIST_BOX (self->sidebar), child);
   add_sidebar_entry (self, "overview", NULL, _("Overview"));
+  add_sidebar_entry (self, "brief", NULL, _("Before the Meeting"));
   add_sidebar_heading (self, _("Areas"));
   for (guint i = 0; i < areas->len; i++)
     {
@@ -538,6 +515,64 @@ show_page_action (GtkWidget *widget, const char *action, GVariant *parameter)
   styrkort_window_show_page (STYRKORT_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* The first widget under @widget named to match @pattern, depth first. */
+static GtkWidget *
+find_named (GtkWidget *widget, GPatternSpec *pattern)
+{
+  const char *name = gtk_widget_get_name (widget);
+
+  if (name != NULL && g_pattern_spec_match_string (pattern, name))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, pattern);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+select_period (StyrkortWindow *self, StyrkortPeriod period)
+{
+  for (guint i = 0; i < self->periods->len; i++)
+    if (styrkort_period_compare (g_array_index (self->periods, StyrkortPeriod, i), period) == 0)
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (self->period_dropdown), i);
+}
+
+/* "win.go-to (page, period, widget)": where a line of "Inför mötet" is
+ * fixed: the page of that name, in the period (if one is given), with the
+ * focus on the first widget whose name matches the pattern (if any). */
+static void
+go_to_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  StyrkortWindow *self = STYRKORT_WINDOW (widget);
+  const char *page, *period_text, *focus;
+  StyrkortPeriod period;
+  GtkWidget *target = NULL;
+
+  g_variant_get (parameter, "(&s&s&s)", &page, &period_text, &focus);
+  if (*period_text != '\0' && styrkort_period_parse (period_text, &period))
+    select_period (self, period);
+  if (!styrkort_window_show_page (self, page))
+    return;
+  if (*focus != '\0')
+    {
+      g_autoptr(GPatternSpec) pattern = g_pattern_spec_new (focus);
+      target = find_named (styrkort_window_get_page_widget (self, page), pattern);
+    }
+  /* A meeting opens to show its agenda and decisions. */
+  if (ADW_IS_EXPANDER_ROW (target))
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (target), TRUE);
+  if (target != NULL && !gtk_widget_grab_focus (target))
+    {
+      /* A row that takes no focus itself: its first child that does. */
+      for (GtkWidget *child = gtk_widget_get_first_child (target); child; child = gtk_widget_get_next_sibling (child))
+        if (gtk_widget_grab_focus (child))
+          break;
+    }
+}
+
 /* The shortcuts window is built when first asked for: building it with
  * every window (as GTK does for gtk/help-overlay.ui) slows the start. */
 static void
@@ -631,6 +666,7 @@ styrkort_window_class_init (StyrkortWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.next-period", NULL, period_action);
   gtk_widget_class_install_action (widget_class, "win.go-overview", NULL, go_overview_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.go-to", "(sss)", go_to_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, shortcuts_action);
 }

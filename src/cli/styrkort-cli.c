@@ -12,6 +12,7 @@
 #include "styrkort-city.h"
 #include "styrkort-demo.h"
 #include "styrkort-import.h"
+#include "styrkort-meeting-brief.h"
 #include "styrkort-number.h"
 #include "styrkort-project.h"
 #include "styrkort-reading.h"
@@ -39,7 +40,9 @@ usage (void)
     "                                          merge district workbooks (files or folders) into a city workbook\n"
     "  styrkort-cli backups FILE               list the automatic backups of FILE\n"
     "  styrkort-cli restore FILE BACKUP [OUT] [--overwrite]\n"
-    "                                          copy a backup to OUT (default: a new name beside FILE)\n"));
+    "                                          copy a backup to OUT (default: a new name beside FILE)\n"
+    "  styrkort-cli brief FILE [--date YYYY-MM-DD] [--year Y] [--tertial T] [--lines N]\n"
+    "                                          print the brief for the next meeting\n"));
   return 2;
 }
 
@@ -363,6 +366,51 @@ open_project (const char *arg, StyrkortOpenFlags flags, GError **error)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (arg);
   return styrkort_project_open (file, flags, error);
+}
+
+/* FILE [--date D] [--year Y] [--tertial T] [--lines N]: the brief for the next meeting. */
+static int
+cmd_brief (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortProject) project = NULL;
+  g_autoptr(StyrkortBrief) brief = NULL, cut = NULL;
+  g_autofree char *text = NULL;
+  const char *date = NULL, *file = NULL;
+  StyrkortPeriod period = { 0, 0 };
+  int lines = 0;
+
+  for (int i = 1; i < argc; i++)
+    {
+      const char *next = i + 1 < argc ? argv[i + 1] : NULL;
+      if (g_str_equal (argv[i], "--date") && styrkort_date_is_valid (next))
+        date = argv[++i];
+      else if ((g_str_equal (argv[i], "--year") || g_str_equal (argv[i], "--tertial") ||
+                g_str_equal (argv[i], "--lines")) && parse_number_option (next, argv[i][2] == 'y' ? &period.year
+                                                                        : argv[i][2] == 't' ? &period.tertial : &lines))
+        i++;
+      else if (file == NULL && !g_str_has_prefix (argv[i], "--"))
+        file = argv[i];
+      else
+        return usage ();
+    }
+  if (file == NULL || lines < 0)
+    return usage ();
+  project = open_project (file, STYRKORT_OPEN_READ_ONLY, &error);
+  if (project == NULL)
+    return report (error);
+  if (period.year == 0 && period.tertial == 0)
+    period = styrkort_brief_default_period (project, date);
+  if (!styrkort_period_is_valid (period))
+    {
+      g_printerr ("styrkort-cli: %s\n", _("--year must be a year and --tertial 1, 2 or 3."));
+      return 2;
+    }
+  brief = styrkort_brief_new (project, period, date);
+  cut = lines > 0 ? styrkort_brief_truncate (brief, lines) : NULL;
+  text = styrkort_brief_to_text (cut ? cut : brief);
+  g_print ("%s", text);
+  return 0;
 }
 
 typedef gboolean (*WorkbookWriter) (StyrkortProject *project, StyrkortPeriod period, const char *path,
@@ -775,6 +823,7 @@ main (int argc, char **argv)
     { "new", cmd_new }, { "demo", cmd_demo }, { "info", cmd_info }, { "check", cmd_check },
     { "backups", cmd_backups }, { "restore", cmd_restore }, { "export", cmd_export }, { "merge", cmd_merge },
     { "import", cmd_import }, { "mark-reported", cmd_mark_reported }, { "export-reported", cmd_export_reported },
+    { "brief", cmd_brief },
   };
 
   styrkort_locale_init ();

@@ -67,3 +67,6 @@ void chart_draw_bars        (Painter *p, StyrkortRect area);
 void chart_draw_trend       (Painter *p, StyrkortRect area);
 void chart_draw_area_status (Painter *p, StyrkortRect area);
 void chart_draw_goals       (Painter *p, StyrkortRect area);
+void chart_draw_list        (Painter *p, StyrkortRect area);
+/* A list's detail of line @i, "" when none. */
+const char *chart_list_note (const StyrkortChart *chart, guint i);

@@ -212,6 +212,7 @@ legend_for (const Painter *p, LegendItem *legend, guint max)
     case STYRKORT_CHART_AREA_STATUS:
       return chart_status_legend (p, legend);
     case STYRKORT_CHART_GOALS:
+    case STYRKORT_CHART_LIST:
       return 0;
     case STYRKORT_CHART_UNITS:
       /* A single unnamed-looking series needs no legend; a ranking says what its colours mean. */
@@ -259,6 +260,9 @@ styrkort_chart_draw_in (const StyrkortChart *chart, cairo_t *cr, double width, d
     case STYRKORT_CHART_GOALS:
       chart_draw_goals (&p, area);
       break;
+    case STYRKORT_CHART_LIST:
+      chart_draw_list (&p, area);
+      break;
     }
   cairo_restore (cr);
   g_object_unref (p.text);
@@ -276,6 +280,15 @@ styrkort_chart_describe (const StyrkortChart *chart)
 {
   GString *text = g_string_new (chart->title);
 
+  if (chart->kind == STYRKORT_CHART_LIST)
+    {
+      for (guint i = 0; i < chart->categories->len; i++)
+        g_string_append_printf (text, ". %s%s%s", (char *) chart->categories->pdata[i],
+                                *chart_list_note (chart, i) ? ": " : "", chart_list_note (chart, i));
+      if (chart->categories->len == 0 && chart->reference_label != NULL)
+        g_string_append_printf (text, ". %s", chart->reference_label);
+      return g_string_free (text, FALSE);
+    }
   if (chart->kind == STYRKORT_CHART_AREA_STATUS)
     {
       for (guint r = 0; r < chart->categories->len; r++)

@@ -15,6 +15,9 @@ typedef enum {
   STYRKORT_CHART_AREA_STATUS, /* areas × operations, coloured by status */
   STYRKORT_CHART_GOALS,       /* baseline → latest → target per sub-goal */
   STYRKORT_CHART_GENDER,      /* women and men stacked per unit */
+  STYRKORT_CHART_LIST,        /* lines of text: categories, each with its detail in
+                               * cell_notes and a mark in cells (1: needs attention);
+                               * reference_label is said when there are none */
 } StyrkortChartKind;
 
 typedef struct {

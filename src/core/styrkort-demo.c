@@ -260,7 +260,9 @@ fill_goals_and_actions (StyrkortProject *p, GError **error)
       g_autoptr(StyrkortIndicator) ind = styrkort_project_find_indicator (p, demo_goals[i].indicator);
       StyrkortSubgoal g = { 0, area->id, (char *) demo_goals[i].text, ind->id,
                             demo_goals[i].baseline, demo_goals[i].target, (char *) demo_goals[i].deadline };
-      if ((goal_ids[i] = styrkort_project_add_subgoal (p, &g, error)) == 0)
+      /* The baselines are from when the plan's follow-up began. */
+      if ((goal_ids[i] = styrkort_project_add_subgoal (p, &g, error)) == 0 ||
+          !styrkort_project_set_subgoal_baseline_date (p, goal_ids[i], "2025-01-01", error))
         return FALSE;
     }
   for (guint i = 0; i < G_N_ELEMENTS (demo_actions); i++)
@@ -285,11 +287,34 @@ static const StyrkortMember demo_members[] = {
   { 0, (char *) "Anders Lund", (char *) "Huvudskyddsombud", (char *) "Skyddsombud" },
 };
 
+/* The last meeting's agenda and decisions: one made an action. */
+static gboolean
+fill_decisions (StyrkortProject *p, gint64 meeting, GError **error)
+{
+  static const char * const agenda[] = { "Nyckeltal för T2", "Åtgärder att följa upp", NULL };
+  g_autoptr(StyrkortArea) area = styrkort_project_find_area (p, "a03");
+  g_autoptr(GPtrArray) items = NULL;
+  StyrkortAction a = { 0, area->id, 0, (char *) "Fördela nya ärenden i barn och familj efter arbetsbörda",
+                       (char *) "Enhetschef barn och familj", (char *) "2026-10-31", STYRKORT_ACTION_ONGOING,
+                       (char *) "" };
+
+  if (!styrkort_project_add_agenda_items (p, meeting, agenda, error))
+    return FALSE;
+  items = styrkort_project_list_agenda (p, meeting);
+  return styrkort_project_add_decision (p, ((StyrkortAgendaItem *) items->pdata[0])->id,
+                                        "Personalomsättningen följs upp per enhet varje tertial", NULL, NULL,
+                                        error) != 0 &&
+         styrkort_project_add_decision (p, ((StyrkortAgendaItem *) items->pdata[1])->id,
+                                        "Ärendefördelningen i barn och familj ses över före årsskiftet", &a, NULL,
+                                        error) != 0;
+}
+
 static gboolean
 fill_steering_group (StyrkortProject *p, GError **error)
 {
   StyrkortPeriod first = styrkort_demo_first_period (), last = styrkort_demo_last_period ();
   static const char *months[] = { "", "04-20", "08-28", "12-10" };
+  gint64 meeting = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (demo_members); i++)
     if (styrkort_project_add_member (p, &demo_members[i], error) == 0)
@@ -300,10 +325,10 @@ fill_steering_group (StyrkortProject *p, GError **error)
       g_autofree char *notes = g_strdup_printf ("Uppföljning av T%d %d: nyckeltal, bedömningar och åtgärder "
                                                 "gicks igenom. Protokoll i diariet.", q.tertial, q.year);
       StyrkortMeeting m = { 0, date, notes };
-      if (styrkort_project_add_meeting (p, &m, error) == 0)
+      if ((meeting = styrkort_project_add_meeting (p, &m, error)) == 0)
         return FALSE;
     }
-  return TRUE;
+  return fill_decisions (p, meeting, error);
 }
 
 StyrkortProject *

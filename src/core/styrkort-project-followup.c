@@ -115,11 +115,16 @@ check_subgoal (const StyrkortSubgoal *g, GError **error)
 gint64
 styrkort_project_add_subgoal (StyrkortProject *self, const StyrkortSubgoal *g, GError **error)
 {
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
   if (!check_subgoal (g, error))
     return 0;
+  /* The baseline is taken to be from the day the sub-goal is set. */
   return _styrkort_insert_row (self, _("Add sub-goal"), "subgoal", error,
-    "INSERT INTO subgoal (area_id, text, indicator_id, baseline, target, deadline) VALUES (?, ?, ?, ?, ?, ?)",
-    "itIddt", g->area_id, g->text, g->indicator_id, g->baseline, g->target, g->deadline);
+    "INSERT INTO subgoal (area_id, text, indicator_id, baseline, target, deadline, baseline_date)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+    "itIddtt", g->area_id, g->text, g->indicator_id, g->baseline, g->target, g->deadline, today);
 }
 
 gboolean

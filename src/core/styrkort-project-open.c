@@ -19,7 +19,7 @@
 static const char * const edited_tables[] = {
   "district", "area", "operation", "indicator", "indicator_area", "unit",
   "indicator_value", "city_value", "assessment", "gender_note", "subgoal",
-  "action", "member", "meeting", "slide", NULL
+  "action", "member", "meeting", "agenda_item", "decision", "slide", NULL
 };
 
 static void
@@ -252,6 +252,30 @@ post_migrate_1 (sqlite3 *db, GError **error)
   return TRUE;
 }
 
+/* Schema 3 had no baseline dates: a sub-goal's baseline is from the day it
+ * was added, as the edit history remembers it. */
+static gboolean
+post_migrate_3 (sqlite3 *db, GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = styrkort_db_prepare (db, error,
+    "SELECT c.row_id, min (e.time) FROM edit_change c JOIN edit e ON e.id = c.edit_id"
+    " WHERE c.table_name = 'subgoal' AND c.old_row IS NULL GROUP BY c.row_id", NULL);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *time = (const char *) sqlite3_column_text (stmt, 1);
+      g_autofree char *date = time ? g_strndup (time, 10) : NULL;
+      if (styrkort_date_is_valid (date) &&
+          !styrkort_db_exec (db, error, "UPDATE subgoal SET baseline_date = ? WHERE id = ?", "ti",
+                             date, sqlite3_column_int64 (stmt, 0)))
+        return FALSE;
+    }
+  return rc == SQLITE_DONE || styrkort_db_fail (db, rc, error);
+}
+
 static gboolean
 run_migrations (sqlite3 *db, int from, GError **error)
 {
@@ -262,6 +286,8 @@ run_migrations (sqlite3 *db, int from, GError **error)
       if (sql == NULL || !styrkort_db_exec_migration (db, sql, error))
         return FALSE;
       if (version == 1 && !post_migrate_1 (db, error))
+        return FALSE;
+      if (version == 3 && !post_migrate_3 (db, error))
         return FALSE;
     }
   return styrkort_db_exec_script (db, "PRAGMA user_version = " G_STRINGIFY (STYRKORT_SCHEMA_VERSION), error);

@@ -126,6 +126,55 @@ gint64     styrkort_project_add_meeting    (StyrkortProject *self, const Styrkor
 gboolean   styrkort_project_update_meeting (StyrkortProject *self, const StyrkortMeeting *meeting, GError **error);
 gboolean   styrkort_project_remove_meeting (StyrkortProject *self, gint64 id, GError **error);
 
+/* A meeting's agenda and decisions (styrkort-project-meetings.c). A decision
+ * may make an action, which keeps the meeting and decision it came from. */
+typedef struct {
+  gint64 id;
+  gint64 meeting_id;
+  char *title;
+} StyrkortAgendaItem;
+
+typedef struct {
+  gint64 id;
+  gint64 agenda_item_id;
+  char *text;
+} StyrkortDecision;
+
+void       styrkort_agenda_item_free (StyrkortAgendaItem *item);
+void       styrkort_decision_free    (StyrkortDecision *decision);
+
+/* The items of @meeting_id in order. */
+GPtrArray *styrkort_project_list_agenda       (StyrkortProject *self, gint64 meeting_id);
+gint64     styrkort_project_add_agenda_item   (StyrkortProject *self, gint64 meeting_id, const char *title,
+                                               GError **error);
+/* Appends @titles (NULL-terminated) to the agenda in one edit. */
+gboolean   styrkort_project_add_agenda_items  (StyrkortProject *self, gint64 meeting_id,
+                                               const char * const *titles, GError **error);
+gboolean   styrkort_project_remove_agenda_item (StyrkortProject *self, gint64 id, GError **error);
+/* The decisions of @meeting_id, item by item; 0 for every meeting. */
+GPtrArray *styrkort_project_list_decisions    (StyrkortProject *self, gint64 meeting_id);
+/* Records a decision on @agenda_item_id; with @action (its area, text,
+ * owner, due date) the action it makes too, linked to the meeting and the
+ * decision, in one edit. Returns the decision's id; the action's in
+ * @action_id. */
+gint64     styrkort_project_add_decision      (StyrkortProject *self, gint64 agenda_item_id, const char *text,
+                                               const StyrkortAction *action, gint64 *action_id, GError **error);
+gboolean   styrkort_project_remove_decision   (StyrkortProject *self, gint64 id, GError **error);
+/* An action made by decision @decision_id (linked to it and its meeting). */
+gint64     styrkort_project_add_decision_action (StyrkortProject *self, gint64 decision_id,
+                                                 const StyrkortAction *action, GError **error);
+/* The meeting and decision an action came from (0 when none); FALSE when
+ * there is no such action. */
+gboolean   styrkort_project_get_action_origin (StyrkortProject *self, gint64 action_id, gint64 *meeting_id,
+                                               gint64 *decision_id);
+/* The actions a decision made. */
+GPtrArray *styrkort_project_list_decision_actions (StyrkortProject *self, gint64 decision_id);
+
+/* The date a sub-goal's baseline is from: the day it was added unless set. */
+char      *styrkort_project_get_subgoal_baseline_date (StyrkortProject *self, gint64 subgoal_id);
+gboolean   styrkort_project_set_subgoal_baseline_date (StyrkortProject *self, gint64 subgoal_id, const char *date,
+                                                       GError **error);
+
 /* Reported periods. Marking one keeps the workbook as it was sent
  * (styrkort-report.h makes it). Later edits that change the period fail with
  * STYRKORT_ERROR_REPORTED until it is unlocked with a reason, which is kept
@@ -172,5 +221,7 @@ GPtrArray *styrkort_project_list_slides (StyrkortProject *self);
 gboolean   styrkort_project_set_slides  (StyrkortProject *self, GPtrArray *slides, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyrkortReport, styrkort_report_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyrkortAgendaItem, styrkort_agenda_item_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyrkortDecision, styrkort_decision_free)
 
 G_END_DECLS

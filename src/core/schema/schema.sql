@@ -1,4 +1,4 @@
--- Styrkort project file, schema version 3 (the current one).
+-- Styrkort project file, schema version 4 (the current one).
 -- Every table has an INTEGER PRIMARY KEY "id": the edit history names rows by it.
 -- Periods are (year, tertial) with tertial 1..3. Dates are ISO 8601 text.
 
@@ -115,7 +115,8 @@ CREATE TABLE subgoal (
   indicator_id INTEGER REFERENCES indicator (id) ON DELETE SET NULL,
   baseline REAL,
   target REAL,
-  deadline TEXT
+  deadline TEXT,
+  baseline_date TEXT -- when the baseline was measured (v4)
 );
 
 CREATE TABLE action (
@@ -126,7 +127,10 @@ CREATE TABLE action (
   owner TEXT NOT NULL DEFAULT '',
   due TEXT,
   status TEXT NOT NULL CHECK (status IN ('planned', 'ongoing', 'done', 'cancelled')),
-  note TEXT NOT NULL DEFAULT ''
+  note TEXT NOT NULL DEFAULT '',
+  -- The meeting and decision that made the action (v4).
+  meeting_id INTEGER REFERENCES meeting (id) ON DELETE SET NULL,
+  decision_id INTEGER REFERENCES decision (id) ON DELETE SET NULL
 );
 
 CREATE TABLE member (
@@ -141,6 +145,22 @@ CREATE TABLE meeting (
   date TEXT NOT NULL,
   notes TEXT NOT NULL DEFAULT ''
 );
+
+-- A meeting's agenda, and the decisions taken per item (v4).
+CREATE TABLE agenda_item (
+  id INTEGER PRIMARY KEY,
+  meeting_id INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  title TEXT NOT NULL
+);
+CREATE INDEX agenda_item_meeting ON agenda_item (meeting_id);
+
+CREATE TABLE decision (
+  id INTEGER PRIMARY KEY,
+  agenda_item_id INTEGER NOT NULL REFERENCES agenda_item (id) ON DELETE CASCADE,
+  text TEXT NOT NULL
+);
+CREATE INDEX decision_item ON decision (agenda_item_id);
 
 -- Slides of the projected view, in the order the user chose (schema v2).
 CREATE TABLE slide (

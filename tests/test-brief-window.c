@@ -1,0 +1,398 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* "Inför mötet" in the window, under X (Xvfb): the demo's brief, its lines
+ * taking the user where they are fixed, and a decision on Styrgrupp that
+ * makes an action, undone and redone. Views are saved as PNGs in
+ * BUILDDIR/tests/screens/. */
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "styrkort-application.h"
+#include "styrkort-demo.h"
+#include "styrkort-locale.h"
+#include "styrkort-meeting-brief.h"
+#include "styrkort-projector.h"
+#include "styrkort-window.h"
+#include "test-util.h"
+
+/* Labels as the user sees them: translated when the test runs in Swedish. */
+#define T(text) g_dgettext ("styrkort", text)
+
+static StyrkortWindow *window;
+static char *path;
+
+/* Runs the main loop until @done says so (at most 10 s). */
+static gboolean
+wait_for (gboolean (*done) (gconstpointer), gconstpointer data)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (5000);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  return done (data);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root, gboolean (*match) (GtkWidget *, gconstpointer), gconstpointer data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_named (GtkWidget *widget, gconstpointer name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+static gboolean
+is_row_titled (GtkWidget *widget, gconstpointer title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+is_button_tipped (GtkWidget *widget, gconstpointer tip)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tip) == 0;
+}
+
+static gboolean
+is_button_labelled (GtkWidget *widget, gconstpointer label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static void
+collect_entries (GtkWidget *root, GPtrArray *out)
+{
+  if (GTK_IS_ENTRY (root))
+    g_ptr_array_add (out, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    collect_entries (child, out);
+}
+
+static gboolean
+page_is (gconstpointer name)
+{
+  return g_strcmp0 (styrkort_window_get_page (window), name) == 0;
+}
+
+static gboolean
+page_mapped (gconstpointer name)
+{
+  GtkWidget *page = styrkort_window_get_page_widget (window, name);
+  return page != NULL && gtk_widget_get_mapped (page);
+}
+
+static AdwMessageDialog *
+open_dialog (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      dialog = l->data;
+  g_list_free (toplevels);
+  return dialog;
+}
+
+static gboolean
+dialog_open (gconstpointer data)
+{
+  return open_dialog () != NULL;
+}
+
+static gboolean
+dialog_closed (gconstpointer data)
+{
+  return open_dialog () == NULL;
+}
+
+static gboolean
+sql_count_is (gconstpointer data)
+{
+  const char * const *query = data; /* { sql, expected } */
+  return test_sql_int (path, query[0]) == g_ascii_strtoll (query[1], NULL, 10);
+}
+
+static void
+save_png (GtkWidget *widget, const char *name)
+{
+  g_autofree char *folder = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screens", NULL);
+  g_autofree char *file = g_build_filename (folder, name, NULL);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = 0, height = 0;
+
+  g_mkdir_with_parents (folder, 0755);
+  /* A window just shown has nothing to draw for a moment: wait for it. */
+  for (int i = 0; i < 500 && node == NULL; i++)
+    {
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      if (width > 0 && height > 0)
+        {
+          g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+          GtkSnapshot *snapshot = gtk_snapshot_new ();
+          gdk_paintable_snapshot (paintable, snapshot, width, height);
+          node = gtk_snapshot_free_to_node (snapshot);
+        }
+      if (node == NULL && !g_main_context_iteration (NULL, FALSE))
+        g_usleep (10000);
+    }
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, file));
+}
+
+/* Is the focus on @data's widget or inside it? */
+static gboolean
+focus_in (gconstpointer data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  return focus != NULL && (focus == data || gtk_widget_is_ancestor (focus, (GtkWidget *) data));
+}
+
+static GtkWidget *
+brief_section (guint index)
+{
+  g_autofree char *name = g_strdup_printf ("brief-section-%u", index);
+  return find_widget (styrkort_window_get_page_widget (window, "brief"), is_named, name);
+}
+
+/* The page is reached by its shortcut's action; the demo's known lines are there. */
+static void
+test_brief_page (void)
+{
+  GtkWidget *decisions, *row, *target;
+  g_autofree char *action_name = NULL;
+  gint64 action;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "brief");
+  g_assert_true (wait_for (page_mapped, "brief"));
+  save_png (GTK_WIDGET (window), "brief.png");
+  /* The previous meeting's decision that made an action. */
+  decisions = brief_section (5);
+  g_assert_nonnull (decisions);
+  row = find_widget (decisions, is_row_titled, "Ärendefördelningen i barn och familj ses över före årsskiftet");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+
+  /* Activated, it goes to the action on its area's page, focused. */
+  action = test_sql_int (path, "SELECT id FROM action WHERE decision_id IS NOT NULL");
+  g_assert_cmpint (action, >, 0);
+  g_signal_emit_by_name (row, "activated");
+  g_assert_true (wait_for (page_is, "a03"));
+  action_name = g_strdup_printf ("action-%" G_GINT64_FORMAT, action);
+  target = find_widget (styrkort_window_get_page_widget (window, "a03"), is_named, action_name);
+  g_assert_nonnull (target);
+  g_assert_true (wait_for (focus_in, target));
+
+  /* A unit figure on the wrong side of the city line: its cell in the grid. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "brief");
+  g_assert_true (wait_for (page_mapped, "brief"));
+  row = find_widget (brief_section (3), is_named, "brief-3-0");
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "activated");
+  g_assert_true (wait_for (page_is, "figures"));
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+    GtkWidget *cell = focus;
+    while (cell != NULL && !g_str_has_prefix (gtk_widget_get_name (cell), "cell-"))
+      cell = gtk_widget_get_parent (cell);
+    g_assert_nonnull (cell);
+  }
+}
+
+/* On Styrgrupp, the last meeting's agenda: a decision that makes an action,
+ * kept with its link in the file, undone and redone as one step. */
+static void
+test_decision_makes_action (void)
+{
+  gint64 meeting = test_sql_int (path, "SELECT id FROM meeting ORDER BY date DESC LIMIT 1");
+  g_autofree char *meeting_name = g_strdup_printf ("meeting-%" G_GINT64_FORMAT, meeting);
+  g_autofree char *tip = g_strdup_printf (T ("Record a decision on “%s”"), "Nyckeltal för T2");
+  const char *made[] = { "SELECT count(*) FROM action a JOIN decision d ON d.id = a.decision_id"
+                         " WHERE d.text = 'Sjukfrånvaron följs upp per enhet' AND a.text = 'Ta fram sjukfrånvaro per enhet'"
+                         " AND a.owner = 'HR-chef' AND a.due = '2026-12-15' AND a.meeting_id = ", NULL, NULL };
+  const char *gone[2], *back[2];
+  g_autofree char *made_sql = NULL;
+  GtkWidget *steering, *meeting_row, *record;
+  AdwMessageDialog *dialog;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+
+  /* The brief's line for the decision without an action goes to its meeting, opened. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "brief");
+  g_assert_true (wait_for (page_mapped, "brief"));
+  g_signal_emit_by_name (find_widget (brief_section (5), is_row_titled,
+                                      "Personalomsättningen följs upp per enhet varje tertial"), "activated");
+  g_assert_true (wait_for (page_is, "steering"));
+  steering = styrkort_window_get_page_widget (window, "steering");
+  meeting_row = find_widget (steering, is_named, meeting_name);
+  g_assert_nonnull (meeting_row);
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (meeting_row)));
+  g_assert_nonnull (find_widget (meeting_row, is_row_titled, "Nyckeltal för T2"));
+
+  record = find_widget (meeting_row, is_button_tipped, tip);
+  g_assert_nonnull (record);
+  g_signal_emit_by_name (record, "clicked");
+  g_assert_true (wait_for (dialog_open, NULL));
+  dialog = open_dialog ();
+  collect_entries (adw_message_dialog_get_extra_child (dialog), entries);
+  g_assert_cmpuint (entries->len, ==, 4); /* decision, action, owner, due date */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  gtk_editable_set_text (GTK_EDITABLE (entries->pdata[0]), "Sjukfrånvaron följs upp per enhet");
+  gtk_editable_set_text (GTK_EDITABLE (entries->pdata[1]), "Ta fram sjukfrånvaro per enhet");
+  gtk_editable_set_text (GTK_EDITABLE (entries->pdata[2]), "HR-chef");
+  gtk_editable_set_text (GTK_EDITABLE (entries->pdata[3]), "2026-12-15");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  save_png (GTK_WIDGET (dialog), "decision-dialog.png");
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), is_button_labelled, T ("_Save")), "clicked");
+  g_assert_true (wait_for (dialog_closed, NULL));
+
+  /* In the file: the decision, and its action linked to it and the meeting. */
+  made_sql = g_strdup_printf ("%s%" G_GINT64_FORMAT, made[0], meeting);
+  made[0] = made_sql;
+  made[1] = "1";
+  g_assert_true (wait_for (sql_count_is, made));
+  meeting_row = find_widget (styrkort_window_get_page_widget (window, "steering"), is_named, meeting_name);
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (meeting_row)));
+  g_assert_nonnull (find_widget (meeting_row, is_row_titled, "Sjukfrånvaron följs upp per enhet"));
+  save_png (GTK_WIDGET (window), "steering-agenda.png");
+
+  /* One undo takes back both; redo brings both. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gone[0] = "SELECT count(*) FROM decision WHERE text = 'Sjukfrånvaron följs upp per enhet'"
+            " OR id IN (SELECT decision_id FROM action WHERE text = 'Ta fram sjukfrånvaro per enhet')";
+  gone[1] = "0";
+  g_assert_true (wait_for (sql_count_is, gone));
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM action WHERE text = 'Ta fram sjukfrånvaro per enhet'"), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  back[0] = made_sql;
+  back[1] = "1";
+  g_assert_true (wait_for (sql_count_is, back));
+}
+
+/* A meeting to come gets its agenda from the brief; one undo takes back both. */
+static void
+test_new_meeting_agenda (void)
+{
+  GtkWidget *steering, *add;
+  AdwMessageDialog *dialog;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  const char *with_agenda[] = { "SELECT count(*) FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id"
+                                " WHERE m.date = '2099-01-15'", NULL };
+  const char *none[] = { "SELECT count(*) FROM meeting WHERE date = '2099-01-15'", "0" };
+  g_autofree char *expected = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "steering");
+  g_assert_true (wait_for (page_mapped, "steering"));
+  steering = styrkort_window_get_page_widget (window, "steering");
+  add = find_widget (steering, is_button_labelled, T ("Add _Meeting"));
+  g_assert_nonnull (add);
+  g_signal_emit_by_name (add, "clicked");
+  g_assert_true (wait_for (dialog_open, NULL));
+  dialog = open_dialog ();
+  collect_entries (adw_message_dialog_get_extra_child (dialog), entries);
+  gtk_editable_set_text (GTK_EDITABLE (entries->pdata[0]), "2099-01-15");
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), is_button_labelled, T ("_Save")), "clicked");
+  g_assert_true (wait_for (dialog_closed, NULL));
+  {
+    /* As many items as the brief has sections with lines. */
+    g_autoptr(StyrkortBrief) brief = styrkort_brief_new (styrkort_window_get_project (window),
+                                                         styrkort_window_get_period (window), NULL);
+    g_auto(GStrv) agenda = styrkort_brief_agenda (brief);
+    g_assert_cmpuint (g_strv_length (agenda), >, 0);
+    expected = g_strdup_printf ("%u", g_strv_length (agenda));
+    with_agenda[1] = expected;
+  }
+  g_assert_true (wait_for (sql_count_is, with_agenda));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_true (wait_for (sql_count_is, none));
+}
+
+/* The projected view starts with the brief: one slide per section. */
+static gboolean
+projector_shown (gconstpointer data)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  gboolean found = FALSE;
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (STYRKORT_IS_PROJECTOR (l->data) && gtk_widget_get_mapped (l->data))
+      {
+        *(StyrkortProjector **) data = l->data;
+        found = TRUE;
+      }
+  g_list_free (toplevels);
+  return found;
+}
+
+static void
+test_brief_slides (void)
+{
+  StyrkortProjector *projector = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+  g_assert_true (wait_for (projector_shown, &projector));
+  g_assert_cmpuint (styrkort_projector_get_count (projector), >, 6);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("brief-slide-%u.png", i + 1);
+      styrkort_projector_go_to (projector, i);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      save_png (GTK_WIDGET (projector), name);
+    }
+  gtk_window_destroy (GTK_WINDOW (projector));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  StyrkortApplication *app;
+
+  test_init_env ();
+  styrkort_locale_init (); /* as the app does */
+  gtk_disable_setlocale ();
+  /* The user's language, as the app: the Swedish run drives the Swedish UI. */
+  bindtextdomain ("styrkort", g_getenv ("STYRKORT_LOCALEDIR"));
+  bind_textdomain_codeset ("styrkort", "UTF-8");
+  textdomain ("styrkort");
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  path = test_path ("Stadsdel Exempel.styrkort");
+  file = g_file_new_for_path (path);
+  g_object_unref (styrkort_demo_create (file, STYRKORT_DEMO_SEED, &error));
+  g_assert_no_error (error);
+
+  app = styrkort_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  window = styrkort_window_new (GTK_APPLICATION (app));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  g_assert_true (styrkort_window_open (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (page_mapped, "overview"));
+
+  g_test_add_func ("/ui/brief/page-and-links", test_brief_page);
+  g_test_add_func ("/ui/brief/decision-makes-action", test_decision_makes_action);
+  g_test_add_func ("/ui/brief/new-meeting-agenda", test_new_meeting_agenda);
+  g_test_add_func ("/ui/brief/slides", test_brief_slides);
+  return g_test_run ();
+}
