@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* styrkort-cli as a user runs it: output, exit status, and files left untouched on errors. */
 #include <sys/wait.h>
+#include <xlsxwriter.h>
 
 #include "styrkort-locale.h"
 #include "styrkort-project.h"
@@ -85,7 +86,7 @@ test_import_and_reported (void)
   g_assert_cmpint (run (&out, &err, "import", path, csv, "--dry-run", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "New unit: Mottagning"));
   g_assert_nonnull (strstr (err, "Row 3: The same figure is also on row 2."));
-  g_assert_nonnull (strstr (err, "Row 4: “tolv” in the column Value is not a number."));
+  g_assert_nonnull (strstr (err, "Row 4: “tolv” in the column “Värde” is not a number."));
   g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM indicator_value"), ==, 0);
 
   g_assert_cmpint (run (&out, &err, "import", path, csv, NULL), ==, 0);
@@ -169,6 +170,100 @@ test_backups_restore (void)
   g_assert_cmpint (test_sql_int (target, "SELECT count(*) FROM district WHERE name = 'B'"), ==, 1);
 }
 
+/* Issue 16 ------------------------------------------------------------------ */
+
+/* A mapping that lacks a column names the sheet and the headings found;
+ * --sheet with a typo is refused with the sheets the file has. */
+static void
+test_import_names_sheet_and_headings (void)
+{
+  g_autofree char *path = test_path ("rubriker.styrkort");
+  g_autofree char *xlsx = test_path ("rubriker.xlsx");
+  g_autofree char *out = NULL, *err = NULL;
+  lxw_workbook *wb = workbook_new (xlsx);
+  lxw_worksheet *ws;
+
+  workbook_add_worksheet (wb, "Försättsblad");
+  ws = workbook_add_worksheet (wb, "Uttag");
+  worksheet_write_string (ws, 0, 0, "Enhet", NULL);
+  worksheet_write_string (ws, 0, 1, "Tid", NULL);
+  worksheet_write_string (ws, 0, 2, "Nyckeltal", NULL);
+  worksheet_write_string (ws, 0, 3, "Antal", NULL);
+  worksheet_write_string (ws, 1, 0, "Mottagning", NULL);
+  g_assert_cmpint (workbook_close (wb), ==, LXW_NO_ERROR);
+  g_assert_cmpint (run (&out, &err, "new", path, "--district", "Norr", NULL), ==, 0);
+
+  g_assert_cmpint (run (&out, &err, "import", path, xlsx, "--dry-run", NULL), ==, 1);
+  g_test_message ("%s", err);
+  g_assert_nonnull (strstr (err, "“rubriker.xlsx”, sheet “Uttag”: Choose the column with the period"));
+  g_assert_nonnull (strstr (err, "The headings on row 1 are “Enhet”, “Tid”, “Nyckeltal”, “Antal”."));
+
+  g_assert_cmpint (run (&out, &err, "import", path, xlsx, "--sheet", "uttag", "--dry-run", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "“rubriker.xlsx” has no sheet “uttag”. Its sheets are “Försättsblad”, “Uttag”"));
+}
+
+/* Another district's file: one message for the file, not one per row. */
+static void
+test_import_other_district_once (void)
+{
+  g_autofree char *path = test_path ("soder.styrkort");
+  g_autofree char *csv = test_path ("norr.csv");
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GString) content = g_string_new ("Stadsdel;Enhet;Period;Nyckeltal;Värde\n");
+  g_auto(GStrv) lines = NULL;
+
+  for (int i = 0; i < 40; i++)
+    g_string_append_printf (content, "Norr;Enhet %d;2025 T2;consultants;%d\n", i, i);
+  g_string_append (content, "Söder;Enhet 1;2025 T2;consultants;tre\n");
+  test_write_bytes (csv, content->str, content->len);
+  g_assert_cmpint (run (&out, &err, "new", path, "--district", "Söder", NULL), ==, 0);
+  g_assert_cmpint (run (&out, &err, "import", path, csv, "--dry-run", NULL), ==, 0);
+  g_test_message ("%s", err);
+  g_assert_nonnull (strstr (err, "“norr.csv” holds figures of Norr, not of Söder: 40 rows left out."));
+  g_assert_null (strstr (err, "Row 2:"));
+  g_assert_nonnull (strstr (err, "Row 42: “tre” in the column “Värde” is not a number."));
+  lines = g_strsplit (g_strstrip (err), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+}
+
+/* merge with an input it cannot read: non-zero, saying which. */
+static void
+test_merge_unreadable_fails (void)
+{
+  g_autofree char *demo = test_path ("demo.styrkort");
+  g_autofree char *book = test_path ("demo.xlsx");
+  g_autofree char *broken = test_path ("trasig.xlsx");
+  g_autofree char *city = test_path ("stad.xlsx");
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run (&out, &err, "demo", demo, NULL), ==, 0);
+  g_assert_cmpint (run (&out, &err, "export", demo, book, NULL), ==, 0);
+  test_write_bytes (broken, "PK\3\4 inte en arbetsbok", 23);
+  g_assert_cmpint (run (&out, &err, "merge", city, book, NULL), ==, 0);
+  g_assert_cmpint (run (&out, &err, "merge", city, book, broken, NULL), !=, 0);
+  g_test_message ("%s%s", out, err);
+  g_assert_nonnull (strstr (err, "1 of 2 files read; 1 could not be read: “trasig.xlsx”."));
+}
+
+/* "1,234" employees is refused, naming the row, until the decimal sign is given. */
+static void
+test_import_ambiguous_count (void)
+{
+  g_autofree char *path = test_path ("tusen.styrkort");
+  g_autofree char *csv = test_path ("tusen.csv");
+  g_autofree char *out = NULL, *err = NULL;
+  const char *content = "Enhet;Period;Nyckeltal;Värde\nMottagning;2025 T2;headcount;1,234\n";
+
+  test_write_bytes (csv, content, strlen (content));
+  g_assert_cmpint (run (&out, &err, "new", path, "--district", "Norr", NULL), ==, 0);
+  g_assert_cmpint (run (&out, &err, "import", path, csv, NULL), ==, 0);
+  g_assert_nonnull (strstr (err, "Row 2: “1,234” in the column “Värde” can be read as a thousand and more"));
+  g_assert_nonnull (strstr (err, "--decimal-comma (1,5) or --decimal-point (1.5)"));
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM indicator_value"), ==, 0);
+  g_assert_cmpint (run (&out, &err, "import", path, csv, "--decimal-point", NULL), ==, 0);
+  g_assert_cmpint (test_sql_int (path, "SELECT value FROM indicator_value"), ==, 1234);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -182,5 +277,9 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/new-and-errors", test_new_and_errors);
   g_test_add_func ("/cli/backups-restore", test_backups_restore);
   g_test_add_func ("/cli/import-and-reported", test_import_and_reported);
+  g_test_add_func ("/cli/import-names-sheet-and-headings", test_import_names_sheet_and_headings);
+  g_test_add_func ("/cli/import-other-district-once", test_import_other_district_once);
+  g_test_add_func ("/cli/merge-unreadable-fails", test_merge_unreadable_fails);
+  g_test_add_func ("/cli/import-ambiguous-count", test_import_ambiguous_count);
   return g_test_run ();
 }

@@ -152,7 +152,7 @@ test_long_csv_rejections_and_undo (Fixture *f, gconstpointer data)
   g_assert_cmpstr (row_on_line (plan, 6, 0)->reason, ==, "The same figure is also on row 2.");
   g_assert_cmpstr (row_on_line (plan, 7, 0)->reason, ==, "“okänd” is not an indicator of the catalogue.");
   g_assert_cmpstr (row_on_line (plan, 8, 0)->reason, ==, "2099 T1 has not begun yet.");
-  g_assert_cmpstr (row_on_line (plan, 9, 0)->reason, ==, "“tolv” in the column Value is not a number.");
+  g_assert_cmpstr (row_on_line (plan, 9, 0)->reason, ==, "“tolv” in the column “Värde” is not a number.");
   g_assert_cmpstr (row_on_line (plan, 10, 0)->reason, ==, "“4” is not a tertial (1, 2 or 3).");
   g_assert_cmpuint (units->len, ==, 1);
   g_assert_cmpstr (((StyrkortImportUnit *) units->pdata[0])->name, ==, "Ny enhet");
@@ -579,6 +579,198 @@ test_read_in_thread (Fixture *f, gconstpointer data)
   g_assert_true (result == GINT_TO_POINTER (1));
 }
 
+/* Issue 16 -------------------------------------------------------------------- */
+
+/* A title line with a comma above a semicolon table: the separator comes
+ * from the lines that agree, not from the first line alone. */
+static void
+test_separator_from_several_lines (Fixture *f, gconstpointer data)
+{
+  g_autofree char *csv = write_file ("titel.csv",
+    "Personaluttag, HR\n"
+    "Enhet;Period;Nyckeltal;Värde\n"
+    "Mottagning Öst;2025 T1;consultants;2\n"
+    "Mottagning Öst;2025 T2;sick_leave;6,5\n"
+    "Mottagning Öst;2025 T3;sick_leave;7,5\n");
+  g_autoptr(StyrkortImportPlan) plan = plan_for (f, csv, NULL);
+
+  g_assert_cmpint (styrkort_csv_guess_separator ("Personaluttag, HR\nA;B;C\n1;2;3\n4;5,5;6\n"), ==, ';');
+  g_assert_cmpint (styrkort_csv_guess_separator ("\"A;x\",B,C\n1,2,3\n"), ==, ',');
+  g_assert_cmpuint (styrkort_import_plan_count (plan, STYRKORT_IMPORT_ROW_NEW), ==, 3);
+  g_assert_cmpfloat (row_on_line (plan, 4, 0)->value.value, ==, 6.5);
+}
+
+/* UTF-16 text with "\n" line ends from @utf8, little or big endian, with its byte-order mark. */
+static char *
+write_utf16 (const char *name, const char *utf8, gboolean little)
+{
+  g_autoptr(GError) error = NULL;
+  gsize n = 0;
+  g_autofree char *body = g_convert (utf8, -1, little ? "UTF-16LE" : "UTF-16BE", "UTF-8", NULL, &n, &error);
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  char *path = test_path (name);
+
+  g_assert_no_error (error);
+  g_byte_array_append (bytes, (const guint8 *) (little ? "\xff\xfe" : "\xfe\xff"), 2);
+  g_byte_array_append (bytes, (const guint8 *) body, (guint) n);
+  test_write_bytes (path, bytes->data, bytes->len);
+  return path;
+}
+
+/* Excel's "Unicode text": UTF-16 with a byte-order mark, tab-separated.
+ * Was refused as "not a text file". */
+static void
+test_utf16_text (Fixture *f, gconstpointer data)
+{
+  const char *table = "Enhet\tPeriod\tNyckeltal\tVärde\r\nMottagning Öst\t2025 T2\tSjukfrånvaro\t6,5\r\n";
+
+  for (int little = 0; little <= 1; little++)
+    {
+      g_autofree char *path = write_utf16 (little ? "le.txt" : "be.txt", table, little);
+      g_autoptr(StyrkortImportPlan) plan = plan_for (f, path, NULL);
+      g_assert_cmpuint (styrkort_import_plan_count (plan, STYRKORT_IMPORT_ROW_NEW), ==, 1);
+      g_assert_cmpfloat (row_on_line (plan, 2, 0)->value.value, ==, 6.5);
+    }
+  /* A lone surrogate on line 3: named, in words. */
+  {
+    g_autoptr(GError) error = NULL;
+    const char bad[] = "\xff\xfe" "A\0\n\0B\0\n\0" "\x00\xd8" "C\0\n\0";
+    g_autofree char *path = test_path ("bad16.txt");
+    test_write_bytes (path, bad, sizeof bad - 1);
+    g_assert_null (styrkort_import_source_open (path, NULL, &error));
+    g_assert_error (error, STYRKORT_ERROR, STYRKORT_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "Line 3 "));
+  }
+}
+
+/* A byte that Windows-1252 does not have: the line, not GLib's "Invalid
+ * byte sequence in conversion input". */
+static void
+test_invalid_bytes_named (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = write_file ("trasig.csv", "Enhet;V\xe4rde\nA;1\nB\x81;2\n");
+
+  g_assert_null (styrkort_import_source_open (csv, NULL, &error));
+  g_assert_error (error, STYRKORT_ERROR, STYRKORT_ERROR_INVALID);
+  g_assert_null (strstr (error->message, "Invalid byte sequence"));
+  g_assert_nonnull (strstr (error->message, "“trasig.csv”: Line 3 "));
+  g_assert_nonnull (strstr (error->message, "CSV UTF-8"));
+}
+
+/* --sheet with a typo: refused, naming the sheets, instead of reading the first. */
+static void
+test_unknown_sheet_refused (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = test_path ("blad.xlsx");
+  lxw_workbook *wb = workbook_new (path);
+  g_autoptr(StyrkortImportSource) right = NULL;
+
+  worksheet_write_string (workbook_add_worksheet (wb, "Uttag"), 0, 0, "Enhet", NULL);
+  worksheet_write_string (workbook_add_worksheet (wb, "Tertial 2"), 0, 0, "Enhet", NULL);
+  g_assert_cmpint (workbook_close (wb), ==, LXW_NO_ERROR);
+  g_assert_null (styrkort_import_source_open (path, "Tertial2", &error));
+  g_assert_error (error, STYRKORT_ERROR, STYRKORT_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==,
+                   "“blad.xlsx” has no sheet “Tertial2”. Its sheets are “Uttag”, “Tertial 2”: choose one of them.");
+  right = styrkort_import_source_open (path, "Tertial 2", NULL);
+  g_assert_cmpstr (right->sheet_name, ==, "Tertial 2");
+}
+
+/* Dates as spreadsheets export them (with a time; day.month.year), and
+ * a refused period that lists the forms that work. */
+static void
+test_date_forms (Fixture *f, gconstpointer data)
+{
+  g_autofree char *csv = write_file ("datum.csv",
+    "Enhet;Datum;Nyckeltal;Värde\n"
+    "Mottagning Öst;2025-04-30 00:00:00;consultants;1\n"
+    "Mottagning Öst;30.12.2025;consultants;2\n"
+    "Mottagning Öst;2025-08-31T12:30;consultants;3\n"
+    "Mottagning Öst;april 2025;sick_leave;4\n"
+    "Mottagning Öst;31.02.2025;sick_leave;5\n");
+  g_autoptr(StyrkortImportPlan) plan = plan_for (f, csv, NULL);
+  const char *forms = "Write the period as 2026 T2 or T2 2026, or a date as 2026-04-30, 2026-04-30 00:00:00, "
+                      "30.04.2026 or 2026-04.";
+
+  g_assert_cmpint (row_on_line (plan, 2, 0)->state, ==, STYRKORT_IMPORT_ROW_NEW);
+  g_assert_cmpint (row_on_line (plan, 2, 0)->value.period.tertial, ==, 1);
+  g_assert_cmpint (row_on_line (plan, 3, 0)->state, ==, STYRKORT_IMPORT_ROW_NEW);
+  g_assert_cmpint (row_on_line (plan, 3, 0)->value.period.tertial, ==, 3);
+  g_assert_cmpint (row_on_line (plan, 4, 0)->value.period.tertial, ==, 2);
+  g_assert_nonnull (strstr (row_on_line (plan, 5, 0)->reason, "“april 2025” is neither a period nor a date."));
+  g_assert_nonnull (strstr (row_on_line (plan, 5, 0)->reason, forms));
+  g_assert_nonnull (strstr (row_on_line (plan, 6, 0)->reason, forms));
+}
+
+/* Reasons show the file's text as written and name its own headings. */
+static void
+test_reasons_in_the_files_words (Fixture *f, gconstpointer data)
+{
+  g_autofree char *csv = write_file ("ord.csv",
+    "Enhet;Period;Nyckeltal;Utfall\n"
+    "Mottagning Öst;2025 T2;Sjukfrånvaro Extra;4\n"
+    "Mottagning Öst;2025 T2;sick_leave;Tolv\n");
+  g_autoptr(StyrkortImportPlan) plan = plan_for (f, csv, NULL);
+
+  g_assert_cmpstr (row_on_line (plan, 2, 0)->reason, ==, "“Sjukfrånvaro Extra” is not an indicator of the catalogue.");
+  g_assert_cmpstr (row_on_line (plan, 3, 0)->reason, ==, "“Tolv” in the column “Utfall” is not a number.");
+}
+
+/* "1,234" employees: a thousand and more, or 1.234? Marked ambiguous until
+ * the decimal sign is known; rates and other forms read as before. */
+static void
+test_ambiguous_counts (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = write_file ("antal.csv",
+    "Enhet;Period;Nyckeltal;Antal\n"
+    "Mottagning Öst;2025 T1;headcount;1,234\n"
+    "Mottagning Öst;2025 T2;headcount;1.234\n"
+    "Mottagning Öst;2025 T3;headcount;0,500\n"
+    "Mottagning Öst;2025 T1;sick_leave;6,125\n"
+    "Mottagning Öst;2025 T1;consultants;12\n");
+  g_autoptr(StyrkortImportSource) source = styrkort_import_source_open (csv, NULL, &error);
+  g_autoptr(StyrkortImportMapping) mapping = styrkort_import_mapping_for_file (f->project, source, NULL);
+
+  g_assert_no_error (error);
+  mapping->columns[STYRKORT_FIELD_VALUE] = 3; /* "Antal": chosen in the dialog */
+  {
+    g_autoptr(StyrkortImportPlan) plan = styrkort_import_plan_new (f->project, source, mapping, &error);
+    const StyrkortImportRow *row = row_on_line (plan, 2, 0);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (row->state, ==, STYRKORT_IMPORT_ROW_REJECTED);
+    g_assert_true (row->ambiguous_number);
+    g_assert_cmpstr (row->reason, ==, "“1,234” in the column “Antal” can be read as a thousand and more or as a "
+                                      "number with decimals: say which sign the file uses for decimals.");
+    g_assert_true (row_on_line (plan, 3, 0)->ambiguous_number);
+    g_assert_cmpint (row_on_line (plan, 4, 0)->state, ==, STYRKORT_IMPORT_ROW_NEW);
+    g_assert_cmpint (row_on_line (plan, 5, 0)->state, ==, STYRKORT_IMPORT_ROW_NEW);
+    g_assert_cmpfloat (row_on_line (plan, 5, 0)->value.value, ==, 6.125);
+    g_assert_cmpint (row_on_line (plan, 6, 0)->state, ==, STYRKORT_IMPORT_ROW_NEW);
+  }
+  mapping->decimal_sign = STYRKORT_DECIMAL_COMMA;
+  {
+    g_autoptr(StyrkortImportPlan) plan = styrkort_import_plan_new (f->project, source, mapping, &error);
+    g_assert_cmpfloat (row_on_line (plan, 2, 0)->value.value, ==, 1.234);
+    g_assert_cmpfloat (row_on_line (plan, 3, 0)->value.value, ==, 1234);
+  }
+  mapping->decimal_sign = STYRKORT_DECIMAL_POINT;
+  {
+    g_autoptr(StyrkortImportMapping) back = NULL;
+    g_autofree char *text = styrkort_import_mapping_to_string (mapping);
+    g_autoptr(StyrkortImportPlan) plan = styrkort_import_plan_new (f->project, source, mapping, &error);
+    g_assert_cmpfloat (row_on_line (plan, 2, 0)->value.value, ==, 1234);
+    g_assert_cmpfloat (row_on_line (plan, 3, 0)->value.value, ==, 1.234);
+    g_assert_false (row_on_line (plan, 2, 0)->ambiguous_number);
+    /* Remembered with the mapping. */
+    back = styrkort_import_mapping_from_string (text);
+    g_assert_cmpint (back->decimal_sign, ==, STYRKORT_DECIMAL_POINT);
+  }
+}
+
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
 int
@@ -599,5 +791,12 @@ main (int argc, char **argv)
   g_test_add_func ("/core/import/round-trip-from-data-sheet", test_round_trip_from_data_sheet);
   ADD ("/core/import/other-district-refused", test_other_district_refused);
   g_test_add_func ("/core/import/not-a-table", test_not_a_table);
+  ADD ("/core/import/separator-from-several-lines", test_separator_from_several_lines);
+  ADD ("/core/import/utf16-text", test_utf16_text);
+  g_test_add_func ("/core/import/invalid-bytes-named", test_invalid_bytes_named);
+  g_test_add_func ("/core/import/unknown-sheet-refused", test_unknown_sheet_refused);
+  ADD ("/core/import/date-forms", test_date_forms);
+  ADD ("/core/import/reasons-in-the-files-words", test_reasons_in_the_files_words);
+  ADD ("/core/import/ambiguous-counts", test_ambiguous_counts);
   return g_test_run ();
 }

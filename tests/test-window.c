@@ -1145,6 +1145,31 @@ test_import_dialog_cancel (void)
   g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM indicator_value"), ==, values);
 }
 
+/* "1,234" staff reads two ways: refused until the decimal sign is chosen
+ * in the dialog (issue 16). */
+static void
+test_import_dialog_decimal_sign (void)
+{
+  StyrkortImportDialog *dialog = import_csv ("tusen.csv", "Enhet;Period;Nyckeltal;V\xe4rde\r\n"
+                                                         "Enheten f\xf6r barn och familj;2025 T1;headcount;1,234\r\n");
+  StyrkortImportPlan *plan = styrkort_import_dialog_get_plan (dialog);
+  const StyrkortImportRow *row;
+
+  g_assert_nonnull (plan);
+  row = styrkort_import_plan_rows (plan)->pdata[0];
+  g_assert_cmpint (row->state, ==, STYRKORT_IMPORT_ROW_REJECTED);
+  g_assert_true (row->ambiguous_number);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog), is_named, "decimal-sign")),
+                              STYRKORT_DECIMAL_COMMA);
+  iterate ();
+  plan = styrkort_import_dialog_get_plan (dialog);
+  row = styrkort_import_plan_rows (plan)->pdata[0];
+  g_assert_false (row->ambiguous_number);
+  g_assert_cmpfloat (row->value.value, ==, 1.234);
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), is_button_labelled, T ("_Cancel")), "clicked");
+  iterate ();
+}
+
 /* Mark the shown period as reported; editing it then asks for a reason,
  * and the overview shows what changed after reporting. */
 static void
@@ -1264,6 +1289,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/window/new-district-units", test_new_district_units);
   g_test_add_func ("/ui/import/dialog", test_import_dialog);
   g_test_add_func ("/ui/import/cancel", test_import_dialog_cancel);
+  g_test_add_func ("/ui/import/decimal-sign", test_import_dialog_decimal_sign);
   g_test_add_func ("/ui/report/mark-and-change", test_mark_reported);
   g_test_add_func ("/ui/window/toast-plain-text", test_toast_plain_text);
   return g_test_run ();

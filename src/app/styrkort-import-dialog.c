@@ -289,10 +289,21 @@ on_header_row_cb (AdwComboRow *row, GParamSpec *pspec, StyrkortImportDialog *sel
   _styrkort_import_dialog_queue_refresh (self, TRUE);
 }
 
+/* A count such as "1,234" reads two ways until the file's decimal sign is known. */
+static void
+on_decimal_sign_cb (AdwComboRow *row, GParamSpec *pspec, StyrkortImportDialog *self)
+{
+  self->mapping->decimal_sign = (StyrkortDecimalSign) adw_combo_row_get_selected (row);
+  g_clear_pointer (&self->plan, styrkort_import_plan_free);
+  _styrkort_import_dialog_queue_refresh (self, FALSE);
+}
+
 static void
 fill_file (StyrkortImportDialog *self)
 {
   const char *layouts[] = { _("One figure per row"), _("One column per indicator"), NULL };
+  /* In the order of StyrkortDecimalSign. */
+  const char *signs[] = { _("Not known"), _("Comma (1,5)"), _("Point (1.5)"), NULL };
   guint n_rows = MIN (self->source->sheet->rows->len, 20);
   g_autoptr(GPtrArray) header_rows = g_ptr_array_new_with_free_func (g_free);
   GtkWidget *row;
@@ -322,6 +333,13 @@ fill_file (StyrkortImportDialog *self)
                                            MIN (self->mapping->header_row, MAX (n_rows, 1) - 1));
   gtk_widget_set_name (row, "header-row");
   g_signal_connect (row, "notify::selected", G_CALLBACK (on_header_row_cb), self);
+  add_to_group (self, self->file_group, row);
+
+  row = _styrkort_import_dialog_combo_row (_("Decimal sign"),
+                                           _("Counts such as 1,234 can be a thousand and more or have decimals"),
+                                           signs, (guint) self->mapping->decimal_sign);
+  gtk_widget_set_name (row, "decimal-sign");
+  g_signal_connect (row, "notify::selected", G_CALLBACK (on_decimal_sign_cb), self);
   add_to_group (self, self->file_group, row);
 }
 

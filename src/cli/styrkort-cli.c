@@ -32,6 +32,7 @@ usage (void)
     "  styrkort-cli export FILE OUT.xlsx [--year Y] [--tertial T]\n"
     "                                          write the T2 workbook (default: the latest T2)\n"
     "  styrkort-cli import FILE IN.(xlsx|csv) [--sheet NAME] [--replace] [--reason TEXT] [--dry-run]\n"
+    "                      [--decimal-comma | --decimal-point]\n"
     "                                          import figures; stored ones are kept unless --replace\n"
     "  styrkort-cli mark-reported FILE [OUT.xlsx] [--year Y] [--tertial T]\n"
     "                                          keep the workbook as sent and lock the period\n"
@@ -284,6 +285,7 @@ typedef struct {
   const char *reason;
   gboolean replace;
   gboolean dry_run;
+  StyrkortDecimalSign decimal_sign;
   GPtrArray *positional;
 } Options;
 
@@ -317,6 +319,8 @@ parse_options (int argc, char **argv, Options *o)
         o->replace = TRUE;
       else if (g_str_equal (arg, "--dry-run"))
         o->dry_run = TRUE;
+      else if (g_str_equal (arg, "--decimal-comma") || g_str_equal (arg, "--decimal-point"))
+        o->decimal_sign = arg[10] == 'c' ? STYRKORT_DECIMAL_COMMA : STYRKORT_DECIMAL_POINT;
       else if (g_str_equal (arg, "--year") || g_str_equal (arg, "--tertial"))
         {
           if (!parse_number_option (next, arg[2] == 'y' ? &o->period.year : &o->period.tertial))
@@ -476,18 +480,55 @@ print_differences (StyrkortProject *project, GPtrArray *rows)
     }
 }
 
+/* Rows of another district, one message per district named: a workbook
+ * of the wrong district would otherwise give a line for each of its rows. */
 static void
-print_plan (StyrkortProject *project, StyrkortImportPlan *plan, gboolean replace)
+print_other_districts (StyrkortProject *project, const char *file_name, GPtrArray *rows)
 {
-  GPtrArray *rows = styrkort_import_plan_rows (plan);
-  GPtrArray *units = styrkort_import_plan_new_units (plan);
+  g_autoptr(StyrkortDistrict) district = styrkort_project_get_district (project);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < rows->len; i++)
     {
       const StyrkortImportRow *row = rows->pdata[i];
-      if (row->state == STYRKORT_IMPORT_ROW_REJECTED)
-        g_printerr (_("Row %u: %s\n"), row->line, row->reason);
+      guint n;
+      if (row->state != STYRKORT_IMPORT_ROW_REJECTED || row->other_district == NULL)
+        continue;
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, row->other_district));
+      if (n == 0)
+        g_ptr_array_add (names, row->other_district);
+      g_hash_table_insert (counts, row->other_district, GUINT_TO_POINTER (n + 1));
     }
+  for (guint i = 0; i < names->len; i++)
+    {
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, names->pdata[i]));
+      g_printerr (ngettext ("styrkort-cli: “%s” holds figures of %s, not of %s: %u row left out. Import them into "
+                            "the district file of %s instead.\n",
+                            "styrkort-cli: “%s” holds figures of %s, not of %s: %u rows left out. Import them into "
+                            "the district file of %s instead.\n", n),
+                  file_name, (char *) names->pdata[i], district ? district->name : "", n, (char *) names->pdata[i]);
+    }
+}
+
+static void
+print_plan (StyrkortProject *project, const char *file_name, StyrkortImportPlan *plan, gboolean replace)
+{
+  GPtrArray *rows = styrkort_import_plan_rows (plan);
+  GPtrArray *units = styrkort_import_plan_new_units (plan);
+  gboolean ambiguous = FALSE;
+
+  print_other_districts (project, file_name, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const StyrkortImportRow *row = rows->pdata[i];
+      if (row->state == STYRKORT_IMPORT_ROW_REJECTED && row->other_district == NULL)
+        g_printerr (_("Row %u: %s\n"), row->line, row->reason);
+      ambiguous |= row->state == STYRKORT_IMPORT_ROW_REJECTED && row->ambiguous_number;
+    }
+  if (ambiguous)
+    g_printerr ("%s\n", _("Say which sign the file uses for decimals: --decimal-comma (1,5) or --decimal-point "
+                          "(1.5), and import again."));
   print_differences (project, rows);
   for (guint i = 0; i < units->len; i++)
     g_print (_("New unit: %s\n"), ((StyrkortImportUnit *) units->pdata[i])->name);
@@ -499,6 +540,28 @@ print_plan (StyrkortProject *project, StyrkortImportPlan *plan, gboolean replace
            styrkort_import_plan_count (plan, STYRKORT_IMPORT_ROW_REJECTED));
 }
 
+/* A mapping that lacks a column: the app shows the file's columns to
+ * choose from; here the message names the sheet and the headings found. */
+static int
+report_mapping (const char *file_name, const StyrkortImportSource *source, const StyrkortImportMapping *mapping,
+                GError *error)
+{
+  g_autofree char *headings = styrkort_import_source_headings (source, mapping->header_row);
+
+  if (source->sheet_name != NULL)
+    g_printerr (_("styrkort-cli: “%s”, sheet “%s”: %s\n"), file_name, source->sheet_name, error->message);
+  else
+    g_printerr (_("styrkort-cli: “%s”: %s\n"), file_name, error->message);
+  if (*headings != '\0')
+    g_printerr (_("The headings on row %u are %s. Name the columns as Styrkort knows them (Enhet, Period, Nyckeltal, "
+                  "Värde, or År and Tertial), or import the file in the app and choose the columns there.\n"),
+                mapping->header_row + 1, headings);
+  else
+    g_printerr (_("Row %u has no headings. Give the columns headings (Enhet, Period, Nyckeltal, Värde), or import "
+                  "the file in the app and choose the columns there.\n"), mapping->header_row + 1);
+  return 1;
+}
+
 static int
 cmd_import (int argc, char **argv)
 {
@@ -507,7 +570,7 @@ cmd_import (int argc, char **argv)
   g_autoptr(StyrkortImportSource) source = NULL;
   g_autoptr(StyrkortImportMapping) mapping = NULL;
   g_autoptr(StyrkortImportPlan) plan = NULL;
-  g_autofree char *in_path = NULL;
+  g_autofree char *in_path = NULL, *file_name = NULL;
   g_auto(Options) o = { { 0, 0 } };
 
   if (!parse_options (argc, argv, &o) || o.positional->len != 2)
@@ -521,11 +584,14 @@ cmd_import (int argc, char **argv)
   if (source == NULL)
     return report (error);
   mapping = styrkort_import_mapping_for_file (project, source, NULL);
+  if (o.decimal_sign != STYRKORT_DECIMAL_UNKNOWN)
+    mapping->decimal_sign = o.decimal_sign;
   plan = styrkort_import_plan_new (project, source, mapping, &error);
+  file_name = g_filename_display_basename (in_path);
   if (plan == NULL)
-    return report (error);
+    return report_mapping (file_name, source, mapping, error);
   styrkort_import_plan_set_conflicts (plan, o.replace ? STYRKORT_IMPORT_REPLACE : STYRKORT_IMPORT_KEEP);
-  print_plan (project, plan, o.replace);
+  print_plan (project, file_name, plan, o.replace);
   if (o.dry_run)
     return 0;
   if (!styrkort_import_plan_apply (plan, o.reason, &error) ||
@@ -594,7 +660,7 @@ cmd_report (int argc, char **argv)
 }
 
 static void
-add_source (StyrkortCity *city, const char *path, guint *failed)
+add_source (StyrkortCity *city, const char *path, GPtrArray *failed)
 {
   g_autoptr(GError) error = NULL;
   StyrkortCitySource *source = styrkort_city_add (city, path, &error);
@@ -603,7 +669,7 @@ add_source (StyrkortCity *city, const char *path, guint *failed)
   if (source == NULL)
     {
       g_printerr ("styrkort-cli: %s\n", error->message);
-      (*failed)++;
+      g_ptr_array_add (failed, g_filename_display_basename (path));
       return;
     }
   for (guint i = 0; i < source->problems->len; i++)
@@ -622,6 +688,17 @@ add_source (StyrkortCity *city, const char *path, guint *failed)
     }
 }
 
+/* "“a.xlsx”, “b.xlsx”" */
+static char *
+quoted_list (const char * const *items)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint i = 0; items[i] != NULL; i++)
+    g_string_append_printf (list, "%s“%s”", i > 0 ? _(", ") : "", items[i]);
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}
+
 static int
 cmd_merge (int argc, char **argv)
 {
@@ -629,8 +706,9 @@ cmd_merge (int argc, char **argv)
   g_autoptr(StyrkortCity) city = styrkort_city_new (&error);
   g_autoptr(GArray) periods = NULL;
   g_autoptr(GPtrArray) inputs = g_ptr_array_new ();
+  g_autoptr(GPtrArray) failed = g_ptr_array_new_with_free_func (g_free);
   StyrkortPeriod period = { 0, 0 };
-  guint failed = 0;
+  guint n_files = 0;
 
   if (city == NULL)
     return report (error);
@@ -651,7 +729,8 @@ cmd_merge (int argc, char **argv)
     /* Folders scanned as the city overview scans them. */
     g_autoptr(GPtrArray) paths = styrkort_city_expand_paths ((const char * const *) inputs->pdata);
     for (guint i = 0; i < paths->len; i++)
-      add_source (city, paths->pdata[i], &failed);
+      add_source (city, paths->pdata[i], failed);
+    n_files = paths->len;
   }
   if (styrkort_city_get_sources (city)->len == 0)
     {
@@ -678,9 +757,22 @@ cmd_merge (int argc, char **argv)
     return report (error);
   {
     g_autofree char *name = styrkort_period_to_string (period);
-    g_print (_("Merged %u districts for %s (%u files could not be read).\n"),
-             styrkort_city_get_sources (city)->len, name, failed);
+    guint n = styrkort_city_get_sources (city)->len;
+    g_print (ngettext ("Merged %u district for %s.\n", "Merged %u districts for %s.\n", n), n, name);
   }
+  /* The workbook lacks the districts of the files not read: not a success. */
+  if (failed->len > 0)
+    {
+      g_autofree char *list = NULL;
+      g_ptr_array_add (failed, NULL);
+      list = quoted_list ((const char * const *) failed->pdata);
+      g_printerr (ngettext ("styrkort-cli: %u of %u files read; %u could not be read: %s. The city workbook "
+                               "lacks their districts: correct or remove them and merge again.\n",
+                               "styrkort-cli: %u of %u files read; %u could not be read: %s. The city workbook "
+                               "lacks their districts: correct or remove them and merge again.\n", failed->len - 1),
+                  n_files - (failed->len - 1), n_files, failed->len - 1, list);
+      return 1;
+    }
   return 0;
 }
 

@@ -14,24 +14,72 @@
 
 #define UTF8_BOM "\xef\xbb\xbf"
 
+#define GUESS_LINES 20
+
+/* How many lines of the first GUESS_LINES give the same number of fields
+ * when split at the separator (outside quotes), the most common such
+ * number (more than one field) in *fields. */
+static guint
+separator_score (const guint *counts, guint n_lines, guint *fields)
+{
+  guint best = 0;
+
+  *fields = 0;
+  for (guint i = 0; i < n_lines; i++)
+    {
+      guint same = 0;
+      if (counts[i] == 0)
+        continue;
+      for (guint j = 0; j < n_lines; j++)
+        same += counts[j] == counts[i];
+      if (same > best || (same == best && counts[i] > *fields))
+        {
+          best = same;
+          *fields = counts[i];
+        }
+    }
+  return best;
+}
+
+/* The separator that splits most of the first lines into the same number
+ * of fields: a title line ("Personal, HR") or a decimal comma does not
+ * decide it alone. */
 char
 styrkort_csv_guess_separator (const char *text)
 {
   static const char candidates[] = { ';', ',', '\t' };
-  guint counts[G_N_ELEMENTS (candidates)] = { 0 };
-  gboolean quoted = FALSE;
-  guint best = 0;
+  guint counts[G_N_ELEMENTS (candidates)][GUESS_LINES] = { { 0 } };
+  guint n_lines = 0, best = 0, best_score = 0, best_fields = 0;
+  gboolean quoted = FALSE, content = FALSE;
 
-  for (const char *p = text; *p != '\0' && (quoted || (*p != '\n' && *p != '\r')); p++)
+  for (const char *p = text; *p != '\0' && n_lines < GUESS_LINES; p++)
     {
       if (*p == '"')
         quoted = !quoted;
+      else if (!quoted && (*p == '\n' || *p == '\r'))
+        {
+          if (*p == '\r' && p[1] == '\n')
+            p++;
+          n_lines++;
+          content = FALSE;
+          continue;
+        }
+      content = TRUE;
       for (guint i = 0; !quoted && i < G_N_ELEMENTS (candidates); i++)
-        counts[i] += *p == candidates[i];
+        counts[i][n_lines] += *p == candidates[i];
     }
-  for (guint i = 1; i < G_N_ELEMENTS (candidates); i++)
-    if (counts[i] > counts[best])
-      best = i;
+  if (content && n_lines < GUESS_LINES)
+    n_lines++;
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    {
+      guint fields, score = separator_score (counts[i], n_lines, &fields);
+      if (score > best_score || (score == best_score && fields > best_fields))
+        {
+          best = i;
+          best_score = score;
+          best_fields = fields;
+        }
+    }
   return candidates[best];
 }
 
@@ -96,14 +144,100 @@ choose_encoding (const char *data, gsize length, gboolean bom, gboolean *utf8, G
   return TRUE;
 }
 
-/* UTF-8 as it is, without a BOM; otherwise Windows-1252, which Excel uses
- * for "CSV (semikolonavgränsad)" on Swedish Windows. */
+/* The line (1-based) that holds byte @offset of @text. */
+static guint
+line_at (const char *text, gsize offset)
+{
+  guint line = 1;
+
+  for (gsize i = 0; i < offset; i++)
+    line += text[i] == '\n';
+  return line;
+}
+
+/* g_convert()'s own message ("Invalid byte sequence in conversion input")
+ * says nothing a person can act on: name the line instead. @read is where
+ * the conversion stopped; for UTF-16 the lines are counted in the part
+ * that converted. */
+static void
+conversion_error (const char *data, gsize read, const char *from, GError **error)
+{
+  g_autofree char *before = NULL;
+  guint line;
+
+  if (g_str_has_prefix (from, "UTF-16"))
+    {
+      gsize written = 0;
+      before = g_convert (data, (gssize) read, "UTF-8", from, NULL, &written, NULL);
+      line = before != NULL ? line_at (before, written) : 1;
+      line_error (error, _("Line %u is not readable Unicode text: save the file as “CSV UTF-8” in Excel and import "
+                           "it again."), line);
+    }
+  else
+    line_error (error, _("Line %u has characters that are neither UTF-8 nor Windows-1252 text: save the file as "
+                         "“CSV UTF-8” in Excel and import it again."), line_at (data, read));
+}
+
+static char *
+convert (const char *data, gsize length, const char *from, gsize *written, GError **error)
+{
+  gsize read = 0;
+  g_autoptr(GError) local = NULL;
+  char *text = g_convert (data, (gssize) length, "UTF-8", from, &read, written, &local);
+
+  if (text == NULL)
+    conversion_error (data, read, from, error);
+  return text;
+}
+
+static gboolean file_too_large (GError **error);
+
+static gboolean
+not_text (GError **error)
+{
+  g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_FOREIGN,
+               _("This is not a text file. Choose a CSV file or an Excel workbook (.xlsx)."));
+  return FALSE;
+}
+
+/* Excel's "Unicode text": UTF-16 with a byte-order mark (tab-separated).
+ * Converted to UTF-8 first, then read within the same limits. */
+static char *
+utf16_to_utf8 (const char *data, gsize length, GError **error)
+{
+  const char *from = (guchar) data[0] == 0xff ? "UTF-16LE" : "UTF-16BE";
+  gsize n = 0;
+  g_autofree char *text = convert (data + 2, length - 2, from, &n, error);
+  gboolean utf8 = TRUE;
+
+  if (text == NULL)
+    return NULL;
+  if (n > STYRKORT_MB (STYRKORT_CSV_MAX_FILE_MB))
+    {
+      file_too_large (error);
+      return NULL;
+    }
+  if (memchr (text, '\0', n) != NULL)
+    {
+      not_text (error);
+      return NULL;
+    }
+  if (!choose_encoding (text, n, TRUE, &utf8, error))
+    return NULL;
+  return g_steal_pointer (&text);
+}
+
+/* UTF-8 as it is, without a BOM; UTF-16 with its byte-order mark;
+ * otherwise Windows-1252, which Excel uses for "CSV (semikolonavgränsad)"
+ * on Swedish Windows. */
 static char *
 to_utf8 (const char *data, gsize length, GError **error)
 {
   gboolean bom = length >= 3 && memcmp (data, UTF8_BOM, 3) == 0;
   gboolean utf8 = TRUE;
 
+  if (length >= 2 && (memcmp (data, "\xff\xfe", 2) == 0 || memcmp (data, "\xfe\xff", 2) == 0))
+    return utf16_to_utf8 (data, length, error);
   if (bom)
     {
       data += 3;
@@ -111,15 +245,14 @@ to_utf8 (const char *data, gsize length, GError **error)
     }
   if (memchr (data, '\0', length) != NULL)
     {
-      g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_FOREIGN,
-                   _("This is not a text file. Choose a CSV file or an Excel workbook (.xlsx)."));
+      not_text (error);
       return NULL;
     }
   if (!choose_encoding (data, length, bom, &utf8, error))
     return NULL;
   if (utf8)
     return g_strndup (data, length);
-  return g_convert (data, (gssize) length, "UTF-8", "WINDOWS-1252", NULL, NULL, error);
+  return convert (data, length, "WINDOWS-1252", NULL, error);
 }
 
 /* Fields and rows ---------------------------------------------------------------- */

@@ -17,6 +17,7 @@ row_free (Row *row)
   g_free (row->pub.reason);
   g_free (row->pub.unit_name);
   g_free (row->pub.operation_name);
+  g_free (row->pub.other_district);
   g_free (row->pub.value.comment);
   g_clear_pointer (&row->pub.old, styrkort_value_free);
   g_free (row->parsed.comment);

@@ -13,4 +13,7 @@ char       *_styrkort_import_name_key (const char *text);
 /* Indicators by folded code, Swedish and English name (values borrowed from @indicators). */
 GHashTable *_styrkort_import_indicator_names (GPtrArray *indicators);
 
+/* "“Blad1”, “Uttag”": items quoted, for messages. */
+char       *_styrkort_import_quoted_list (const char * const *items);
+
 G_END_DECLS

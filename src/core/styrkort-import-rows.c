@@ -5,14 +5,27 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "styrkort-figure-rules.h"
 #include "styrkort-import-plan-private.h"
 #include "styrkort-number.h"
 
+/* The file's own heading of @column ("Utfall"), else the field's name:
+ * a reason names the column as the person sees it in the file. */
+static char *
+column_heading (const StyrkortImportSource *source, const StyrkortImportMapping *mapping, guint column,
+                StyrkortImportField field)
+{
+  g_autofree char *text = styrkort_import_source_cell_text (source, mapping->header_row, column);
+
+  return *text != '\0' ? g_steal_pointer (&text) : g_strdup (styrkort_import_field_label (field));
+}
+
 /* A number from a cell, or a message saying why it is not one. */
 static char *
-read_number (const StyrkortImportSource *source, guint row, int column, StyrkortImportField field, double *out)
+read_number (const StyrkortImportSource *source, const StyrkortImportMapping *mapping, guint row, int column,
+             StyrkortImportField field, double *out)
 {
   const StyrkortCell *cell;
   g_autoptr(GError) local = NULL;
@@ -31,8 +44,9 @@ read_number (const StyrkortImportSource *source, guint row, int column, Styrkort
   g_autofree char *text = _styrkort_import_cell_text (cell);
   if (styrkort_parse_number (text, out, &local))
     return NULL;
-  /* TRANSLATORS: "“abc” in the column Value is not a number." */
-  return g_strdup_printf (_("“%s” in the column %s is not a number."), text, styrkort_import_field_label (field));
+  g_autofree char *heading = column_heading (source, mapping, (guint) column, field);
+  /* TRANSLATORS: "“abc” in the column “Värde” is not a number." */
+  return g_strdup_printf (_("“%s” in the column “%s” is not a number."), text, heading);
 }
 
 static gboolean
@@ -62,19 +76,42 @@ period_from_serial (double serial, StyrkortPeriod *out)
   return TRUE;
 }
 
-/* "2026 T2", "T2 2026", "2026-05-31", "2026-05". */
+/* A time after a date, as spreadsheets export dates: " 00:00:00", "T00:00". */
+static gboolean
+is_time (const char *text)
+{
+  int hour = -1, minute = -1, second = 0, n = 0;
+
+  if (*text != ' ' && *text != 'T')
+    return FALSE;
+  if (sscanf (text + 1, "%2d:%2d%n", &hour, &minute, &n) != 2)
+    return FALSE;
+  text += 1 + n;
+  if (*text == ':' && sscanf (text + 1, "%2d%n", &second, &n) == 1)
+    text += 1 + n;
+  return *text == '\0' && hour >= 0 && hour < 24 && minute >= 0 && minute < 60 && second >= 0 && second < 61;
+}
+
+/* "2026 T2", "T2 2026", "2026-05-31", "2026-05-31 00:00:00", "31.05.2026", "2026-05". */
 static gboolean
 period_from_text (const char *text, StyrkortPeriod *out)
 {
-  int year = 0, month = 0, day = 1;
-  char rest = 0;
+  int year = 0, month = 0, day = 1, n = 0;
 
   if (styrkort_period_parse (text, out))
     return TRUE;
-  if (sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &rest) != 3 &&
-      sscanf (text, "%4d-%2d%c", &year, &month, &rest) != 2)
+  if (!g_ascii_isdigit (*text))
     return FALSE;
-  if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+  if (sscanf (text, "%4d-%2d-%2d%n", &year, &month, &day, &n) == 3 && (text[n] == '\0' || is_time (text + n)))
+    ;
+  else if (sscanf (text, "%2d.%2d.%4d%n", &day, &month, &year, &n) == 3 &&
+           (text[n] == '\0' || is_time (text + n)))
+    ; /* day.month.year: a date with dots is never month first */
+  else if (day = 1, sscanf (text, "%4d-%2d%n", &year, &month, &n) == 2 && text[n] == '\0')
+    ;
+  else
+    return FALSE;
+  if (year < 1000 || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
     return FALSE;
   g_autoptr(GDate) date = g_date_new_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
   *out = styrkort_period_for_date (date);
@@ -112,7 +149,8 @@ read_period (const StyrkortImportSource *source, guint row, const StyrkortImport
   g_autofree char *text = _styrkort_import_cell_text (cell);
   if (period_from_text (text, out))
     return NULL;
-  return g_strdup_printf (_("“%s” is neither a period (2026 T2) nor a date."), text);
+  return g_strdup_printf (_("“%s” is neither a period nor a date. Write the period as 2026 T2 or T2 2026, or a date "
+                            "as 2026-04-30, 2026-04-30 00:00:00, 30.04.2026 or 2026-04."), text);
 }
 
 /* Periods from 2000 to the current tertial: later ones have not happened. */
@@ -159,7 +197,7 @@ read_parts (const Reader *r, guint line, Row *row)
       /* In the wide layout a row's columns are the indicators' values. */
       if (r->mapping->layout == STYRKORT_IMPORT_WIDE)
         break;
-      char *problem = read_number (r->source, line, r->mapping->columns[f], f, targets[i]);
+      char *problem = read_number (r->source, r->mapping, line, r->mapping->columns[f], f, targets[i]);
       if (problem != NULL)
         return problem;
       if (r->mapping->columns[f] >= 0)
@@ -217,25 +255,106 @@ new_row (const Reader *r, guint line)
 /* A row that names another district is not this district's figure (a
  * workbook of the wrong district, or a city-wide file). */
 static char *
-check_district (const Reader *r, guint line)
+check_district (const Reader *r, Row *row)
 {
-  g_autofree char *district = text_at (r, line, STYRKORT_FIELD_DISTRICT);
+  g_autofree char *district = text_at (r, row->pub.line - 1, STYRKORT_FIELD_DISTRICT);
   g_autofree char *key = _styrkort_import_name_key (district);
 
   if (*key == '\0' || g_str_equal (key, r->plan->district_key))
     return NULL;
+  row->pub.other_district = g_strdup (district);
   return g_strdup_printf (_("The row is for %s, not for %s."), district, r->plan->district);
 }
 
-static void
-add_row (const Reader *r, Row *row, const char *indicator_text, char *problem)
+/* "1,234", "12.500": one separator with three digits after it, which may
+ * separate thousands or be the decimal sign. "0,500" is not a thousand. */
+static gboolean
+reads_two_ways (const char *text, char *separator)
 {
-  StyrkortIndicator *ind = g_hash_table_lookup (r->indicators, indicator_text);
+  const char *p = text, *sep = NULL;
+  guint before = 0, after = 0;
+
+  if (*p == '-' || *p == '+')
+    p++;
+  for (; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        *(sep == NULL ? &before : &after) += 1;
+      else if ((*p == ',' || *p == '.') && sep == NULL)
+        sep = p;
+      else
+        return FALSE;
+    }
+  if (sep == NULL || after != 3 || before == 0 || before > 3 || *(sep - before) == '0')
+    return FALSE;
+  *separator = *sep;
+  return TRUE;
+}
+
+/* A count indicator's figures are whole numbers: "1,234" employees may be
+ * 1234 (thousands separated) or 1.234 (decimal comma), and a guess either
+ * way stores a figure a thousand times wrong. Read by the mapping's
+ * decimal sign, else the row is refused and marked ambiguous. */
+static char *
+check_two_ways (const Reader *r, Row *row, int wide_column)
+{
+  int long_columns[] = { r->mapping->columns[STYRKORT_FIELD_VALUE], r->mapping->columns[STYRKORT_FIELD_WOMEN],
+                         r->mapping->columns[STYRKORT_FIELD_MEN] };
+  StyrkortImportField fields[] = { STYRKORT_FIELD_VALUE, STYRKORT_FIELD_WOMEN, STYRKORT_FIELD_MEN };
+  double *targets[] = { &row->parsed.value, &row->parsed.women, &row->parsed.men };
+  guint line = row->pub.line - 1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      int column = wide_column >= 0 ? (i == 0 ? wide_column : -1) : long_columns[i];
+      const StyrkortCell *cell;
+      g_autofree char *text = NULL;
+      char separator = 0;
+
+      if (column < 0)
+        continue;
+      cell = styrkort_sheet_cell (r->source->sheet, line, (guint) column);
+      if (cell->type != STYRKORT_CELL_TEXT)
+        continue;
+      text = _styrkort_import_cell_text (cell);
+      if (!reads_two_ways (text, &separator))
+        continue;
+      if (r->mapping->decimal_sign == STYRKORT_DECIMAL_UNKNOWN)
+        {
+          g_autofree char *heading = column_heading (r->source, r->mapping, (guint) column, fields[i]);
+          row->pub.ambiguous_number = TRUE;
+          /* TRANSLATORS: "“1,234” in the column “Antal” can be read as a thousand and more or as a number with
+           * decimals: ..." */
+          return g_strdup_printf (_("“%s” in the column “%s” can be read as a thousand and more or as a number "
+                                    "with decimals: say which sign the file uses for decimals."), text, heading);
+        }
+      if ((separator == ',') != (r->mapping->decimal_sign == STYRKORT_DECIMAL_COMMA))
+        {
+          /* The separator is the thousands': the digits alone. */
+          g_autofree char *digits = g_strdup (text);
+          char *s = strchr (digits, separator);
+          memmove (s, s + 1, strlen (s));
+          *targets[i] = g_ascii_strtod (digits, NULL);
+        }
+      else
+        *targets[i] = g_ascii_strtod (g_strdelimit (text, ",", '.'), NULL);
+    }
+  return NULL;
+}
+
+/* @key finds the indicator; @shown is the file's text for messages;
+ * @wide_column is the figure's column in the wide layout (else -1). */
+static void
+add_row (const Reader *r, Row *row, const char *key, const char *shown, int wide_column, char *problem)
+{
+  StyrkortIndicator *ind = g_hash_table_lookup (r->indicators, key);
 
   if (problem == NULL)
-    problem = check_district (r, row->pub.line - 1);
+    problem = check_district (r, row);
   if (problem == NULL && ind == NULL)
-    problem = g_strdup_printf (_("“%s” is not an indicator of the catalogue."), indicator_text);
+    problem = g_strdup_printf (_("“%s” is not an indicator of the catalogue."), shown);
+  if (problem == NULL && ind->measure == STYRKORT_MEASURE_COUNT)
+    problem = check_two_ways (r, row, wide_column);
   if (ind != NULL)
     {
       row->indicator = ind;
@@ -257,7 +376,7 @@ read_long_row (const Reader *r, guint line)
 
   if (problem == NULL)
     problem = read_parts (r, line, row);
-  add_row (r, row, key, problem);
+  add_row (r, row, key, indicator, -1, problem);
 }
 
 /* One figure per indicator column; an empty cell is no figure. */
@@ -275,11 +394,11 @@ read_wide_row (const Reader *r, guint line)
       row = new_row (r, line);
       problem = read_period (r->source, line, r->mapping, &row->parsed.period);
       if (problem == NULL)
-        problem = read_number (r->source, line, (int) c, STYRKORT_FIELD_VALUE, &row->parsed.value);
+        problem = read_number (r->source, r->mapping, line, (int) c, STYRKORT_FIELD_VALUE, &row->parsed.value);
       if (problem == NULL)
         problem = read_parts (r, line, row);
       row->given |= GIVEN_VALUE;
-      add_row (r, row, code, problem);
+      add_row (r, row, code, code, (int) c, problem);
     }
 }
 

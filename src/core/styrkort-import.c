@@ -80,6 +80,35 @@ read_default_sheet (StyrkortImportSource *source, StyrkortXlsx *xlsx, GError **e
   return source->sheet != NULL;
 }
 
+/* "“Blad1”, “Uttag”" */
+char *
+_styrkort_import_quoted_list (const char * const *items)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      /* TRANSLATORS: separates the items of a list: "“Blad1”, “Uttag”" */
+      if (i > 0)
+        g_string_append (list, _(", "));
+      g_string_append_printf (list, "“%s”", items[i]);
+    }
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}
+
+/* A sheet named on the command line that the workbook lacks (a typo): the
+ * first sheet instead would import other figures without a word. */
+static gboolean
+no_such_sheet (const char *path, const char *sheet_name, const char * const *names, GError **error)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *list = _styrkort_import_quoted_list (names);
+
+  g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_NOT_FOUND,
+               _("“%s” has no sheet “%s”. Its sheets are %s: choose one of them."), name, sheet_name, list);
+  return FALSE;
+}
+
 static gboolean
 open_workbook (StyrkortImportSource *source, const char *sheet_name, GError **error)
 {
@@ -100,8 +129,10 @@ open_workbook (StyrkortImportSource *source, const char *sheet_name, GError **er
       g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_FOREIGN, _("The workbook has no sheets."));
       return FALSE;
     }
-  if (sheet_name == NULL || !g_strv_contains (names, sheet_name))
+  if (sheet_name == NULL)
     return read_default_sheet (source, xlsx, error);
+  if (!g_strv_contains (names, sheet_name))
+    return no_such_sheet (source->path, sheet_name, names, error);
   source->sheet_name = g_strdup (sheet_name);
   source->sheet = styrkort_xlsx_read_sheet (xlsx, sheet_name, error);
   return source->sheet != NULL;
@@ -182,6 +213,40 @@ styrkort_import_source_cell_text (const StyrkortImportSource *source, guint row,
   return _styrkort_import_cell_text (styrkort_sheet_cell (source->sheet, row, column));
 }
 
+#define MAX_HEADINGS_LISTED 20
+
+char *
+styrkort_import_source_headings (const StyrkortImportSource *source, guint row)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  guint n_columns;
+  gboolean more;
+  char *list;
+
+  g_return_val_if_fail (source != NULL, NULL);
+  n_columns = row < source->sheet->rows->len ? ((GArray *) source->sheet->rows->pdata[row])->len : 0;
+  for (guint c = 0; c < n_columns && texts->len <= MAX_HEADINGS_LISTED; c++)
+    {
+      char *text = styrkort_import_source_cell_text (source, row, c);
+      if (*text == '\0')
+        g_free (text);
+      else
+        g_ptr_array_add (texts, text);
+    }
+  more = texts->len > MAX_HEADINGS_LISTED;
+  if (more)
+    g_ptr_array_set_size (texts, MAX_HEADINGS_LISTED);
+  g_ptr_array_add (texts, NULL);
+  list = _styrkort_import_quoted_list ((const char * const *) texts->pdata);
+  if (more)
+    {
+      char *more = g_strconcat (list, " …", NULL);
+      g_free (list);
+      list = more;
+    }
+  return list;
+}
+
 /* Names compared as people mean them: case, accents' composition and runs
  * of spaces do not matter. */
 char *
@@ -245,6 +310,7 @@ styrkort_import_mapping_copy (const StyrkortImportMapping *mapping)
 
   copy->layout = mapping->layout;
   copy->header_row = mapping->header_row;
+  copy->decimal_sign = mapping->decimal_sign;
   memcpy (copy->columns, mapping->columns, sizeof copy->columns);
   for (guint i = 0; i < mapping->wide->len; i++)
     styrkort_import_mapping_set_wide (copy, i, mapping->wide->pdata[i]);
@@ -367,6 +433,9 @@ styrkort_import_mapping_to_string (const StyrkortImportMapping *mapping)
 
   g_key_file_set_string (file, "Mapping", "Layout", mapping->layout == STYRKORT_IMPORT_WIDE ? "wide" : "long");
   g_key_file_set_integer (file, "Mapping", "HeaderRow", (int) mapping->header_row);
+  if (mapping->decimal_sign != STYRKORT_DECIMAL_UNKNOWN)
+    g_key_file_set_string (file, "Mapping", "DecimalSign",
+                           mapping->decimal_sign == STYRKORT_DECIMAL_COMMA ? "comma" : "point");
   for (guint f = 0; f < STYRKORT_N_FIELDS; f++)
     if (mapping->columns[f] >= 0)
       g_key_file_set_integer (file, "Columns", fields[f].key, mapping->columns[f]);
@@ -393,7 +462,7 @@ styrkort_import_mapping_from_string (const char *text)
 {
   g_autoptr(GKeyFile) file = g_key_file_new ();
   g_autoptr(StyrkortImportMapping) mapping = styrkort_import_mapping_new ();
-  g_autofree char *layout = NULL;
+  g_autofree char *layout = NULL, *decimal = NULL;
   g_auto(GStrv) wide = NULL;
 
   if (text == NULL || !g_key_file_load_from_data (file, text, -1, G_KEY_FILE_NONE, NULL))
@@ -401,6 +470,10 @@ styrkort_import_mapping_from_string (const char *text)
   layout = g_key_file_get_string (file, "Mapping", "Layout", NULL);
   mapping->layout = g_strcmp0 (layout, "wide") == 0 ? STYRKORT_IMPORT_WIDE : STYRKORT_IMPORT_LONG;
   mapping->header_row = (guint) CLAMP (g_key_file_get_integer (file, "Mapping", "HeaderRow", NULL), 0, 1000);
+  decimal = g_key_file_get_string (file, "Mapping", "DecimalSign", NULL);
+  mapping->decimal_sign = g_strcmp0 (decimal, "comma") == 0   ? STYRKORT_DECIMAL_COMMA
+                          : g_strcmp0 (decimal, "point") == 0 ? STYRKORT_DECIMAL_POINT
+                                                              : STYRKORT_DECIMAL_UNKNOWN;
   for (guint f = 0; f < STYRKORT_N_FIELDS; f++)
     mapping->columns[f] = read_column (file, "Columns", fields[f].key);
   wide = g_key_file_get_keys (file, "Wide", NULL, NULL);

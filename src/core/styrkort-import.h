@@ -27,6 +27,10 @@ guint                 styrkort_import_source_n_columns (const StyrkortImportSour
 /* A cell as the user sees it: text, or a number in plain notation; "" when empty. */
 char                 *styrkort_import_source_cell_text (const StyrkortImportSource *source, guint row, guint column);
 
+/* The non-empty cells of @row as a quoted list for messages, "“Enhet”,
+ * “Tid”, “Antal”" (at most 20, then "…"); "" when the row has none. */
+char                 *styrkort_import_source_headings (const StyrkortImportSource *source, guint row);
+
 /* The mapping --------------------------------------------------------------- */
 
 typedef enum {
@@ -51,11 +55,20 @@ typedef enum {
   STYRKORT_N_FIELDS
 } StyrkortImportField;
 
+/* The file's decimal sign, for counts like "1,234" or "1.234" that may be
+ * a thousand and more or a number with decimals. */
+typedef enum {
+  STYRKORT_DECIMAL_UNKNOWN,      /* such a count is ambiguous: the row is not imported */
+  STYRKORT_DECIMAL_COMMA,        /* "1,234" is 1.234, "1.234" is 1234 */
+  STYRKORT_DECIMAL_POINT,        /* "1.234" is 1.234, "1,234" is 1234 */
+} StyrkortDecimalSign;
+
 typedef struct {
   StyrkortImportLayout layout;
   guint header_row;              /* 0-based; data starts on the next row */
   int columns[STYRKORT_N_FIELDS]; /* 0-based column of each field, -1 when absent */
   GPtrArray *wide;               /* wide layout: indicator code (or NULL) per column */
+  StyrkortDecimalSign decimal_sign;
 } StyrkortImportMapping;
 
 const char *styrkort_import_field_label (StyrkortImportField field);
@@ -101,6 +114,8 @@ typedef struct {
   StyrkortValue value;        /* unit_id set once the unit is known */
   StyrkortValue *old;         /* CONFLICT: what is stored */
   gboolean removes_base;      /* CONFLICT: a stored rate's base goes if replaced */
+  char *other_district;       /* REJECTED because the row names another district: that district, as written */
+  gboolean ambiguous_number;  /* REJECTED because a count reads two ways ("1,234"): set the mapping's decimal_sign */
 } StyrkortImportRow;
 
 typedef struct {
