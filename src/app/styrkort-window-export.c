@@ -173,100 +173,76 @@ styrkort_window_export_brief (StyrkortWindow *self, GFile *target)
   export_in_thread (self, target, styrkort_brief_export_pdf, "win.export-brief", _("Writing the brief…"));
 }
 
+/* Where an export goes: a save chooser with the kind's filter and name; the
+ * file chosen is written by @export. */
+typedef void (*ExportTo) (StyrkortWindow *self, GFile *target);
+
 static void
-on_workbook_chosen_cb (GtkNativeDialog *dialog, int response, StyrkortWindow *self)
+on_target_chosen_cb (GtkNativeDialog *dialog, int response, StyrkortWindow *self)
 {
+  ExportTo export = g_object_get_data (G_OBJECT (dialog), "export");
+
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      styrkort_window_export_workbook (self, file);
+      export (self, file);
     }
   g_object_unref (dialog);
+}
+
+static void
+choose_target (StyrkortWindow *self, const char *title, const char *filter_name, const char *pattern,
+               const char *name, ExportTo export)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                               _("_Export"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, filter_name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "export", export);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_target_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
 export_workbook_action (GtkWidget *widget, const char *action, GVariant *parameter)
 {
   StyrkortWindow *self = STYRKORT_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
 
   if (self->project == NULL)
     return;
   name = styrkort_workbook_suggested_name (self->project, self->period);
-  chooser = gtk_file_chooser_native_new (_("Export Workbook"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Excel workbook (*.xlsx)"));
-  gtk_file_filter_add_pattern (filter, "*.xlsx");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_workbook_chosen_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-on_tertial_report_chosen_cb (GtkNativeDialog *dialog, int response, StyrkortWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      styrkort_window_export_tertial_report (self, file);
-    }
-  g_object_unref (dialog);
+  choose_target (self, _("Export Workbook"), _("Excel workbook (*.xlsx)"), "*.xlsx", name,
+                 styrkort_window_export_workbook);
 }
 
 static void
 export_tertial_report_action (GtkWidget *widget, const char *action, GVariant *parameter)
 {
   StyrkortWindow *self = STYRKORT_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
 
   if (self->project == NULL)
     return;
   name = styrkort_tertial_report_suggested_name (self->project, self->period);
-  chooser = gtk_file_chooser_native_new (_("Export Tertial Report"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("PDF document (*.pdf)"));
-  gtk_file_filter_add_pattern (filter, "*.pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_tertial_report_chosen_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-on_brief_chosen_cb (GtkNativeDialog *dialog, int response, StyrkortWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      styrkort_window_export_brief (self, file);
-    }
-  g_object_unref (dialog);
+  choose_target (self, _("Export Tertial Report"), _("PDF document (*.pdf)"), "*.pdf", name,
+                 styrkort_window_export_tertial_report);
 }
 
 static void
 export_brief_action (GtkWidget *widget, const char *action, GVariant *parameter)
 {
   StyrkortWindow *self = STYRKORT_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
 
   if (self->project == NULL)
     return;
   name = styrkort_brief_suggested_name (self->project);
-  chooser = gtk_file_chooser_native_new (_("Export the Brief"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("PDF document (*.pdf)"));
-  gtk_file_filter_add_pattern (filter, "*.pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_brief_chosen_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  choose_target (self, _("Export the Brief"), _("PDF document (*.pdf)"), "*.pdf", name, styrkort_window_export_brief);
 }
 
 static void
