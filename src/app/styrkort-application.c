@@ -100,8 +100,8 @@ styrkort_application_open_file (StyrkortApplication *self, GFile *file)
 void
 styrkort_application_open_demo (StyrkortApplication *self)
 {
-  g_autofree char *folder = g_build_filename (g_get_user_cache_dir (), "styrkort", NULL);
-  g_autofree char *path = g_build_filename (folder, "Stadsdel Exempel.styrkort", NULL);
+  g_autofree char *path = styrkort_demo_default_path ();
+  g_autofree char *folder = g_path_get_dirname (path);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
 

@@ -18,4 +18,8 @@ void     styrkort_locale_init        (void);
  * points that hand numbers to a library, so a regression cannot go unseen). */
 gboolean styrkort_locale_numeric_is_c (void);
 
+/* Where the program's translations are: LOCALEDIR as built, or on Windows
+ * share\locale in the folder the program is installed in. */
+const char *styrkort_locale_dir            (void);
+
 G_END_DECLS
