@@ -11,6 +11,7 @@
 #include "styrkort-locale.h"
 #include "styrkort-backups.h"
 #include "styrkort-demo.h"
+#include "styrkort-file-lock.h"
 #include "styrkort-project.h"
 #include "test-util.h"
 
@@ -926,6 +927,23 @@ test_slides (void)
   g_assert_cmpuint (back->len, ==, 0);
 }
 
+#ifdef G_OS_WIN32
+/* GLib never sets filesystem::remote on Windows: UNC paths and mapped
+ * network drives are found by Styrkort itself. */
+static void
+test_windows_shares (void)
+{
+  g_autoptr(GFile) unc = g_file_new_for_path ("\\\\fil01\\Södermalm\\Styrgrupp\\Södermalm.styrkort");
+  g_autoptr(GFile) long_unc = g_file_new_for_path ("\\\\?\\UNC\\fil01\\delat\\x.styrkort");
+  g_autofree char *local_path = test_path ("local.styrkort");
+  g_autoptr(GFile) local = g_file_new_for_path (local_path);
+
+  g_assert_true (styrkort_file_is_on_share (unc));
+  g_assert_true (styrkort_file_is_on_share (long_unc));
+  g_assert_false (styrkort_file_is_on_share (local));
+}
+#endif
+
 int
 main (int argc, char **argv)
 {
@@ -950,6 +968,9 @@ main (int argc, char **argv)
   g_test_add_func ("/core/project/read-only-folder", test_read_only_folder);
 #endif
   g_test_add_func ("/core/project/remote-exclusive", test_remote_exclusive);
+#ifdef G_OS_WIN32
+  g_test_add_func ("/core/project/windows-shares", test_windows_shares);
+#endif
   g_test_add_func ("/core/project/backups", test_backups);
   g_test_add_func ("/core/project/demo", test_demo);
   g_test_add_func ("/core/project/slides", test_slides);
