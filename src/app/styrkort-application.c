@@ -8,6 +8,7 @@
 #include "styrkort-application.h"
 #include "styrkort-city-window.h"
 #include "styrkort-demo.h"
+#include "styrkort-locale.h"
 #include "styrkort-window.h"
 
 #define MAX_RECENT 8
@@ -294,6 +295,7 @@ styrkort_application_startup (GApplication *app)
   };
 
   G_APPLICATION_CLASS (styrkort_application_parent_class)->startup (app);
+  styrkort_locale_bind_libraries ();
   styrkort_a11y_init ();
   self->settings = g_settings_new (APP_ID);
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);

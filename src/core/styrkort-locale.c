@@ -2,6 +2,7 @@
 /* The process's locale, set once the same way by the app, the CLI and every test. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -41,5 +42,14 @@ styrkort_locale_dir (void)
   return (const char *) dir;
 #else
   return LOCALEDIR;
+#endif
+}
+
+void
+styrkort_locale_bind_libraries (void)
+{
+#ifdef G_OS_WIN32
+  bindtextdomain ("libadwaita", styrkort_locale_dir ());
+  bind_textdomain_codeset ("libadwaita", "UTF-8");
 #endif
 }
