@@ -2,6 +2,7 @@
 /* The city overview: the catalogue's indicators and areas, the districts' sources, and the lists it shows. */
 #include "config.h"
 
+#include <glib.h>
 #include <locale.h>
 #include <string.h>
 #ifdef G_OS_WIN32
