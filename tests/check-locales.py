@@ -4,7 +4,7 @@
 sv_SE.UTF-8 must give the same district files, row by row, and the same
 workbooks, cell by cell as openpyxl reads them and sheet by sheet as
 LibreOffice reads them. Times are the only thing allowed to differ.
-    check-locales.py LOCALE-RUN"""
+    check-locales.py [--wrapper PROGRAM] LOCALE-RUN"""
 import glob
 import io
 import os
@@ -87,6 +87,11 @@ def compare(a, b, where):
 
 
 def main():
+    # --wrapper PROGRAM: run LOCALE-RUN through it (Wine, for the Windows build).
+    wrapper = []
+    if sys.argv[1] == "--wrapper":
+        wrapper = [sys.argv[2]]
+        del sys.argv[1:3]
     run = sys.argv[1]
     with tempfile.TemporaryDirectory() as tmp:
         folders = []
@@ -94,7 +99,7 @@ def main():
             folder = os.path.join(tmp, locale)
             os.makedirs(folder)
             env = dict(os.environ, LC_ALL=locale, LANG=locale, LANGUAGE="")
-            subprocess.run([run, folder], check=True, env=env)
+            subprocess.run(wrapper + [run, folder], check=True, env=env)
             folders.append(folder)
         checked = 0
         for name in ("Södermalm.styrkort", "Exempel.styrkort"):

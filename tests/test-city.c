@@ -705,13 +705,13 @@ main (int argc, char **argv)
   g_test_add_func ("/core/city/values-by-rule", test_city_values);
   g_test_add_func ("/core/city/charts-and-status", test_charts_and_status);
   g_test_add_func ("/core/city/merged-workbook", test_merged_workbook);
-  g_test_add_func ("/core/city/bad-input", test_bad_input);
+  test_add_python_func ("/core/city/bad-input", test_bad_input);
   g_test_add_func ("/core/city/read-in-thread", test_read_in_thread);
-  g_test_add_func ("/core/city/refuse-city-workbook", test_refuse_city_workbook);
+  test_add_python_func ("/core/city/refuse-city-workbook", test_refuse_city_workbook);
   g_test_add_func ("/core/city/same-file", test_same_file);
-  g_test_add_func ("/core/city/missing-district", test_missing_district);
+  test_add_python_func ("/core/city/missing-district", test_missing_district);
   g_test_add_func ("/core/city/rankings", test_rankings);
-  g_test_add_func ("/core/city/workbook-for-people", test_workbook_for_people);
+  test_add_python_func ("/core/city/workbook-for-people", test_workbook_for_people);
   int status = g_test_run ();
   for (int i = 0; i < N_DISTRICTS; i++)
     {

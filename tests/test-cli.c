@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* styrkort-cli as a user runs it: output, exit status, and files left untouched on errors. */
-#include <sys/wait.h>
 #include <xlsxwriter.h>
 
 #include "styrkort-locale.h"
@@ -27,7 +26,10 @@ run (char **out, char **err, ...)
   g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
                                out, err, &status, &error));
   g_assert_no_error (error);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+  /* The exit status, the same way on Windows and POSIX. */
+  if (!g_spawn_check_wait_status (status, &error))
+    return g_error_matches (error, G_SPAWN_EXIT_ERROR, error->code) ? error->code : -1;
+  return 0;
 }
 
 static void

@@ -1,15 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The project file: create, open, every entity round trip, totals, undo/redo, bad files, locking. */
 #include <glib/gstdio.h>
+#ifdef G_OS_UNIX
 #include <pwd.h>
+#include <unistd.h>
+#endif
 #include <math.h>
 #include <sqlite3.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "styrkort-locale.h"
 #include "styrkort-backups.h"
 #include "styrkort-demo.h"
+#include "styrkort-file-lock.h"
 #include "styrkort-project.h"
 #include "test-util.h"
 
@@ -687,25 +689,27 @@ test_second_opener_other_process (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(StyrkortProject) second = NULL;
   const char *helper = g_getenv ("STYRKORT_TEST_HOLDER");
-  char *argv[] = { (char *) helper, (char *) "hold", path, NULL };
-  GPid pid;
-  int in_fd, out_fd;
+  g_autoptr(GSubprocess) holder = NULL;
   char ready[6] = { 0 };
+  gsize n = 0;
 
   g_clear_object (&created);
   g_assert_nonnull (helper);
-  g_assert_true (g_spawn_async_with_pipes (NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &pid,
-                                           &in_fd, &out_fd, NULL, &error));
-  g_assert_cmpint (read (out_fd, ready, 5), ==, 5);
+  holder = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                             helper, "hold", path, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_input_stream_read_all (g_subprocess_get_stdout_pipe (holder), ready, 5, &n, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 5);
   g_assert_cmpstr (ready, ==, "ready");
   second = styrkort_project_open (file, STYRKORT_OPEN_NO_BACKUP, &error);
   g_assert_no_error (error);
   g_assert_true (styrkort_project_is_read_only (second));
   g_assert_nonnull (strstr (styrkort_project_get_read_only_reason (second), "another window or program"));
-  close (in_fd); /* the holder exits when its stdin closes */
-  close (out_fd);
-  waitpid (pid, NULL, 0);
-  g_spawn_close_pid (pid);
+  /* The holder exits when its stdin closes. */
+  g_assert_true (g_output_stream_close (g_subprocess_get_stdin_pipe (holder), NULL, &error));
+  g_assert_true (g_subprocess_wait_check (holder, NULL, &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -729,6 +733,9 @@ test_read_only_flag (void)
   g_assert_cmpstr (before, ==, after);
 }
 
+/* Windows has no read-only folders of this kind: chmod sets the read-only
+ * attribute, which a folder's files do not obey. */
+#ifdef G_OS_UNIX
 /* Root may write anywhere (CI runs as root): the open happens in a child
  * that is user "nobody" then, as an office PC's user is not root. */
 static void
@@ -776,6 +783,8 @@ test_read_only_folder (void)
   g_chmod (root, 0700);
   g_test_trap_assert_passed ();
 }
+
+#endif
 
 static void
 test_remote_exclusive (void)
@@ -918,6 +927,23 @@ test_slides (void)
   g_assert_cmpuint (back->len, ==, 0);
 }
 
+#ifdef G_OS_WIN32
+/* GLib never sets filesystem::remote on Windows: UNC paths and mapped
+ * network drives are found by Styrkort itself. */
+static void
+test_windows_shares (void)
+{
+  g_autoptr(GFile) unc = g_file_new_for_path ("\\\\fil01\\Södermalm\\Styrgrupp\\Södermalm.styrkort");
+  g_autoptr(GFile) long_unc = g_file_new_for_path ("\\\\?\\UNC\\fil01\\delat\\x.styrkort");
+  g_autofree char *local_path = test_path ("local.styrkort");
+  g_autoptr(GFile) local = g_file_new_for_path (local_path);
+
+  g_assert_true (styrkort_file_is_on_share (unc));
+  g_assert_true (styrkort_file_is_on_share (long_unc));
+  g_assert_false (styrkort_file_is_on_share (local));
+}
+#endif
+
 int
 main (int argc, char **argv)
 {
@@ -938,8 +964,13 @@ main (int argc, char **argv)
   g_test_add_func ("/core/project/second-opener-in-process", test_second_opener_in_process);
   g_test_add_func ("/core/project/second-opener-other-process", test_second_opener_other_process);
   g_test_add_func ("/core/project/read-only-flag", test_read_only_flag);
+#ifdef G_OS_UNIX
   g_test_add_func ("/core/project/read-only-folder", test_read_only_folder);
+#endif
   g_test_add_func ("/core/project/remote-exclusive", test_remote_exclusive);
+#ifdef G_OS_WIN32
+  g_test_add_func ("/core/project/windows-shares", test_windows_shares);
+#endif
   g_test_add_func ("/core/project/backups", test_backups);
   g_test_add_func ("/core/project/demo", test_demo);
   g_test_add_func ("/core/project/slides", test_slides);

@@ -265,6 +265,7 @@ test_export_of_unreported_period (Fixture *f, gconstpointer data)
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
+#ifndef G_OS_WIN32
 /* The Data sheet's values of @xlsx as openpyxl reads them, one line per row;
  * NULL when openpyxl refuses the file. */
 static char *
@@ -337,6 +338,7 @@ test_decimal_commas_recognised (Fixture *f, gconstpointer data)
     g_assert_cmpstr (cli_sum, ==, sent_sum);
   }
 }
+#endif
 
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -349,7 +351,11 @@ main (int argc, char **argv)
   ADD ("/core/report/mark-lock-and-reexport", test_mark_lock_and_reexport);
   ADD ("/core/report/survives-reopening", test_survives_reopening);
   ADD ("/core/report/unit-removal-is-guarded", test_unit_removal_is_guarded);
+  /* Simulates libxlsxwriter under an sv_SE LC_NUMERIC (glibc) and reads the
+   * result with openpyxl: Linux only. */
+#ifndef G_OS_WIN32
   ADD ("/core/report/decimal-commas-recognised", test_decimal_commas_recognised);
+#endif
   ADD ("/core/report/failed-import-locks-again", test_failed_import_locks_again);
   ADD ("/core/report/import-into-reported-period", test_import_into_reported_period);
   ADD ("/core/report/export-of-unreported-period", test_export_of_unreported_period);

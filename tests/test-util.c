@@ -116,3 +116,21 @@ test_write_bytes (const char *path, const void *data, gsize length)
 {
   g_assert_true (g_file_set_contents (path, data, (gssize) length, NULL));
 }
+
+#ifdef G_OS_WIN32
+static void
+skip_python (void)
+{
+  g_test_skip ("needs python3 with openpyxl, which runs on Linux, not under Wine");
+}
+#endif
+
+void
+test_add_python_func (const char *path, GTestFunc func)
+{
+#ifdef G_OS_WIN32
+  g_test_add_func (path, skip_python);
+#else
+  g_test_add_func (path, func);
+#endif
+}

@@ -13,3 +13,8 @@ void    test_sql_exec    (const char *path, const char *sql);
 void    test_write_bytes (const char *path, const void *data, gsize length);
 /* Sets XDG_DATA_HOME etc. to a temporary folder: call before g_test_init(). */
 void    test_init_env    (void);
+
+/* Adds a test that needs python3 with openpyxl to make or read its files.
+ * Built for Windows (run under Wine) it is skipped and says why: there is no
+ * python3 there; it runs on Linux. */
+void    test_add_python_func (const char *path, GTestFunc func);

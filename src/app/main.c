@@ -18,7 +18,7 @@ main (int argc, char **argv)
   /* gtk_init() would set LC_NUMERIC back to the user's locale. */
   gtk_disable_setlocale ();
   /* Run from the build tree: use the translations built beside it. */
-  localedir = g_strdup (g_getenv ("STYRKORT_LOCALEDIR") ? g_getenv ("STYRKORT_LOCALEDIR") : LOCALEDIR);
+  localedir = g_strdup (g_getenv ("STYRKORT_LOCALEDIR") ? g_getenv ("STYRKORT_LOCALEDIR") : styrkort_locale_dir ());
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

@@ -5,9 +5,11 @@
 #include <glib/gi18n.h>
 
 #include "styrkort-a11y.h"
+#include "styrkort-chart-style.h"
 #include "styrkort-application.h"
 #include "styrkort-city-window.h"
 #include "styrkort-demo.h"
+#include "styrkort-locale.h"
 #include "styrkort-window.h"
 
 #define MAX_RECENT 8
@@ -100,8 +102,8 @@ styrkort_application_open_file (StyrkortApplication *self, GFile *file)
 void
 styrkort_application_open_demo (StyrkortApplication *self)
 {
-  g_autofree char *folder = g_build_filename (g_get_user_cache_dir (), "styrkort", NULL);
-  g_autofree char *path = g_build_filename (folder, "Stadsdel Exempel.styrkort", NULL);
+  g_autofree char *path = styrkort_demo_default_path ();
+  g_autofree char *folder = g_path_get_dirname (path);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
 
@@ -247,6 +249,22 @@ on_style_changed_cb (GSettings *settings, const char *key, gpointer user_data)
   apply_style (user_data);
 }
 
+/* The system's UI font, unless Pango cannot draw it (see styrkort_ui_font_name()). */
+static void
+use_drawable_font (void)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  g_autofree char *system_font = NULL;
+  g_autofree char *font = NULL;
+
+  g_object_get (settings, "gtk-font-name", &system_font, NULL);
+  if (system_font == NULL)
+    return;
+  font = styrkort_ui_font_name (system_font);
+  if (!g_str_equal (font, system_font))
+    g_object_set (settings, "gtk-font-name", font, NULL);
+}
+
 static void
 styrkort_application_startup (GApplication *app)
 {
@@ -295,6 +313,8 @@ styrkort_application_startup (GApplication *app)
   };
 
   G_APPLICATION_CLASS (styrkort_application_parent_class)->startup (app);
+  styrkort_locale_bind_libraries ();
+  use_drawable_font ();
   styrkort_a11y_init ();
   self->settings = g_settings_new (APP_ID);
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);

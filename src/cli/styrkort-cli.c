@@ -849,8 +849,17 @@ main (int argc, char **argv)
     { "report", cmd_report },
   };
 
+#ifdef G_OS_WIN32
+  /* Windows hands main() its arguments in the ANSI code page: a file in
+   * "Södermalm" or named in Greek would not be found. Take them from the
+   * Unicode command line, in UTF-8 as everywhere else in GLib. */
+  g_auto(GStrv) utf8_argv = g_win32_get_command_line ();
+
+  argv = utf8_argv;
+  argc = (int) g_strv_length (utf8_argv);
+#endif
   styrkort_locale_init ();
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, styrkort_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -2,6 +2,8 @@
 /* The one place that defines the charts' colours, type and spacing. */
 #include "config.h"
 
+#include <pango/pangocairo.h>
+
 #include "styrkort-chart-style.h"
 
 #define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0 }
@@ -148,4 +150,29 @@ void
 styrkort_chart_set_colour (cairo_t *cr, StyrkortRgb c)
 {
   cairo_set_source_rgb (cr, c.r, c.g, c.b);
+}
+
+char *
+styrkort_ui_font_name (const char *system_font)
+{
+#ifdef G_OS_WIN32
+  PangoFontDescription *desc = pango_font_description_from_string (system_font);
+  const char *family = pango_font_description_get_family (desc);
+  PangoFontFamily **families = NULL;
+  gboolean found = FALSE;
+  char *name;
+  int n = 0;
+
+  pango_font_map_list_families (pango_cairo_font_map_get_default (), &families, &n);
+  for (int i = 0; i < n && family != NULL && !found; i++)
+    found = g_ascii_strcasecmp (pango_font_family_get_name (families[i]), family) == 0;
+  g_free (families);
+  if (!found)
+    pango_font_description_set_family (desc, "Sans");
+  name = pango_font_description_to_string (desc);
+  pango_font_description_free (desc);
+  return name;
+#else
+  return g_strdup (system_font);
+#endif
 }

@@ -75,3 +75,12 @@ StyrkortRgb  styrkort_chart_status_ink    (int status);       /* text on that co
 const char  *styrkort_chart_status_symbol (int status);
 
 void styrkort_chart_set_colour (cairo_t *cr, StyrkortRgb colour);
+
+/* The UI font to use for @system_font, the one GTK takes from the system
+ * (on Windows the message font): the same when Pango can draw it, otherwise
+ * the same size in Pango's sans-serif. Under Wine the message font is
+ * Tahoma, which Wine's GDI has but its DirectWrite, all that Pango 1.50 asks
+ * on Windows, does not list: every text in the window was a row of boxes.
+ * Only Windows is asked; elsewhere fontconfig substitutes. */
+char *styrkort_ui_font_name (const char *system_font);
+

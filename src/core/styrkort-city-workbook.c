@@ -323,18 +323,20 @@ _styrkort_city_rows_fit (guint64 rows, GError **error)
 gboolean
 styrkort_city_export (StyrkortCity *city, StyrkortPeriod period, const char *path, GError **error)
 {
-  g_autofree char *part = g_strconcat (path, ".part", NULL);
-  g_autofree char *folder = g_path_get_dirname (path);
-  lxw_workbook_options options = { .tmpdir = folder };
-  CityWriter w = { city, period, workbook_new_opt (part, &options), g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL) };
+  g_auto(StyrkortWorkbookPart) part = { 0 };
+  lxw_workbook_options options = { 0 };
+  CityWriter w = { city, period, NULL, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL) };
   lxw_error rc = LXW_ERROR_CREATING_XLSX_FILE;
 
+  _styrkort_workbook_part_init (&part, path);
+  options.tmpdir = part.tmpdir;
+  w.workbook = workbook_new_opt (part.native, &options);
   /* Refused before a byte is written, never cut short. */
   if (!_styrkort_city_rows_fit (rows_needed (city), error))
     {
       if (w.workbook != NULL)
         workbook_close (w.workbook);
-      g_remove (part);
+      g_remove (part.part);
       g_hash_table_unref (w.names);
       return FALSE;
     }
@@ -349,5 +351,5 @@ styrkort_city_export (StyrkortCity *city, StyrkortPeriod period, const char *pat
       rc = workbook_close (w.workbook);
     }
   g_hash_table_unref (w.names);
-  return _styrkort_workbook_finish (rc, part, path, error);
+  return _styrkort_workbook_finish (rc, &part, path, error);
 }

@@ -2,8 +2,12 @@
 /* The city overview: the catalogue's indicators and areas, the districts' sources, and the lists it shows. */
 #include "config.h"
 
+#include <glib.h>
 #include <locale.h>
 #include <string.h>
+#ifdef G_OS_WIN32
+#include <windows.h>
+#endif
 
 #include "styrkort-catalogue.h"
 #include "styrkort-city-private.h"
@@ -251,6 +255,20 @@ collate_key_sv (const char *text)
       key = g_malloc (n + 1);
       strxfrm_l (key, normal, n + 1, swedish);
       return key;
+    }
+#else
+  /* Windows sorts by its own tables for every language, installed or not. */
+  g_autofree gunichar2 *wide = g_utf8_to_utf16 (text, -1, NULL, NULL, NULL);
+  int n = wide != NULL ? LCMapStringEx (L"sv-SE", LCMAP_SORTKEY, (LPCWSTR) wide, -1, NULL, 0, NULL, NULL, 0) : 0;
+
+  if (n > 0)
+    {
+      char *key = g_malloc0 (n + 1);
+
+      /* A sort key is bytes that compare with strcmp(), ending in a zero. */
+      if (LCMapStringEx (L"sv-SE", LCMAP_SORTKEY, (LPCWSTR) wide, -1, (LPWSTR) key, n, NULL, NULL, 0) > 0)
+        return key;
+      g_free (key);
     }
 #endif
   return g_utf8_collate_key (text, -1);

@@ -275,7 +275,7 @@ end_field (Parser *p, GError **error)
   if (p->column >= STYRKORT_SHEET_MAX_COLUMNS)
     return line_error (error, _("Line %u has more than 16,384 fields, more than a workbook has columns."), p->line);
   if (p->field->len > STYRKORT_CELL_MAX_CHARS &&
-      (p->field->len > STYRKORT_CELL_MAX_BYTES || g_utf8_strlen (text, -1) > STYRKORT_CELL_MAX_CHARS))
+      (p->field->len > STYRKORT_CELL_MAX_BYTES || (gsize) g_utf8_strlen (text, -1) > STYRKORT_CELL_MAX_CHARS))
     return line_error (error, _("Line %u has a field of more than 32,767 characters, more than a cell can hold."),
                        p->line);
   if (!p->was_quoted)

@@ -358,3 +358,14 @@ styrkort_demo_create_named (GFile *file, guint32 seed, const char *name, GError 
   g_file_delete (file, NULL, NULL);
   return NULL;
 }
+
+char *
+styrkort_demo_default_path (void)
+{
+#ifdef G_OS_WIN32
+  const char *folder = g_get_user_data_dir ();
+#else
+  const char *folder = g_get_user_cache_dir ();
+#endif
+  return g_build_filename (folder, "styrkort", STYRKORT_DEMO_NAME ".styrkort", NULL);
+}

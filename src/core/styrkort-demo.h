@@ -18,4 +18,9 @@ StyrkortProject *styrkort_demo_create (GFile *file, guint32 seed, GError **error
 /* The same with another district name: many districts for the city overview. */
 StyrkortProject *styrkort_demo_create_named (GFile *file, guint32 seed, const char *name, GError **error);
 
+/* Where the app writes the demo it opens: the user's cache folder, which on
+ * Windows is the Internet cache, so there the user's data folder
+ * (AppData\Local\styrkort). A newly allocated path. */
+char *styrkort_demo_default_path (void);
+
 G_END_DECLS

@@ -15,6 +15,10 @@
 #include "styrkort-file-lock.h"
 #include "styrkort-types.h"
 
+#ifdef G_OS_WIN32
+#include <windows.h>
+#endif
+
 struct _StyrkortFileLock {
   sqlite3 *db;
   char *path;
@@ -78,4 +82,46 @@ styrkort_file_lock_release (StyrkortFileLock *lock)
   g_remove (lock->path);
   g_free (lock->path);
   g_free (lock);
+}
+
+#ifdef G_OS_WIN32
+/* GLib never sets filesystem::remote on Windows: ask Windows. */
+static gboolean
+path_is_on_share (const char *path)
+{
+  g_autofree gunichar2 *wide = g_utf8_to_utf16 (path, -1, NULL, NULL, NULL);
+  wchar_t root[4] = { 0, L':', L'\\', 0 };
+
+  if (wide == NULL)
+    return FALSE;
+  /* \\?\UNC\server\share\… and \\?\C:\…: the long-path forms. */
+  if (wcsncmp ((const wchar_t *) wide, L"\\\\?\\UNC\\", 8) == 0)
+    return TRUE;
+  if (wcsncmp ((const wchar_t *) wide, L"\\\\?\\", 4) == 0)
+    return path_is_on_share (path + 4);
+  /* \\server\share\…: a UNC path. */
+  if ((wide[0] == '\\' || wide[0] == '/') && (wide[1] == '\\' || wide[1] == '/'))
+    return TRUE;
+  /* A drive letter: a mapped network drive is DRIVE_REMOTE. */
+  if (g_ascii_isalpha (wide[0]) && wide[1] == ':')
+    {
+      root[0] = wide[0];
+      return GetDriveTypeW (root) == DRIVE_REMOTE;
+    }
+  return FALSE;
+}
+#endif
+
+gboolean
+styrkort_file_is_on_share (GFile *file)
+{
+#ifdef G_OS_WIN32
+  g_autofree char *path = g_file_get_path (file);
+
+  return path != NULL && path_is_on_share (path);
+#else
+  g_autoptr(GFileInfo) info = g_file_query_filesystem_info (file, G_FILE_ATTRIBUTE_FILESYSTEM_REMOTE,
+                                                            NULL, NULL);
+  return info != NULL && g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_FILESYSTEM_REMOTE);
+#endif
 }

@@ -2,6 +2,7 @@
 /* The process's locale, set once the same way by the app, the CLI and every test. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -28,4 +29,34 @@ styrkort_locale_numeric_is_c (void)
   char text[16];
   snprintf (text, sizeof text, "%.1f", 0.5);
   return strcmp (text, "0.5") == 0;
+}
+
+/* The installed translations. On Windows the program can be installed
+ * anywhere (C:\Program Files\Styrkort by default, or wherever IT puts it):
+ * they are found relative to the program, in ..\share\locale beside
+ * its bin folder, never at a path fixed when it was built. */
+const char *
+styrkort_locale_dir (void)
+{
+#ifdef G_OS_WIN32
+  static gsize dir = 0;
+
+  if (g_once_init_enter (&dir))
+    {
+      g_autofree char *top = g_win32_get_package_installation_directory_of_module (NULL);
+      g_once_init_leave (&dir, (gsize) g_build_filename (top, "share", "locale", NULL));
+    }
+  return (const char *) dir;
+#else
+  return LOCALEDIR;
+#endif
+}
+
+void
+styrkort_locale_bind_libraries (void)
+{
+#ifdef G_OS_WIN32
+  bindtextdomain ("libadwaita", styrkort_locale_dir ());
+  bind_textdomain_codeset ("libadwaita", "UTF-8");
+#endif
 }

@@ -26,4 +26,13 @@ gboolean styrkort_locale_is_swedish  (void);
  * points that hand numbers to a library, so a regression cannot go unseen). */
 gboolean styrkort_locale_numeric_is_c (void);
 
+/* Where the program's translations are: LOCALEDIR as built, or on Windows
+ * share\locale in the folder the program is installed in. */
+const char *styrkort_locale_dir            (void);
+
+/* After adw_init(): on Windows, libadwaita's translations are in the
+ * program's own share\locale, not at the path libadwaita was built for
+ * (GLib and GTK find theirs beside their DLLs). Nothing elsewhere. */
+void        styrkort_locale_bind_libraries (void);
+
 G_END_DECLS

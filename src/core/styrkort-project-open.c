@@ -328,14 +328,6 @@ migrate (StyrkortProject *self, GError **error)
 }
 
 static gboolean
-is_remote (GFile *file)
-{
-  g_autoptr(GFileInfo) info = g_file_query_filesystem_info (file, G_FILE_ATTRIBUTE_FILESYSTEM_REMOTE,
-                                                            NULL, NULL);
-  return info != NULL && g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_FILESYSTEM_REMOTE);
-}
-
-static gboolean
 file_is_writable (GFile *file)
 {
   g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE,
@@ -471,7 +463,7 @@ open_database (StyrkortProject *self, StyrkortOpenFlags flags, gboolean wal, GEr
 {
   if (!connect_project (self, wal, error))
     return FALSE;
-  self->exclusive = !self->read_only && ((flags & STYRKORT_OPEN_ASSUME_REMOTE) || is_remote (self->file));
+  self->exclusive = !self->read_only && ((flags & STYRKORT_OPEN_ASSUME_REMOTE) || styrkort_file_is_on_share (self->file));
   /* Nothing of the file is used before its schema is known to be ours. */
   if (!check_identity (self->db, &self->opened_version, error) ||
       !styrkort_schema_check (self->db, self->opened_version, error) ||

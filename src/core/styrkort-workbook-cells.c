@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <math.h>
 
@@ -71,10 +72,54 @@ _styrkort_workbook_number (lxw_worksheet *ws, int row, int col, double value, lx
     _styrkort_workbook_note_refusal (ws, row, col, worksheet_write_number (ws, row, col, value, format), NULL);
 }
 
-gboolean
-_styrkort_workbook_finish (lxw_error rc, const char *part, const char *path, GError **error)
+void
+_styrkort_workbook_part_init (StyrkortWorkbookPart *part, const char *path)
 {
-  g_autofree char *name = NULL;
+#ifdef G_OS_WIN32
+  g_autofree char *name = g_strdup_printf ("styrkort-%08x%08x.xlsx", g_random_int (), g_random_int ());
+
+  part->part = g_build_filename (g_get_tmp_dir (), name, NULL);
+  /* NULL when the temporary folder's name is outside the code page and has
+   * no short name: fopen("") then fails and the export says so. */
+  part->native = g_win32_locale_filename_from_utf8 (part->part);
+  if (part->native == NULL)
+    part->native = g_strdup ("");
+  part->tmpdir = g_win32_locale_filename_from_utf8 (g_get_tmp_dir ());
+#else
+  part->part = g_strconcat (path, ".part", NULL);
+  part->native = g_strdup (part->part);
+  part->tmpdir = g_path_get_dirname (path);
+#endif
+}
+
+void
+_styrkort_workbook_part_clear (StyrkortWorkbookPart *part)
+{
+  g_clear_pointer (&part->part, g_free);
+  g_clear_pointer (&part->native, g_free);
+  g_clear_pointer (&part->tmpdir, g_free);
+}
+
+#ifdef G_OS_WIN32
+/* Moves the finished workbook from the temporary folder to @beside. */
+static gboolean
+move_beside (const char *part, const char *beside, GError **error)
+{
+  g_autoptr(GFile) from = g_file_new_for_path (part);
+  g_autoptr(GFile) to = g_file_new_for_path (beside);
+
+  return g_file_move (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error);
+}
+#endif
+
+gboolean
+_styrkort_workbook_finish (lxw_error rc, const StyrkortWorkbookPart *workbook_part, const char *path,
+                           GError **error)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  const char *part = workbook_part->part;
+  g_autofree char *beside = NULL;
+  int saved_errno;
 
   GError *refusal = g_private_get (&first_refusal);
 
@@ -85,11 +130,43 @@ _styrkort_workbook_finish (lxw_error rc, const char *part, const char *path, GEr
       _styrkort_workbook_begin ();
       return FALSE;
     }
-  if (rc == LXW_NO_ERROR && g_rename (part, path) == 0)
+  if (rc != LXW_NO_ERROR)
+    {
+      g_remove (part);
+      g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_IO, _("Could not write “%s”: %s"), name, lxw_strerror (rc));
+      return FALSE;
+    }
+#ifdef G_OS_WIN32
+  {
+    g_autoptr(GError) local = NULL;
+
+    beside = g_strconcat (path, ".part", NULL);
+    if (!move_beside (part, beside, &local))
+      {
+        g_remove (part);
+        g_remove (beside);
+        g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_IO, _("Could not write “%s”: %s"), name, local->message);
+        return FALSE;
+      }
+    part = beside;
+  }
+#endif
+  if (g_rename (part, path) == 0)
     return TRUE;
+  saved_errno = errno;
   g_remove (part);
-  name = g_filename_display_name (path);
+#ifdef G_OS_WIN32
+  /* Windows does not replace a file that a program holds open, and Excel
+   * holds every workbook it shows. */
+  if ((saved_errno == EACCES || saved_errno == EBUSY) && g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_BUSY,
+                   _("Could not replace “%s”: it is open in another program, such as Excel. "
+                     "Close it there and export again."), name);
+      return FALSE;
+    }
+#endif
   g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_IO, _("Could not write “%s”: %s"), name,
-               rc != LXW_NO_ERROR ? lxw_strerror (rc) : g_strerror (errno));
+               g_strerror (saved_errno));
   return FALSE;
 }

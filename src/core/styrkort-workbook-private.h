@@ -59,9 +59,27 @@ void _styrkort_sheet_layout_number (lxw_worksheet *ws, int row, int col, double 
  * workbook; the error says so when not. */
 gboolean _styrkort_city_rows_fit (guint64 rows, GError **error);
 
+/* Where libxlsxwriter writes a workbook that is to become PATH: beside it,
+ * as PATH.part, renamed over it only when complete. On Windows, where the
+ * MinGW build of libxlsxwriter 1.1.4 opens its files with fopen() in the
+ * ANSI code page (so a folder called "Södermalm" in UTF-8 is not found), it
+ * writes to an ASCII name in the temporary folder instead, and
+ * _styrkort_workbook_finish() moves the result beside PATH with GIO. */
+typedef struct {
+  char *part;    /* UTF-8, for GLib */
+  char *native;  /* the same file as libxlsxwriter's fopen() takes it */
+  char *tmpdir;  /* the folder for libxlsxwriter's own temporary files, likewise */
+} StyrkortWorkbookPart;
+
+void _styrkort_workbook_part_init  (StyrkortWorkbookPart *part, const char *path);
+void _styrkort_workbook_part_clear (StyrkortWorkbookPart *part);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (StyrkortWorkbookPart, _styrkort_workbook_part_clear)
+
 /* Renames the finished @part over @path, or removes it and says why not:
  * also when a cell could not be written (a text too long, a row past the
- * last one a sheet can hold), naming the sheet and cell. */
-gboolean _styrkort_workbook_finish (lxw_error rc, const char *part, const char *path, GError **error);
+ * last one a sheet can hold), naming the sheet and cell, and when another
+ * program (Excel, on Windows) holds @path open so it cannot be replaced. */
+gboolean _styrkort_workbook_finish (lxw_error rc, const StyrkortWorkbookPart *part, const char *path,
+                                    GError **error);
 
 G_END_DECLS

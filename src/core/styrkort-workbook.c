@@ -362,9 +362,8 @@ page_header (const char *district)
 gboolean
 styrkort_workbook_export (StyrkortProject *project, StyrkortPeriod period, const char *path, GError **error)
 {
-  g_autofree char *part = g_strconcat (path, ".part", NULL);
-  g_autofree char *folder = g_path_get_dirname (path);
-  lxw_workbook_options options = { .constant_memory = LXW_FALSE, .tmpdir = folder };
+  g_auto(StyrkortWorkbookPart) part = { 0 };
+  lxw_workbook_options options = { .constant_memory = LXW_FALSE };
   Writer w = { 0 };
   lxw_error rc;
 
@@ -384,7 +383,9 @@ styrkort_workbook_export (StyrkortProject *project, StyrkortPeriod period, const
   w.sheet_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   w.header = page_header (w.district->name);
   _styrkort_workbook_begin ();
-  w.workbook = workbook_new_opt (part, &options);
+  _styrkort_workbook_part_init (&part, path);
+  options.tmpdir = part.tmpdir;
+  w.workbook = workbook_new_opt (part.native, &options);
   if (w.workbook == NULL)
     {
       g_autofree char *name = g_filename_display_name (path);
@@ -407,5 +408,5 @@ styrkort_workbook_export (StyrkortProject *project, StyrkortPeriod period, const
   }
   rc = workbook_close (w.workbook);
   writer_clear (&w);
-  return _styrkort_workbook_finish (rc, part, path, error);
+  return _styrkort_workbook_finish (rc, &part, path, error);
 }

@@ -28,7 +28,7 @@ static gboolean
 fits_cell (const char *text, gsize length)
 {
   return length <= STYRKORT_CELL_MAX_CHARS ||
-         (length <= STYRKORT_CELL_MAX_BYTES && g_utf8_strlen (text, (gssize) length) <= STYRKORT_CELL_MAX_CHARS);
+         (length <= STYRKORT_CELL_MAX_BYTES && (gsize) g_utf8_strlen (text, (gssize) length) <= STYRKORT_CELL_MAX_CHARS);
 }
 
 /* Texts ---------------------------------------------------------------------- */
