@@ -32,6 +32,35 @@ run (char **out, char **err, ...)
   return 0;
 }
 
+/* In Swedish the CLI speaks Swedish throughout: its labels as well as the
+ * catalogue's names (it mixed English labels with Swedish names). */
+static void
+test_swedish_throughout (void)
+{
+  g_autofree char *path = test_path ("Stadsdel Sv.styrkort");
+  g_autofree char *po = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", NULL);
+  g_auto(GStrv) env = g_get_environ ();
+  const char *argv[] = { g_getenv ("STYRKORT_CLI"), "info", path, NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  int status = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (run (&out, &err, "demo", path, NULL), ==, 0);
+  env = g_environ_setenv (env, "LC_ALL", "sv_SE.UTF-8", TRUE);
+  env = g_environ_setenv (env, "STYRKORT_LOCALEDIR", po, TRUE);
+  env = g_environ_unsetenv (env, "LANGUAGE");
+  g_clear_pointer (&out, g_free);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status,
+                               &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_test_message ("%s", out);
+  g_assert_nonnull (strstr (out, "Handlingsplan:"));
+  g_assert_nonnull (strstr (out, "Barn och unga"));
+  g_assert_null (strstr (out, "Action plan:"));
+  g_assert_null (strstr (out, "Units:"));
+}
+
 static void
 test_demo_info_check (void)
 {
@@ -275,6 +304,7 @@ main (int argc, char **argv)
   styrkort_locale_init (); /* as the app does */
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/cli/demo-info-check", test_demo_info_check);
+  g_test_add_func ("/cli/swedish-throughout", test_swedish_throughout);
   g_test_add_func ("/cli/info-matches-file", test_info_matches_file);
   g_test_add_func ("/cli/new-and-errors", test_new_and_errors);
   g_test_add_func ("/cli/backups-restore", test_backups_restore);

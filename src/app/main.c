@@ -12,14 +12,11 @@ int
 main (int argc, char **argv)
 {
   g_autoptr(StyrkortApplication) app = NULL;
-  g_autofree char *localedir = NULL;
 
   styrkort_locale_init ();
   /* gtk_init() would set LC_NUMERIC back to the user's locale. */
   gtk_disable_setlocale ();
-  /* Run from the build tree: use the translations built beside it. */
-  localedir = g_strdup (g_getenv ("STYRKORT_LOCALEDIR") ? g_getenv ("STYRKORT_LOCALEDIR") : styrkort_locale_dir ());
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bindtextdomain (GETTEXT_PACKAGE, styrkort_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -26,8 +26,9 @@ gboolean styrkort_locale_is_swedish  (void);
  * points that hand numbers to a library, so a regression cannot go unseen). */
 gboolean styrkort_locale_numeric_is_c (void);
 
-/* Where the program's translations are: LOCALEDIR as built, or on Windows
- * share\locale in the folder the program is installed in. */
+/* Where the program's translations are: $STYRKORT_LOCALEDIR when set (the
+ * build tree), else LOCALEDIR as built, or on Windows share\locale in the
+ * folder the program is installed in. */
 const char *styrkort_locale_dir            (void);
 
 /* After adw_init(): on Windows, libadwaita's translations are in the
