@@ -202,6 +202,49 @@ styrkort_db_prepare_va (sqlite3 *db, GError **error, const char *sql, const char
   return stmt;
 }
 
+/* Statements kept for reuse: a report or the grid runs the same few
+ * queries thousands of times, and parsing them is most of their cost.
+ * @sql → its statement; take one out while it runs, give it back after,
+ * so a nested use of the same text prepares its own. */
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+GHashTable *
+styrkort_db_statements_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+}
+
+sqlite3_stmt *
+styrkort_db_statements_take (GHashTable *statements, sqlite3 *db, GError **error, const char *sql,
+                             const char *types, va_list args)
+{
+  g_autofree char *key = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (!g_hash_table_steal_extended (statements, sql, (gpointer *) &key, (gpointer *) &stmt))
+    return styrkort_db_prepare_va (db, error, sql, types, args);
+  if (!bind_va (db, stmt, error, types, args))
+    g_clear_pointer (&stmt, sqlite3_finalize);
+  return stmt;
+}
+
+void
+styrkort_db_statements_give_back (GHashTable *statements, const char *sql, sqlite3_stmt *stmt)
+{
+  if (stmt == NULL)
+    return;
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (g_hash_table_contains (statements, sql))
+    sqlite3_finalize (stmt);
+  else
+    g_hash_table_insert (statements, g_strdup (sql), stmt);
+}
+
 gboolean
 styrkort_db_bind (sqlite3 *db, sqlite3_stmt *stmt, GError **error, const char *types, ...)
 {

@@ -19,6 +19,10 @@ sqlite3_stmt *styrkort_db_prepare     (sqlite3 *db, GError **error, const char *
 sqlite3_stmt *styrkort_db_prepare_va  (sqlite3 *db, GError **error, const char *sql, const char *types, va_list args);
 /* Binds new arguments to a prepared @stmt (reset first), to run it again. */
 gboolean      styrkort_db_bind        (sqlite3 *db, sqlite3_stmt *stmt, GError **error, const char *types, ...);
+GHashTable   *styrkort_db_statements_new       (void);
+sqlite3_stmt *styrkort_db_statements_take      (GHashTable *statements, sqlite3 *db, GError **error,
+                                                const char *sql, const char *types, va_list args);
+void          styrkort_db_statements_give_back (GHashTable *statements, const char *sql, sqlite3_stmt *stmt);
 gboolean      styrkort_db_exec        (sqlite3 *db, GError **error, const char *sql, const char *types, ...);
 gboolean      styrkort_db_exec_script (sqlite3 *db, const char *sql, GError **error);
 gboolean      styrkort_db_step_done   (sqlite3 *db, sqlite3_stmt *stmt, GError **error);

@@ -9,9 +9,9 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include "styrkort-pdf-blocks.h"
 #include "styrkort-pdf-document.h"
 
-#define FONT_FAMILY  "Cantarell, DejaVu Sans, sans-serif"
 #define BODY_SIZE    10.0
 #define SMALL_SIZE   8.5
 #define LEAD_SIZE    11.5
@@ -51,116 +51,26 @@ struct _StyrkortPdfDocument {
   char *footer_format;
   GArray *headings;      /* StyrkortPdfHeading */
   int last_outline;      /* the outline id of the last level-1 heading */
-  GHashTable *blocks;    /* laid-out texts (Block*), shared with a later pass */
+  StyrkortPdfBlocks *blocks; /* laid-out texts, shared with a later pass */
   GHashTable *charts;    /* StyrkortChart* → its drawing (a recording surface) */
   Table *table;
 };
 
 /* Text blocks ------------------------------------------------------------------ */
 
-typedef struct {
-  PangoLayout *layout;
-  int n_lines;
-  double *tops;      /* per line, from the layout's top */
-  double *bottoms;
-  double *baselines;
-  double *xs;        /* per line: its x offset (alignment) */
-} Block;
-
-static PangoFontDescription *
-font_for (double size, gboolean bold)
-{
-  PangoFontDescription *font = pango_font_description_from_string (FONT_FAMILY);
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  return font;
-}
-
-static void
-block_init (Block *b, StyrkortPdfDocument *doc, const char *text, double width, double size, gboolean bold,
-            PangoAlignment align)
-{
-  g_autoptr(PangoFontDescription) font = font_for (size, bold);
-  PangoLayoutIter *iter;
-  int i = 0;
-
-  b->layout = pango_layout_new (doc->pango);
-  pango_layout_set_font_description (b->layout, font);
-  pango_layout_set_width (b->layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (b->layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_alignment (b->layout, align);
-  pango_layout_set_text (b->layout, text ? text : "", -1);
-  b->n_lines = pango_layout_get_line_count (b->layout);
-  b->tops = g_new (double, b->n_lines);
-  b->bottoms = g_new (double, b->n_lines);
-  b->baselines = g_new (double, b->n_lines);
-  b->xs = g_new (double, b->n_lines);
-  iter = pango_layout_get_iter (b->layout);
-  do
-    {
-      PangoRectangle logical;
-      pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      b->tops[i] = (double) logical.y / PANGO_SCALE;
-      b->bottoms[i] = (double) (logical.y + logical.height) / PANGO_SCALE;
-      b->baselines[i] = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
-      b->xs[i] = (double) logical.x / PANGO_SCALE;
-      i++;
-    }
-  while (i < b->n_lines && pango_layout_iter_next_line (iter));
-  pango_layout_iter_free (iter);
-  b->n_lines = i;
-}
-
-static void
-block_clear (Block *b)
-{
-  g_clear_object (&b->layout);
-  g_clear_pointer (&b->tops, g_free);
-  g_clear_pointer (&b->bottoms, g_free);
-  g_clear_pointer (&b->baselines, g_free);
-  g_clear_pointer (&b->xs, g_free);
-}
-
-static void
-block_free (Block *b)
-{
-  block_clear (b);
-  g_free (b);
-}
+typedef StyrkortPdfBlock Block;
 
 /* The laid-out text, from an earlier pass when it had the same: the
  * document is laid out before it is drawn, and shaping is the costly part. */
 static const Block *
 block_get (StyrkortPdfDocument *doc, const char *text, double width, double size, gboolean bold, PangoAlignment align)
 {
-  g_autofree char *key = g_strdup_printf ("%.2f|%.2f|%d|%d|%s", width, size, bold, align, text ? text : "");
-  Block *b = g_hash_table_lookup (doc->blocks, key);
-
-  if (b == NULL)
-    {
-      b = g_new0 (Block, 1);
-      block_init (b, doc, text, width, size, bold, align);
-      g_hash_table_insert (doc->blocks, g_steal_pointer (&key), b);
-    }
-  return b;
+  StyrkortPdfSetting setting = { width, size, bold, align };
+  return styrkort_pdf_blocks_get (doc->blocks, doc->pango, text, &setting);
 }
 
-/* The height of lines @first..@last - 1. */
-static double
-block_height (const Block *b, int first, int last)
-{
-  return last > first ? b->bottoms[last - 1] - b->tops[first] : 0;
-}
-
-/* How many lines from @first fit in @height. */
-static int
-block_fit (const Block *b, int first, double height)
-{
-  int last = first;
-  while (last < b->n_lines && block_height (b, first, last + 1) <= height + 0.01)
-    last++;
-  return last - first;
-}
+#define block_height styrkort_pdf_block_height
+#define block_fit    styrkort_pdf_block_fit
 
 static void
 block_draw (StyrkortPdfDocument *doc, const Block *b, int first, int last, double x, double y, StyrkortRgb colour)
@@ -176,13 +86,20 @@ block_draw (StyrkortPdfDocument *doc, const Block *b, int first, int last, doubl
     }
 }
 
+static void
+style_of (StyrkortPdfTextStyle style, double *size, gboolean *bold, StyrkortRgb *colour)
+{
+  *bold = style == STYRKORT_PDF_TEXT_LABEL;
+  *size = style == STYRKORT_PDF_TEXT_SMALL ? SMALL_SIZE : style == STYRKORT_PDF_TEXT_LEAD ? LEAD_SIZE : BODY_SIZE;
+  *colour = style == STYRKORT_PDF_TEXT_SMALL ? muted : ink;
+}
+
 /* Pages ---------------------------------------------------------------------- */
 
 StyrkortPdfDocument *
 styrkort_pdf_document_new (cairo_surface_t *surface, gboolean dry, int n_pages)
 {
   StyrkortPdfDocument *doc = g_new0 (StyrkortPdfDocument, 1);
-  cairo_font_options_t *options = cairo_font_options_create ();
 
   doc->surface = cairo_surface_reference (surface);
   doc->cr = cairo_create (surface);
@@ -191,14 +108,10 @@ styrkort_pdf_document_new (cairo_surface_t *surface, gboolean dry, int n_pages)
   doc->headings = g_array_new (FALSE, TRUE, sizeof (StyrkortPdfHeading));
   doc->footer_format = g_strdup ("%d / %d");
   doc->last_outline = CAIRO_PDF_OUTLINE_ROOT;
-  doc->blocks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) block_free);
+  doc->blocks = styrkort_pdf_blocks_new ();
   doc->charts = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) cairo_surface_destroy);
   /* The same metrics in the dry run and the real one, whatever the surface. */
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  cairo_set_font_options (doc->cr, options);
-  cairo_font_options_destroy (options);
-  doc->pango = pango_cairo_create_context (doc->cr);
+  doc->pango = styrkort_pdf_blocks_context (doc->cr);
   return doc;
 }
 
@@ -227,7 +140,7 @@ styrkort_pdf_document_free (StyrkortPdfDocument *doc)
   g_array_set_clear_func (doc->headings, heading_clear);
   g_array_unref (doc->headings);
   table_free (doc->table);
-  g_hash_table_unref (doc->blocks);
+  styrkort_pdf_blocks_unref (doc->blocks);
   g_hash_table_unref (doc->charts);
   g_clear_object (&doc->pango);
   cairo_destroy (doc->cr);
@@ -241,8 +154,26 @@ styrkort_pdf_document_free (StyrkortPdfDocument *doc)
 void
 styrkort_pdf_document_reuse_layouts (StyrkortPdfDocument *doc, StyrkortPdfDocument *earlier)
 {
-  g_hash_table_unref (doc->blocks);
-  doc->blocks = g_hash_table_ref (earlier->blocks);
+  styrkort_pdf_blocks_wait (earlier->blocks);
+  styrkort_pdf_blocks_unref (doc->blocks);
+  doc->blocks = styrkort_pdf_blocks_ref (earlier->blocks);
+}
+
+void
+styrkort_pdf_document_prepare_paragraphs (StyrkortPdfDocument *doc, const StyrkortPdfParagraph *paragraphs, guint n)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) settings = g_array_new (FALSE, FALSE, sizeof (StyrkortPdfSetting));
+
+  for (guint i = 0; i < n; i++)
+    {
+      StyrkortPdfSetting setting = { BODY_WIDTH - paragraphs[i].indent, 0, FALSE, PANGO_ALIGN_LEFT };
+      StyrkortRgb colour;
+      style_of (paragraphs[i].style, &setting.size, &setting.bold, &colour);
+      g_ptr_array_add (texts, g_strdup (paragraphs[i].text));
+      g_array_append_val (settings, setting);
+    }
+  styrkort_pdf_blocks_prepare (doc->blocks, texts, settings);
 }
 
 void
@@ -469,13 +400,6 @@ styrkort_pdf_document_toc_entry (StyrkortPdfDocument *doc, const StyrkortPdfHead
 
 /* Paragraphs --------------------------------------------------------------------- */
 
-static void
-style_of (StyrkortPdfTextStyle style, double *size, gboolean *bold, StyrkortRgb *colour)
-{
-  *bold = style == STYRKORT_PDF_TEXT_LABEL;
-  *size = style == STYRKORT_PDF_TEXT_SMALL ? SMALL_SIZE : style == STYRKORT_PDF_TEXT_LEAD ? LEAD_SIZE : BODY_SIZE;
-  *colour = style == STYRKORT_PDF_TEXT_SMALL ? muted : ink;
-}
 
 /* Draws lines of @b from *@first on the current page, at @x, as many as fit
  * leaving no single line alone on either page; returns FALSE when the page

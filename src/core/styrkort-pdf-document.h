@@ -47,6 +47,18 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyrkortPdfDocument, styrkort_pdf_document_free)
  * they are not shaped again. */
 void     styrkort_pdf_document_reuse_layouts (StyrkortPdfDocument *doc, StyrkortPdfDocument *earlier);
 
+/* A text the caller will write with styrkort_pdf_document_paragraph_indented. */
+typedef struct {
+  const char *text;
+  StyrkortPdfTextStyle style;
+  double indent;
+} StyrkortPdfParagraph;
+
+/* Shapes these paragraphs in a thread while the document is laid out: the
+ * long texts of a report, known before it is written. */
+void     styrkort_pdf_document_prepare_paragraphs (StyrkortPdfDocument *doc, const StyrkortPdfParagraph *paragraphs,
+                                                   guint n);
+
 /* The running header's two sides (district, document and period). */
 void     styrkort_pdf_document_set_header (StyrkortPdfDocument *doc, const char *left, const char *right);
 /* "Page %d of %d" in the user's language, from the caller. */

@@ -143,18 +143,28 @@ styrkort_project_remove_subgoal (StyrkortProject *self, gint64 id, GError **erro
   return _styrkort_remove_row (self, _("Remove sub-goal"), "subgoal", id, error);
 }
 
-/* The latest district total of the sub-goal's indicator up to @period. */
+static gpointer
+read_period (sqlite3_stmt *s)
+{
+  StyrkortPeriod *p = g_new (StyrkortPeriod, 1);
+  p->year = sqlite3_column_int (s, 0);
+  p->tertial = sqlite3_column_int (s, 1);
+  return p;
+}
+
+/* The latest district total of the sub-goal's indicator up to @period:
+ * only periods with figures of the indicator can have one. */
 static double
 latest_total (StyrkortProject *self, gint64 indicator_id, StyrkortPeriod period)
 {
-  g_autoptr(GArray) periods = styrkort_project_list_periods (self);
+  g_autoptr(GPtrArray) periods = _styrkort_list_rows (self, read_period, g_free,
+    "SELECT DISTINCT year, tertial FROM indicator_value WHERE indicator_id = ?"
+    " AND (year < ? OR (year = ? AND tertial <= ?)) ORDER BY year DESC, tertial DESC",
+    "iiii", indicator_id, (gint64) period.year, (gint64) period.year, (gint64) period.tertial);
 
-  for (guint i = periods->len; i > 0; i--)
+  for (guint i = 0; i < periods->len; i++)
     {
-      StyrkortPeriod p = g_array_index (periods, StyrkortPeriod, i - 1);
-      if (styrkort_period_compare (p, period) > 0)
-        continue;
-      StyrkortTotal total = styrkort_project_compute_total (self, indicator_id, p);
+      StyrkortTotal total = styrkort_project_compute_total (self, indicator_id, *(StyrkortPeriod *) periods->pdata[i]);
       if (!isnan (total.value))
         return total.value;
     }

@@ -27,6 +27,7 @@ struct _StyrkortProject {
   guint edit_depth;     /* nested edits join the outermost one */
   gboolean edit_failed; /* an inner edit failed: the outer one rolls back */
   GHashTable *unlocked; /* "year-tertial" → reason: reported periods open for edits */
+  GHashTable *statements; /* reads kept prepared (styrkort_db_statements_new) */
 };
 
 sqlite3  *_styrkort_project_get_db (StyrkortProject *self);

@@ -18,16 +18,17 @@ _styrkort_list_rows (StyrkortProject *self, StyrkortRowReader read, GDestroyNoti
            const char *sql, const char *types, ...)
 {
   GPtrArray *rows = g_ptr_array_new_with_free_func (free_func);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
   va_list args;
 
   if (DB (self) == NULL)
     return rows;
   va_start (args, types);
-  stmt = styrkort_db_prepare_va (DB (self), NULL, sql, types, args);
+  stmt = styrkort_db_statements_take (self->statements, DB (self), NULL, sql, types, args);
   va_end (args);
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (rows, read (stmt));
+  styrkort_db_statements_give_back (self->statements, sql, stmt);
   return rows;
 }
 

@@ -26,6 +26,7 @@ styrkort_project_finalize (GObject *object)
   g_clear_pointer (&self->read_only_reason, g_free);
   g_clear_pointer (&self->notices, g_ptr_array_unref);
   g_clear_pointer (&self->unlocked, g_hash_table_unref);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   G_OBJECT_CLASS (styrkort_project_parent_class)->finalize (object);
 }
 
@@ -49,6 +50,7 @@ styrkort_project_init (StyrkortProject *self)
   self->notices = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->notices, NULL);
   self->unlocked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->statements = styrkort_db_statements_new ();
 }
 
 
@@ -65,6 +67,7 @@ styrkort_project_close (StyrkortProject *self)
 {
   g_return_if_fail (STYRKORT_IS_PROJECT (self));
   g_clear_pointer (&self->history, styrkort_history_free);
+  g_hash_table_remove_all (self->statements);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->lock, styrkort_file_lock_release);
 }

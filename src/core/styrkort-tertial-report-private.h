@@ -65,6 +65,7 @@ void _styrkort_tertial_report_unload     (StyrkortTertialReport *r);
 
 /* The sections after the summary (styrkort-tertial-report-sections.c). */
 void _styrkort_tertial_report_area       (StyrkortTertialReport *r, guint area);
+void _styrkort_tertial_report_prepare_texts (StyrkortTertialReport *r);
 void _styrkort_tertial_report_indicators (StyrkortTertialReport *r);
 void _styrkort_tertial_report_steering   (StyrkortTertialReport *r);
 

@@ -453,3 +453,37 @@ _styrkort_tertial_report_steering (StyrkortTertialReport *r)
   styrkort_pdf_document_table_end (r->doc);
   write_meeting_decisions (r, meetings);
 }
+
+/* The areas' long texts, as the sections above write them: shaped in a
+ * thread while the document is laid out. */
+void
+_styrkort_tertial_report_prepare_texts (StyrkortTertialReport *r)
+{
+  g_autoptr(GArray) paragraphs = g_array_new (FALSE, FALSE, sizeof (StyrkortPdfParagraph));
+
+  for (guint a = 0; a < r->areas->len; a++)
+    {
+      GPtrArray *actions = r->actions->pdata[a];
+      const char *note = r->gender_notes->pdata[a];
+      for (guint o = 0; o < r->operations->len; o++)
+        {
+          StyrkortAssessment *as = _styrkort_tertial_report_assessment (r, a, o);
+          StyrkortPdfParagraph p = { as ? as->text : NULL, STYRKORT_PDF_TEXT_BODY, 10 };
+          if (p.text != NULL && *p.text != '\0')
+            g_array_append_val (paragraphs, p);
+        }
+      if (note != NULL && *note != '\0')
+        {
+          StyrkortPdfParagraph p = { note, STYRKORT_PDF_TEXT_BODY, 0 };
+          g_array_append_val (paragraphs, p);
+        }
+      for (guint i = 0; i < actions->len; i++)
+        {
+          StyrkortAction *action = actions->pdata[i];
+          StyrkortPdfParagraph p = { action->note, STYRKORT_PDF_TEXT_BODY, 10 };
+          if (p.text != NULL && g_utf8_strlen (p.text, -1) > LONG_NOTE)
+            g_array_append_val (paragraphs, p);
+        }
+    }
+  styrkort_pdf_document_prepare_paragraphs (r->doc, (StyrkortPdfParagraph *) (void *) paragraphs->data, paragraphs->len);
+}

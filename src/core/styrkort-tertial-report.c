@@ -352,6 +352,8 @@ dry_run (StyrkortTertialReport *r, GArray *toc, gboolean contents_only, int *n_p
   r->doc = styrkort_pdf_document_new (surface, TRUE, 0);
   if (r->dry != NULL)
     styrkort_pdf_document_reuse_layouts (r->doc, r->dry);
+  else
+    _styrkort_tertial_report_prepare_texts (r);
   if (contents_only)
     {
       write_cover (r);
