@@ -13,6 +13,7 @@
 #include "styrkort-projector.h"
 #include "styrkort-window.h"
 #include "test-util.h"
+#include "ui-test-util.h"
 
 /* Labels as the user sees them: translated when the test runs in Swedish. */
 #define T(text) g_dgettext ("styrkort", text)
@@ -20,19 +21,7 @@
 static StyrkortWindow *window;
 static char *path;
 
-/* Runs the main loop until @done says so (at most 10 s). */
-static gboolean
-wait_for (gboolean (*done) (gconstpointer), gconstpointer data)
-{
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (5000);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  return done (data);
-}
+#define wait_for ui_test_wait_for
 
 static GtkWidget *
 find_widget (GtkWidget *root, gboolean (*match) (GtkWidget *, gconstpointer), gconstpointer data)
@@ -127,36 +116,7 @@ sql_count_is (gconstpointer data)
   return test_sql_int (path, query[0]) == g_ascii_strtoll (query[1], NULL, 10);
 }
 
-static void
-save_png (GtkWidget *widget, const char *name)
-{
-  g_autofree char *folder = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screens", NULL);
-  g_autofree char *file = g_build_filename (folder, name, NULL);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = 0, height = 0;
-
-  g_mkdir_with_parents (folder, 0755);
-  /* A window just shown has nothing to draw for a moment: wait for it. */
-  for (int i = 0; i < 500 && node == NULL; i++)
-    {
-      width = gtk_widget_get_width (widget);
-      height = gtk_widget_get_height (widget);
-      if (width > 0 && height > 0)
-        {
-          g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-          GtkSnapshot *snapshot = gtk_snapshot_new ();
-          gdk_paintable_snapshot (paintable, snapshot, width, height);
-          node = gtk_snapshot_free_to_node (snapshot);
-        }
-      if (node == NULL && !g_main_context_iteration (NULL, FALSE))
-        g_usleep (10000);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, file));
-}
+#define save_png ui_test_save_png
 
 /* Is the focus on @data's widget or inside it? */
 static gboolean
@@ -402,31 +362,10 @@ test_brief_slides (void)
 int
 main (int argc, char **argv)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
   StyrkortApplication *app;
 
-  test_init_env ();
-  styrkort_locale_init (); /* as the app does */
-  gtk_disable_setlocale ();
-  /* The user's language, as the app: the Swedish run drives the Swedish UI. */
-  bindtextdomain ("styrkort", g_getenv ("STYRKORT_LOCALEDIR"));
-  bind_textdomain_codeset ("styrkort", "UTF-8");
-  textdomain ("styrkort");
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  path = test_path ("Stadsdel Exempel.styrkort");
-  file = g_file_new_for_path (path);
-  g_object_unref (styrkort_demo_create (file, STYRKORT_DEMO_SEED, &error));
-  g_assert_no_error (error);
-
-  app = styrkort_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  window = styrkort_window_new (GTK_APPLICATION (app));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
-  g_assert_true (styrkort_window_open (window, file));
-  gtk_window_present (GTK_WINDOW (window));
+  ui_test_init (&argc, &argv);
+  window = ui_test_demo_window (&app, "Stadsdel Exempel.styrkort", 1366, 768, &path);
   g_assert_true (wait_for (page_mapped, "overview"));
 
   g_test_add_func ("/ui/brief/page-and-links", test_brief_page);

@@ -17,20 +17,23 @@
 #include "styrkort-projector.h"
 #include "styrkort-window.h"
 #include "test-util.h"
+#include "ui-test-util.h"
 
 static StyrkortApplication *app;
 static StyrkortWindow *window;
 static gboolean have_wm;
 
-static void
-wait_ms (guint ms)
+/* Conditions the tests wait for (ui_test_wait_for). */
+static gboolean
+window_active (gconstpointer w)
 {
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (5000);
-    }
+  return gtk_window_is_active ((GtkWindow *) w);
+}
+
+static gboolean
+window_unmapped (gconstpointer w)
+{
+  return !gtk_widget_get_mapped ((GtkWidget *) w);
 }
 
 /* Runs @command and returns its standard output; fails the test when it fails. */
@@ -80,9 +83,7 @@ focus (GtkWindow *w)
     xdotool ("windowactivate --sync %lu", xid_of (w));
   else
     xdotool ("windowfocus --sync %lu", xid_of (w));
-  for (int i = 0; i < 200 && !gtk_window_is_active (w); i++)
-    wait_ms (10);
-  g_assert_true (gtk_window_is_active (w));
+  g_assert_true (ui_test_wait_for (window_active, w));
 }
 
 /* Presses @keys (xdotool's names) through XTEST: real key events to the focused window. */
@@ -90,7 +91,7 @@ static void
 press (const char *keys)
 {
   xdotool ("key --clearmodifiers %s", keys);
-  wait_ms (200);
+  ui_test_drain ();
 }
 
 /* The window's _NET_WM_STATE and friends, as xprop prints them. */
@@ -149,6 +150,40 @@ find_projector (void)
   return projector;
 }
 
+static gboolean
+projector_shown (gconstpointer data)
+{
+  return find_projector () != NULL;
+}
+
+static gboolean
+projector_gone (gconstpointer data)
+{
+  return find_projector () == NULL;
+}
+
+static gboolean
+on_second_slide (gconstpointer projector)
+{
+  return styrkort_projector_get_index ((StyrkortProjector *) projector) == 1;
+}
+
+static gboolean
+page_is (gconstpointer page)
+{
+  return g_strcmp0 (styrkort_window_get_page (window), page) == 0;
+}
+
+/* @widget's window drawn and, under a compositing window manager, put on
+ * the screen: GDK starts a frame only once the manager has shown the one
+ * before (_NET_WM_FRAME_DRAWN), so the first of two frames is on screen. */
+static void
+settle_on_screen (GtkWidget *widget)
+{
+  ui_test_settle (widget);
+  ui_test_settle (widget);
+}
+
 /* The whole screen as it is shown, window manager and all. */
 static void
 save_screen (const char *name)
@@ -165,19 +200,30 @@ save_screen (const char *name)
 }
 
 /* Waits until the window manager shows @w over the whole screen; returns where it is. */
+static gboolean
+covers_screen (gconstpointer w)
+{
+  GdkRectangle root = x_geometry ("-root"), shown = x_window_geometry ((GtkWindow *) w);
+  return shown.width == root.width && shown.height == root.height && (!have_wm || is_wm_fullscreen ((GtkWindow *) w));
+}
+
+static gboolean
+main_fullscreen (gconstpointer w)
+{
+  return gtk_window_is_fullscreen ((GtkWindow *) w) && covers_screen (w);
+}
+
+static gboolean
+main_not_fullscreen (gconstpointer w)
+{
+  return !gtk_window_is_fullscreen ((GtkWindow *) w) && !is_wm_fullscreen ((GtkWindow *) w);
+}
+
 static GdkRectangle
 wait_until_fullscreen (GtkWindow *w)
 {
-  GdkRectangle root = x_geometry ("-root"), shown = { 0 };
-
-  for (int i = 0; i < 300; i++)
-    {
-      shown = x_window_geometry (w);
-      if (shown.width == root.width && shown.height == root.height && (!have_wm || is_wm_fullscreen (w)))
-        break;
-      wait_ms (10);
-    }
-  return shown;
+  ui_test_wait_for (covers_screen, w);
+  return x_window_geometry (w);
 }
 
 /* F5: the projected view covers the monitor, a full-screen normal window. */
@@ -195,11 +241,11 @@ test_present_fullscreen (void)
     }
   focus (GTK_WINDOW (window));
   press ("F5");
-  for (int i = 0; i < 300 && (projector = find_projector ()) == NULL; i++)
-    wait_ms (10);
-  g_assert_nonnull (projector);
+  g_assert_true (ui_test_wait_for (projector_shown, NULL));
+  projector = find_projector ();
   shown = wait_until_fullscreen (GTK_WINDOW (projector));
-  wait_ms (500);
+  g_assert_true (ui_test_wait_for (window_active, projector));
+  settle_on_screen (GTK_WIDGET (projector));
 
   gdk_monitor_get_geometry (gdk_display_get_monitor_at_surface (gtk_widget_get_display (GTK_WIDGET (projector)),
                                                                 gtk_native_get_surface (GTK_NATIVE (projector))),
@@ -235,11 +281,9 @@ test_present_fullscreen (void)
 
   /* Its keys still work, and Escape leaves. */
   press ("Right");
-  g_assert_cmpuint (styrkort_projector_get_index (projector), ==, 1);
+  g_assert_true (ui_test_wait_for (on_second_slide, projector));
   press ("Escape");
-  for (int i = 0; i < 100 && find_projector () != NULL; i++)
-    wait_ms (10);
-  g_assert_null (find_projector ());
+  g_assert_true (ui_test_wait_for (projector_gone, NULL));
 }
 
 /* F11: the main window full screen, and back. */
@@ -257,14 +301,8 @@ test_main_window_f11 (void)
   g_assert_false (gtk_window_is_fullscreen (w));
   focus (w);
   press ("F11");
-  for (int i = 0; i < 300; i++)
-    {
-      shown = x_window_geometry (w);
-      if (gtk_window_is_fullscreen (w) && shown.width == root.width && shown.height == root.height &&
-          is_wm_fullscreen (w))
-        break;
-      wait_ms (10);
-    }
+  ui_test_wait_for (main_fullscreen, w);
+  shown = x_window_geometry (w);
   g_assert_true (gtk_window_is_fullscreen (w));
   g_assert_cmpint (shown.width, ==, root.width);
   g_assert_cmpint (shown.height, ==, root.height);
@@ -272,8 +310,7 @@ test_main_window_f11 (void)
   save_screen ("main-f11");
 
   press ("F11");
-  for (int i = 0; i < 300 && (gtk_window_is_fullscreen (w) || is_wm_fullscreen (w)); i++)
-    wait_ms (10);
+  ui_test_wait_for (main_not_fullscreen, w);
   g_assert_false (gtk_window_is_fullscreen (w));
   g_assert_false (is_wm_fullscreen (w));
 }
@@ -301,9 +338,8 @@ test_page_keys (void)
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
       press (steps[i].keys);
-      /* A busy machine delivers the key later: wait for the page, up to 3 s. */
-      for (int t = 0; t < 300 && g_strcmp0 (styrkort_window_get_page (window), steps[i].page) != 0; t++)
-        wait_ms (10);
+      /* A busy machine delivers the key later: wait for the page. */
+      ui_test_wait_for (page_is, steps[i].page);
       g_test_message ("%s → %s", steps[i].keys, styrkort_window_get_page (window));
       g_assert_cmpstr (styrkort_window_get_page (window), ==, steps[i].page);
       g_assert_true (gtk_widget_get_mapped (styrkort_window_get_page_widget (window, steps[i].page)));
@@ -316,6 +352,23 @@ test_page_keys (void)
  * looked at. What can be asserted is: charts follow the window's style,
  * and a focused chart shows where the focus is. */
 
+typedef struct {
+  GdkPaintable *paintable;
+  int width, height;
+  GskRenderNode **node;
+} Snapshot;
+
+static gboolean
+snapshot_drawn (gconstpointer data)
+{
+  const Snapshot *shot = data;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (shot->paintable, snapshot, shot->width, shot->height);
+  *shot->node = gtk_snapshot_free_to_node (snapshot);
+  return *shot->node != NULL;
+}
+
 /* The widget as drawn now, rendered to pixels. */
 static GdkTexture *
 render_widget (GtkWidget *widget)
@@ -325,13 +378,8 @@ render_widget (GtkWidget *widget)
   g_autoptr(GskRenderNode) node = NULL;
 
   /* Nothing to draw for a moment after the window manager restacks it. */
-  for (int i = 0; i < 300 && node == NULL; i++)
-    {
-      GtkSnapshot *snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      if ((node = gtk_snapshot_free_to_node (snapshot)) == NULL)
-        wait_ms (10);
-    }
+  ui_test_settle (widget);
+  g_assert_true (ui_test_wait_for (snapshot_drawn, &(Snapshot) { paintable, width, height, &node }));
   g_assert_nonnull (node);
   return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
                                       &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -371,30 +419,38 @@ first_chart (GtkWidget *root)
 }
 
 static void
-save_gallery (const char *scheme, const char *name)
+save_gallery (const char *scheme, const char *name, GtkWidget *shown)
 {
   g_autofree char *full = g_strdup_printf ("gallery-%s-%s", scheme, name);
-  wait_ms (300); /* the window manager's frame and the last frame drawn */
+  settle_on_screen (shown);
   save_screen (full);
 }
 
 /* The windows shown now that were not before: the dialog an action opened. */
+typedef struct {
+  GList *before;
+  GtkWindow *found;
+} NewToplevel;
+
+static gboolean
+found_new_toplevel (gconstpointer data)
+{
+  NewToplevel *look = (NewToplevel *) data;
+  GList *now = gtk_window_list_toplevels ();
+
+  for (GList *l = now; l; l = l->next)
+    if (g_list_find (look->before, l->data) == NULL && gtk_widget_get_mapped (l->data))
+      look->found = l->data;
+  g_list_free (now);
+  return look->found != NULL;
+}
+
 static GtkWindow *
 new_toplevel (GList *before)
 {
-  GtkWindow *found = NULL;
-
-  for (int i = 0; i < 300 && found == NULL; i++)
-    {
-      GList *now = gtk_window_list_toplevels ();
-      for (GList *l = now; l; l = l->next)
-        if (g_list_find (before, l->data) == NULL && gtk_widget_get_mapped (l->data))
-          found = l->data;
-      g_list_free (now);
-      if (found == NULL)
-        wait_ms (10);
-    }
-  return found;
+  NewToplevel look = { before, NULL };
+  ui_test_wait_for (found_new_toplevel, &look);
+  return look.found;
 }
 
 static void
@@ -413,10 +469,9 @@ shoot_dialog (const char *scheme, const char *action, const char *name)
   g_list_free (before);
   g_assert_nonnull (dialog);
   g_object_ref (dialog); /* closing may destroy it */
-  save_gallery (scheme, name);
+  save_gallery (scheme, name, GTK_WIDGET (dialog));
   gtk_window_close (dialog);
-  for (int i = 0; i < 100 && gtk_widget_get_mapped (GTK_WIDGET (dialog)); i++)
-    wait_ms (10);
+  g_assert_true (ui_test_wait_for (window_unmapped, dialog));
   g_log_set_always_fatal (fatal);
 }
 
@@ -426,19 +481,17 @@ shoot_slides (const char *scheme)
   StyrkortProjector *projector = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
-  for (int i = 0; i < 300 && (projector = find_projector ()) == NULL; i++)
-    wait_ms (10);
-  g_assert_nonnull (projector);
+  g_assert_true (ui_test_wait_for (projector_shown, NULL));
+  projector = find_projector ();
   wait_until_fullscreen (GTK_WINDOW (projector));
   for (guint i = 0; i < styrkort_projector_get_count (projector); i++)
     {
       g_autofree char *name = g_strdup_printf ("slide-%02u", i + 1);
       styrkort_projector_go_to (projector, i);
-      save_gallery (scheme, name);
+      save_gallery (scheme, name, GTK_WIDGET (projector));
     }
   gtk_window_close (GTK_WINDOW (projector));
-  for (int i = 0; i < 100 && find_projector () != NULL; i++)
-    wait_ms (10);
+  g_assert_true (ui_test_wait_for (projector_gone, NULL));
 }
 
 /* A chart's corner is the chart's own background: dark in a dark window. */
@@ -450,7 +503,7 @@ assert_chart_follows_style (gboolean dark)
   double corner;
 
   g_assert_true (styrkort_window_show_page (window, "overview"));
-  wait_ms (300);
+  ui_test_settle (GTK_WIDGET (window));
   chart = first_chart (GTK_WIDGET (window));
   g_assert_nonnull (chart);
   pixels = render_widget (chart);
@@ -474,15 +527,9 @@ assert_focused_chart_shows_it (void)
   gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
   g_assert_true (gtk_widget_grab_focus (chart));
   g_assert_true (gtk_widget_has_visible_focus (chart));
-  /* The ring is drawn with the next style update: wait for it (3 s at most). */
-  for (int i = 0; i < 300; i++)
-    {
-      g_clear_object (&focused);
-      focused = render_widget (chart);
-      if (pixels_differ (unfocused, focused, 1, gtk_widget_get_height (chart) / 2))
-        break;
-      wait_ms (10);
-    }
+  /* The ring is drawn with the next style update. */
+  ui_test_settle (chart);
+  focused = render_widget (chart);
   g_assert_true (pixels_differ (unfocused, focused, 1, gtk_widget_get_height (chart) / 2));
   g_assert_false (pixels_differ (unfocused, focused, gtk_widget_get_width (chart) / 2,
                                  gtk_widget_get_height (chart) / 2));
@@ -509,22 +556,22 @@ test_gallery (void)
   for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
     {
       adw_style_manager_set_color_scheme (style, schemes[s].scheme);
-      wait_ms (200);
+      ui_test_settle (GTK_WIDGET (window));
       g_assert_true (adw_style_manager_get_dark (style) == (s == 1));
       assert_chart_follows_style (s == 1);
-      save_gallery (schemes[s].name, "overview");
+      save_gallery (schemes[s].name, "overview", GTK_WIDGET (window));
       g_assert_true (styrkort_window_show_page (window, "brief"));
-      save_gallery (schemes[s].name, "brief");
+      save_gallery (schemes[s].name, "brief", GTK_WIDGET (window));
       for (guint a = 0; a < areas->len; a++)
         {
           const char *key = ((StyrkortArea *) areas->pdata[a])->key;
           g_assert_true (styrkort_window_show_page (window, key));
-          save_gallery (schemes[s].name, key);
+          save_gallery (schemes[s].name, key, GTK_WIDGET (window));
         }
       g_assert_true (styrkort_window_show_page (window, "figures"));
-      save_gallery (schemes[s].name, "figures");
+      save_gallery (schemes[s].name, "figures", GTK_WIDGET (window));
       g_assert_true (styrkort_window_show_page (window, "steering"));
-      save_gallery (schemes[s].name, "steering");
+      save_gallery (schemes[s].name, "steering", GTK_WIDGET (window));
       for (guint d = 0; d < G_N_ELEMENTS (dialogs); d++)
         shoot_dialog (schemes[s].name, dialogs[d].action, dialogs[d].name);
       shoot_slides (schemes[s].name);
@@ -550,39 +597,16 @@ check_tools (void)
 int
 main (int argc, char **argv)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *root = NULL;
 
-  test_init_env ();
-  styrkort_locale_init (); /* as the app does */
-  gtk_disable_setlocale ();
-  /* The user's language, as the app. */
-  bindtextdomain ("styrkort", g_getenv ("STYRKORT_LOCALEDIR"));
-  bind_textdomain_codeset ("styrkort", "UTF-8");
-  textdomain ("styrkort");
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  ui_test_init (&argc, &argv);
   check_tools ();
   /* A window manager names itself on the root window (EWMH). */
   root = run ("xprop -root _NET_SUPPORTING_WM_CHECK");
   have_wm = strstr (root, "window id") != NULL;
   g_test_message ("window manager: %s", have_wm ? "yes" : "none");
-
-  path = test_path ("Stadsdel Exempel.styrkort");
-  file = g_file_new_for_path (path);
-  g_object_unref (styrkort_demo_create (file, STYRKORT_DEMO_SEED, &error));
-  g_assert_no_error (error);
-
-  app = styrkort_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  window = styrkort_window_new (GTK_APPLICATION (app));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
-  g_assert_true (styrkort_window_open (window, file));
-  gtk_window_present (GTK_WINDOW (window));
-  wait_ms (800);
+  window = ui_test_demo_window (&app, "Stadsdel Exempel.styrkort", 1200, 700, &path);
 
   g_test_add_func ("/desktop/present/fullscreen", test_present_fullscreen);
   g_test_add_func ("/desktop/window/f11", test_main_window_f11);

@@ -22,6 +22,7 @@
 #include "styrkort-window.h"
 #include "styrkort-workbook.h"
 #include "test-util.h"
+#include "ui-test-util.h"
 
 /* Labels as the user sees them: translated when the test runs in Swedish. */
 #define T(text) g_dgettext ("styrkort", text)
@@ -30,65 +31,14 @@ static StyrkortApplication *app;
 static StyrkortWindow *window;
 static char *path;
 
+/* Everything pending done and the window drawn after it. */
 static void
 iterate (void)
 {
-  for (int i = 0; i < 5; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (10000);
-    }
+  ui_test_settle (GTK_WIDGET (window));
 }
 
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (5000);
-    }
-}
-
-/* The widget as drawn now; NULL while it has nothing drawn yet. */
-static GskRenderNode *
-snapshot_node (GtkWidget *widget, int width, int height)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  return gtk_snapshot_free_to_node (snapshot);
-}
-
-static void
-save_png (GtkWidget *widget, const char *name)
-{
-  g_autofree char *folder = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screens", NULL);
-  g_autofree char *file = g_build_filename (folder, name, NULL);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = 0, height = 0;
-
-  g_mkdir_with_parents (folder, 0755);
-  /* A window the window manager is still placing (full screen under
-   * mutter) has nothing to draw for a moment: wait for it, not a fixed time. */
-  for (int i = 0; i < 300 && node == NULL; i++)
-    {
-      width = gtk_widget_get_width (widget);
-      height = gtk_widget_get_height (widget);
-      if (width > 0 && height > 0)
-        node = snapshot_node (widget, width, height);
-      if (node == NULL && !g_main_context_iteration (NULL, FALSE))
-        g_usleep (10000);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, file));
-}
+#define save_png ui_test_save_png
 
 /* Depth-first search for a widget that @match accepts. */
 static GtkWidget *
@@ -491,6 +441,22 @@ test_second_window_read_only (void)
   iterate ();
 }
 
+static gboolean
+shows_label (gconstpointer text)
+{
+  GtkWidget *label = find_widget (GTK_WIDGET (window), is_label_text, text);
+  return label != NULL && gtk_widget_is_drawable (label);
+}
+
+/* Waits for the toast that says the file at @file_path was saved. */
+static gboolean
+wait_for_saved_toast (const char *file_path)
+{
+  g_autofree char *name = g_path_get_basename (file_path);
+  g_autofree char *text = g_strdup_printf (T ("Saved “%s”"), name);
+  return ui_test_wait_for (shows_label, text);
+}
+
 static void
 test_export_workbook (void)
 {
@@ -506,10 +472,8 @@ test_export_workbook (void)
 
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window)));
   styrkort_window_export_workbook (window, target);
-  /* The export runs beside the main loop; the command is off meanwhile. */
-  for (int i = 0; i < 200 && !g_file_query_exists (target, NULL); i++)
-    wait_ms (25);
-  wait_ms (300);
+  /* The export runs beside the main loop; a toast says when it is saved. */
+  g_assert_true (wait_for_saved_toast (xlsx));
   g_assert_true (g_file_query_exists (target, NULL));
   save_png (GTK_WIDGET (window), "workbook-exported-toast.png");
   g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, NULL));
@@ -533,9 +497,7 @@ test_export_tertial_report (void)
   int status = 0;
 
   styrkort_window_export_tertial_report (window, target);
-  for (int i = 0; i < 400 && !g_file_query_exists (target, NULL); i++)
-    wait_ms (25);
-  wait_ms (300);
+  g_assert_true (wait_for_saved_toast (pdf));
   g_assert_true (g_file_query_exists (target, NULL));
   save_png (GTK_WIDGET (window), "tertial-report-exported-toast.png");
   if (pdfinfo == NULL)
@@ -607,13 +569,17 @@ test_new_district_units (void)
   iterate ();
 }
 
+static gboolean
+city_read (gconstpointer city)
+{
+  return !styrkort_city_window_is_reading ((StyrkortCityWindow *) city);
+}
+
 static void
 wait_until_read (StyrkortCityWindow *city)
 {
-  for (int i = 0; i < 2000 && styrkort_city_window_is_reading (city); i++)
-    g_main_context_iteration (NULL, FALSE) || (g_usleep (5000), TRUE);
-  g_assert_false (styrkort_city_window_is_reading (city));
-  iterate ();
+  g_assert_true (ui_test_wait_for (city_read, city));
+  ui_test_settle (GTK_WIDGET (city));
 }
 
 static gboolean
@@ -669,7 +635,7 @@ save_scrolled_to (StyrkortCityWindow *city, GtkWidget *widget, const char *name)
   g_assert_true (gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
                                            &GRAPHENE_POINT_INIT (0, 0), &point));
   gtk_adjustment_set_value (adjustment, point.y - 12);
-  wait_ms (300);
+  ui_test_settle (GTK_WIDGET (city));
   save_png (GTK_WIDGET (city), name);
   gtk_adjustment_set_value (adjustment, 0);
 }
@@ -747,7 +713,7 @@ test_city_overview (void)
   /* The files are read beside the main loop, which goes on meanwhile. */
   g_assert_true (styrkort_city_window_is_reading (city));
   wait_until_read (city);
-  wait_ms (500);
+  ui_test_settle (GTK_WIDGET (city));
   /* The bad file and the city's workbook are named; the three districts load. */
   messages = styrkort_city_window_get_messages (city);
   g_assert_cmpuint (messages->len, ==, 2);
@@ -943,13 +909,48 @@ xdotool (const char *args)
 
 static unsigned long xid;
 
-/* Presses @key in the projector's window, as the X server delivers it. */
+typedef struct {
+  StyrkortProjector *projector;
+  guint index;
+} Slide;
+
+static gboolean
+shows_slide (gconstpointer data)
+{
+  const Slide *slide = data;
+  return styrkort_projector_get_index (slide->projector) == slide->index;
+}
+
+/* Presses @key in the projector's window, as the X server delivers it, and
+ * waits for slide @index to be shown. */
 static void
-press (const char *key)
+press (StyrkortProjector *projector, const char *key, guint index)
 {
   g_autofree char *args = g_strdup_printf ("key --window %lu %s", xid, key);
+  Slide slide = { projector, index };
+
   xdotool (args);
-  wait_ms (150);
+  ui_test_settle (GTK_WIDGET (projector));
+  g_assert_true (ui_test_wait_for (shows_slide, &slide));
+}
+
+static gboolean
+projector_shown (gconstpointer data)
+{
+  StyrkortProjector *projector = find_projector ();
+  return projector != NULL && gtk_widget_get_mapped (GTK_WIDGET (projector));
+}
+
+static gboolean
+projector_gone (gconstpointer data)
+{
+  return find_projector () == NULL;
+}
+
+static gboolean
+window_active (gconstpointer window)
+{
+  return gtk_window_is_active ((GtkWindow *) window);
 }
 
 static void
@@ -965,7 +966,7 @@ test_projector_keys (void)
       return;
     }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
-  wait_ms (800);
+  g_assert_true (ui_test_wait_for (projector_shown, NULL));
   projector = find_projector ();
   g_assert_nonnull (projector);
   count = styrkort_projector_get_count (projector);
@@ -976,27 +977,25 @@ test_projector_keys (void)
   {
     g_autofree char *focus = g_strdup_printf ("windowfocus %lu", xid);
     xdotool (focus);
-    wait_ms (300);
-    g_assert_true (gtk_window_is_active (GTK_WINDOW (projector)));
+    g_assert_true (ui_test_wait_for (window_active, projector));
   }
   for (guint i = 0; i < count; i++)
     {
       g_autofree char *name = g_strdup_printf ("slide-%02u.png", i + 1);
       g_assert_cmpuint (styrkort_projector_get_index (projector), ==, i);
       save_png (GTK_WIDGET (projector), name);
-      press ("Right");
+      press (projector, "Right", MIN (i + 1, count - 1));
     }
   g_assert_cmpuint (styrkort_projector_get_index (projector), ==, count - 1); /* stays on the last */
-  press ("Home");
-  g_assert_cmpuint (styrkort_projector_get_index (projector), ==, 0);
-  press ("End");
-  g_assert_cmpuint (styrkort_projector_get_index (projector), ==, count - 1);
-  press ("Page_Up");
-  g_assert_cmpuint (styrkort_projector_get_index (projector), ==, count - 2);
-  press ("space");
-  g_assert_cmpuint (styrkort_projector_get_index (projector), ==, count - 1);
-  press ("Escape");
-  g_assert_null (find_projector ());
+  press (projector, "Home", 0);
+  press (projector, "End", count - 1);
+  press (projector, "Page_Up", count - 2);
+  press (projector, "space", count - 1);
+  {
+    g_autofree char *escape = g_strdup_printf ("key --window %lu Escape", xid);
+    xdotool (escape);
+  }
+  g_assert_true (ui_test_wait_for (projector_gone, NULL));
 }
 
 static gboolean
@@ -1040,6 +1039,25 @@ on_text_read_cb (GObject *clipboard, GAsyncResult *result, gpointer data)
   *(char **) data = text ? text : g_strdup ("");
 }
 
+static gboolean
+is_set (gconstpointer pointer)
+{
+  return *(const gpointer *) pointer != NULL;
+}
+
+static gboolean
+import_dialog_shown (gconstpointer data)
+{
+  StyrkortImportDialog **dialog = (StyrkortImportDialog **) data;
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (STYRKORT_IS_IMPORT_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      *dialog = l->data;
+  g_list_free (toplevels);
+  return *dialog != NULL;
+}
+
 static StyrkortImportDialog *
 import_csv (const char *name, const char *content)
 {
@@ -1050,17 +1068,7 @@ import_csv (const char *name, const char *content)
   test_write_bytes (csv, content, strlen (content));
   /* As the app does once a file is chosen: it is read beside the main loop. */
   styrkort_import_dialog_open (GTK_WINDOW (window), styrkort_window_get_project (window), csv);
-  for (int i = 0; i < 2000 && dialog == NULL; i++)
-    {
-      GList *toplevels = gtk_window_list_toplevels ();
-      for (GList *l = toplevels; l; l = l->next)
-        if (STYRKORT_IS_IMPORT_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-          dialog = l->data;
-      g_list_free (toplevels);
-      if (dialog == NULL && !g_main_context_iteration (NULL, FALSE))
-        g_usleep (5000);
-    }
-  g_assert_nonnull (dialog);
+  g_assert_true (ui_test_wait_for (import_dialog_shown, &dialog));
   iterate ();
   return dialog;
 }
@@ -1098,12 +1106,11 @@ test_import_dialog (void)
   {
     g_autofree char *copied = NULL;
     gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (dialog)), NULL, on_text_read_cb, &copied);
-    for (int i = 0; i < 100 && copied == NULL; i++)
-      wait_ms (10);
+    g_assert_true (ui_test_wait_for (is_set, &copied));
     g_assert_cmpstr (copied, ==, copied_row);
   }
   gtk_window_set_default_size (GTK_WINDOW (dialog), 1180, 680);
-  wait_ms (200);
+  ui_test_settle (GTK_WIDGET (dialog));
   save_png (GTK_WIDGET (dialog), "import-dialog.png");
 
   /* Replace the stored figure; nothing is written before Import. */
@@ -1250,38 +1257,15 @@ test_toast_plain_text (void)
 
   g_assert_cmpstr (adw_toast_get_title (toast), ==, "Anna &amp; Bo &lt;styrgrupp&gt; togs bort");
   styrkort_window_toast (window, "Anna & Bo <styrgrupp> togs bort", TRUE);
-  wait_ms (300);
+  g_assert_true (ui_test_wait_for (shows_label, "Anna & Bo <styrgrupp> togs bort"));
   save_png (GTK_WIDGET (window), "toast-plain-text.png");
 }
 
 int
 main (int argc, char **argv)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-
-  test_init_env ();
-  styrkort_locale_init (); /* as the app does */
-  gtk_disable_setlocale ();
-  /* The user's language, as the app: the Swedish run drives the Swedish UI. */
-  bindtextdomain ("styrkort", g_getenv ("STYRKORT_LOCALEDIR"));
-  bind_textdomain_codeset ("styrkort", "UTF-8");
-  textdomain ("styrkort");
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  path = test_path ("Stadsdel Exempel.styrkort");
-  file = g_file_new_for_path (path);
-  g_object_unref (styrkort_demo_create (file, STYRKORT_DEMO_SEED, &error));
-  g_assert_no_error (error);
-
-  app = styrkort_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  window = styrkort_window_new (GTK_APPLICATION (app));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
-  g_assert_true (styrkort_window_open (window, file));
-  gtk_window_present (GTK_WINDOW (window));
-  wait_ms (500);
+  ui_test_init (&argc, &argv);
+  window = ui_test_demo_window (&app, "Stadsdel Exempel.styrkort", 1366, 768, &path);
 
   g_test_add_func ("/ui/window/open-demo", test_open_demo);
   g_test_add_func ("/ui/window/visit-every-entry", test_visit_every_entry);

@@ -80,6 +80,70 @@ export_job_free (ExportJob *job)
   g_free (job);
 }
 
+/* A "working…" toast for a job that may take seconds: shown only once the
+ * job has run BUSY_DELAY_MS (a quick export would flash it), and taken down
+ * no sooner than BUSY_SHOWN_MS after it appeared. libadwaita 1.2 frees a
+ * toast whose hide animation ends before its show animation (300–500 ms),
+ * then crashes when the show animation ends: a toast dismissed right after
+ * it was shown took the window down. */
+#define BUSY_DELAY_MS 400
+#define BUSY_SHOWN_MS 700
+
+typedef struct {
+  AdwToastOverlay *overlay;
+  AdwToast *toast;
+  gint64 shown_at;   /* 0 while not shown */
+  guint delay_id;
+} BusyToast;
+
+static gboolean
+show_busy_cb (gpointer data)
+{
+  BusyToast *busy = data;
+
+  busy->delay_id = 0;
+  busy->shown_at = g_get_monotonic_time ();
+  adw_toast_overlay_add_toast (busy->overlay, g_object_ref (busy->toast));
+  return G_SOURCE_REMOVE;
+}
+
+static BusyToast *
+busy_toast_start (AdwToastOverlay *overlay, const char *text)
+{
+  BusyToast *busy = g_new0 (BusyToast, 1);
+
+  busy->overlay = g_object_ref (overlay);
+  busy->toast = styrkort_toast_new (text);
+  adw_toast_set_timeout (busy->toast, 0);
+  busy->delay_id = g_timeout_add (BUSY_DELAY_MS, show_busy_cb, busy);
+  return busy;
+}
+
+static gboolean
+dismiss_later_cb (gpointer toast)
+{
+  adw_toast_dismiss (toast);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+busy_toast_finish (BusyToast *busy)
+{
+  g_clear_handle_id (&busy->delay_id, g_source_remove);
+  if (busy->shown_at != 0)
+    {
+      gint64 shown_ms = (g_get_monotonic_time () - busy->shown_at) / 1000;
+      if (shown_ms >= BUSY_SHOWN_MS)
+        adw_toast_dismiss (busy->toast);
+      else
+        g_timeout_add_full (G_PRIORITY_DEFAULT, (guint) (BUSY_SHOWN_MS - shown_ms), dismiss_later_cb,
+                            g_object_ref (busy->toast), g_object_unref);
+    }
+  g_object_unref (busy->toast);
+  g_object_unref (busy->overlay);
+  g_free (busy);
+}
+
 static void
 export_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
@@ -98,12 +162,10 @@ static void
 on_export_done_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
   StyrkortWindow *self = STYRKORT_WINDOW (source);
-  AdwToast *busy = data;
   ExportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
-  adw_toast_dismiss (busy);
-  g_object_unref (busy);
+  busy_toast_finish (data);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), job->action, TRUE);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -131,14 +193,10 @@ export_in_thread (StyrkortWindow *self, GFile *target, ExportWriter write, const
 {
   g_autoptr(GTask) task = NULL;
   ExportJob *job;
-  AdwToast *busy;
 
   if (self->project == NULL)
     return;
   job = g_new0 (ExportJob, 1);
-  busy = styrkort_toast_new (busy_text);
-  adw_toast_set_timeout (busy, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (busy));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), action, FALSE);
   /* Fields being edited save first, so that the file written has them. */
   gtk_window_set_focus (GTK_WINDOW (self), NULL);
@@ -147,7 +205,7 @@ export_in_thread (StyrkortWindow *self, GFile *target, ExportWriter write, const
   job->path = g_file_get_path (target);
   job->write = write;
   job->action = action;
-  task = g_task_new (self, NULL, on_export_done_cb, busy);
+  task = g_task_new (self, NULL, on_export_done_cb, busy_toast_start (self->toast_overlay, busy_text));
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
   g_task_run_in_thread (task, export_thread);
 }

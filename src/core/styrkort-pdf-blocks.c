@@ -18,7 +18,8 @@
 
 #define FONT_FAMILY "Cantarell, DejaVu Sans, sans-serif"
 
-typedef enum { CLAIM_WAITING, CLAIM_SHAPING, CLAIM_DONE } Claim;
+/* From 1: a text without a claim (NULL) is none of these. */
+typedef enum { CLAIM_WAITING = 1, CLAIM_SHAPING, CLAIM_DONE } Claim;
 
 struct _StyrkortPdfBlocks {
   gatomicrefcount ref;

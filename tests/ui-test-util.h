@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Shared by the tests that drive the window: set-up as the app starts, and
+ * waiting on a condition or a drawn frame, never on a fixed time. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "styrkort-application.h"
+#include "styrkort-window.h"
+
+typedef gboolean (*UiTestDone) (gconstpointer data);
+
+/* As the app starts: the user's locale and language (the Swedish run drives
+ * the Swedish UI), GTK and libadwaita. Call first in main(). */
+void            ui_test_init        (int *argc, char ***argv);
+
+/* A window on the demo district made at BUILDDIR/tmp…/@name, presented at
+ * @width × @height and drawn once. *@path: the district file. */
+StyrkortWindow *ui_test_demo_window (StyrkortApplication **app, const char *name, int width, int height,
+                                     char **path);
+
+/* Runs the main loop until @done says so; FALSE after 20 s. Between looks it
+ * waits for the next event, or 5 ms when the condition lies outside the
+ * loop (a file another thread writes). */
+gboolean        ui_test_wait_for    (UiTestDone done, gconstpointer data);
+/* Dispatches everything pending, without waiting. */
+void            ui_test_drain       (void);
+/* Everything pending dispatched and a frame of @widget's window drawn after
+ * it (when the window is shown): what a change made to it now looks like. */
+void            ui_test_settle      (GtkWidget *widget);
+/* @widget as drawn, in BUILDDIR/tests/screens/@name. */
+void            ui_test_save_png    (GtkWidget *widget, const char *name);
