@@ -328,7 +328,9 @@ test_refuse_city_workbook (void)
     {
       const char *path = i == 0 ? out : i == 1 ? older : renamed;
       g_autofree char *base = g_path_get_basename (path);
-      g_autofree char *expected = g_strdup_printf ("“%s” is the city’s merged workbook, not a district’s: it is not added.", base);
+      g_autofree char *expected = g_strdup_printf ("“%s” is the city’s merged workbook, not a district’s: it is not added. "
+                                                   "Add the districts’ own workbooks; the city workbook is imported "
+                                                   "into a district file to give it the city’s values.", base);
       g_clear_error (&error);
       g_assert_null (styrkort_city_add (city, path, &error));
       g_assert_error (error, STYRKORT_ERROR, STYRKORT_ERROR_FOREIGN);

@@ -178,7 +178,11 @@ show_indicator (StyrkortFiguresPage *self, gint64 indicator_id, GPtrArray *value
       else if (c->field == FIELD_CITY)
         {
           g_autofree char *text = cell_text (ind, FIELD_CITY, city.value);
+          g_autofree char *place = styrkort_format_place (city.place, city.places);
+          g_autofree char *tip = place ? g_strdup_printf (_("The district’s place among the districts: %s (1 is the "
+                                                            "best), from the city’s workbook"), place) : NULL;
           styrkort_number_entry_set_value (STYRKORT_NUMBER_ENTRY (c->entry), city.value, text);
+          gtk_widget_set_tooltip_text (c->entry, tip);
         }
       else
         show_cell (self, ind, c, value_of_unit (values, indicator_id, c->unit_id));
@@ -194,7 +198,11 @@ store (StyrkortFiguresPage *self, Cell *c, double number, GError **error)
 
   if (c->field == FIELD_CITY)
     {
-      StyrkortCityValue city = { c->indicator_id, self->period, number, NAN, NAN };
+      StyrkortCityValue city;
+      /* The district's place, from the city workbook, stays with the value typed. */
+      styrkort_project_get_city_value (self->project, c->indicator_id, self->period, &city);
+      city.value = number;
+      city.numerator = city.denominator = NAN;
       return styrkort_project_set_city_value (self->project, &city, error);
     }
   old = styrkort_project_get_value (self->project, c->indicator_id, c->unit_id, self->period);
