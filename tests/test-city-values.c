@@ -312,6 +312,44 @@ test_cli (void)
   g_assert_nonnull (strstr (out, "New city figures: 0. Already stored: 3."));
 }
 
+/* Data format 1 (the export time as text) is still read, by the city
+ * overview and by the import; format 2 gives the time as a date. */
+static void
+test_data_format_1 (void)
+{
+  g_autofree char *v2 = test_path ("Norr.xlsx");
+  g_autofree char *v1 = test_path ("Norr-format-1.xlsx");
+  const char *script =
+    "import openpyxl,sys\nwb=openpyxl.load_workbook(sys.argv[1])\nfor r in wb['Om'].iter_rows():\n"
+    "  if r[0].value=='Dataformat (bladet Data)': r[1].value=1\n"
+    "  if r[0].value=='Exporterad': r[1].value='2025-09-01T10:00:00Z'; r[1].number_format='General'\n"
+    "wb.save(sys.argv[2])\n";
+  const char *argv[] = { "/usr/bin/python3", "-c", script, v2, v1, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortCity) city = styrkort_city_new (&error);
+  g_autoptr(StyrkortProject) p = open_copy (0, "Norr-format.styrkort");
+  StyrkortCitySource *source;
+  int status = 0;
+
+  g_assert_true (styrkort_workbook_export (p, T, v2, &error));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  source = styrkort_city_add (city, v2, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (source->exported, "Z"));
+  styrkort_city_remove (city, source);
+  source = styrkort_city_add (city, v1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (source->exported, ==, "2025-09-01T10:00:00Z");
+  g_assert_cmpuint (source->rows->len, ==, 3);
+  /* Imported back into its district: the same figures. */
+  {
+    g_autoptr(StyrkortImportPlan) plan = plan_for (p, v1);
+    g_assert_false (styrkort_import_plan_is_city (plan, NULL, NULL));
+    g_assert_cmpuint (styrkort_import_plan_count (plan, STYRKORT_IMPORT_ROW_SAME), ==, 3);
+  }
+}
+
 static void
 test_migrate_v4 (void)
 {
@@ -363,6 +401,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/city-values/import", test_import);
   g_test_add_func ("/core/city-values/other-district", test_other_district);
   g_test_add_func ("/core/city-values/cli", test_cli);
+  test_add_python_func ("/core/city-values/data-format-1", test_data_format_1);
   g_test_add_func ("/core/city-values/migrate-v4", test_migrate_v4);
   return g_test_run ();
 }

@@ -245,7 +245,7 @@ test_bad_input (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(StyrkortCity) city = styrkort_city_new (&error);
   g_autofree char *foreign = edited_copy ("annat-program.xlsx", "for ws in wb.worksheets[1:]: wb.remove(ws)\nwb.worksheets[0].title='Blad1'");
-  g_autofree char *newer = edited_copy ("nyare.xlsx", "ws=wb['Om']\nfor r in ws.iter_rows():\n  if r[0].value=='Dataformat (bladet Data)': r[1].value=2");
+  g_autofree char *newer = edited_copy ("nyare.xlsx", "ws=wb['Om']\nfor r in ws.iter_rows():\n  if r[0].value=='Dataformat (bladet Data)': r[1].value=3");
   g_autofree char *older = edited_copy ("aldre.xlsx", "ws=wb['Om']\nfor r in ws.iter_rows():\n  if r[0].value=='Dataformat (bladet Data)': r[1].value=0");
   g_autofree char *no_data = edited_copy ("utan-data.xlsx", "wb.remove(wb['Data'])");
   g_autofree char *text_value = edited_copy ("text-i-tal.xlsx", "wb['Data']['G2']='tolv'");

@@ -96,9 +96,8 @@ read_about (const StyrkortSheet *about, StyrkortCitySource *source, GError **err
         cell_number (about, r, 1, &version);
       else if (g_str_equal (key, "Stadsdel"))
         source->district = g_strdup (cell_text (about, r, 1));
-      else if (g_str_equal (key, "Exporterad"))
-        source->exported = g_strdup (cell_text (about, r, 1));
     }
+  source->exported = styrkort_workbook_about_exported (about);
   if (isnan (version))
     return refuse (source->path, error, STYRKORT_ERROR_FOREIGN,
                    _("this workbook was not made by Styrkort (it does not say its data format)."));
@@ -108,7 +107,8 @@ read_about (const StyrkortSheet *about, StyrkortCitySource *source, GError **err
                                    "format %d). Update Styrkort to read it."), (int) version, STYRKORT_DATA_FORMAT_VERSION);
       return refuse (source->path, error, STYRKORT_ERROR_TOO_NEW, message);
     }
-  if (version < STYRKORT_DATA_FORMAT_VERSION)
+  /* Format 1 differs only in Om's "Exporterad" (text), which is read either way. */
+  if (version < 1)
     {
       message = g_strdup_printf (_("the workbook uses data format %d, which this version cannot read. "
                                    "Export it again from its district file."), (int) version);

@@ -2,6 +2,8 @@
 /* What kind a workbook is, from its sheets Om and Data. */
 #include "config.h"
 
+#include <math.h>
+
 #include "styrkort-workbook-kind.h"
 
 const StyrkortCell *
@@ -56,4 +58,24 @@ styrkort_workbook_kind (const StyrkortSheet *about, const StyrkortSheet *data)
   if (styrkort_workbook_about_value (about, "Dataformat (bladet Data)") == NULL)
     return STYRKORT_WORKBOOK_OTHER;
   return STYRKORT_WORKBOOK_DISTRICT;
+}
+
+char *
+styrkort_workbook_about_exported (const StyrkortSheet *about)
+{
+  const StyrkortCell *c = styrkort_workbook_about_value (about, "Exporterad");
+  g_autoptr(GDateTime) epoch = NULL, time = NULL;
+  double seconds;
+
+  if (c == NULL)
+    return NULL;
+  if (c->type == STYRKORT_CELL_TEXT)
+    return g_strdup (c->text);
+  /* Days since 1899-12-30, within the years a workbook holds (1900–9999). */
+  if (c->type != STYRKORT_CELL_NUMBER || !(c->number >= 1 && c->number < 2958466))
+    return NULL;
+  seconds = round (c->number * 86400);
+  epoch = g_date_time_new_utc (1899, 12, 30, 0, 0, 0);
+  time = g_date_time_add_seconds (epoch, seconds);
+  return time != NULL ? g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ") : NULL;
 }

@@ -23,4 +23,9 @@ StyrkortWorkbookKind styrkort_workbook_kind (const StyrkortSheet *about, const S
 /* The value beside @key in column A of the sheet Om, or NULL (borrowed). */
 const StyrkortCell  *styrkort_workbook_about_value (const StyrkortSheet *about, const char *key);
 
+/* When the workbook was made, from Om's "Exporterad", as ISO 8601 UTC text
+ * ("2026-05-31T14:02:00Z"): text in data format 1, an Excel date-time from
+ * format 2 on (both read); NULL when it does not say. */
+char                *styrkort_workbook_about_exported (const StyrkortSheet *about);
+
 G_END_DECLS
