@@ -196,6 +196,16 @@ def main():
         if row[3].value is not None:
             same(row[3].number_format, formats[measure], f"number format of {name}")
     same(seen, len(stored), "Nyckeltal rows")
+    # A district total under every unit-level indicator that has figures in
+    # the period: all nine, counts (headcount, consultants, VFU places,
+    # incidents) as well as rates (staff per manager).
+    totals = {r[0].value for r in figures.iter_rows(min_row=4) if r[1].value == "Stadsdelen totalt"}
+    for (name,) in db.execute(
+            "SELECT DISTINCT i.name_sv FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id"
+            " WHERE i.level = 'unit' AND v.year = ? AND v.tertial = ?", (year, tertial)):
+        if name not in totals:
+            fail(f"Nyckeltal has no district total of {name}")
+        checked_one()
 
     # LibreOffice's reading of the Data sheet.
     if len(sys.argv) > 5:
