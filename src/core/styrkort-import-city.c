@@ -80,8 +80,11 @@ add_value (StyrkortImportPlan *plan, StyrkortCity *city, const char *district, c
       row->pub.value.numerator = total.numerator;
       row->pub.value.denominator = total.denominator;
     }
-  if (district != NULL)
-    styrkort_city_district_place (city, district, ind->code, period, &row->pub.place, &row->pub.places);
+  /* A place among one district says nothing. */
+  if (district != NULL &&
+      styrkort_city_district_place (city, district, ind->code, period, &row->pub.place, &row->pub.places) &&
+      row->pub.places < 2)
+    row->pub.place = row->pub.places = 0;
   if (!styrkort_project_get_city_value (plan->project, ind->id, period, &stored))
     row->pub.state = STYRKORT_IMPORT_ROW_NEW;
   else if (same_number (stored.value, row->pub.value.value) && same_number (stored.numerator, row->pub.value.numerator) &&
