@@ -148,7 +148,11 @@ print_figures (StyrkortProject *project, StyrkortPeriod period)
       if (styrkort_project_get_city_value (project, ind->id, period, &city))
         {
           g_autofree char *city_value = format_value (ind, city.value);
+          g_autofree char *place = styrkort_format_place (city.place, city.places);
           g_string_append_printf (line, _("   city %s"), city_value);
+          /* The district's place among the districts, from the city's workbook. */
+          if (place != NULL)
+            g_string_append_printf (line, _(", place %s"), place);
         }
       g_print ("%s\n", line->str);
     }
