@@ -55,6 +55,12 @@ is_group_titled (GtkWidget *widget, gconstpointer title)
 }
 
 static gboolean
+is_label_with (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
 is_button_labelled (GtkWidget *widget, gconstpointer label)
 {
   return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
@@ -200,6 +206,18 @@ test_city_workbook (void)
   g_assert_cmpint (test_sql_int (path, "SELECT place * 10 + places FROM city_value v JOIN indicator i"
                                        " ON i.id = v.indicator_id WHERE i.code = 'turnover' AND place IS NOT NULL"
                                        " ORDER BY year DESC, tertial DESC LIMIT 1"), ==, 23);
+
+  /* Nyckeltal shows the place above the city's cell. */
+  {
+    g_autofree char *of = g_strdup_printf (T ("%u of %u"), 2, 3);
+    g_autofree char *label = g_strdup_printf (T ("place %s"), of);
+    GtkWidget *found;
+    g_assert_true (styrkort_window_show_page (window, "figures"));
+    iterate ();
+    found = find_widget (styrkort_window_get_page_widget (window, "figures"), is_label_with, label);
+    g_assert_nonnull (found);
+    save_png (GTK_WIDGET (window), "figures-city-place.png");
+  }
 
   /* One undo takes all of it back. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
