@@ -14,6 +14,7 @@
 #include "styrkort-locale.h"
 #include "styrkort-project.h"
 #include "styrkort-schema-check.h"
+#include "styrkort-tertial-report.h"
 #include "styrkort-workbook.h"
 #include "styrkort-workbook-kind.h"
 #include "test-util.h"
@@ -231,6 +232,25 @@ test_import (void)
     for (guint i = 0; i < trend->series->len; i++)
       named |= strstr (((StyrkortChartSeries *) trend->series->pdata[i])->name, place) != NULL;
     g_assert_true (named);
+  }
+
+  /* The tertial report's key figures give it beside the city's value. */
+  {
+    g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+    g_autofree char *pdf = test_path ("rapport.pdf");
+    g_autofree char *place = styrkort_format_place (3, 3);
+    g_autofree char *out = NULL;
+    const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+    int status = 0;
+
+    g_assert_true (styrkort_tertial_report_write (p, T, pdf, &error));
+    g_assert_no_error (error);
+    if (pdftotext != NULL)
+      {
+        g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
+                                     &status, &error));
+        g_assert_nonnull (strstr (out, place));
+      }
   }
 
   /* Again: nothing new. A value typed by hand differs, with the place said. */
