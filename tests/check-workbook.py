@@ -8,6 +8,7 @@ export is given, its Data sheet as LibreOffice read it) and checks every
 value and text against the SQLite file. Prints what it checked; exits 1 with
 the first difference."""
 import csv
+import datetime
 import math
 import os
 import sqlite3
@@ -96,7 +97,15 @@ def main():
     # Om.
     about = {r[0]: r[1] for r in wb["Om"].iter_rows(values_only=True)}
     same(about["Program"], "Styrkort", "Om Program")
-    same(about["Dataformat (bladet Data)"], 1, "Om data format")
+    same(about["Dataformat (bladet Data)"], 2, "Om data format")
+    # Data format 2: the export time is a real date-time (UTC), not text.
+    exported_cell = next(r[1] for r in wb["Om"].iter_rows() if r[0].value == "Exporterad")
+    if not isinstance(exported_cell.value, datetime.datetime) or not exported_cell.is_date:
+        fail(f"Om Exporterad is {exported_cell.value!r}, not a date")
+    same(exported_cell.number_format, "yyyy-mm-dd hh:mm", "Om Exporterad format")
+    age = abs((datetime.datetime.utcnow() - exported_cell.value).total_seconds())
+    if age > 3600:
+        fail(f"Om Exporterad {exported_cell.value} is not the time of export")
     same(about["Filformat (schemaversion)"], db.execute("PRAGMA user_version").fetchone()[0], "Om schema")
     same(about["Källfil"], os.path.basename(db_path), "Om source")
     same(about["Period"], f"{year} T{tertial}", "Om period")
@@ -130,6 +139,9 @@ def main():
     for sheet, (area_id, number, title) in zip(area_sheets, areas):
         cells = [c for r in wb[sheet].iter_rows(values_only=True) for c in r if c is not None]
         same(cells[0], area_title(number, title), f"title of sheet {sheet}")
+        # Due dates and deadlines are real dates (data format 2), in ISO order.
+        dates = {c.value.strftime("%Y-%m-%d") for r in wb[sheet].iter_rows() for c in r
+                 if isinstance(c.value, datetime.datetime) and c.is_date and c.number_format == "yyyy-mm-dd"}
         texts = [r[0] for r in db.execute("SELECT text FROM assessment WHERE area_id = ? AND year = ? AND tertial = ?",
                                           (area_id, year, tertial))]
         texts += [r[0] for r in db.execute("SELECT text FROM gender_note WHERE area_id = ? AND year = ? AND tertial = ?",
@@ -137,12 +149,16 @@ def main():
         for text, baseline, target, deadline in db.execute(
                 "SELECT text, baseline, target, deadline FROM subgoal WHERE area_id = ?", (area_id,)):
             texts.append(text)
-            for value in (baseline, target, deadline):
+            for value in (baseline, target):
                 if value is not None and value not in cells:
                     fail(f"sheet {sheet} lacks {value!r} of sub-goal {text!r}")
+            if deadline is not None and deadline not in dates:
+                fail(f"sheet {sheet} lacks the date {deadline!r} of sub-goal {text!r}")
         for text, owner, due, status, note in db.execute(
                 "SELECT text, owner, due, status, note FROM action WHERE area_id = ?", (area_id,)):
-            texts += [text, owner, note, ACTION[status]] + ([due] if due else [])
+            texts += [text, owner, note, ACTION[status]]
+            if due and due not in dates:
+                fail(f"sheet {sheet} lacks the date {due!r} of action {text!r}")
         for t in texts:
             if t and t not in cells:
                 fail(f"sheet {sheet} lacks {t!r}")
@@ -180,6 +196,16 @@ def main():
         if row[3].value is not None:
             same(row[3].number_format, formats[measure], f"number format of {name}")
     same(seen, len(stored), "Nyckeltal rows")
+    # A district total under every unit-level indicator that has figures in
+    # the period: all nine, counts (headcount, consultants, VFU places,
+    # incidents) as well as rates (staff per manager).
+    totals = {r[0].value for r in figures.iter_rows(min_row=4) if r[1].value == "Stadsdelen totalt"}
+    for (name,) in db.execute(
+            "SELECT DISTINCT i.name_sv FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id"
+            " WHERE i.level = 'unit' AND v.year = ? AND v.tertial = ?", (year, tertial)):
+        if name not in totals:
+            fail(f"Nyckeltal has no district total of {name}")
+        checked_one()
 
     # LibreOffice's reading of the Data sheet.
     if len(sys.argv) > 5:

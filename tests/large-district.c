@@ -85,7 +85,7 @@ large_district_create (const char *path, GError **error)
     for (guint i = 0; i < indicators->len; i++)
       {
         StyrkortIndicator *ind = indicators->pdata[i];
-        StyrkortCityValue city = { ind->id, periods[p], 10.6 + p, NAN, NAN };
+        StyrkortCityValue city = { ind->id, periods[p], 10.6 + p, NAN, NAN, 0, 0 };
         if (ind->level == STYRKORT_LEVEL_DISTRICT)
           set_figure (project, values, ind, 0, periods[p], rand);
         else

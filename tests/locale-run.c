@@ -45,7 +45,7 @@ static void
 type_figures (StyrkortProject *p, gint64 a, gint64 b)
 {
   g_autoptr(StyrkortIndicator) sick = styrkort_project_find_indicator (p, "sick_leave");
-  StyrkortCityValue city = { sick->id, t2, 6.85, NAN, NAN };
+  StyrkortCityValue city = { sick->id, t2, 6.85, NAN, NAN, 0, 0 };
   g_autoptr(GError) error = NULL;
 
   set_figure (p, "turnover", a, NAN, 3, 24.5);

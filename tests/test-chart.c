@@ -498,7 +498,7 @@ test_lone_city_value_and_titles (void)
   g_autoptr(StyrkortIndicator) turnover = styrkort_project_find_indicator (p, "turnover");
   g_autoptr(StyrkortIndicator) headcount = styrkort_project_find_indicator (p, "headcount");
   StyrkortPeriod t2 = { 2026, 2 };
-  StyrkortCityValue city = { turnover->id, t2, 10.6, NAN, NAN };
+  StyrkortCityValue city = { turnover->id, t2, 10.6, NAN, NAN, 0, 0 };
   g_autoptr(StyrkortChart) none = styrkort_chart_new_trend (p, turnover->id, t2, 3);
   g_autoptr(StyrkortChart) lone = NULL, gender = NULL;
   Rendered r;

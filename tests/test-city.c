@@ -245,7 +245,7 @@ test_bad_input (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(StyrkortCity) city = styrkort_city_new (&error);
   g_autofree char *foreign = edited_copy ("annat-program.xlsx", "for ws in wb.worksheets[1:]: wb.remove(ws)\nwb.worksheets[0].title='Blad1'");
-  g_autofree char *newer = edited_copy ("nyare.xlsx", "ws=wb['Om']\nfor r in ws.iter_rows():\n  if r[0].value=='Dataformat (bladet Data)': r[1].value=2");
+  g_autofree char *newer = edited_copy ("nyare.xlsx", "ws=wb['Om']\nfor r in ws.iter_rows():\n  if r[0].value=='Dataformat (bladet Data)': r[1].value=3");
   g_autofree char *older = edited_copy ("aldre.xlsx", "ws=wb['Om']\nfor r in ws.iter_rows():\n  if r[0].value=='Dataformat (bladet Data)': r[1].value=0");
   g_autofree char *no_data = edited_copy ("utan-data.xlsx", "wb.remove(wb['Data'])");
   g_autofree char *text_value = edited_copy ("text-i-tal.xlsx", "wb['Data']['G2']='tolv'");
@@ -328,7 +328,9 @@ test_refuse_city_workbook (void)
     {
       const char *path = i == 0 ? out : i == 1 ? older : renamed;
       g_autofree char *base = g_path_get_basename (path);
-      g_autofree char *expected = g_strdup_printf ("“%s” is the city’s merged workbook, not a district’s: it is not added.", base);
+      g_autofree char *expected = g_strdup_printf ("“%s” is the city’s merged workbook, not a district’s: it is not added. "
+                                                   "Add the districts’ own workbooks; the city workbook is imported "
+                                                   "into a district file to give it the city’s values.", base);
       g_clear_error (&error);
       g_assert_null (styrkort_city_add (city, path, &error));
       g_assert_error (error, STYRKORT_ERROR, STYRKORT_ERROR_FOREIGN);

@@ -84,7 +84,7 @@ static void
 city (Fixture *f, const char *code, double value)
 {
   g_autoptr(GError) error = NULL;
-  StyrkortCityValue c = { indicator (f->p, code), T2, value, NAN, NAN };
+  StyrkortCityValue c = { indicator (f->p, code), T2, value, NAN, NAN, 0, 0 };
   g_assert_true (styrkort_project_set_city_value (f->p, &c, &error));
   g_assert_no_error (error);
 }

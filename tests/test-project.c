@@ -191,7 +191,7 @@ test_roundtrip (void)
     g_assert_true (styrkort_project_set_value (p, &v, &error));
   }
   {
-    StyrkortCityValue city = { turnover, t2, 10.6, NAN, NAN };
+    StyrkortCityValue city = { turnover, t2, 10.6, NAN, NAN, 0, 0 };
     g_assert_true (styrkort_project_set_city_value (p, &city, &error));
   }
   g_assert_true (styrkort_project_set_assessment (p, area->id, op, t2, STYRKORT_STATUS_ESTABLISHED,

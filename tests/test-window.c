@@ -719,7 +719,9 @@ test_city_overview (void)
   g_assert_cmpuint (messages->len, ==, 2);
   g_assert_nonnull (strstr (messages->pdata[0], "inte-en-arbetsbok.xlsx"));
   {
-    g_autofree char *refused = g_strdup_printf (T ("“%s” is the city’s merged workbook, not a district’s: it is not added."),
+    g_autofree char *refused = g_strdup_printf (T ("“%s” is the city’s merged workbook, not a district’s: it is not "
+                                                   "added. Add the districts’ own workbooks; the city workbook is "
+                                                   "imported into a district file to give it the city’s values."),
                                                 "Stadsöversikt-2026-T2.xlsx");
     g_assert_cmpstr (messages->pdata[1], ==, refused);
   }

@@ -13,6 +13,7 @@
 
 #include "styrkort-locale.h"
 #include "styrkort-demo.h"
+#include "styrkort-workbook-kind.h"
 #include "styrkort-workbook-private.h"
 #include "styrkort-xlsx.h"
 #include "test-util.h"
@@ -422,6 +423,79 @@ test_colliding_area_titles (void)
   g_free (run_check (xlsx, db, styrkort_demo_last_period (), FALSE));
 }
 
+/* Dates as the central office reads them (data format 2): due dates,
+ * deadlines and the export time are real Excel dates with a date format,
+ * not text; read back with our own reader. */
+static void
+test_dates (void)
+{
+  g_autofree char *db = test_path ("Datum.styrkort");
+  g_autofree char *folder = g_path_get_dirname (db);
+  g_autofree char *xlsx = g_build_filename (folder, "datum.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (db);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortProject) p = styrkort_project_create (file, "Datum", &error);
+  g_autoptr(GPtrArray) areas = styrkort_project_list_areas (p);
+  g_autoptr(StyrkortXlsx) reader = NULL;
+  g_autoptr(StyrkortSheet) about = NULL, sheet = NULL;
+  g_autofree char *exported = NULL;
+  const char *sheet_name = NULL;
+  StyrkortArea *area = areas->pdata[0];
+  gboolean deadline = FALSE, due = FALSE;
+  double serial = 0;
+
+  /* The serial numbers Excel uses: days since 1899-12-30, time a fraction. */
+  g_assert_true (_styrkort_workbook_date_serial ("2026-12-31", &serial));
+  g_assert_cmpfloat (serial, ==, 46387);
+  g_assert_true (_styrkort_workbook_date_serial ("1900-03-01", &serial));
+  g_assert_cmpfloat (serial, ==, 61);
+  g_assert_true (_styrkort_workbook_date_serial ("2026-05-31T12:00:00Z", &serial));
+  g_assert_cmpfloat (serial, ==, 46173.5);
+  for (guint i = 0; i < 5; i++)
+    g_assert_false (_styrkort_workbook_date_serial ((const char *[]) { "2026-02-30", "31.05.2026", "", "snart",
+                                                                       "1899-12-31" }[i], &serial));
+  {
+    StyrkortSubgoal g = { 0, area->id, (char *) "Färre slutar", 0, 20, 12, (char *) "2026-12-31" };
+    gint64 goal = styrkort_project_add_subgoal (p, &g, &error);
+    StyrkortAction a = { 0, area->id, goal, (char *) "Exitsamtal", (char *) "HR-chef", (char *) "2026-10-15",
+                         STYRKORT_ACTION_ONGOING, (char *) "" };
+    g_assert_cmpint (styrkort_project_add_action (p, &a, &error), >, 0);
+    g_assert_no_error (error);
+  }
+  g_assert_true (styrkort_workbook_export (p, (StyrkortPeriod) { 2026, 2 }, xlsx, &error));
+  g_assert_no_error (error);
+  reader = styrkort_xlsx_open (xlsx, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; styrkort_xlsx_sheet_names (reader)[i] != NULL; i++)
+    if (g_str_has_prefix (styrkort_xlsx_sheet_names (reader)[i], "1. "))
+      sheet_name = styrkort_xlsx_sheet_names (reader)[i];
+  sheet = styrkort_xlsx_read_sheet (reader, sheet_name, &error);
+  g_assert_no_error (error);
+  for (guint r = 0; r < sheet->rows->len; r++)
+    for (guint c = 0; c < 8; c++)
+      {
+        const StyrkortCell *cell = styrkort_sheet_cell (sheet, r, c);
+        g_assert_false (cell->type == STYRKORT_CELL_TEXT && g_str_has_prefix (cell->text, "2026-"));
+        deadline |= cell->type == STYRKORT_CELL_NUMBER && cell->number == 46387;
+        due |= cell->type == STYRKORT_CELL_NUMBER && cell->number == 46310;
+      }
+  g_assert_true (deadline);
+  g_assert_true (due);
+  /* The export time, in UTC, and the data format that says so. */
+  about = styrkort_xlsx_read_sheet (reader, "Om", &error);
+  g_assert_cmpint (styrkort_workbook_about_value (about, "Exporterad")->type, ==, STYRKORT_CELL_NUMBER);
+  g_assert_cmpfloat (styrkort_workbook_about_value (about, "Dataformat (bladet Data)")->number, ==, 2);
+  exported = styrkort_workbook_about_exported (about);
+  g_assert_nonnull (exported);
+  {
+    g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+    g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (exported, utc);
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_assert_nonnull (when);
+    g_assert_cmpint (ABS (g_date_time_difference (now, when)), <, 3600 * G_TIME_SPAN_SECOND);
+  }
+}
+
 static void
 test_empty_district (void)
 {
@@ -566,6 +640,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/workbook/formula-injection", test_formula_injection);
   g_test_add_func ("/core/workbook/sheet-names", test_sheet_names);
   g_test_add_func ("/core/workbook/colliding-area-titles", test_colliding_area_titles);
+  g_test_add_func ("/core/workbook/dates", test_dates);
   g_test_add_func ("/core/workbook/empty-district", test_empty_district);
   g_test_add_func ("/core/workbook/large-district", test_large_district);
   g_test_add_func ("/core/workbook/failed-export-keeps-old", test_failed_export_keeps_old);

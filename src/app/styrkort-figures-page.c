@@ -28,9 +28,10 @@ typedef enum {
   FIELD_NUMERATOR = STYRKORT_VALUE_FIELD_NUMERATOR,
   FIELD_DENOMINATOR = STYRKORT_VALUE_FIELD_DENOMINATOR,
   FIELD_CITY,
+  FIELD_CITY_PLACE,      /* a label above the city cell: the district's place among the districts */
 } Field;
 
-static const char *field_keys[] = { "value", "women", "men", "numerator", "denominator", "city" };
+static const char *field_keys[] = { "value", "women", "men", "numerator", "denominator", "city", "city-place" };
 
 typedef struct {
   GtkWidget *entry;      /* StyrkortNumberEntry, or a label for totals */
@@ -168,7 +169,13 @@ show_indicator (StyrkortFiguresPage *self, gint64 indicator_id, GPtrArray *value
       Cell *c = &g_array_index (self->cells, Cell, i);
       if (c->indicator_id != indicator_id)
         continue;
-      if (GTK_IS_LABEL (c->entry))
+      if (c->field == FIELD_CITY_PLACE)
+        {
+          g_autofree char *place = styrkort_format_place (city.place, city.places);
+          g_autofree char *text = place ? g_strdup_printf (_("place %s"), place) : NULL;
+          gtk_label_set_text (GTK_LABEL (c->entry), text ? text : "");
+        }
+      else if (GTK_IS_LABEL (c->entry))
         {
           g_autofree char *text = total_text (ind, &total, c->field);
           g_autofree char *owned = NULL;
@@ -178,7 +185,11 @@ show_indicator (StyrkortFiguresPage *self, gint64 indicator_id, GPtrArray *value
       else if (c->field == FIELD_CITY)
         {
           g_autofree char *text = cell_text (ind, FIELD_CITY, city.value);
+          g_autofree char *place = styrkort_format_place (city.place, city.places);
+          g_autofree char *tip = place ? g_strdup_printf (_("The district’s place among the districts: %s (1 is the "
+                                                            "best), from the city’s workbook"), place) : NULL;
           styrkort_number_entry_set_value (STYRKORT_NUMBER_ENTRY (c->entry), city.value, text);
+          gtk_widget_set_tooltip_text (c->entry, tip);
         }
       else
         show_cell (self, ind, c, value_of_unit (values, indicator_id, c->unit_id));
@@ -194,7 +205,11 @@ store (StyrkortFiguresPage *self, Cell *c, double number, GError **error)
 
   if (c->field == FIELD_CITY)
     {
-      StyrkortCityValue city = { c->indicator_id, self->period, number, NAN, NAN };
+      StyrkortCityValue city;
+      /* The district's place, from the city workbook, stays with the value typed. */
+      styrkort_project_get_city_value (self->project, c->indicator_id, self->period, &city);
+      city.value = number;
+      city.numerator = city.denominator = NAN;
       return styrkort_project_set_city_value (self->project, &city, error);
     }
   old = styrkort_project_get_value (self->project, c->indicator_id, c->unit_id, self->period);
@@ -370,8 +385,20 @@ add_indicator (StyrkortFiguresPage *self, const StyrkortIndicator *ind, int row)
   gtk_widget_add_css_class (heading, "heading");
   gtk_widget_add_css_class (heading, "group-heading");
   gtk_grid_attach (GTK_GRID (self->labels), heading, 0, row, 1, 1);
-  /* Its row among the cells, kept as high as the heading. */
-  gtk_grid_attach (GTK_GRID (self->grid), gtk_label_new (NULL), 1, row++, self->units->len + 2, 1);
+  /* Its row among the cells, kept as high as the heading; above the city's
+   * cell, the district's place among the districts (from the city workbook). */
+  if (self->units->len > 0)
+    gtk_grid_attach (GTK_GRID (self->grid), gtk_label_new (NULL), 1, row, (int) self->units->len, 1);
+  {
+    Cell c = { gtk_label_new (""), ind->id, 0, FIELD_CITY_PLACE, row, self->units->len + 1 };
+    gtk_label_set_xalign (GTK_LABEL (c.entry), 1);
+    gtk_widget_set_valign (c.entry, GTK_ALIGN_END);
+    gtk_widget_add_css_class (c.entry, "caption");
+    gtk_widget_add_css_class (c.entry, "dim-label");
+    gtk_grid_attach (GTK_GRID (self->grid), c.entry, c.column, row, 1, 1);
+    g_array_append_val (self->cells, c);
+  }
+  row++;
   if (rate)
     {
       row = add_field_row (self, ind, FIELD_NUMERATOR, STYRKORT_LOCALIZED (ind, numerator), FALSE, row);

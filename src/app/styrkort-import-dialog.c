@@ -202,6 +202,9 @@ fill_columns (StyrkortImportDialog *self)
   guint n_columns = styrkort_import_source_n_columns (self->source);
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
 
+  gtk_widget_set_visible (self->columns_group, self->source->kind != STYRKORT_WORKBOOK_CITY);
+  if (self->source->kind == STYRKORT_WORKBOOK_CITY)
+    return;
   g_ptr_array_add (labels, g_strdup (_("None")));
   for (guint c = 0; c < n_columns; c++)
     g_ptr_array_add (labels, column_label (self, c));
@@ -320,6 +323,9 @@ fill_file (StyrkortImportDialog *self)
       g_signal_connect (row, "notify::selected", G_CALLBACK (on_sheet_cb), self);
       add_to_group (self, self->file_group, row);
     }
+  /* The city's merged workbook is read as it was written: nothing to choose. */
+  if (self->source->kind == STYRKORT_WORKBOOK_CITY)
+    return;
   row = _styrkort_import_dialog_combo_row (_("Layout"), NULL, layouts,
                                            self->mapping->layout == STYRKORT_IMPORT_WIDE);
   gtk_widget_set_name (row, "layout");

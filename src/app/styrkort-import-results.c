@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "styrkort-figure-rules.h"
 #include "styrkort-locale.h"
 #include "styrkort-import-dialog-private.h"
 #include "styrkort-number.h"
@@ -42,6 +43,8 @@ operation_name (const StyrkortOperation *op)
 static const char *
 unit_label (const StyrkortImportRow *row)
 {
+  if (row->city)
+    return _("The city");
   return *row->unit_name != '\0' ? row->unit_name : _("Whole district");
 }
 
@@ -67,6 +70,19 @@ describe_value (const StyrkortValue *v)
   if (v->comment != NULL && *v->comment != '\0')
     g_string_append_printf (text, " · %s", v->comment);
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* A city value and, when known, the district's place: "10,67 · 21 / 197 · place 3 of 14". */
+static char *
+describe_city (const StyrkortValue *v, guint place, guint places)
+{
+  g_autofree char *value = describe_value (v);
+  g_autofree char *where = styrkort_format_place (place, places);
+
+  if (where == NULL)
+    return g_steal_pointer (&value);
+  /* TRANSLATORS: a city value, then the district's place: "10,6 · place 3 of 14" */
+  return g_strdup_printf (_("%s · place %s"), value, where);
 }
 
 /* Widgets ------------------------------------------------------------------- */
@@ -119,10 +135,38 @@ on_conflicts_cb (AdwComboRow *row, GParamSpec *pspec, StyrkortImportDialog *self
   _styrkort_import_dialog_queue_refresh (self, FALSE);
 }
 
+/* What the city's merged workbook gives, in words. */
+static char *
+city_description (StyrkortImportDialog *self)
+{
+  g_autoptr(StyrkortDistrict) district = styrkort_project_get_district (self->project);
+  g_autofree char *file = g_filename_display_basename (self->source->path);
+  const char *name = district != NULL ? district->name : "";
+  guint n = 0;
+  gboolean found = FALSE;
+
+  if (!styrkort_import_plan_is_city (self->plan, &n, &found))
+    return NULL;
+  if (found)
+    return g_strdup_printf (ngettext ("“%s” is the city’s merged workbook of %u district. It gives the city value of "
+                                      "each indicator and period, and the place of %s among the districts (1 is "
+                                      "the best).",
+                                      "“%s” is the city’s merged workbook of %u districts. It gives the city value of "
+                                      "each indicator and period, and the place of %s among the districts (1 is "
+                                      "the best).", n), file, n, name);
+  return g_strdup_printf (ngettext ("“%s” is the city’s merged workbook of %u district. It gives the city value of "
+                                    "each indicator and period; %s is not one of its districts, so no place among "
+                                    "them is known.",
+                                    "“%s” is the city’s merged workbook of %u districts. It gives the city value of "
+                                    "each indicator and period; %s is not one of its districts, so no place among "
+                                    "them is known.", n), file, n, name);
+}
+
 static void
 add_summary (StyrkortImportDialog *self)
 {
-  GtkWidget *group = styrkort_page_add_group (self->results_box, _("Summary"), NULL);
+  g_autofree char *city = city_description (self);
+  GtkWidget *group = styrkort_page_add_group (self->results_box, city ? _("City Figures") : _("Summary"), city);
   guint conflicts = styrkort_import_plan_count (self->plan, STYRKORT_IMPORT_ROW_CONFLICT);
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
@@ -249,7 +293,9 @@ add_row_list (StyrkortImportDialog *self, GtkWidget *group, StyrkortImportRowSta
         continue;
       if (++total > limit)
         continue;
-      if (state == STYRKORT_IMPORT_ROW_REJECTED)
+      if (state == STYRKORT_IMPORT_ROW_REJECTED && row->city)
+        title = g_strdup (row->reason); /* it names its row */
+      else if (state == STYRKORT_IMPORT_ROW_REJECTED)
         {
           title = g_strdup_printf (_("Row %u"), row->line);
           subtitle = g_strdup (row->reason);
@@ -257,9 +303,14 @@ add_row_list (StyrkortImportDialog *self, GtkWidget *group, StyrkortImportRowSta
       else
         {
           g_autofree char *period = styrkort_period_to_string (row->value.period);
-          g_autofree char *value = describe_value (&row->value);
-          g_autofree char *old = row->old ? describe_value (row->old) : NULL;
-          title = g_strdup_printf (_("Row %u: %s – %s"), row->line, unit_label (row), _styrkort_import_dialog_indicator_name (self, row->value.indicator_id));
+          g_autofree char *value = row->city ? describe_city (&row->value, row->place, row->places)
+                                             : describe_value (&row->value);
+          g_autofree char *old = row->old == NULL ? NULL
+                                 : row->city ? describe_city (row->old, row->old_place, row->old_places)
+                                             : describe_value (row->old);
+          const char *indicator = _styrkort_import_dialog_indicator_name (self, row->value.indicator_id);
+          title = row->city ? g_strdup_printf ("%s – %s", unit_label (row), indicator)
+                            : g_strdup_printf (_("Row %u: %s – %s"), row->line, unit_label (row), indicator);
           subtitle = state == STYRKORT_IMPORT_ROW_CONFLICT
                        ? g_strdup_printf (_("%s · stored: %s · in the file: %s%s"), period, old, value,
                                           row->removes_base ? _(" (replacing it removes the base figures)") : "")

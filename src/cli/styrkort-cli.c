@@ -20,8 +20,9 @@
 #include "styrkort-brief-pdf.h"
 #include "styrkort-tertial-report.h"
 #include "styrkort-workbook.h"
+#include "styrkort-cli-private.h"
 
-static int
+int
 usage (void)
 {
   g_printerr ("%s", _("Usage:\n"
@@ -50,7 +51,7 @@ usage (void)
   return 2;
 }
 
-static int
+int
 report (GError *error)
 {
   g_printerr ("styrkort-cli: %s\n", error->message);
@@ -147,7 +148,11 @@ print_figures (StyrkortProject *project, StyrkortPeriod period)
       if (styrkort_project_get_city_value (project, ind->id, period, &city))
         {
           g_autofree char *city_value = format_value (ind, city.value);
+          g_autofree char *place = styrkort_format_place (city.place, city.places);
           g_string_append_printf (line, _("   city %s"), city_value);
+          /* The district's place among the districts, from the city's workbook. */
+          if (place != NULL)
+            g_string_append_printf (line, _(", place %s"), place);
         }
       g_print ("%s\n", line->str);
     }
@@ -278,23 +283,11 @@ cmd_info (int argc, char **argv)
   return 0;
 }
 
-/* Options shared by the commands; what is not an option is positional. */
-typedef struct {
-  StyrkortPeriod period;   /* 0 where not given */
-  const char *sheet;
-  const char *reason;
-  gboolean replace;
-  gboolean dry_run;
-  StyrkortDecimalSign decimal_sign;
-  GPtrArray *positional;
-} Options;
-
-static void
+void
 options_clear (Options *o)
 {
   g_clear_pointer (&o->positional, g_ptr_array_unref);
 }
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 
 static gboolean
 parse_number_option (const char *text, int *out)
@@ -308,7 +301,7 @@ parse_number_option (const char *text, int *out)
   return TRUE;
 }
 
-static gboolean
+gboolean
 parse_options (int argc, char **argv, Options *o)
 {
   o->positional = g_ptr_array_new ();
@@ -358,14 +351,14 @@ period_of_options (StyrkortProject *project, Options *o)
   return FALSE;
 }
 
-static char *
+char *
 path_of_arg (const char *arg)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (arg);
   return g_file_get_path (file);
 }
 
-static StyrkortProject *
+StyrkortProject *
 open_project (const char *arg, StyrkortOpenFlags flags, GError **error)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (arg);
@@ -458,147 +451,6 @@ static int
 cmd_export (int argc, char **argv)
 {
   return write_workbook (argc, argv, styrkort_workbook_export);
-}
-
-/* Each figure that differs from the stored one, old → new. */
-static void
-print_differences (StyrkortProject *project, GPtrArray *rows)
-{
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const StyrkortImportRow *row = rows->pdata[i];
-      g_autoptr(StyrkortIndicator) ind = NULL;
-      g_autofree char *change = NULL, *period = NULL;
-      if (row->state != STYRKORT_IMPORT_ROW_CONFLICT)
-        continue;
-      ind = styrkort_project_get_indicator (project, row->value.indicator_id);
-      change = styrkort_import_row_describe_change (ind, row);
-      period = styrkort_period_to_string (row->value.period);
-      g_print (_("Row %u: %s, %s, %s: %s\n"), row->line, *row->unit_name ? row->unit_name : _("the district"),
-               STYRKORT_LOCALIZED (ind, name),
-               period, change);
-    }
-}
-
-/* Rows of another district, one message per district named: a workbook
- * of the wrong district would otherwise give a line for each of its rows. */
-static void
-print_other_districts (StyrkortProject *project, const char *file_name, GPtrArray *rows)
-{
-  g_autoptr(StyrkortDistrict) district = styrkort_project_get_district (project);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const StyrkortImportRow *row = rows->pdata[i];
-      guint n;
-      if (row->state != STYRKORT_IMPORT_ROW_REJECTED || row->other_district == NULL)
-        continue;
-      n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, row->other_district));
-      if (n == 0)
-        g_ptr_array_add (names, row->other_district);
-      g_hash_table_insert (counts, row->other_district, GUINT_TO_POINTER (n + 1));
-    }
-  for (guint i = 0; i < names->len; i++)
-    {
-      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, names->pdata[i]));
-      g_printerr (ngettext ("styrkort-cli: “%s” holds figures of %s, not of %s: %u row left out. Import them into "
-                            "the district file of %s instead.\n",
-                            "styrkort-cli: “%s” holds figures of %s, not of %s: %u rows left out. Import them into "
-                            "the district file of %s instead.\n", n),
-                  file_name, (char *) names->pdata[i], district ? district->name : "", n, (char *) names->pdata[i]);
-    }
-}
-
-static void
-print_plan (StyrkortProject *project, const char *file_name, StyrkortImportPlan *plan, gboolean replace)
-{
-  GPtrArray *rows = styrkort_import_plan_rows (plan);
-  GPtrArray *units = styrkort_import_plan_new_units (plan);
-  gboolean ambiguous = FALSE;
-
-  print_other_districts (project, file_name, rows);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const StyrkortImportRow *row = rows->pdata[i];
-      if (row->state == STYRKORT_IMPORT_ROW_REJECTED && row->other_district == NULL)
-        g_printerr (_("Row %u: %s\n"), row->line, row->reason);
-      ambiguous |= row->state == STYRKORT_IMPORT_ROW_REJECTED && row->ambiguous_number;
-    }
-  if (ambiguous)
-    g_printerr ("%s\n", _("Say which sign the file uses for decimals: --decimal-comma (1,5) or --decimal-point "
-                          "(1.5), and import again."));
-  print_differences (project, rows);
-  for (guint i = 0; i < units->len; i++)
-    g_print (_("New unit: %s\n"), ((StyrkortImportUnit *) units->pdata[i])->name);
-  g_print (_("New figures: %u. Already stored: %u. Different from stored: %u (%s). Rejected rows: %u.\n"),
-           styrkort_import_plan_count (plan, STYRKORT_IMPORT_ROW_NEW),
-           styrkort_import_plan_count (plan, STYRKORT_IMPORT_ROW_SAME),
-           styrkort_import_plan_count (plan, STYRKORT_IMPORT_ROW_CONFLICT),
-           replace ? _("replaced") : _("kept; --replace replaces them"),
-           styrkort_import_plan_count (plan, STYRKORT_IMPORT_ROW_REJECTED));
-}
-
-/* A mapping that lacks a column: the app shows the file's columns to
- * choose from; here the message names the sheet and the headings found. */
-static int
-report_mapping (const char *file_name, const StyrkortImportSource *source, const StyrkortImportMapping *mapping,
-                GError *error)
-{
-  g_autofree char *headings = styrkort_import_source_headings (source, mapping->header_row);
-
-  if (source->sheet_name != NULL)
-    g_printerr (_("styrkort-cli: “%s”, sheet “%s”: %s\n"), file_name, source->sheet_name, error->message);
-  else
-    g_printerr (_("styrkort-cli: “%s”: %s\n"), file_name, error->message);
-  if (*headings != '\0')
-    g_printerr (_("The headings on row %u are %s. Name the columns as Styrkort knows them (Enhet, Period, Nyckeltal, "
-                  "Värde, or År and Tertial), or import the file in the app and choose the columns there.\n"),
-                mapping->header_row + 1, headings);
-  else
-    g_printerr (_("Row %u has no headings. Give the columns headings (Enhet, Period, Nyckeltal, Värde), or import "
-                  "the file in the app and choose the columns there.\n"), mapping->header_row + 1);
-  return 1;
-}
-
-static int
-cmd_import (int argc, char **argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(StyrkortProject) project = NULL;
-  g_autoptr(StyrkortImportSource) source = NULL;
-  g_autoptr(StyrkortImportMapping) mapping = NULL;
-  g_autoptr(StyrkortImportPlan) plan = NULL;
-  g_autofree char *in_path = NULL, *file_name = NULL;
-  g_auto(Options) o = { { 0, 0 } };
-
-  if (!parse_options (argc, argv, &o) || o.positional->len != 2)
-    return usage ();
-  project = open_project (o.positional->pdata[0], o.dry_run ? STYRKORT_OPEN_READ_ONLY : STYRKORT_OPEN_DEFAULT,
-                          &error);
-  if (project == NULL)
-    return report (error);
-  in_path = path_of_arg (o.positional->pdata[1]);
-  source = styrkort_import_source_open (in_path, o.sheet, &error);
-  if (source == NULL)
-    return report (error);
-  mapping = styrkort_import_mapping_for_file (project, source, NULL);
-  if (o.decimal_sign != STYRKORT_DECIMAL_UNKNOWN)
-    mapping->decimal_sign = o.decimal_sign;
-  plan = styrkort_import_plan_new (project, source, mapping, &error);
-  file_name = g_filename_display_basename (in_path);
-  if (plan == NULL)
-    return report_mapping (file_name, source, mapping, error);
-  styrkort_import_plan_set_conflicts (plan, o.replace ? STYRKORT_IMPORT_REPLACE : STYRKORT_IMPORT_KEEP);
-  print_plan (project, file_name, plan, o.replace);
-  if (o.dry_run)
-    return 0;
-  if (!styrkort_import_plan_apply (plan, o.reason, &error) ||
-      !styrkort_import_remember_mapping (project, source, mapping, &error))
-    return report (error);
-  g_print (_("Figures imported: %u.\n"), styrkort_import_plan_n_writes (plan));
-  return 0;
 }
 
 static int

@@ -222,7 +222,9 @@ chart_draw_bars (Painter *p, StyrkortRect area)
     {
       double x = x0 + (chart->reference - axis_min) / (axis_max - axis_min) * (x1 - x0);
       g_autofree char *value = chart_format_value (chart, chart->reference, chart->decimals);
-      g_autofree char *label = g_strdup_printf ("%s %s", chart->reference_label ? chart->reference_label : "", value);
+      g_autofree char *label = chart->reference_note != NULL
+        ? g_strdup_printf ("%s %s · %s", chart->reference_label ? chart->reference_label : "", value, chart->reference_note)
+        : g_strdup_printf ("%s %s", chart->reference_label ? chart->reference_label : "", value);
       g_autofree char *fitted = NULL;
       styrkort_chart_set_colour (p->cr, p->colours->reference);
       painter_dashed (p, p->style.line_width * 0.6);

@@ -120,6 +120,19 @@ styrkort_chart_new_trend (StyrkortProject *project, gint64 indicator_id, Styrkor
           append (men, total.men);
         }
     }
+  {
+    /* The district's place in the latest period, in the city line's name. */
+    StyrkortCityValue latest;
+    g_autofree char *place = NULL;
+    styrkort_project_get_city_value (project, indicator_id, last, &latest);
+    place = styrkort_format_place (latest.place, latest.places);
+    if (place != NULL)
+      {
+        g_free (city->name);
+        /* TRANSLATORS: the city line's name in a trend, with the district's place in the latest period */
+        city->name = g_strdup_printf (_("City (our place %s)"), place);
+      }
+  }
   drop_if_empty (chart, city);
   goals = styrkort_project_list_subgoals (project, 0);
   for (guint i = 0; i < goals->len; i++)
@@ -158,8 +171,12 @@ styrkort_chart_new_units (StyrkortProject *project, gint64 indicator_id, Styrkor
     }
   if (styrkort_project_get_city_value (project, indicator_id, period, &city))
     {
+      g_autofree char *place = styrkort_format_place (city.place, city.places);
       chart->reference = city.value;
       chart->reference_label = g_strdup (_("City"));
+      /* TRANSLATORS: the district's place among the districts, beside the city line: "place 3 of 14" */
+      if (place != NULL)
+        chart->reference_note = g_strdup_printf (_("place %s"), place);
     }
   return chart;
 }

@@ -66,6 +66,7 @@ styrkort_chart_free (StyrkortChart *chart)
   g_free (chart->source);
   g_free (chart->page_label);
   g_free (chart->reference_label);
+  g_free (chart->reference_note);
   g_free (chart);
 }
 
@@ -78,6 +79,7 @@ styrkort_chart_copy (const StyrkortChart *chart)
   copy->decimals = chart->decimals;
   copy->reference = chart->reference;
   copy->reference_label = g_strdup (chart->reference_label);
+  copy->reference_note = g_strdup (chart->reference_note);
   copy->page_label = g_strdup (chart->page_label);
   copy->ordered = chart->ordered;
   copy->grouped = chart->grouped;
@@ -314,6 +316,8 @@ styrkort_chart_describe (const StyrkortChart *chart)
     {
       g_autofree char *value = chart_format_value (chart, chart->reference, chart->decimals);
       g_string_append_printf (text, ". %s %s", chart->reference_label ? chart->reference_label : "", value);
+      if (chart->reference_note != NULL)
+        g_string_append_printf (text, " (%s)", chart->reference_note);
     }
   return g_string_free (text, FALSE);
 }

@@ -37,6 +37,7 @@ typedef struct {
   GPtrArray *series;        /* StyrkortChartSeries* */
   double reference;         /* a horizontal/vertical line (city or target), NAN none */
   char *reference_label;
+  char *reference_note;     /* said after the line's value: "place 3 of 14" (the district's among the districts), or NULL */
   gboolean ordered;         /* bars in the categories' order (a ranking), not sorted by value */
   gboolean grouped;         /* bars: the series side by side (rates), not stacked (counts) */
   int highlight;            /* trend: the series picked out in colour, -1 none */

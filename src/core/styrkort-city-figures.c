@@ -209,6 +209,34 @@ styrkort_city_rank_districts (StyrkortCity *city, const char *code, StyrkortPeri
   return names;
 }
 
+/* One more than the districts with a better figure: equal figures share a
+ * place ("3 of 14" for two districts in third place). */
+gboolean
+styrkort_city_district_place (StyrkortCity *city, const char *district, const char *code, StyrkortPeriod period,
+                              guint *place, guint *places)
+{
+  g_autoptr(GPtrArray) districts = styrkort_city_list_districts (city);
+  StyrkortBetter better = styrkort_city_indicator_better (city, code);
+  double own = styrkort_city_district_total (city, district, code, period).value;
+  guint ahead = 0, counted = 0;
+
+  g_return_val_if_fail (place != NULL && places != NULL, FALSE);
+  *place = *places = 0;
+  if (better == STYRKORT_BETTER_NONE || isnan (own))
+    return FALSE;
+  for (guint d = 0; d < districts->len; d++)
+    {
+      double value = styrkort_city_district_total (city, districts->pdata[d], code, period).value;
+      if (isnan (value))
+        continue;
+      counted++;
+      ahead += better == STYRKORT_BETTER_LOWER ? value < own : value > own;
+    }
+  *place = ahead + 1;
+  *places = counted;
+  return TRUE;
+}
+
 /* Areas' statuses -------------------------------------------------------------- */
 
 /* The operations' statuses of one district's area in @period. */

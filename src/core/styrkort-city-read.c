@@ -9,6 +9,7 @@
 #include "styrkort-city-private.h"
 #include "styrkort-figure-rules.h"
 #include "styrkort-project.h"
+#include "styrkort-workbook-kind.h"
 #include "styrkort-xlsx.h"
 
 static void
@@ -77,21 +78,17 @@ refuse_city_workbook (const char *path, GError **error)
 {
   g_autofree char *name = g_filename_display_basename (path);
   g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_FOREIGN,
-               _("“%s” is the city’s merged workbook, not a district’s: it is not added."), name);
+               _("“%s” is the city’s merged workbook, not a district’s: it is not added. Add the districts’ own "
+                 "workbooks; the city workbook is imported into a district file to give it the city’s values."), name);
   return FALSE;
 }
 
 static gboolean
-read_about (StyrkortXlsx *xlsx, StyrkortCitySource *source, GError **error)
+read_about (const StyrkortSheet *about, StyrkortCitySource *source, GError **error)
 {
-  g_autoptr(StyrkortSheet) about = styrkort_xlsx_read_sheet (xlsx, "Om", NULL);
   double version = NAN;
-  gboolean city_workbook = FALSE;
   g_autofree char *message = NULL;
 
-  if (about == NULL)
-    return refuse (source->path, error, STYRKORT_ERROR_FOREIGN,
-                   _("this workbook was not made by Styrkort (it has no sheet “Om”)."));
   for (guint r = 0; r < about->rows->len; r++)
     {
       const char *key = cell_text (about, r, 0);
@@ -99,14 +96,8 @@ read_about (StyrkortXlsx *xlsx, StyrkortCitySource *source, GError **error)
         cell_number (about, r, 1, &version);
       else if (g_str_equal (key, "Stadsdel"))
         source->district = g_strdup (cell_text (about, r, 1));
-      else if (g_str_equal (key, "Exporterad"))
-        source->exported = g_strdup (cell_text (about, r, 1));
-      else if (g_str_equal (key, "Arbetsbok"))
-        city_workbook |= g_str_equal (cell_text (about, r, 1), "Stadsöversikt");
     }
-  /* Our own merged workbook says so (and names its district "Staden"). */
-  if (city_workbook || g_strcmp0 (source->district, "Staden") == 0)
-    return refuse_city_workbook (source->path, error);
+  source->exported = styrkort_workbook_about_exported (about);
   if (isnan (version))
     return refuse (source->path, error, STYRKORT_ERROR_FOREIGN,
                    _("this workbook was not made by Styrkort (it does not say its data format)."));
@@ -116,7 +107,8 @@ read_about (StyrkortXlsx *xlsx, StyrkortCitySource *source, GError **error)
                                    "format %d). Update Styrkort to read it."), (int) version, STYRKORT_DATA_FORMAT_VERSION);
       return refuse (source->path, error, STYRKORT_ERROR_TOO_NEW, message);
     }
-  if (version < STYRKORT_DATA_FORMAT_VERSION)
+  /* Format 1 differs only in Om's "Exporterad" (text), which is read either way. */
+  if (version < 1)
     {
       message = g_strdup_printf (_("the workbook uses data format %d, which this version cannot read. "
                                    "Export it again from its district file."), (int) version);
@@ -128,10 +120,8 @@ read_about (StyrkortXlsx *xlsx, StyrkortCitySource *source, GError **error)
 }
 
 static gboolean
-read_data (StyrkortCity *city, StyrkortXlsx *xlsx, StyrkortCitySource *source, GError **error)
+read_data (StyrkortCity *city, const StyrkortSheet *data, StyrkortCitySource *source, GError **error)
 {
-  g_autoptr(GError) local = NULL;
-  g_autoptr(StyrkortSheet) data = styrkort_xlsx_read_sheet (xlsx, "Data", &local);
   const char * const *columns = styrkort_data_sheet_columns ();
 
   if (data == NULL)
@@ -140,18 +130,6 @@ read_data (StyrkortCity *city, StyrkortXlsx *xlsx, StyrkortCitySource *source, G
     if (!g_str_equal (cell_text (data, 0, c), columns[c]))
       return refuse (source->path, error, STYRKORT_ERROR_FOREIGN,
                      _("the sheet “Data” does not have the columns of the documented format."));
-  /* A district's Data sheet names its district only; a sheet with several
-   * is a merged one, whatever its Om sheet says. */
-  for (guint r = 1, first = 0; r < data->rows->len; r++)
-    {
-      const char *name = cell_text (data, r, 0);
-      if (*name == '\0')
-        continue;
-      if (first == 0)
-        first = r;
-      else if (!g_str_equal (name, cell_text (data, first, 0)))
-        return refuse_city_workbook (source->path, error);
-    }
   for (guint r = 1; r < data->rows->len; r++)
     {
       StyrkortDataRow row = { 0 };
@@ -162,6 +140,11 @@ read_data (StyrkortCity *city, StyrkortXlsx *xlsx, StyrkortCitySource *source, G
 
       if (*cell_text (data, r, 0) == '\0' && *cell_text (data, r, 5) == '\0')
         continue; /* an empty row, as in an empty district's table */
+      if (source->district == NULL && *cell_text (data, r, 0) == '\0')
+        {
+          problem (source, _("row %u does not name its district; the row was skipped."), r + 1);
+          continue;
+        }
       for (guint k = 0; k < G_N_ELEMENTS (numbers); k++)
         if (!cell_number (data, r, 6 + k, numbers[k]) && ok)
           {
@@ -189,7 +172,8 @@ read_data (StyrkortCity *city, StyrkortXlsx *xlsx, StyrkortCitySource *source, G
       {
         StyrkortDataRow *copy = g_new0 (StyrkortDataRow, 1);
         *copy = row;
-        copy->district = g_strdup (source->district);
+        /* A merged sheet's rows name their districts. */
+        copy->district = g_strdup (source->district != NULL ? source->district : cell_text (data, r, 0));
         copy->period = period;
         copy->unit = g_strdup (cell_text (data, r, 3));
         copy->operation = g_strdup (cell_text (data, r, 4));
@@ -234,10 +218,57 @@ static gboolean
 load_workbook (StyrkortCity *city, StyrkortCitySource *source, GError **error)
 {
   g_autoptr(StyrkortXlsx) xlsx = styrkort_xlsx_open (source->path, error);
+  g_autoptr(StyrkortSheet) about = NULL, data = NULL;
 
-  if (xlsx == NULL || !read_about (xlsx, source, error) || !read_data (city, xlsx, source, error))
+  if (xlsx == NULL)
+    return FALSE;
+  about = styrkort_xlsx_read_sheet (xlsx, "Om", NULL);
+  data = styrkort_xlsx_read_sheet (xlsx, "Data", NULL);
+  /* The city's own merged workbook holds the districts' figures again. */
+  if (styrkort_workbook_kind (about, data) == STYRKORT_WORKBOOK_CITY)
+    return refuse_city_workbook (source->path, error);
+  if (about == NULL)
+    return refuse (source->path, error, STYRKORT_ERROR_FOREIGN,
+                   _("this workbook was not made by Styrkort (it has no sheet “Om”)."));
+  if (!read_about (about, source, error) || !read_data (city, data, source, error))
     return FALSE;
   read_statuses (xlsx, source);
+  return TRUE;
+}
+
+gboolean
+styrkort_city_add_merged (StyrkortCity *city, const char *path, const StyrkortSheet *data, GPtrArray *problems,
+                          GError **error)
+{
+  g_autoptr(GHashTable) by_district = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  StyrkortCitySource *all = _styrkort_city_source_new (path);
+
+  g_return_val_if_fail (city != NULL && path != NULL && problems != NULL, FALSE);
+  if (!read_data (city, data, all, error))
+    {
+      styrkort_city_source_free (all);
+      return FALSE;
+    }
+  for (guint p = 0; p < all->problems->len; p++)
+    g_ptr_array_add (problems, g_strdup (all->problems->pdata[p]));
+  for (guint r = 0; r < all->rows->len; r++)
+    {
+      StyrkortDataRow *row = all->rows->pdata[r];
+      StyrkortCitySource *source = g_hash_table_lookup (by_district, row->district);
+      if (source == NULL)
+        {
+          source = _styrkort_city_source_new (path);
+          source->district = g_strdup (row->district);
+          g_hash_table_insert (by_district, source->district, source);
+          g_ptr_array_add (order, source);
+        }
+      g_ptr_array_add (source->rows, g_steal_pointer (&all->rows->pdata[r]));
+    }
+  g_ptr_array_set_free_func (all->rows, NULL);
+  styrkort_city_source_free (all);
+  for (guint i = 0; i < order->len; i++)
+    styrkort_city_take_source (city, order->pdata[i]);
   return TRUE;
 }
 

@@ -21,7 +21,7 @@ typedef struct {
   StyrkortPeriod period;
   lxw_workbook *workbook;
   GHashTable *names;
-  lxw_format *header, *title, *percent, *count, *ratio, *status[STYRKORT_N_STATUSES + 1];
+  lxw_format *header, *title, *percent, *count, *ratio, *time, *status[STYRKORT_N_STATUSES + 1];
   lxw_format *inexact[3]; /* by StyrkortMeasure: " *" on a total that is not exact */
 } CityWriter;
 
@@ -59,6 +59,9 @@ formats (CityWriter *w)
   format_set_num_format (w->count, "#,##0");
   w->ratio = workbook_add_format (w->workbook);
   format_set_num_format (w->ratio, "0.0");
+  w->time = workbook_add_format (w->workbook);
+  format_set_num_format (w->time, "yyyy-mm-dd hh:mm");
+  format_set_align (w->time, LXW_ALIGN_LEFT);
   {
     static const char *inexact[] = { "0.0\" % *\"", "#,##0\" *\"", "0.0\" *\"" };
     for (int m = 0; m < 3; m++)
@@ -277,7 +280,7 @@ write_about (CityWriter *w)
   text (ws, row, 0, "Dataformat (bladet Data)", w->header);
   _styrkort_workbook_number (ws, row++, 1, STYRKORT_DATA_FORMAT_VERSION, NULL);
   text (ws, row, 0, "Exporterad", w->header);
-  text (ws, row++, 1, time, NULL);
+  _styrkort_workbook_date (ws, row++, 1, time, w->time); /* UTC, a real date (data format 2) */
   text (ws, row, 0, "Stadsdel", w->header);
   text (ws, row++, 1, "Staden", NULL);
   text (ws, row, 0, "Period", w->header);

@@ -4,6 +4,7 @@
 
 #include "styrkort-chart.h"
 #include "styrkort-data-sheet.h"
+#include "styrkort-sheet.h"
 #include "styrkort-types.h"
 
 G_BEGIN_DECLS
@@ -47,6 +48,11 @@ StyrkortCitySource *styrkort_city_add         (StyrkortCity *city, const char *p
  * looks at the catalogue), and adding what was read, in the city's thread. */
 StyrkortCitySource *styrkort_city_read        (StyrkortCity *city, const char *path, GError **error);
 void                styrkort_city_take_source (StyrkortCity *city, StyrkortCitySource *source);
+/* The city's merged workbook read back from its sheet Data (@data, read from
+ * @path): one source per district the sheet names, added to @city. Rows that
+ * cannot be used are skipped, each said in @problems (char*). */
+gboolean            styrkort_city_add_merged  (StyrkortCity *city, const char *path, const StyrkortSheet *data,
+                                               GPtrArray *problems, GError **error);
 void                styrkort_city_source_free (StyrkortCitySource *source);
 GPtrArray          *styrkort_city_get_sources (StyrkortCity *city);
 /* Another source for the same district as @source, or NULL. */
@@ -75,6 +81,11 @@ StyrkortBetter      styrkort_city_indicator_better  (StyrkortCity *city, const c
  * first when none is better), or the other way round; without the figure last. */
 GPtrArray          *styrkort_city_rank_districts    (StyrkortCity *city, const char *code, StyrkortPeriod period,
                                                      gboolean reversed);
+/* @district's place among the districts that have the figure, 1 the best by
+ * the indicator's direction (lower turnover is better); equal figures share a
+ * place. FALSE (and 0) when no direction is better or the district lacks it. */
+gboolean            styrkort_city_district_place    (StyrkortCity *city, const char *district, const char *code,
+                                                     StyrkortPeriod period, guint *place, guint *places);
 
 StyrkortTotal       styrkort_city_district_total (StyrkortCity *city, const char *district, const char *code,
                                                   StyrkortPeriod period);

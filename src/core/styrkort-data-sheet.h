@@ -9,7 +9,7 @@
 G_BEGIN_DECLS
 
 /* The version of the Data sheet's columns (docs/data-sheet.md). */
-#define STYRKORT_DATA_FORMAT_VERSION 1
+#define STYRKORT_DATA_FORMAT_VERSION 2
 
 /* One row of the Data sheet: one figure of one unit (or the district). */
 typedef struct {

@@ -172,7 +172,7 @@ fill_figures (StyrkortProject *p, GRand *r, GError **error)
       for (guint c = 0; c < G_N_ELEMENTS (city_levels); c++)
         {
           g_autoptr(StyrkortIndicator) ind = styrkort_project_find_indicator (p, city_levels[c].code);
-          StyrkortCityValue city = { ind->id, q, round_to (jitter (r, city_levels[c].value, 0.05), 0.1), NAN, NAN };
+          StyrkortCityValue city = { ind->id, q, round_to (jitter (r, city_levels[c].value, 0.05), 0.1), NAN, NAN, 0, 0 };
           if (!styrkort_project_set_city_value (p, &city, error))
             return FALSE;
         }

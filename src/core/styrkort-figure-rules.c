@@ -301,3 +301,12 @@ styrkort_total_note_sv (const StyrkortTotal *total, gboolean districts)
     g_string_append_printf (note, " %u %s saknar värde.", total->n_missing, total->n_missing == 1 ? one : many);
   return g_string_free (note, FALSE);
 }
+
+char *
+styrkort_format_place (guint place, guint places)
+{
+  if (place == 0 || places == 0)
+    return NULL;
+  /* TRANSLATORS: a district's place among the districts: "3 of 14" */
+  return g_strdup_printf (_("%u of %u"), place, places);
+}

@@ -61,6 +61,9 @@ char    *styrkort_format_count  (double value, StyrkortNumberStyle style);
 /* A total's figure, with " *" when it is not exact. */
 char    *styrkort_format_total  (const StyrkortIndicator *indicator, const StyrkortTotal *total,
                                  StyrkortNumberStyle style);
+/* A district's place among the districts for people: "3 of 14"; NULL when
+ * not known (@place 0). */
+char    *styrkort_format_place  (guint place, guint places);
 /* Why @total is not exact, in sentences for people; NULL when it is exact.
  * The parts are the district's units, or with @districts the city's districts. */
 char    *styrkort_total_explain (const StyrkortTotal *total, gboolean districts);

@@ -38,11 +38,19 @@ struct _StyrkortImportPlan {
   char *district_key;
   StyrkortPeriod current;     /* later periods have not begun */
   StyrkortImportConflicts conflicts;
+  gboolean city;              /* from the city's merged workbook */
+  guint n_city_districts;
+  gboolean district_in_city;
 };
 
 /* styrkort-import-rows.c: reads every row of @source after the header by
  * @mapping into @plan's rows, each checked or with why it cannot be stored. */
 void _styrkort_import_plan_read_rows (StyrkortImportPlan *plan, const StyrkortImportSource *source,
                                       const StyrkortImportMapping *mapping);
+
+/* styrkort-import-city.c: the city value of each indicator and period from
+ * the city's merged workbook @source, and the district's place, as rows. */
+gboolean _styrkort_import_plan_read_city (StyrkortImportPlan *plan, const StyrkortImportSource *source,
+                                          GError **error);
 
 G_END_DECLS

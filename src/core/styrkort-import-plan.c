@@ -252,7 +252,8 @@ evaluate (StyrkortImportPlan *plan)
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < plan->rows->len; i++)
-    evaluate_row (plan, plan->rows->pdata[i], seen);
+    if (!((Row *) plan->rows->pdata[i])->pub.city) /* city values are compared once, when read */
+      evaluate_row (plan, plan->rows->pdata[i], seen);
 }
 
 StyrkortImportPlan *
@@ -261,7 +262,7 @@ styrkort_import_plan_new (StyrkortProject *project, const StyrkortImportSource *
 {
   StyrkortImportPlan *plan;
 
-  if (!styrkort_import_mapping_check (mapping, error))
+  if (source->kind != STYRKORT_WORKBOOK_CITY && !styrkort_import_mapping_check (mapping, error))
     return NULL;
   plan = g_new0 (StyrkortImportPlan, 1);
   plan->project = g_object_ref (project);
@@ -278,6 +279,12 @@ styrkort_import_plan_new (StyrkortProject *project, const StyrkortImportSource *
     plan->district = g_strdup (district ? district->name : "");
     plan->district_key = _styrkort_import_name_key (plan->district);
   }
+  if (source->kind == STYRKORT_WORKBOOK_CITY)
+    {
+      if (!_styrkort_import_plan_read_city (plan, source, error))
+        g_clear_pointer (&plan, styrkort_import_plan_free);
+      return plan;
+    }
   _styrkort_import_plan_read_rows (plan, source, mapping);
   index_units (plan);
   index_stored (plan);
@@ -429,15 +436,33 @@ static gboolean
 write_rows (StyrkortImportPlan *plan, GError **error)
 {
   g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  g_autoptr(GArray) city = g_array_new (FALSE, TRUE, sizeof (StyrkortCityValue));
+  g_autoptr(GPtrArray) city_pointers = g_ptr_array_new ();
 
   for (guint i = 0; i < plan->rows->len; i++)
     {
       Row *row = plan->rows->pdata[i];
       if (!row_is_written (plan, &row->pub))
         continue;
+      if (row->pub.city)
+        {
+          StyrkortCityValue v = { row->pub.value.indicator_id, row->pub.value.period, row->pub.value.value,
+                                  row->pub.value.numerator, row->pub.value.denominator, row->pub.place,
+                                  row->pub.places };
+          g_array_append_val (city, v);
+          continue;
+        }
       row->pub.value.unit_id = unit_of_row (plan, row);
       g_ptr_array_add (values, &row->pub.value);
     }
+  for (guint i = 0; i < city->len; i++)
+    g_ptr_array_add (city_pointers, &g_array_index (city, StyrkortCityValue, i));
+  if (city->len > 0 && !styrkort_project_set_city_values (plan->project,
+                                                          (const StyrkortCityValue * const *) city_pointers->pdata,
+                                                          city->len, error))
+    return FALSE;
+  if (values->len == 0)
+    return TRUE;
   return styrkort_project_set_values (plan->project, (const StyrkortValue * const *) values->pdata, values->len,
                                       error);
 }
@@ -471,7 +496,8 @@ lock_again (StyrkortImportPlan *plan, GArray *periods)
 static gboolean
 apply_in_group (StyrkortImportPlan *plan, GError **error)
 {
-  g_autofree char *summary = g_strdup_printf (_("Import figures from “%s”"), plan->file_name);
+  g_autofree char *summary = plan->city ? g_strdup_printf (_("Import city figures from “%s”"), plan->file_name)
+                                        : g_strdup_printf (_("Import figures from “%s”"), plan->file_name);
 
   if (!styrkort_project_begin_group (plan->project, summary, error))
     return FALSE;
@@ -519,6 +545,16 @@ styrkort_import_row_describe_change (const StyrkortIndicator *indicator, const S
   StyrkortNumberStyle style = styrkort_number_style_for_locale ();
   g_autofree char *old = row->old ? describe_rate (indicator, row->old, style) : g_strdup ("–");
   g_autofree char *new = describe_rate (indicator, &row->value, style);
+
+  if (row->city)
+    {
+      /* The district's place beside the city value: "10,6 % (3 of 14)". */
+      g_autofree char *old_place = styrkort_format_place (row->old_place, row->old_places);
+      g_autofree char *new_place = styrkort_format_place (row->place, row->places);
+      g_autofree char *old_text = old_place ? g_strdup_printf ("%s (%s)", old, old_place) : g_strdup (old);
+      g_autofree char *new_text = new_place ? g_strdup_printf ("%s (%s)", new, new_place) : g_strdup (new);
+      return g_strdup_printf ("%s → %s", old_text, new_text);
+    }
 
   if (row->removes_base)
     return g_strdup_printf (_("%s → %s, base figures removed"), old, new);

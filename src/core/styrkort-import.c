@@ -135,7 +135,18 @@ open_workbook (StyrkortImportSource *source, const char *sheet_name, GError **er
     return no_such_sheet (source->path, sheet_name, names, error);
   source->sheet_name = g_strdup (sheet_name);
   source->sheet = styrkort_xlsx_read_sheet (xlsx, sheet_name, error);
-  return source->sheet != NULL;
+  if (source->sheet == NULL)
+    return FALSE;
+  /* Ours, and which of ours: the city's merged workbook gives city values. */
+  if (g_strv_contains (names, "Om"))
+    {
+      g_autoptr(StyrkortSheet) about = styrkort_xlsx_read_sheet (xlsx, "Om", NULL);
+      source->kind = styrkort_workbook_kind (about, g_str_equal (sheet_name, "Data") ? source->sheet : NULL);
+      /* Another of its sheets (Sammanfattning) is read as any table. */
+      if (source->kind == STYRKORT_WORKBOOK_CITY && !g_str_equal (sheet_name, "Data"))
+        source->kind = STYRKORT_WORKBOOK_OTHER;
+    }
+  return TRUE;
 }
 
 StyrkortImportSource *

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "styrkort-project.h"
+#include "styrkort-workbook-kind.h"
 #include "styrkort-xlsx.h"
 
 G_BEGIN_DECLS
@@ -16,6 +17,7 @@ typedef struct {
   char **sheet_names;      /* xlsx: every sheet; CSV: NULL */
   char *sheet_name;        /* the sheet read; NULL for CSV */
   StyrkortSheet *sheet;
+  StyrkortWorkbookKind kind; /* from its sheets Om and Data; OTHER for CSV */
 } StyrkortImportSource;
 
 /* Opens a workbook (.xlsx, read on sheet @sheet_name; by default the first,
@@ -116,6 +118,11 @@ typedef struct {
   gboolean removes_base;      /* CONFLICT: a stored rate's base goes if replaced */
   char *other_district;       /* REJECTED because the row names another district: that district, as written */
   gboolean ambiguous_number;  /* REJECTED because a count reads two ways ("1,234"): set the mapping's decimal_sign */
+  /* From the city's merged workbook: value is the city value (unit_id 0,
+   * line 0), old the stored one; the district's place among the districts
+   * (0 when not known), in the file and (CONFLICT) stored. */
+  gboolean city;
+  guint place, places, old_place, old_places;
 } StyrkortImportRow;
 
 typedef struct {
@@ -133,7 +140,10 @@ typedef enum {
 typedef struct _StyrkortImportPlan StyrkortImportPlan;
 
 /* Reads every data row of @source by @mapping and checks it against @project;
- * NULL with a message when the mapping is not complete. */
+ * NULL with a message when the mapping is not complete. The city's merged
+ * workbook (source->kind CITY) gives instead the city value of each
+ * indicator and period, and the district's place among the districts,
+ * whatever the mapping. */
 StyrkortImportPlan *styrkort_import_plan_new   (StyrkortProject *project, const StyrkortImportSource *source,
                                                 const StyrkortImportMapping *mapping, GError **error);
 void                styrkort_import_plan_free  (StyrkortImportPlan *plan);
@@ -144,6 +154,11 @@ guint               styrkort_import_plan_count (StyrkortImportPlan *plan, Styrko
 void                styrkort_import_plan_set_unit (StyrkortImportPlan *plan, const char *name, gint64 unit_id,
                                                    gint64 operation_id);
 void                styrkort_import_plan_set_conflicts (StyrkortImportPlan *plan, StyrkortImportConflicts conflicts);
+/* Is the plan from the city's merged workbook? Then @n_districts is how
+ * many districts it merges and @district_found whether this district is one
+ * of them (else no place is known). */
+gboolean            styrkort_import_plan_is_city (StyrkortImportPlan *plan, guint *n_districts,
+                                                  gboolean *district_found);
 /* How many figures apply() would write. */
 guint               styrkort_import_plan_n_writes (StyrkortImportPlan *plan);
 /* The reported periods that apply() would change (StyrkortPeriod). */

@@ -465,11 +465,11 @@ styrkort_project_get_city_value (StyrkortProject *self, gint64 indicator_id, Sty
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  *out = (StyrkortCityValue) { indicator_id, period, NAN, NAN, NAN };
+  *out = (StyrkortCityValue) { indicator_id, period, NAN, NAN, NAN, 0, 0 };
   if (DB (self) == NULL)
     return FALSE;
   stmt = styrkort_db_prepare (DB (self), NULL,
-                              "SELECT value, numerator, denominator FROM city_value"
+                              "SELECT value, numerator, denominator, place, places FROM city_value"
                               " WHERE indicator_id = ? AND year = ? AND tertial = ?",
                               "inn", indicator_id, period.year, period.tertial);
   if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
@@ -477,19 +477,71 @@ styrkort_project_get_city_value (StyrkortProject *self, gint64 indicator_id, Sty
   out->value = styrkort_db_column_double (stmt, 0);
   out->numerator = styrkort_db_column_double (stmt, 1);
   out->denominator = styrkort_db_column_double (stmt, 2);
+  if (sqlite3_column_type (stmt, 3) == SQLITE_INTEGER && sqlite3_column_type (stmt, 4) == SQLITE_INTEGER &&
+      sqlite3_column_int64 (stmt, 3) >= 1 && sqlite3_column_int64 (stmt, 3) <= sqlite3_column_int64 (stmt, 4) &&
+      sqlite3_column_int64 (stmt, 4) <= G_MAXINT)
+    {
+      out->place = (guint) sqlite3_column_int64 (stmt, 3);
+      out->places = (guint) sqlite3_column_int64 (stmt, 4);
+    }
   return !isnan (out->value);
+}
+
+static gboolean
+check_city_value (const StyrkortCityValue *v, GError **error)
+{
+  if (!_styrkort_check_period (v->period, error) || !check_number (v->value, _("The value"), error))
+    return FALSE;
+  if (v->place > v->places || (v->place == 0) != (v->places == 0) || v->places > G_MAXINT)
+    {
+      g_set_error_literal (error, STYRKORT_ERROR, STYRKORT_ERROR_INVALID,
+                           _("The district’s place among the districts is not valid."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_city_value (StyrkortProject *self, const char *summary, const StyrkortCityValue *v, GError **error)
+{
+  gint64 place = v->place, places = v->places;
+
+  return _styrkort_project_edit (self, summary, "city_value", error,
+    "INSERT INTO city_value (indicator_id, year, tertial, value, numerator, denominator, place, places)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (indicator_id, year, tertial) DO UPDATE SET"
+    " value = excluded.value, numerator = excluded.numerator, denominator = excluded.denominator,"
+    " place = excluded.place, places = excluded.places",
+    "inndddII", v->indicator_id, v->period.year, v->period.tertial, v->value, v->numerator, v->denominator,
+    place, places);
 }
 
 gboolean
 styrkort_project_set_city_value (StyrkortProject *self, const StyrkortCityValue *v, GError **error)
 {
-  if (!_styrkort_check_period (v->period, error) || !check_number (v->value, _("The value"), error))
+  if (!check_city_value (v, error))
     return FALSE;
-  return _styrkort_project_edit (self, _("Enter city figure"), "city_value", error,
-    "INSERT INTO city_value (indicator_id, year, tertial, value, numerator, denominator)"
-    " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (indicator_id, year, tertial) DO UPDATE SET"
-    " value = excluded.value, numerator = excluded.numerator, denominator = excluded.denominator",
-    "innddd", v->indicator_id, v->period.year, v->period.tertial, v->value, v->numerator, v->denominator);
+  return write_city_value (self, _("Enter city figure"), v, error);
+}
+
+/* Several city values as one edit (one undo step), all or none. */
+gboolean
+styrkort_project_set_city_values (StyrkortProject *self, const StyrkortCityValue * const *values, guint n_values,
+                                  GError **error)
+{
+  const char *summary = _("Enter city figures");
+
+  for (guint i = 0; i < n_values; i++)
+    if (!check_city_value (values[i], error))
+      return FALSE;
+  if (!styrkort_project_begin_group (self, summary, error))
+    return FALSE;
+  for (guint i = 0; i < n_values; i++)
+    if (!write_city_value (self, summary, values[i], error))
+      {
+        styrkort_project_cancel_group (self);
+        return FALSE;
+      }
+  return styrkort_project_end_group (self, error);
 }
 
 GArray *

@@ -97,6 +97,8 @@ GPtrArray *styrkort_project_list_all_values (StyrkortProject *self);
 gboolean   styrkort_project_clear_value (StyrkortProject *self, gint64 indicator_id, gint64 unit_id, StyrkortPeriod period, GError **error);
 gboolean   styrkort_project_get_city_value (StyrkortProject *self, gint64 indicator_id, StyrkortPeriod period, StyrkortCityValue *out);
 gboolean   styrkort_project_set_city_value (StyrkortProject *self, const StyrkortCityValue *value, GError **error);
+gboolean   styrkort_project_set_city_values (StyrkortProject *self, const StyrkortCityValue * const *values,
+                                             guint n_values, GError **error);
 StyrkortTotal styrkort_project_compute_total (StyrkortProject *self, gint64 indicator_id, StyrkortPeriod period);
 GArray    *styrkort_project_list_periods (StyrkortProject *self);
 

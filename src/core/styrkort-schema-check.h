@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 /* A district file says what it is in its header (PRAGMA application_id)
  * and which version of the schema it has (PRAGMA user_version). */
 #define STYRKORT_APPLICATION_ID 0x53747972 /* "Styr" */
-#define STYRKORT_SCHEMA_VERSION 4
+#define STYRKORT_SCHEMA_VERSION 5
 
 /* The text of src/core/schema/@name, from the resources. */
 char      *styrkort_schema_load_sql     (const char *name, GError **error);

@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "styrkort-chart-data.h"
+#include "styrkort-figure-rules.h"
 #include "styrkort-tertial-report-private.h"
 
 static gboolean
@@ -126,6 +127,7 @@ load_indicator (StyrkortTertialReport *r, const StyrkortIndicator *ind)
   g_array_append_val (r->totals, before);
   value = styrkort_project_get_city_value (r->project, ind->id, r->period, &city) ? city.value : NAN;
   g_array_append_val (r->city, value);
+  g_ptr_array_add (r->city_place, isnan (value) ? NULL : styrkort_format_place (city.place, city.places));
 }
 
 void
@@ -144,6 +146,7 @@ _styrkort_tertial_report_load (StyrkortTertialReport *r)
   r->values = g_ptr_array_new_with_free_func ((GDestroyNotify) styrkort_value_free);
   r->totals = g_array_new (FALSE, TRUE, sizeof (StyrkortTotal));
   r->city = g_array_new (FALSE, TRUE, sizeof (double));
+  r->city_place = g_ptr_array_new_with_free_func (g_free);
   for (guint a = 0; a < r->areas->len; a++)
     load_area (r, r->areas->pdata[a]);
   for (guint i = 0; i < r->indicators->len; i++)
@@ -209,6 +212,7 @@ _styrkort_tertial_report_unload (StyrkortTertialReport *r)
   g_clear_pointer (&r->values, g_ptr_array_unref);
   g_clear_pointer (&r->totals, g_array_unref);
   g_clear_pointer (&r->city, g_array_unref);
+  g_clear_pointer (&r->city_place, g_ptr_array_unref);
 }
 
 StyrkortAssessment *

@@ -42,6 +42,7 @@ typedef struct {
   GPtrArray *values;          /* StyrkortValue* or NULL per indicator × (the district, then each unit) */
   GArray *totals;             /* StyrkortTotal per indicator: this period, then the previous one */
   GArray *city;               /* double per indicator: the city's value, NAN none */
+  GPtrArray *city_place;      /* char* per indicator: the district's place among the districts, "3 of 14", or NULL */
 } StyrkortTertialReport;
 
 /* How tall a chart is in the report, in points. */

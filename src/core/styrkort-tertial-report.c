@@ -201,7 +201,10 @@ write_key_figures (StyrkortTertialReport *r)
       StyrkortTotal before = g_array_index (r->totals, StyrkortTotal, 2 * i + 1);
       g_autofree char *now_text = styrkort_format_total (ind, &now, STYRKORT_NUMBER_SWEDISH);
       g_autofree char *before_text = styrkort_format_total (ind, &before, STYRKORT_NUMBER_SWEDISH);
-      g_autofree char *city_text = _styrkort_tertial_report_figure (ind, g_array_index (r->city, double, i));
+      g_autofree char *city_figure = _styrkort_tertial_report_figure (ind, g_array_index (r->city, double, i));
+      const char *place = r->city_place->pdata[i];
+      /* The district's place among the districts beside the city's value: "21,2 % (3 of 14)". */
+      g_autofree char *city_text = place ? g_strdup_printf ("%s (%s)", city_figure, place) : g_strdup (city_figure);
       g_autofree char *why = styrkort_total_explain (&now, FALSE);
       const char *name = _styrkort_tertial_report_name (r, ind->name_sv, ind->name_en);
       const char *cells[5] = { name, now_text, before_text, city_text, NULL };

@@ -150,6 +150,9 @@ typedef struct {
   StyrkortPeriod period;
   double value;
   double numerator, denominator;
+  /* The district's place among @places districts (1 is the best by the
+   * indicator's direction), from the city's merged workbook; 0 when not known. */
+  guint place, places;
 } StyrkortCityValue;
 
 typedef struct {

@@ -71,7 +71,7 @@ write_goals (Writer *w, lxw_worksheet *ws, const StyrkortArea *area, int row)
       number (ws, row, 2, g->baseline, w->formats[FMT_PLAIN_NUMBER]);
       number (ws, row, 3, g->target, w->formats[FMT_PLAIN_NUMBER]);
       number (ws, row, 4, latest, w->formats[FMT_RATIO]);
-      text (ws, row, 5, g->deadline, NULL);
+      _styrkort_workbook_date (ws, row, 5, g->deadline, w->formats[FMT_DATE]);
       text (ws, row, 6, goal_state_sv (state), NULL);
     }
   return row + 1;
@@ -91,7 +91,7 @@ write_actions (Writer *w, lxw_worksheet *ws, StyrkortSheetLayout *layout, const 
       StyrkortAction *a = actions->pdata[i];
       text (ws, row, 0, a->text, w->formats[FMT_WRAP]);
       text (ws, row, 1, a->owner, w->formats[FMT_WRAP]);
-      text (ws, row, 2, a->due, NULL);
+      _styrkort_workbook_date (ws, row, 2, a->due, w->formats[FMT_DATE]);
       text (ws, row, 3, action_state_sv (a->state), NULL);
       merged_text (layout, ws, row, 4, AREA_LAST_COLUMN, a->note, w->formats[FMT_WRAP]);
     }

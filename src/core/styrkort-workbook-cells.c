@@ -6,6 +6,8 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "styrkort-workbook-private.h"
 
@@ -59,6 +61,57 @@ _styrkort_workbook_text (lxw_worksheet *ws, int row, int col, const char *value,
     _styrkort_workbook_note_refusal (ws, row, col, worksheet_write_string (ws, row, col, value, format), value);
   else
     _styrkort_workbook_note_refusal (ws, row, col, worksheet_write_blank (ws, row, col, format), NULL);
+}
+
+gboolean
+_styrkort_workbook_date_serial (const char *iso, double *serial)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) time = NULL;
+  unsigned year, month, day;
+  char end;
+  GDate date, epoch_date, *epoch = &epoch_date;
+
+  g_date_clear (epoch, 1);
+  g_date_set_dmy (epoch, 30, G_DATE_DECEMBER, 1899);
+  if (iso == NULL)
+    return FALSE;
+  /* A date alone: exactly "YYYY-MM-DD". */
+  if (strlen (iso) == 10 && sscanf (iso, "%4u-%2u-%2u%c", &year, &month, &day, &end) == 3 &&
+      g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year) && year >= 1900)
+    {
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+      *serial = (double) g_date_days_between (epoch, &date);
+      return TRUE;
+    }
+  if (strlen (iso) > 32 || (time = g_date_time_new_from_iso8601 (iso, utc)) == NULL ||
+      g_date_time_get_year (time) < 1900)
+    return FALSE;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (time), (GDateMonth) g_date_time_get_month (time),
+                  (GDateYear) g_date_time_get_year (time));
+  *serial = g_date_days_between (epoch, &date) +
+            (g_date_time_get_hour (time) * 3600 + g_date_time_get_minute (time) * 60 +
+             g_date_time_get_second (time)) / 86400.0;
+  return TRUE;
+}
+
+void
+_styrkort_workbook_date (lxw_worksheet *ws, int row, int col, const char *iso, lxw_format *format)
+{
+  StyrkortSheetLayout *layout = _styrkort_sheet_layout_for (ws);
+  double serial;
+
+  if (!_styrkort_workbook_date_serial (iso, &serial))
+    {
+      _styrkort_workbook_text (ws, row, col, iso, NULL);
+      return;
+    }
+  /* Measured as people see it: "2026-05-31" or "2026-05-31 14:02". */
+  if (layout != NULL)
+    _styrkort_sheet_layout_note (layout, row, col, col, strlen (iso) > 10 ? "2026-05-31 14:02" : "2026-05-31", format);
+  _styrkort_workbook_note_refusal (ws, row, col, worksheet_write_number (ws, row, col, serial, format), NULL);
 }
 
 void

@@ -23,6 +23,13 @@ void _styrkort_workbook_begin (void);
 void _styrkort_workbook_text   (lxw_worksheet *ws, int row, int col, const char *value, lxw_format *format);
 /* NAN is a blank cell: missing, never zero. */
 void _styrkort_workbook_number (lxw_worksheet *ws, int row, int col, double value, lxw_format *format);
+/* An ISO 8601 date ("2026-05-31") or UTC time ("2026-05-31T14:02:00Z") as
+ * a real Excel date (a serial number in @format, which must be a date
+ * format); text that is neither is written as text, NULL or "" as a blank. */
+void _styrkort_workbook_date   (lxw_worksheet *ws, int row, int col, const char *iso, lxw_format *format);
+/* Excel's serial number of @iso (days since 1899-12-30, the time a
+ * fraction); FALSE when @iso is not a date or a UTC time of that form. */
+gboolean _styrkort_workbook_date_serial (const char *iso, double *serial);
 /* Keeps why the cell at @row, @col could not be written (@rc, for @value),
  * unless an earlier cell already failed: _styrkort_workbook_finish() then
  * fails the export naming the sheet and cell (styrkort-workbook-cells.c). */

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 typedef enum { FMT_TEXT, FMT_WRAP, FMT_TITLE, FMT_HEADING, FMT_HEADER, FMT_PERCENT, FMT_COUNT, FMT_RATIO,
                FMT_PERCENT_INEXACT, FMT_COUNT_INEXACT, FMT_RATIO_INEXACT, FMT_PLAIN_NUMBER, FMT_BOLD,
-               N_FORMATS } FormatId;
+               FMT_DATE, FMT_TIME, N_FORMATS } FormatId;
 
 typedef struct {
   lxw_workbook *workbook;

@@ -175,6 +175,11 @@ create_formats (Writer *w)
     format_set_bold (w->formats[i]);
   format_set_bold (w->formats[FMT_BOLD]);
   format_set_num_format (w->formats[FMT_PLAIN_NUMBER], "General");
+  /* Real dates, as the central office sorts and filters them (ISO order). */
+  format_set_num_format (w->formats[FMT_DATE], "yyyy-mm-dd");
+  format_set_num_format (w->formats[FMT_TIME], "yyyy-mm-dd hh:mm");
+  format_set_align (w->formats[FMT_DATE], LXW_ALIGN_LEFT);
+  format_set_align (w->formats[FMT_TIME], LXW_ALIGN_LEFT);
   for (int s = -1; s < STYRKORT_N_STATUSES; s++)
     {
       lxw_format *f = workbook_add_format (wb);
@@ -326,7 +331,9 @@ write_about (Writer *w, const char *source)
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
       text (ws, i, 0, rows[i].key, w->formats[FMT_HEADER]);
-      if (rows[i].value)
+      if (rows[i].value == time)
+        _styrkort_workbook_date (ws, i, 1, time, w->formats[FMT_TIME]); /* UTC */
+      else if (rows[i].value)
         text (ws, i, 1, rows[i].value, NULL);
       else
         number (ws, i, 1, rows[i].number, NULL);

@@ -1,4 +1,4 @@
--- Styrkort project file, schema version 4 (the current one).
+-- Styrkort project file, schema version 5 (the current one).
 -- Every table has an INTEGER PRIMARY KEY "id": the edit history names rows by it.
 -- Periods are (year, tertial) with tertial 1..3. Dates are ISO 8601 text.
 
@@ -85,6 +85,10 @@ CREATE TABLE city_value (
   value REAL,
   numerator REAL,
   denominator REAL,
+  -- The district's place among the districts (place of places; 1 is the
+  -- best), from the city's merged workbook (v5).
+  place INTEGER CHECK (place IS NULL OR place >= 1),
+  places INTEGER CHECK (places IS NULL OR places >= 1),
   UNIQUE (indicator_id, year, tertial)
 );
 

@@ -1,0 +1,259 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The city's merged workbook in the import dialog, under X (Xvfb): no
+ * columns to choose, the city's values and the district's place in the
+ * preview, imported as one undo step. The dialog is saved as a PNG in
+ * BUILDDIR/tests/screens/. */
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "styrkort-application.h"
+#include "styrkort-city.h"
+#include "styrkort-demo.h"
+#include "styrkort-import-dialog.h"
+#include "styrkort-locale.h"
+#include "styrkort-window.h"
+#include "test-util.h"
+
+/* Labels as the user sees them: translated when the test runs in Swedish. */
+#define T(text) g_dgettext ("styrkort", text)
+
+static StyrkortWindow *window;
+static char *path;
+
+static GtkWidget *
+find_widget (GtkWidget *root, gboolean (*match) (GtkWidget *, gconstpointer), gconstpointer data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_named (GtkWidget *widget, gconstpointer name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+static gboolean
+is_row_titled (GtkWidget *widget, gconstpointer title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+is_group_titled (GtkWidget *widget, gconstpointer title)
+{
+  return ADW_IS_PREFERENCES_GROUP (widget) &&
+         g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0;
+}
+
+static gboolean
+is_label_with (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+is_button_labelled (GtkWidget *widget, gconstpointer label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static void
+iterate (void)
+{
+  for (int i = 0; i < 20; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (5000);
+    }
+}
+
+static void
+save_png (GtkWidget *widget, const char *name)
+{
+  g_autofree char *folder = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screens", NULL);
+  g_autofree char *file = g_build_filename (folder, name, NULL);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = 0, height = 0;
+
+  g_mkdir_with_parents (folder, 0755);
+  for (int i = 0; i < 500 && node == NULL; i++)
+    {
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      if (width > 0 && height > 0)
+        {
+          g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+          GtkSnapshot *snapshot = gtk_snapshot_new ();
+          gdk_paintable_snapshot (paintable, snapshot, width, height);
+          node = gtk_snapshot_free_to_node (snapshot);
+        }
+      if (node == NULL && !g_main_context_iteration (NULL, FALSE))
+        g_usleep (10000);
+    }
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, file));
+}
+
+/* Another district beside the demo's: one unit, turnover from its base. */
+static char *
+make_district (const char *name, double left, double staff)
+{
+  g_autofree char *file_name = g_strdup_printf ("%s.styrkort", name);
+  char *district = test_path (file_name);
+  g_autoptr(GFile) file = g_file_new_for_path (district);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortProject) p = styrkort_project_create (file, name, &error);
+  g_autoptr(StyrkortIndicator) turnover = styrkort_project_find_indicator (p, "turnover");
+  StyrkortValue v;
+
+  styrkort_value_init (&v);
+  v.indicator_id = turnover->id;
+  v.unit_id = styrkort_project_add_unit (p, "Enheten", 1, &error);
+  v.period = styrkort_demo_last_period ();
+  v.numerator = left;
+  v.denominator = staff;
+  g_assert_true (styrkort_project_set_value (p, &v, &error));
+  styrkort_project_close (p);
+  return district;
+}
+
+static StyrkortImportDialog *
+open_import (const char *file)
+{
+  StyrkortImportDialog *dialog = NULL;
+
+  styrkort_import_dialog_open (GTK_WINDOW (window), styrkort_window_get_project (window), file);
+  for (int i = 0; i < 2000 && dialog == NULL; i++)
+    {
+      GList *toplevels = gtk_window_list_toplevels ();
+      for (GList *l = toplevels; l; l = l->next)
+        if (STYRKORT_IS_IMPORT_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+          dialog = l->data;
+      g_list_free (toplevels);
+      if (dialog == NULL && !g_main_context_iteration (NULL, FALSE))
+        g_usleep (5000);
+    }
+  g_assert_nonnull (dialog);
+  iterate ();
+  return dialog;
+}
+
+static void
+test_city_workbook (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortCity) city = styrkort_city_new (&error);
+  g_autofree char *north = make_district ("Norr", 1, 100);     /* 1 %: the best */
+  g_autofree char *south = make_district ("Söder", 90, 100);   /* 90 %: the last */
+  g_autofree char *merged = test_path ("Stadsöversikt.xlsx");
+  const char *places = "SELECT count(*) FROM city_value WHERE place IS NOT NULL";
+  g_autofree char *turnover_row = NULL;
+  StyrkortImportDialog *dialog;
+  StyrkortImportPlan *plan;
+  GtkWidget *import;
+  gint64 before;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      styrkort_city_add (city, i == 0 ? path : i == 1 ? north : south, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (styrkort_city_export (city, styrkort_demo_last_period (), merged, &error));
+  before = test_sql_int (path, places);
+  g_assert_cmpint (before, ==, 0);
+
+  dialog = open_import (merged);
+  plan = styrkort_import_dialog_get_plan (dialog);
+  g_assert_nonnull (plan);
+  g_assert_true (styrkort_import_plan_is_city (plan, NULL, NULL));
+  /* Nothing to choose about columns: the workbook is read as written. */
+  g_assert_null (find_widget (GTK_WIDGET (dialog), is_named, "layout"));
+  g_assert_null (find_widget (GTK_WIDGET (dialog), is_named, "field"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_group_titled, T ("City Figures")));
+  turnover_row = g_strdup_printf ("%s – %s", T ("The city"), "Personalomsättning");
+  if (find_widget (GTK_WIDGET (dialog), is_row_titled, turnover_row) == NULL)
+    {
+      g_free (turnover_row);
+      turnover_row = g_strdup_printf ("%s – %s", T ("The city"), "Staff turnover");
+    }
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_row_titled, turnover_row));
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 1180, 680);
+  iterate ();
+  save_png (GTK_WIDGET (dialog), "import-city-workbook.png");
+
+  /* The demo's typed city values differ: use the file's, then import. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog), is_named, "conflicts")), 1);
+  iterate ();
+  import = find_widget (GTK_WIDGET (dialog), is_button_labelled, T ("_Import"));
+  g_assert_true (gtk_widget_get_sensitive (import));
+  g_signal_emit_by_name (import, "clicked");
+  iterate ();
+  g_assert_cmpint (test_sql_int (path, places), >, 0);
+  /* The demo district's turnover in its last period: between 1 % and 90 %. */
+  g_assert_cmpint (test_sql_int (path, "SELECT place * 10 + places FROM city_value v JOIN indicator i"
+                                       " ON i.id = v.indicator_id WHERE i.code = 'turnover' AND place IS NOT NULL"
+                                       " ORDER BY year DESC, tertial DESC LIMIT 1"), ==, 23);
+
+  /* Nyckeltal shows the place above the city's cell. */
+  {
+    g_autofree char *of = g_strdup_printf (T ("%u of %u"), 2, 3);
+    g_autofree char *label = g_strdup_printf (T ("place %s"), of);
+    GtkWidget *found;
+    g_assert_true (styrkort_window_show_page (window, "figures"));
+    iterate ();
+    found = find_widget (styrkort_window_get_page_widget (window, "figures"), is_label_with, label);
+    g_assert_nonnull (found);
+    save_png (GTK_WIDGET (window), "figures-city-place.png");
+  }
+
+  /* One undo takes all of it back. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate ();
+  g_assert_cmpint (test_sql_int (path, places), ==, 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  StyrkortApplication *app;
+
+  test_init_env ();
+  styrkort_locale_init (); /* as the app does */
+  gtk_disable_setlocale ();
+  bindtextdomain ("styrkort", g_getenv ("STYRKORT_LOCALEDIR"));
+  bind_textdomain_codeset ("styrkort", "UTF-8");
+  textdomain ("styrkort");
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  path = test_path ("Stadsdel Exempel.styrkort");
+  file = g_file_new_for_path (path);
+  g_object_unref (styrkort_demo_create (file, STYRKORT_DEMO_SEED, &error));
+  g_assert_no_error (error);
+
+  app = styrkort_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  window = styrkort_window_new (GTK_APPLICATION (app));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  g_assert_true (styrkort_window_open (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  g_test_add_func ("/ui/import/city-workbook", test_city_workbook);
+  return g_test_run ();
+}
