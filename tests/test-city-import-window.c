@@ -13,6 +13,7 @@
 #include "styrkort-locale.h"
 #include "styrkort-window.h"
 #include "test-util.h"
+#include "ui-test-util.h"
 
 /* Labels as the user sees them: translated when the test runs in Swedish. */
 #define T(text) g_dgettext ("styrkort", text)
@@ -69,43 +70,10 @@ is_button_labelled (GtkWidget *widget, gconstpointer label)
 static void
 iterate (void)
 {
-  for (int i = 0; i < 20; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (5000);
-    }
+  ui_test_settle (GTK_WIDGET (window));
 }
 
-static void
-save_png (GtkWidget *widget, const char *name)
-{
-  g_autofree char *folder = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screens", NULL);
-  g_autofree char *file = g_build_filename (folder, name, NULL);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = 0, height = 0;
-
-  g_mkdir_with_parents (folder, 0755);
-  for (int i = 0; i < 500 && node == NULL; i++)
-    {
-      width = gtk_widget_get_width (widget);
-      height = gtk_widget_get_height (widget);
-      if (width > 0 && height > 0)
-        {
-          g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-          GtkSnapshot *snapshot = gtk_snapshot_new ();
-          gdk_paintable_snapshot (paintable, snapshot, width, height);
-          node = gtk_snapshot_free_to_node (snapshot);
-        }
-      if (node == NULL && !g_main_context_iteration (NULL, FALSE))
-        g_usleep (10000);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, file));
-}
+#define save_png ui_test_save_png
 
 /* Another district beside the demo's: one unit, turnover from its base. */
 static char *
@@ -130,23 +98,26 @@ make_district (const char *name, double left, double staff)
   return district;
 }
 
+static gboolean
+import_dialog_shown (gconstpointer data)
+{
+  StyrkortImportDialog **dialog = (StyrkortImportDialog **) data;
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (STYRKORT_IS_IMPORT_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      *dialog = l->data;
+  g_list_free (toplevels);
+  return *dialog != NULL;
+}
+
 static StyrkortImportDialog *
 open_import (const char *file)
 {
   StyrkortImportDialog *dialog = NULL;
 
   styrkort_import_dialog_open (GTK_WINDOW (window), styrkort_window_get_project (window), file);
-  for (int i = 0; i < 2000 && dialog == NULL; i++)
-    {
-      GList *toplevels = gtk_window_list_toplevels ();
-      for (GList *l = toplevels; l; l = l->next)
-        if (STYRKORT_IS_IMPORT_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-          dialog = l->data;
-      g_list_free (toplevels);
-      if (dialog == NULL && !g_main_context_iteration (NULL, FALSE))
-        g_usleep (5000);
-    }
-  g_assert_nonnull (dialog);
+  g_assert_true (ui_test_wait_for (import_dialog_shown, &dialog));
   iterate ();
   return dialog;
 }
@@ -228,31 +199,10 @@ test_city_workbook (void)
 int
 main (int argc, char **argv)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
   StyrkortApplication *app;
 
-  test_init_env ();
-  styrkort_locale_init (); /* as the app does */
-  gtk_disable_setlocale ();
-  bindtextdomain ("styrkort", g_getenv ("STYRKORT_LOCALEDIR"));
-  bind_textdomain_codeset ("styrkort", "UTF-8");
-  textdomain ("styrkort");
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  path = test_path ("Stadsdel Exempel.styrkort");
-  file = g_file_new_for_path (path);
-  g_object_unref (styrkort_demo_create (file, STYRKORT_DEMO_SEED, &error));
-  g_assert_no_error (error);
-
-  app = styrkort_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  window = styrkort_window_new (GTK_APPLICATION (app));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
-  g_assert_true (styrkort_window_open (window, file));
-  gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  ui_test_init (&argc, &argv);
+  window = ui_test_demo_window (&app, "Stadsdel Exempel.styrkort", 1366, 768, &path);
 
   g_test_add_func ("/ui/import/city-workbook", test_city_workbook);
   return g_test_run ();
