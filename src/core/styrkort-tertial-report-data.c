@@ -165,34 +165,61 @@ _styrkort_tertial_report_chart_height (const StyrkortChart *chart)
 }
 
 /* In the drawing thread: the charts are plain data, read only, and each
- * is drawn on its own recording surface. */
+ * is drawn on its own recording surface, in the order the document shows
+ * them, so that the pages being written seldom wait. */
 static gpointer
 draw_charts (gpointer data)
 {
   StyrkortTertialReport *r = data;
-  GHashTable *drawings = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) cairo_surface_destroy);
 
   for (guint i = 0; i < r->chart_store->len; i++)
     {
       StyrkortChart *chart = r->chart_store->pdata[i];
-      g_hash_table_insert (drawings, chart,
-                           styrkort_pdf_chart_record (chart, _styrkort_tertial_report_chart_height (chart)));
+      cairo_surface_t *drawing = styrkort_pdf_chart_record (chart, _styrkort_tertial_report_chart_height (chart));
+      g_mutex_lock (&r->drawing_lock);
+      g_hash_table_insert (r->drawings, chart, drawing);
+      g_cond_broadcast (&r->drawn);
+      g_mutex_unlock (&r->drawing_lock);
     }
-  return drawings;
+  g_mutex_lock (&r->drawing_lock);
+  r->all_drawn = TRUE;
+  g_cond_broadcast (&r->drawn);
+  g_mutex_unlock (&r->drawing_lock);
+  return NULL;
 }
 
 void
 _styrkort_tertial_report_draw_charts (StyrkortTertialReport *r)
 {
   g_return_if_fail (r->drawing_thread == NULL && r->drawings == NULL);
+  r->drawings = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) cairo_surface_destroy);
+  g_mutex_init (&r->drawing_lock);
+  g_cond_init (&r->drawn);
   r->drawing_thread = g_thread_new ("tertial-report-charts", draw_charts, r);
+}
+
+cairo_surface_t *
+_styrkort_tertial_report_drawing (StyrkortTertialReport *r, const StyrkortChart *chart)
+{
+  cairo_surface_t *drawing;
+
+  if (r->drawings == NULL) /* the layout passes, before the charts are drawn */
+    return NULL;
+  g_mutex_lock (&r->drawing_lock);
+  while ((drawing = g_hash_table_lookup (r->drawings, chart)) == NULL && !r->all_drawn)
+    g_cond_wait (&r->drawn, &r->drawing_lock);
+  g_mutex_unlock (&r->drawing_lock);
+  return drawing;
 }
 
 void
 _styrkort_tertial_report_wait_charts (StyrkortTertialReport *r)
 {
-  if (r->drawing_thread != NULL)
-    r->drawings = g_thread_join (g_steal_pointer (&r->drawing_thread));
+  if (r->drawing_thread == NULL)
+    return;
+  g_thread_join (g_steal_pointer (&r->drawing_thread));
+  g_mutex_clear (&r->drawing_lock);
+  g_cond_clear (&r->drawn);
 }
 
 void

@@ -38,7 +38,10 @@ typedef struct {
   GPtrArray *chart_store;     /* StyrkortChart: every chart, owned */
   GHashTable *indicator_charts; /* indicator id → GPtrArray of its charts (units, trend) */
   GHashTable *drawings;       /* StyrkortChart* → its drawing (cairo_surface_t), once drawn */
-  GThread *drawing_thread;    /* draws them while the text is laid out */
+  GThread *drawing_thread;    /* draws them, in the document's order, while the pages are written */
+  GMutex drawing_lock;        /* guards drawings while the thread runs */
+  GCond drawn;                /* a drawing was added, or the last one */
+  gboolean all_drawn;
   GPtrArray *values;          /* StyrkortValue* or NULL per indicator × (the district, then each unit) */
   GArray *totals;             /* StyrkortTotal per indicator: this period, then the previous one */
   GArray *city;               /* double per indicator: the city's value, NAN none */
@@ -47,9 +50,11 @@ typedef struct {
 
 /* How tall a chart is in the report, in points. */
 double _styrkort_tertial_report_chart_height (const StyrkortChart *chart);
-/* Starts drawing every chart in another thread; waits for it to finish. */
-void   _styrkort_tertial_report_draw_charts (StyrkortTertialReport *r);
-void   _styrkort_tertial_report_wait_charts (StyrkortTertialReport *r);
+/* Starts drawing every chart in another thread; a chart's drawing, once
+ * drawn (waits for it); waits for the thread to finish. */
+void             _styrkort_tertial_report_draw_charts (StyrkortTertialReport *r);
+cairo_surface_t *_styrkort_tertial_report_drawing     (StyrkortTertialReport *r, const StyrkortChart *chart);
+void             _styrkort_tertial_report_wait_charts (StyrkortTertialReport *r);
 
 /* The cached records. */
 StyrkortAssessment *_styrkort_tertial_report_assessment (const StyrkortTertialReport *r, guint area, guint operation);

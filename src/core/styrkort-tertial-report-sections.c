@@ -183,7 +183,7 @@ write_charts (StyrkortTertialReport *r, guint area)
   styrkort_pdf_document_keep (r->doc, _styrkort_tertial_report_chart_height (charts->pdata[0]) + 50);
   styrkort_pdf_document_heading (r->doc, 2, _("Charts"));
   for (guint i = 0; i < charts->len; i++)
-    styrkort_pdf_document_drawing (r->doc, r->drawings ? g_hash_table_lookup (r->drawings, charts->pdata[i]) : NULL,
+    styrkort_pdf_document_drawing (r->doc, _styrkort_tertial_report_drawing (r, charts->pdata[i]),
                                    _styrkort_tertial_report_chart_height (charts->pdata[i]));
 }
 

@@ -501,9 +501,10 @@ styrkort_tertial_report_write (StyrkortProject *project, StyrkortPeriod period, 
       report_clear (&r);
       return FALSE;
     }
-  _styrkort_tertial_report_draw_charts (&r);
+  /* The pages are planned with the text shaped in two threads, then
+   * written while the charts are drawn in the second. */
   toc = plan_pages (&r, &n_pages);
-  _styrkort_tertial_report_wait_charts (&r);
+  _styrkort_tertial_report_draw_charts (&r);
 
   part = g_strconcat (path, ".part", NULL);
   surface = cairo_pdf_surface_create (part, STYRKORT_PDF_PAGE_WIDTH, STYRKORT_PDF_PAGE_HEIGHT);
