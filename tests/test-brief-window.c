@@ -15,6 +15,11 @@
 #include "test-util.h"
 #include "ui-test-util.h"
 
+#define find_widget ui_test_find_widget
+#define is_button_labelled ui_test_is_button_labelled
+#define is_button_tipped ui_test_is_button_tipped
+#define is_row_titled ui_test_is_row_titled
+
 /* Labels as the user sees them: translated when the test runs in Swedish. */
 #define T(text) g_dgettext ("styrkort", text)
 
@@ -23,43 +28,10 @@ static char *path;
 
 #define wait_for ui_test_wait_for
 
-static GtkWidget *
-find_widget (GtkWidget *root, gboolean (*match) (GtkWidget *, gconstpointer), gconstpointer data)
-{
-  if (match (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 is_named (GtkWidget *widget, gconstpointer name)
 {
   return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
-}
-
-static gboolean
-is_row_titled (GtkWidget *widget, gconstpointer title)
-{
-  return ADW_IS_PREFERENCES_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
-
-static gboolean
-is_button_tipped (GtkWidget *widget, gconstpointer tip)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tip) == 0;
-}
-
-static gboolean
-is_button_labelled (GtkWidget *widget, gconstpointer label)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
 static void

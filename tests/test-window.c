@@ -24,6 +24,11 @@
 #include "test-util.h"
 #include "ui-test-util.h"
 
+#define find_widget ui_test_find_widget
+#define is_button_labelled ui_test_is_button_labelled
+#define is_button_tipped ui_test_is_button_tipped
+#define is_row_titled ui_test_is_row_titled
+
 /* Labels as the user sees them: translated when the test runs in Swedish. */
 #define T(text) g_dgettext ("styrkort", text)
 
@@ -39,39 +44,6 @@ iterate (void)
 }
 
 #define save_png ui_test_save_png
-
-/* Depth-first search for a widget that @match accepts. */
-static GtkWidget *
-find_widget (GtkWidget *root, gboolean (*match) (GtkWidget *, gconstpointer), gconstpointer data)
-{
-  if (match (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-is_button_labelled (GtkWidget *widget, gconstpointer label)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
-}
-
-static gboolean
-is_button_tipped (GtkWidget *widget, gconstpointer tip)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tip) == 0;
-}
-
-static gboolean
-is_row_titled (GtkWidget *widget, gconstpointer title)
-{
-  return ADW_IS_PREFERENCES_ROW (widget) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
 
 static gboolean
 is_entry (GtkWidget *widget, gconstpointer data)
@@ -1047,19 +1019,6 @@ is_set (gconstpointer pointer)
   return *(const gpointer *) pointer != NULL;
 }
 
-static gboolean
-import_dialog_shown (gconstpointer data)
-{
-  StyrkortImportDialog **dialog = (StyrkortImportDialog **) data;
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (STYRKORT_IS_IMPORT_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      *dialog = l->data;
-  g_list_free (toplevels);
-  return *dialog != NULL;
-}
-
 static StyrkortImportDialog *
 import_csv (const char *name, const char *content)
 {
@@ -1070,7 +1029,7 @@ import_csv (const char *name, const char *content)
   test_write_bytes (csv, content, strlen (content));
   /* As the app does once a file is chosen: it is read beside the main loop. */
   styrkort_import_dialog_open (GTK_WINDOW (window), styrkort_window_get_project (window), csv);
-  g_assert_true (ui_test_wait_for (import_dialog_shown, &dialog));
+  g_assert_true (ui_test_wait_for (ui_test_import_dialog_shown, &dialog));
   iterate ();
   return dialog;
 }

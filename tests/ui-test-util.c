@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "styrkort-demo.h"
+#include "styrkort-import-dialog.h"
 #include "styrkort-locale.h"
 #include "test-util.h"
 #include "ui-test-util.h"
@@ -163,4 +164,50 @@ ui_test_demo_window (StyrkortApplication **app, const char *name, int width, int
   g_assert_true (ui_test_wait_for ((UiTestDone) gtk_widget_get_mapped, window));
   ui_test_settle (GTK_WIDGET (window));
   return window;
+}
+
+GtkWidget *
+ui_test_find_widget (GtkWidget *root, UiTestMatch match, gconstpointer data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_test_find_widget (child, match, data);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+gboolean
+ui_test_is_button_labelled (GtkWidget *widget, gconstpointer label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+gboolean
+ui_test_is_button_tipped (GtkWidget *widget, gconstpointer tip)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tip) == 0;
+}
+
+gboolean
+ui_test_is_row_titled (GtkWidget *widget, gconstpointer title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+gboolean
+ui_test_import_dialog_shown (gconstpointer data)
+{
+  StyrkortImportDialog **dialog = (StyrkortImportDialog **) data;
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (STYRKORT_IS_IMPORT_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      *dialog = l->data;
+  g_list_free (toplevels);
+  return *dialog != NULL;
 }

@@ -28,5 +28,14 @@ void            ui_test_drain       (void);
 /* Everything pending dispatched and a frame of @widget's window drawn after
  * it (when the window is shown): what a change made to it now looks like. */
 void            ui_test_settle      (GtkWidget *widget);
+/* The first widget under @root, depth first, that @match accepts. */
+typedef gboolean (*UiTestMatch) (GtkWidget *widget, gconstpointer data);
+GtkWidget      *ui_test_find_widget        (GtkWidget *root, UiTestMatch match, gconstpointer data);
+gboolean        ui_test_is_button_labelled (GtkWidget *widget, gconstpointer label);
+gboolean        ui_test_is_button_tipped   (GtkWidget *widget, gconstpointer tip);
+gboolean        ui_test_is_row_titled      (GtkWidget *widget, gconstpointer title);
+/* A condition: an import dialog is shown; sets *(StyrkortImportDialog **) @dialog. */
+gboolean        ui_test_import_dialog_shown (gconstpointer dialog);
+
 /* @widget as drawn, in BUILDDIR/tests/screens/@name. */
 void            ui_test_save_png    (GtkWidget *widget, const char *name);
