@@ -5,6 +5,7 @@
  * BUILDDIR/tests/screens/. */
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "styrkort-application.h"
 #include "styrkort-city.h"
@@ -12,6 +13,7 @@
 #include "styrkort-import-dialog.h"
 #include "styrkort-locale.h"
 #include "styrkort-window.h"
+#include "styrkort-workbook.h"
 #include "test-util.h"
 #include "ui-test-util.h"
 
@@ -161,6 +163,54 @@ test_city_workbook (void)
   g_assert_cmpint (test_sql_int (path, places), ==, 0);
 }
 
+static gboolean
+is_row_subtitled_with (GtkWidget *widget, gconstpointer text)
+{
+  return ADW_IS_ACTION_ROW (widget) && strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), text) != NULL;
+}
+
+/* Another district's workbook: its rows are left out under one line that
+ * names the district and where its figures belong, not one line per row. */
+static void
+test_other_district_workbook (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *north = make_district ("Norr", 1, 100);
+  g_autofree char *xlsx = test_path ("Norr.xlsx");
+  g_autoptr(GFile) file = g_file_new_for_path (north);
+  g_autoptr(StyrkortProject) project = styrkort_project_open (file, STYRKORT_OPEN_DEFAULT, &error);
+  g_autofree char *title = NULL, *count = NULL, *row_2 = NULL;
+  StyrkortImportDialog *dialog;
+  StyrkortImportPlan *plan;
+  GtkWidget *grouped;
+  guint rejected;
+
+  g_assert_no_error (error);
+  g_assert_true (styrkort_workbook_export (project, styrkort_demo_last_period (), xlsx, &error));
+  g_assert_no_error (error);
+  styrkort_project_close (project);
+
+  dialog = open_import (xlsx);
+  plan = styrkort_import_dialog_get_plan (dialog);
+  g_assert_nonnull (plan);
+  rejected = styrkort_import_plan_count (plan, STYRKORT_IMPORT_ROW_REJECTED);
+  g_assert_cmpuint (rejected, >=, 1);
+  g_assert_cmpuint (styrkort_import_plan_n_writes (plan), ==, 0);
+  title = g_strdup_printf (T ("Figures of %s, not of %s"), "Norr", "Stadsdel Exempel");
+  grouped = find_widget (GTK_WIDGET (dialog), is_named, "other-district");
+  g_assert_nonnull (grouped);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (grouped)), ==, title);
+  count = g_strdup_printf ("%u", rejected);
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_row_subtitled_with, count));
+  /* No row of the file listed by itself. */
+  row_2 = g_strdup_printf (T ("Row %u"),
+                           ((StyrkortImportRow *) styrkort_import_plan_rows (plan)->pdata[0])->line);
+  g_assert_null (find_widget (GTK_WIDGET (dialog), is_row_titled, row_2));
+  ui_test_save_png (GTK_WIDGET (dialog), "import-other-district.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -170,5 +220,6 @@ main (int argc, char **argv)
   window = ui_test_demo_window (&app, "Stadsdel Exempel.styrkort", 1366, 768, &path);
 
   g_test_add_func ("/ui/import/city-workbook", test_city_workbook);
+  g_test_add_func ("/ui/import/other-district", test_other_district_workbook);
   return g_test_run ();
 }

@@ -291,6 +291,8 @@ add_row_list (StyrkortImportDialog *self, GtkWidget *group, StyrkortImportRowSta
       g_autofree char *title = NULL, *subtitle = NULL;
       if (row->state != state && !(state == STYRKORT_IMPORT_ROW_NEW && row->state == STYRKORT_IMPORT_ROW_CONFLICT))
         continue;
+      if (state == STYRKORT_IMPORT_ROW_REJECTED && row->other_district != NULL)
+        continue; /* one row per district, above */
       if (++total > limit)
         continue;
       if (state == STYRKORT_IMPORT_ROW_REJECTED && row->city)
@@ -323,6 +325,41 @@ add_row_list (StyrkortImportDialog *self, GtkWidget *group, StyrkortImportRowSta
     {
       g_autofree char *more = g_strdup_printf (_("… and %u more"), total - shown);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (more, NULL));
+    }
+}
+
+/* Rows of another district, one row per district named: a workbook of the
+ * wrong district would otherwise list each of its rows. */
+static void
+add_other_districts (StyrkortImportDialog *self, GtkWidget *group)
+{
+  GPtrArray *rows = styrkort_import_plan_rows (self->plan);
+  g_autoptr(StyrkortDistrict) district = styrkort_project_get_district (self->project);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const StyrkortImportRow *row = rows->pdata[i];
+      guint n;
+      if (row->state != STYRKORT_IMPORT_ROW_REJECTED || row->other_district == NULL)
+        continue;
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, row->other_district));
+      if (n == 0)
+        g_ptr_array_add (names, row->other_district);
+      g_hash_table_insert (counts, row->other_district, GUINT_TO_POINTER (n + 1));
+    }
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = names->pdata[i];
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, name));
+      g_autofree char *title = g_strdup_printf (_("Figures of %s, not of %s"), name, district ? district->name : "");
+      g_autofree char *subtitle = g_strdup_printf (ngettext ("%u row. Import it into the district file of %s instead.",
+                                                             "%u rows. Import them into the district file of %s instead.",
+                                                             n), n, name);
+      GtkWidget *row = info_row (title, subtitle);
+      gtk_widget_set_name (row, "other-district");
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
 }
 
@@ -400,6 +437,7 @@ _styrkort_import_dialog_fill_results (StyrkortImportDialog *self)
     {
       GtkWidget *group = styrkort_page_add_group (self->results_box, _("Rows That Will Not Be Imported"), NULL);
       adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), copy_button (self));
+      add_other_districts (self, group);
       add_row_list (self, group, STYRKORT_IMPORT_ROW_REJECTED, MAX_LISTED);
     }
   update_import_button (self);
