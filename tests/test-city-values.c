@@ -184,11 +184,13 @@ test_import (void)
   g_assert_cmpfloat_with_epsilon (row->value.value, 16.0 / 150 * 100, 1e-9); /* all leavers ÷ all staff */
   g_assert_cmpuint (row->place, ==, 3);  /* lower turnover is better: Söder's 15 % is last */
   g_assert_cmpuint (row->places, ==, 3);
+  /* A count's city value is the districts' median, on a district's scale
+   * (the city's sum, 12, is many times any district's figure). */
   row = row_of (plan, vfu);
-  g_assert_cmpfloat (row->value.value, ==, 12);
+  g_assert_cmpfloat (row->value.value, ==, 4);
   g_assert_cmpuint (row->place, ==, 3);  /* more places is better: 6, 4, then Söder’s 2 */
   row = row_of (plan, headcount);
-  g_assert_cmpfloat (row->value.value, ==, 150);
+  g_assert_cmpfloat (row->value.value, ==, 50);
   g_assert_cmpuint (row->place, ==, 0);  /* no direction is better: no place */
 
   g_assert_false (styrkort_project_get_city_value (p, turnover, T, &city));
@@ -410,6 +412,50 @@ test_migrate_v4 (void)
   g_assert_no_error (error);
 }
 
+/* A period only the district itself reported: the city workbook's "city
+ * value" for it would be the district's own figure, and is not imported. */
+static void
+test_own_figure_only (void)
+{
+  static const StyrkortPeriod earlier = { 2025, 1 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortCity) city = styrkort_city_new (&error);
+  g_autofree char *merged = test_path ("Stadsöversikt-egen.xlsx");
+  g_autoptr(StyrkortProject) p = open_copy (2, "Söder-egen.styrkort");
+  g_autoptr(StyrkortImportPlan) plan = NULL;
+  g_autoptr(GPtrArray) units = styrkort_project_list_units (p);
+  gint64 turnover = indicator_id (p, "turnover");
+  StyrkortCityValue stored;
+  StyrkortValue v;
+
+  styrkort_value_init (&v);
+  v.indicator_id = turnover;
+  v.unit_id = ((StyrkortUnit *) units->pdata[0])->id;
+  v.period = earlier;
+  v.numerator = 3;
+  v.denominator = 60;
+  g_assert_true (styrkort_project_set_value (p, &v, &error));
+  g_assert_no_error (error);
+  styrkort_city_add (city, files[0], &error);
+  {
+    g_autofree char *own = g_file_get_path (styrkort_project_get_file (p));
+    styrkort_city_add (city, own, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_true (styrkort_city_export (city, T, merged, &error));
+
+  plan = plan_for (p, merged);
+  for (guint i = 0; i < styrkort_import_plan_rows (plan)->len; i++)
+    {
+      const StyrkortImportRow *row = styrkort_import_plan_rows (plan)->pdata[i];
+      g_assert_false (styrkort_period_compare (row->value.period, earlier) == 0);
+    }
+  g_assert_true (styrkort_import_plan_apply (plan, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (styrkort_project_get_city_value (p, turnover, earlier, &stored));
+  g_assert_true (styrkort_project_get_city_value (p, turnover, T, &stored)); /* two districts: a city value */
+}
+
 int
 main (int argc, char **argv)
 {
@@ -420,6 +466,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/city-values/kind", test_kind);
   g_test_add_func ("/core/city-values/import", test_import);
   g_test_add_func ("/core/city-values/other-district", test_other_district);
+  g_test_add_func ("/core/city-values/own-figure-only", test_own_figure_only);
   g_test_add_func ("/core/city-values/cli", test_cli);
   test_add_python_func ("/core/city-values/data-format-1", test_data_format_1);
   g_test_add_func ("/core/city-values/migrate-v4", test_migrate_v4);

@@ -98,7 +98,13 @@ replan (StyrkortImportDialog *self)
   g_autoptr(GError) error = NULL;
 
   if (self->plan == NULL)
-    self->plan = styrkort_import_plan_new (self->project, self->source, self->mapping, &error);
+    {
+      self->plan = styrkort_import_plan_new (self->project, self->source, self->mapping, &error);
+      /* The city's workbook is newer than the city values kept from before:
+       * they are replaced unless the user keeps them. */
+      if (self->plan != NULL && styrkort_import_plan_is_city (self->plan, NULL, NULL))
+        styrkort_import_plan_set_conflicts (self->plan, STYRKORT_IMPORT_REPLACE);
+    }
   g_clear_pointer (&self->problem, g_free);
   if (self->plan == NULL)
     self->problem = g_strdup (error->message);

@@ -169,7 +169,8 @@ styrkort_chart_new_units (StyrkortProject *project, gint64 indicator_id, Styrkor
       styrkort_chart_add_category (chart, u->name);
       append (series, v ? v->value : NAN);
     }
-  if (styrkort_project_get_city_value (project, indicator_id, period, &city))
+  /* A unit's count is not on the city's scale: no city line among units. */
+  if (ind->measure != STYRKORT_MEASURE_COUNT && styrkort_project_get_city_value (project, indicator_id, period, &city))
     {
       g_autofree char *place = styrkort_format_place (city.place, city.places);
       chart->reference = city.value;

@@ -58,15 +58,50 @@ add_problem (StyrkortImportPlan *plan, const char *problem)
   g_ptr_array_add (plan->rows, row);
 }
 
+/* Whether the only district with the figure is @district itself: then the
+ * "city value" would be the district's own figure (earlier periods that
+ * only it reported), and says nothing about the city. */
+static gboolean
+only_own_figure (StyrkortCity *city, const char *district, const char *code, StyrkortPeriod period)
+{
+  g_autoptr(GPtrArray) districts = styrkort_city_list_districts (city);
+  guint with_figure = 0;
+  gboolean own = FALSE;
+
+  for (guint d = 0; d < districts->len; d++)
+    if (!isnan (styrkort_city_district_total (city, districts->pdata[d], code, period).value))
+      {
+        with_figure++;
+        own = own || g_strcmp0 (districts->pdata[d], district) == 0;
+      }
+  return with_figure == 1 && own;
+}
+
+/* The city value a district compares itself with: a rate, mean or ratio
+ * as the city's total; a count as the districts' median (the city's sum
+ * is many times any district's figure), as the city overview shows it. */
+static StyrkortTotal
+city_value_of (StyrkortCity *city, const StyrkortIndicator *ind, StyrkortPeriod period)
+{
+  StyrkortTotal total = styrkort_city_total (city, ind->code, period);
+
+  if (ind->measure == STYRKORT_MEASURE_COUNT)
+    {
+      total.value = styrkort_city_median (city, ind->code, period);
+      total.numerator = total.denominator = NAN;
+    }
+  return total;
+}
+
 static void
 add_value (StyrkortImportPlan *plan, StyrkortCity *city, const char *district, const StyrkortIndicator *ind,
            StyrkortPeriod period)
 {
-  StyrkortTotal total = styrkort_city_total (city, ind->code, period);
+  StyrkortTotal total = city_value_of (city, ind, period);
   StyrkortCityValue stored;
   Row *row;
 
-  if (isnan (total.value))
+  if (isnan (total.value) || (district != NULL && only_own_figure (city, district, ind->code, period)))
     return;
   row = row_new ();
   row->indicator = ind;

@@ -490,7 +490,9 @@ build_city (Builder *b)
       StyrkortCityValue city = { 0 };
       g_autoptr(GPtrArray) values = NULL;
 
+      /* A unit's count is not on the city's scale (a rate, mean or ratio is). */
       if (ind->better == STYRKORT_BETTER_NONE || ind->level != STYRKORT_LEVEL_UNIT ||
+          ind->measure == STYRKORT_MEASURE_COUNT ||
           !styrkort_project_get_city_value (b->project, ind->id, b->brief->period, &city) || isnan (city.value))
         continue;
       values = styrkort_project_list_values (b->project, ind->id, b->brief->period);
