@@ -12,6 +12,7 @@ run (char **out, char **err, ...)
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   int status = 0;
+  gboolean spawned;
   va_list args;
   const char *arg;
 
@@ -23,9 +24,9 @@ run (char **out, char **err, ...)
     g_ptr_array_add (argv, (char *) arg);
   va_end (args);
   g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               out, err, &status, &error));
-  g_assert_no_error (error);
+  spawned = g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
+  g_assert_no_error (error); /* (says why it failed) */
+  g_assert_true (spawned);
   /* The exit status, the same way on Windows and POSIX. */
   if (!g_spawn_check_wait_status (status, &error))
     return g_error_matches (error, G_SPAWN_EXIT_ERROR, error->code) ? error->code : -1;

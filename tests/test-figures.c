@@ -158,9 +158,11 @@ test_format_figures (void)
 static void
 init_as_swedish_user (void)
 {
+  /* (On Windows the C runtime takes the user's locale from Windows, not
+   * from LC_ALL: build-aux/windows/test runs Wine with a Swedish one.) */
   g_setenv ("LC_ALL", "sv_SE.UTF-8", TRUE);
   styrkort_locale_init ();
-  g_assert_nonnull (strstr (setlocale (LC_COLLATE, NULL), "sv_SE"));
+  g_assert_nonnull (strstr (setlocale (LC_COLLATE, NULL), TEST_SWEDISH_LOCALE_PART));
 }
 
 static void
@@ -219,9 +221,14 @@ test_undo_keeps_decimals_in_swedish (void)
 {
   double value;
 
-  /* The check can see the fault: what users got before. */
-  g_assert_nonnull (setlocale (LC_NUMERIC, "sv_SE.UTF-8"));
+  /* The check can see the fault: what users got before. (Built for Windows,
+   * SQLite is the amalgamation, whose JSON reads numbers with its own
+   * sqlite3AtoF, not the C runtime's strtod(): the fault does not exist
+   * there, and only the check below runs.) */
+  g_assert_nonnull (setlocale (LC_NUMERIC, TEST_SWEDISH_LOCALE));
+#ifndef G_OS_WIN32
   g_assert_cmpfloat (undo_scenario ("control.styrkort", &value), ==, 24);
+#endif
 
   init_as_swedish_user ();
   g_assert_cmpfloat (undo_scenario ("undo.styrkort", &value), ==, 24.5);
@@ -272,10 +279,16 @@ test_workbook_numbers_in_swedish (void)
   g_assert_no_error (error);
   /* The check can see the fault: with a Swedish LC_NUMERIC libxlsxwriter
    * writes decimal commas (the workbook users got before). */
-  g_assert_nonnull (setlocale (LC_NUMERIC, "sv_SE.UTF-8"));
+  g_assert_nonnull (setlocale (LC_NUMERIC, TEST_SWEDISH_LOCALE));
   g_assert_false (styrkort_locale_numeric_is_c ());
   g_assert_true (styrkort_workbook_export (p, period, control, &error));
+#ifdef G_OS_WIN32
+  /* Built for Windows, libxlsxwriter formats numbers with its own dtoa
+   * (USE_DTOA_LIBRARY, build-aux/windows/build-stack): points even so. */
+  g_assert_cmpuint (decimal_commas (control), ==, 0);
+#else
   g_assert_cmpuint (decimal_commas (control), >, 100);
+#endif
 
   init_as_swedish_user ();
   g_assert_true (styrkort_locale_numeric_is_c ());

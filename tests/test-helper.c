@@ -58,6 +58,15 @@ int
 main (int argc, char **argv)
 {
   g_autoptr(GFile) file = NULL;
+#ifdef G_OS_WIN32
+  /* The arguments in UTF-8 from the Unicode command line, as the CLI takes
+   * them: main()'s are in the ANSI code page ("Stadsdel Å Ä Ö" would not be
+   * found). */
+  g_auto(GStrv) utf8_argv = g_win32_get_command_line ();
+
+  argv = utf8_argv;
+  argc = (int) g_strv_length (utf8_argv);
+#endif
 
   if (argc < 3)
     return 2;

@@ -18,3 +18,13 @@ void    test_init_env    (void);
  * Built for Windows (run under Wine) it is skipped and says why: there is no
  * python3 there; it runs on Linux. */
 void    test_add_python_func (const char *path, GTestFunc func);
+
+/* A Swedish locale's name for setlocale(): glibc's sv_SE.UTF-8 on Linux; on
+ * Windows the C runtime's name (Swedish_Sweden.1252). */
+#ifdef G_OS_WIN32
+#define TEST_SWEDISH_LOCALE "Swedish_Sweden.1252"
+#define TEST_SWEDISH_LOCALE_PART "Swedish"
+#else
+#define TEST_SWEDISH_LOCALE "sv_SE.UTF-8"
+#define TEST_SWEDISH_LOCALE_PART "sv_SE"
+#endif

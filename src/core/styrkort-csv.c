@@ -252,6 +252,15 @@ to_utf8 (const char *data, gsize length, GError **error)
     return NULL;
   if (utf8)
     return g_strndup (data, length);
+  /* The five bytes Windows-1252 leaves undefined are refused by glibc's
+   * iconv, while Windows (GLib's iconv there is MultiByteToWideChar) turns
+   * them into control characters: refused on both, by the same rule. */
+  for (gsize i = 0; i < length; i++)
+    if (strchr ("\x81\x8d\x8f\x90\x9d", data[i]) != NULL && data[i] != '\0')
+      {
+        conversion_error (data, i, "WINDOWS-1252", error);
+        return NULL;
+      }
   return convert (data, length, "WINDOWS-1252", NULL, error);
 }
 
