@@ -33,6 +33,25 @@ print_differences (StyrkortProject *project, GPtrArray *rows)
     }
 }
 
+/* New units with the operation they go to: a file without an operation
+ * column puts them in the file's first, which the user should see. */
+static void
+print_new_units (StyrkortProject *project, GPtrArray *units)
+{
+  g_autoptr(GPtrArray) operations = styrkort_project_list_operations (project);
+
+  for (guint i = 0; i < units->len; i++)
+    {
+      const StyrkortImportUnit *unit = units->pdata[i];
+      const char *operation = "";
+      for (guint o = 0; o < operations->len; o++)
+        if (((StyrkortOperation *) operations->pdata[o])->id == unit->operation_id)
+          operation = STYRKORT_LOCALIZED ((StyrkortOperation *) operations->pdata[o], name);
+      /* TRANSLATORS: a unit the import creates, and the operation it goes to */
+      g_print (_("New unit: %s (%s)\n"), unit->name, operation);
+    }
+}
+
 /* Rows of another district, one message per district named: a workbook
  * of the wrong district would otherwise give a line for each of its rows. */
 static void
@@ -123,8 +142,7 @@ print_plan (StyrkortProject *project, const char *file_name, StyrkortImportPlan 
       print_city_counts (plan, replace);
       return;
     }
-  for (guint i = 0; i < units->len; i++)
-    g_print (_("New unit: %s\n"), ((StyrkortImportUnit *) units->pdata[i])->name);
+  print_new_units (project, units);
   g_print (_("New figures: %u. Already stored: %u. Different from stored: %u (%s). Rejected rows: %u.\n"),
            styrkort_import_plan_count (plan, STYRKORT_IMPORT_ROW_NEW),
            styrkort_import_plan_count (plan, STYRKORT_IMPORT_ROW_SAME),

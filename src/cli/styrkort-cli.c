@@ -122,6 +122,7 @@ print_count (const char *label, guint count)
 {
   g_autoptr(GString) line = g_string_new ("  ");
   append_padded (line, label, 22);
+  g_string_append_c (line, ' '); /* a label as long as the column ("Sämre än utgångsvärdet") */
   g_print ("%s%u\n", line->str, count);
 }
 
