@@ -493,7 +493,9 @@ static GtkWidget *
 frozen_panes (GtkWidget *header, GtkWidget *labels, GtkWidget *cells)
 {
   GtkWidget *panes = gtk_grid_new (), *body = gtk_scrolled_window_new ();
-  GtkWidget *corner = gtk_label_new (NULL), *header_end = gtk_label_new (NULL), *labels_end = gtk_label_new (NULL);
+  /* The ends take the scroll bars' sizes (an empty label would be a line tall). */
+  GtkWidget *corner = gtk_label_new (NULL), *header_end = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0),
+            *labels_end = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0), *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkAdjustment *h, *v;
   g_autoptr(GtkSizeGroup) left = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
@@ -501,6 +503,10 @@ frozen_panes (GtkWidget *header, GtkWidget *labels, GtkWidget *cells)
   g_autoptr(GtkSizeGroup) bottom = gtk_size_group_new (GTK_SIZE_GROUP_VERTICAL);
 
   gtk_scrolled_window_set_overlay_scrolling (GTK_SCROLLED_WINDOW (body), FALSE);
+  /* Always shown, as in a spreadsheet: a bar the scrolled window hides when
+   * not needed still counts in the size group, and left the names a bar's
+   * height short of the cells at the end of the grid (its last name cut). */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (body), GTK_POLICY_ALWAYS, GTK_POLICY_ALWAYS);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (body), cells);
   gtk_widget_set_hexpand (body, TRUE);
   gtk_widget_set_vexpand (body, TRUE);
