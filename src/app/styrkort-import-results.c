@@ -333,26 +333,14 @@ add_row_list (StyrkortImportDialog *self, GtkWidget *group, StyrkortImportRowSta
 static void
 add_other_districts (StyrkortImportDialog *self, GtkWidget *group)
 {
-  GPtrArray *rows = styrkort_import_plan_rows (self->plan);
   g_autoptr(StyrkortDistrict) district = styrkort_project_get_district (self->project);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) counts = NULL;
+  g_autoptr(GPtrArray) names = styrkort_import_plan_other_districts (self->plan, &counts);
 
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const StyrkortImportRow *row = rows->pdata[i];
-      guint n;
-      if (row->state != STYRKORT_IMPORT_ROW_REJECTED || row->other_district == NULL)
-        continue;
-      n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, row->other_district));
-      if (n == 0)
-        g_ptr_array_add (names, row->other_district);
-      g_hash_table_insert (counts, row->other_district, GUINT_TO_POINTER (n + 1));
-    }
   for (guint i = 0; i < names->len; i++)
     {
       const char *name = names->pdata[i];
-      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, name));
+      guint n = g_array_index (counts, guint, i);
       g_autofree char *title = g_strdup_printf (_("Figures of %s, not of %s"), name, district ? district->name : "");
       g_autofree char *subtitle = g_strdup_printf (ngettext ("%u row. Import it into the district file of %s instead.",
                                                              "%u rows. Import them into the district file of %s instead.",

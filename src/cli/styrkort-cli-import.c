@@ -55,26 +55,15 @@ print_new_units (StyrkortProject *project, GPtrArray *units)
 /* Rows of another district, one message per district named: a workbook
  * of the wrong district would otherwise give a line for each of its rows. */
 static void
-print_other_districts (StyrkortProject *project, const char *file_name, GPtrArray *rows)
+print_other_districts (StyrkortProject *project, const char *file_name, StyrkortImportPlan *plan)
 {
   g_autoptr(StyrkortDistrict) district = styrkort_project_get_district (project);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) counts = NULL;
+  g_autoptr(GPtrArray) names = styrkort_import_plan_other_districts (plan, &counts);
 
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const StyrkortImportRow *row = rows->pdata[i];
-      guint n;
-      if (row->state != STYRKORT_IMPORT_ROW_REJECTED || row->other_district == NULL)
-        continue;
-      n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, row->other_district));
-      if (n == 0)
-        g_ptr_array_add (names, row->other_district);
-      g_hash_table_insert (counts, row->other_district, GUINT_TO_POINTER (n + 1));
-    }
   for (guint i = 0; i < names->len; i++)
     {
-      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, names->pdata[i]));
+      guint n = g_array_index (counts, guint, i);
       g_printerr (ngettext ("styrkort-cli: “%s” holds figures of %s, not of %s: %u row left out. Import them into "
                             "the district file of %s instead.\n",
                             "styrkort-cli: “%s” holds figures of %s, not of %s: %u rows left out. Import them into "
@@ -123,7 +112,7 @@ print_plan (StyrkortProject *project, const char *file_name, StyrkortImportPlan 
   gboolean ambiguous = FALSE;
 
   print_city_header (project, file_name, plan);
-  print_other_districts (project, file_name, rows);
+  print_other_districts (project, file_name, plan);
   for (guint i = 0; i < rows->len; i++)
     {
       const StyrkortImportRow *row = rows->pdata[i];

@@ -342,6 +342,31 @@ styrkort_import_plan_rows (StyrkortImportPlan *plan)
 }
 
 GPtrArray *
+styrkort_import_plan_other_districts (StyrkortImportPlan *plan, GArray **counts)
+{
+  GPtrArray *names = g_ptr_array_new ();
+  g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+
+  *counts = g_array_new (FALSE, TRUE, sizeof (guint));
+  for (guint i = 0; i < plan->rows->len; i++)
+    {
+      const StyrkortImportRow *row = plan->rows->pdata[i];
+      gpointer at;
+      if (row->state != STYRKORT_IMPORT_ROW_REJECTED || row->other_district == NULL)
+        continue;
+      if (!g_hash_table_lookup_extended (index, row->other_district, NULL, &at))
+        {
+          at = GUINT_TO_POINTER (names->len);
+          g_hash_table_insert (index, row->other_district, at);
+          g_ptr_array_add (names, row->other_district);
+          g_array_set_size (*counts, names->len);
+        }
+      g_array_index (*counts, guint, GPOINTER_TO_UINT (at))++;
+    }
+  return names;
+}
+
+GPtrArray *
 styrkort_import_plan_new_units (StyrkortImportPlan *plan)
 {
   return plan->new_units;

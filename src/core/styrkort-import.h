@@ -150,6 +150,10 @@ void                styrkort_import_plan_free  (StyrkortImportPlan *plan);
 GPtrArray          *styrkort_import_plan_rows  (StyrkortImportPlan *plan);   /* StyrkortImportRow* */
 GPtrArray          *styrkort_import_plan_new_units (StyrkortImportPlan *plan); /* StyrkortImportUnit* */
 guint               styrkort_import_plan_count (StyrkortImportPlan *plan, StyrkortImportRowState state);
+/* The districts other than this one that rows name, in the file's order
+ * (char*, owned by the rows), each with its count of rows in @counts
+ * (guint per name): one message per district, not one per row. */
+GPtrArray          *styrkort_import_plan_other_districts (StyrkortImportPlan *plan, GArray **counts);
 /* Maps the unknown unit @name to @unit_id, or (0) creates it in @operation_id. */
 void                styrkort_import_plan_set_unit (StyrkortImportPlan *plan, const char *name, gint64 unit_id,
                                                    gint64 operation_id);
