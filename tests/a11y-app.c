@@ -20,6 +20,7 @@
 #include "styrkort-locale.h"
 #include "styrkort-window.h"
 #include "test-util.h"
+#include "ui-test-util.h"
 
 static StyrkortApplication *app;
 static StyrkortWindow *window;
@@ -142,7 +143,7 @@ main (int argc, char **argv)
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   window = styrkort_window_new (GTK_APPLICATION (app));
   gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
-  g_assert_true (styrkort_window_open (window, file));
+  g_assert_true (ui_test_open (window, file));
   gtk_window_present (GTK_WINDOW (window));
 
   loop = g_main_loop_new (NULL, FALSE);

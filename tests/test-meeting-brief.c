@@ -426,7 +426,7 @@ test_gaps (Fixture *f, gconstpointer data)
 static guint n_changed;
 
 static void
-on_changed_cb (StyrkortProject *project, const char *what, gpointer data)
+on_changed_cb (StyrkortProject *project, StyrkortChanges *changes, gpointer data)
 {
   n_changed++;
 }

@@ -512,6 +512,106 @@ test_group_is_one_step (void)
 }
 
 static void
+on_changed_keep_cb (StyrkortProject *project, StyrkortChanges *changes, GPtrArray *seen)
+{
+  g_ptr_array_add (seen, styrkort_changes_ref (changes));
+}
+
+static const StyrkortChanges *
+last_changes (GPtrArray *seen)
+{
+  g_assert_cmpuint (seen->len, >, 0);
+  return seen->pdata[seen->len - 1];
+}
+
+/* ::changed says which rows changed, which figures (indicator, period),
+ * and who changed them: an edit, a group, undo, redo. */
+static void
+test_changes (void)
+{
+  g_autoptr(StyrkortProject) p = new_project (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func ((GDestroyNotify) styrkort_changes_unref);
+  g_autoptr(StyrkortIndicator) turnover = styrkort_project_find_indicator (p, "turnover");
+  g_autoptr(StyrkortIndicator) vfu = styrkort_project_find_indicator (p, "vfu_places");
+  StyrkortPeriod t2 = { 2026, 2 }, t3 = { 2026, 3 };
+  gint64 unit;
+  StyrkortValue v;
+  const GArray *rows;
+
+  g_signal_connect (p, "changed", G_CALLBACK (on_changed_keep_cb), seen);
+  unit = styrkort_project_add_unit (p, "Mottagning", first_operation (p), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen->len, ==, 1);
+  rows = styrkort_changes_get_rows (last_changes (seen), "unit");
+  g_assert_nonnull (rows);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpint (g_array_index (rows, gint64, 0), ==, unit);
+  g_assert_false (styrkort_changes_touches (last_changes (seen), "indicator_value"));
+  g_assert_cmpint (styrkort_changes_get_origin (last_changes (seen)), ==, STYRKORT_CHANGE_EDIT);
+
+  styrkort_value_init (&v);
+  v.indicator_id = turnover->id;
+  v.unit_id = unit;
+  v.period = t2;
+  v.value = 12;
+  g_assert_true (styrkort_project_set_value (p, &v, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen->len, ==, 2);
+  g_assert_true (styrkort_changes_touches (last_changes (seen), "indicator_value"));
+  g_assert_true (styrkort_changes_touches_figures (last_changes (seen), turnover->id, &t2));
+  g_assert_true (styrkort_changes_touches_figures (last_changes (seen), 0, NULL));
+  g_assert_false (styrkort_changes_touches_figures (last_changes (seen), turnover->id, &t3));
+  g_assert_false (styrkort_changes_touches_figures (last_changes (seen), vfu->id, NULL));
+  g_assert_false (styrkort_changes_touches (last_changes (seen), "unit"));
+
+  /* The same figure again changes nothing and says nothing. */
+  g_assert_true (styrkort_project_set_value (p, &v, &error));
+  g_assert_cmpuint (seen->len, ==, 2);
+
+  /* The district's name: the window's title follows "district". */
+  g_assert_true (styrkort_project_set_district (p, "Södermalm Norr", "Stockholm", "", &error));
+  g_assert_no_error (error);
+  g_assert_true (styrkort_changes_touches (last_changes (seen), "district"));
+
+  /* Undo of the figure names the same figure, and says it was undo. */
+  g_assert_true (styrkort_project_undo (p, &error));
+  g_assert_true (styrkort_project_undo (p, &error));
+  g_assert_cmpuint (seen->len, ==, 5);
+  g_assert_cmpint (styrkort_changes_get_origin (last_changes (seen)), ==, STYRKORT_CHANGE_UNDO);
+  g_assert_true (styrkort_changes_touches_figures (last_changes (seen), turnover->id, &t2));
+  g_assert_false (styrkort_changes_touches (last_changes (seen), "district"));
+  g_assert_true (styrkort_project_redo (p, &error));
+  g_assert_cmpint (styrkort_changes_get_origin (last_changes (seen)), ==, STYRKORT_CHANGE_REDO);
+  g_assert_true (styrkort_changes_touches_figures (last_changes (seen), turnover->id, &t2));
+
+  /* A group: every row and figure of it, once. */
+  g_assert_true (styrkort_project_begin_group (p, "Import", &error));
+  for (int tertial = 1; tertial <= 3; tertial++)
+    {
+      v.period = (StyrkortPeriod) { 2025, tertial };
+      v.value = tertial;
+      g_assert_true (styrkort_project_set_value (p, &v, &error));
+    }
+  v.indicator_id = vfu->id;
+  g_assert_true (styrkort_project_set_value (p, &v, &error));
+  g_assert_true (styrkort_project_end_group (p, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen->len, ==, 7);
+  g_assert_cmpint (styrkort_changes_get_origin (last_changes (seen)), ==, STYRKORT_CHANGE_GROUP);
+  g_assert_cmpuint (styrkort_changes_get_rows (last_changes (seen), "indicator_value")->len, ==, 4);
+  g_assert_true (styrkort_changes_touches_figures (last_changes (seen), vfu->id, &(StyrkortPeriod) { 2025, 3 }));
+  g_assert_false (styrkort_changes_touches_figures (last_changes (seen), vfu->id, &(StyrkortPeriod) { 2025, 1 }));
+  g_assert_true (styrkort_changes_touches_figures (last_changes (seen), turnover->id, &(StyrkortPeriod) { 2025, 1 }));
+
+  /* Removing the unit removes its figures (ON DELETE CASCADE): they are named too. */
+  g_assert_true (styrkort_project_remove_unit (p, unit, &error));
+  g_assert_no_error (error);
+  g_assert_true (styrkort_changes_touches (last_changes (seen), "unit"));
+  g_assert_true (styrkort_changes_touches_figures (last_changes (seen), turnover->id, &t2));
+}
+
+static void
 test_migrate_v1 (void)
 {
   g_autofree char *path = test_path ("Gamla.styrkort");
@@ -959,6 +1059,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/project/subgoal-state", test_subgoal_state);
   g_test_add_func ("/core/project/undo-redo-reopen", test_undo_redo_reopen);
   g_test_add_func ("/core/project/group-is-one-step", test_group_is_one_step);
+  g_test_add_func ("/core/project/changes", test_changes);
   g_test_add_func ("/core/project/migrate-v1", test_migrate_v1);
   g_test_add_func ("/core/project/bad-files", test_bad_files);
   g_test_add_func ("/core/project/second-opener-in-process", test_second_opener_in_process);

@@ -11,75 +11,7 @@
 #include "styrkort-locale.h"
 #include "styrkort-project.h"
 #include "test-util.h"
-
-typedef struct {
-  sqlite3_file base;
-  sqlite3_file *real;
-} FaultFile;
-
-static sqlite3_vfs *real_vfs;
-static sqlite3_vfs fault_vfs;
-static int countdown = -1; /* writes and syncs left before one fails; -1: never */
-static gulong delay_us;     /* a slow disk: each write and sync takes this long */
-
-static gboolean
-inject (void)
-{
-  if (delay_us > 0)
-    g_usleep (delay_us);
-  if (countdown < 0)
-    return FALSE;
-  return countdown-- == 0;
-}
-
-#define REAL(f) (((FaultFile *) (f))->real)
-
-static int f_close (sqlite3_file *f) { return REAL (f)->pMethods->xClose (REAL (f)); }
-static int f_read (sqlite3_file *f, void *b, int n, sqlite3_int64 o) { return REAL (f)->pMethods->xRead (REAL (f), b, n, o); }
-static int f_write (sqlite3_file *f, const void *b, int n, sqlite3_int64 o)
-{
-  return inject () ? SQLITE_IOERR_WRITE : REAL (f)->pMethods->xWrite (REAL (f), b, n, o);
-}
-static int f_truncate (sqlite3_file *f, sqlite3_int64 s) { return REAL (f)->pMethods->xTruncate (REAL (f), s); }
-static int f_sync (sqlite3_file *f, int flags)
-{
-  return inject () ? SQLITE_IOERR_FSYNC : REAL (f)->pMethods->xSync (REAL (f), flags);
-}
-static int f_size (sqlite3_file *f, sqlite3_int64 *s) { return REAL (f)->pMethods->xFileSize (REAL (f), s); }
-static int f_lock (sqlite3_file *f, int l) { return REAL (f)->pMethods->xLock (REAL (f), l); }
-static int f_unlock (sqlite3_file *f, int l) { return REAL (f)->pMethods->xUnlock (REAL (f), l); }
-static int f_check (sqlite3_file *f, int *r) { return REAL (f)->pMethods->xCheckReservedLock (REAL (f), r); }
-static int f_control (sqlite3_file *f, int op, void *a) { return REAL (f)->pMethods->xFileControl (REAL (f), op, a); }
-static int f_sector (sqlite3_file *f) { return REAL (f)->pMethods->xSectorSize (REAL (f)); }
-static int f_device (sqlite3_file *f) { return REAL (f)->pMethods->xDeviceCharacteristics (REAL (f)); }
-
-static const sqlite3_io_methods fault_methods = {
-  1, f_close, f_read, f_write, f_truncate, f_sync, f_size, f_lock, f_unlock, f_check, f_control, f_sector, f_device,
-  NULL, NULL, NULL, NULL, NULL, NULL
-};
-
-static int
-f_open (sqlite3_vfs *vfs, const char *name, sqlite3_file *file, int flags, int *out_flags)
-{
-  FaultFile *f = (FaultFile *) file;
-  int rc;
-
-  f->real = (sqlite3_file *) (f + 1);
-  rc = real_vfs->xOpen (real_vfs, name, f->real, flags, out_flags);
-  f->base.pMethods = rc == SQLITE_OK && f->real->pMethods ? &fault_methods : NULL;
-  return rc;
-}
-
-static void
-install (void)
-{
-  real_vfs = sqlite3_vfs_find (NULL);
-  fault_vfs = *real_vfs;
-  fault_vfs.zName = "fault";
-  fault_vfs.szOsFile = (int) sizeof (FaultFile) + real_vfs->szOsFile;
-  fault_vfs.xOpen = f_open;
-  sqlite3_vfs_register (&fault_vfs, 1);
-}
+#include "vfs-shim.h"
 
 static void
 test_io_errors (void)
@@ -97,7 +29,7 @@ test_io_errors (void)
     {
       p = styrkort_project_open (file, STYRKORT_OPEN_NO_BACKUP, &error);
       g_assert_no_error (error);
-      countdown = n;
+      vfs_shim_fail_after (n);
       for (int edit = 0; edit < 6; edit++)
         {
           g_autofree char *name = g_strdup_printf ("Enhet %d-%d", n, edit);
@@ -112,7 +44,7 @@ test_io_errors (void)
           else
             confirmed++;
         }
-      countdown = -1;
+      vfs_shim_fail_after (-1);
       g_clear_object (&p);
       /* After every round: a valid file with exactly the confirmed edits. */
       g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM unit"), ==, confirmed);
@@ -141,7 +73,7 @@ test_slow_disk (void)
   GPid readers[3];
   int out_fd[3];
 
-  delay_us = 4000;
+  vfs_shim_set_delays (0, 4000);
   for (int r = 0; r < 3; r++)
     g_assert_true (g_spawn_async_with_pipes (NULL, argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &readers[r],
                                              NULL, &out_fd[r], NULL, &error));
@@ -151,7 +83,7 @@ test_slow_disk (void)
       g_assert_cmpint (styrkort_project_add_unit (p, name, 1, &error), >, 0);
       g_assert_no_error (error);
     }
-  delay_us = 0;
+  vfs_shim_set_delays (0, 0);
   for (int r = 0; r < 3; r++)
     {
       int status;
@@ -172,7 +104,7 @@ main (int argc, char **argv)
 {
   test_init_env ();
   g_setenv ("LANGUAGE", "en", TRUE);
-  install ();
+  vfs_shim_install ();
   styrkort_locale_init (); /* as the app does */
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/faults/io-errors-through-vfs", test_io_errors);

@@ -253,8 +253,9 @@ test_undo (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   iterate ();
   g_assert_cmpfloat (stored ("vfu_places", unit, "value"), ==, original);
-  /* The grid shows the undone state. */
-  vfu = figures_entry ("vfu_places", "value", unit);
+  /* The grid shows the undone state, in the same cell: the grid updated
+   * the changed indicator, it was not built again. */
+  g_assert_true (figures_entry ("vfu_places", "value", unit) == vfu);
   {
     g_autofree char *want = styrkort_format_number (original, 0, styrkort_number_style_for_locale ());
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (vfu)), ==, want);
@@ -262,6 +263,113 @@ test_undo (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
   iterate ();
   g_assert_cmpfloat (stored ("vfu_places", unit, "value"), ==, 42);
+}
+
+static GtkWidget *
+indicator_chart_view (GtkWidget *page, gint64 indicator_id)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  collect_widgets (page, STYRKORT_TYPE_CHART_VIEW, views);
+  for (guint i = 0; i < views->len; i++)
+    if (GPOINTER_TO_SIZE (g_object_get_data (views->pdata[i], "indicator")) == (gsize) indicator_id &&
+        !g_object_get_data (views->pdata[i], "gender"))
+      return views->pdata[i];
+  return NULL;
+}
+
+static GtkWidget *
+first_text_view (GtkWidget *page)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  collect_widgets (page, GTK_TYPE_TEXT_VIEW, views);
+  return views->len > 0 ? views->pdata[0] : NULL;
+}
+
+/* A figure typed on Nyckeltal reaches an area page shown before: its chart
+ * of that indicator is drawn anew in the same view, the rest of the page is
+ * as it was (nothing rebuilt); undo does the same. */
+static void
+test_area_follows_figures (void)
+{
+  gint64 indicator = test_sql_int (path, "SELECT id FROM indicator WHERE code = 'vfu_places'");
+  g_autofree char *area = test_sql_text (path, "SELECT a.key FROM area a JOIN indicator_area ia ON ia.area_id = a.id"
+                                               " WHERE ia.indicator_id = (SELECT id FROM indicator WHERE code = 'vfu_places')"
+                                               " ORDER BY a.position LIMIT 1");
+  gint64 unit = first_unit (1);
+  GtkWidget *page, *text_before;
+  g_autoptr(GtkWidget) view = NULL;
+  const StyrkortChart *chart;
+
+  g_assert_nonnull (area);
+  g_assert_true (styrkort_window_show_page (window, area));
+  iterate ();
+  page = styrkort_window_get_page_widget (window, area);
+  view = indicator_chart_view (page, indicator);
+  g_assert_nonnull (view);
+  g_object_ref (view); /* its address stays its own while the test looks */
+  chart = styrkort_chart_view_get_chart (STYRKORT_CHART_VIEW (view));
+  text_before = first_text_view (page);
+
+  type_into (figures_entry ("vfu_places", "value", unit), "77");
+  g_assert_cmpfloat (stored ("vfu_places", unit, "value"), ==, 77);
+  g_assert_true (styrkort_window_show_page (window, area));
+  iterate ();
+  g_assert_true (indicator_chart_view (page, indicator) == view);
+  g_assert_true (styrkort_chart_view_get_chart (STYRKORT_CHART_VIEW (view)) != chart);
+  g_assert_true (first_text_view (page) == text_before);
+
+  chart = styrkort_chart_view_get_chart (STYRKORT_CHART_VIEW (view));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate ();
+  g_assert_true (indicator_chart_view (page, indicator) == view);
+  g_assert_true (styrkort_chart_view_get_chart (STYRKORT_CHART_VIEW (view)) != chart);
+}
+
+static char *
+text_of_view (GtkWidget *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Undo of a text typed on an area page puts the old text back into the same
+ * field (the page is not built again, nothing else on it moves). */
+static void
+test_area_undo_text (void)
+{
+  g_autofree char *area = test_sql_text (path, "SELECT key FROM area ORDER BY position LIMIT 1");
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autofree char *before = NULL, *after = NULL, *saved = NULL;
+  GtkWidget *page, *note;
+
+  g_assert_true (styrkort_window_show_page (window, area));
+  iterate ();
+  page = styrkort_window_get_page_widget (window, area);
+  collect_widgets (page, GTK_TYPE_TEXT_VIEW, views);
+  g_assert_cmpuint (views->len, >=, 2);
+  note = views->pdata[views->len - 1]; /* the gender-equality note comes after the assessments */
+  before = text_of_view (note);
+  gtk_widget_grab_focus (note);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (note)), "Kvinnor och män: ny anteckning", -1);
+  gtk_widget_grab_focus (views->pdata[0]); /* leaving the field saves it */
+  iterate ();
+  {
+    StyrkortPeriod p = styrkort_window_get_period (window);
+    g_autofree char *sql = g_strdup_printf ("SELECT text FROM gender_note WHERE area_id = (SELECT id FROM area WHERE key = '%s')"
+                                            " AND year = %d AND tertial = %d", area, p.year, p.tertial);
+    saved = test_sql_text (path, sql);
+  }
+  g_assert_cmpstr (saved, ==, "Kvinnor och män: ny anteckning");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate ();
+  g_ptr_array_set_size (views, 0);
+  collect_widgets (page, GTK_TYPE_TEXT_VIEW, views);
+  g_assert_true (views->pdata[views->len - 1] == note);
+  after = text_of_view (note);
+  g_assert_cmpstr (after, ==, before);
 }
 
 static AdwMessageDialog *
@@ -399,7 +507,7 @@ test_second_window_read_only (void)
   iterate ();
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 2);
   /* ...but a window forced onto it, as another program would be, is read-only. */
-  g_assert_true (styrkort_window_open (second, file));
+  g_assert_true (ui_test_open (second, file));
   gtk_window_present (GTK_WINDOW (second));
   iterate ();
   g_assert_true (styrkort_project_is_read_only (styrkort_window_get_project (second)));
@@ -494,7 +602,7 @@ test_new_district_units (void)
   gint64 unit;
 
   styrkort_project_close (created);
-  g_assert_true (styrkort_window_open (fresh, file));
+  g_assert_true (ui_test_open (fresh, file));
   gtk_window_present (GTK_WINDOW (fresh));
   styrkort_window_show_page (fresh, "figures");
   iterate ();
@@ -1232,6 +1340,8 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/window/visit-every-entry", test_visit_every_entry);
   g_test_add_func ("/ui/figures/type-and-refuse", test_type_figures);
   g_test_add_func ("/ui/figures/undo-redo", test_undo);
+  g_test_add_func ("/ui/area/follows-figures", test_area_follows_figures);
+  g_test_add_func ("/ui/area/undo-text", test_area_undo_text);
   g_test_add_func ("/ui/area/add-and-delete-action", test_add_and_delete_action);
   g_test_add_func ("/ui/window/second-window-read-only", test_second_window_read_only);
   g_test_add_func ("/ui/window/rename-district", test_rename_district);

@@ -163,6 +163,30 @@ park_pointer (void)
   XFlush (x);
 }
 
+static void
+on_open_done_cb (StyrkortWindow *window, gboolean opened, int *result)
+{
+  *result = opened ? 1 : 0;
+}
+
+static gboolean
+is_decided (gconstpointer result)
+{
+  return *(const int *) result >= 0;
+}
+
+gboolean
+ui_test_open (StyrkortWindow *window, GFile *file)
+{
+  int result = -1;
+  gulong id = g_signal_connect (window, "open-done", G_CALLBACK (on_open_done_cb), &result);
+
+  styrkort_window_open (window, file);
+  g_assert_true (ui_test_wait_for (is_decided, &result));
+  g_signal_handler_disconnect (window, id);
+  return result == 1;
+}
+
 StyrkortWindow *
 ui_test_demo_window (StyrkortApplication **app, const char *name, int width, int height, char **path)
 {
@@ -179,7 +203,7 @@ ui_test_demo_window (StyrkortApplication **app, const char *name, int width, int
   g_assert_true (g_application_register (G_APPLICATION (*app), NULL, &error));
   window = styrkort_window_new (GTK_APPLICATION (*app));
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  g_assert_true (styrkort_window_open (window, file));
+  g_assert_true (ui_test_open (window, file));
   park_pointer ();
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (ui_test_wait_for ((UiTestDone) gtk_widget_get_mapped, window));

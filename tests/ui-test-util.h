@@ -14,6 +14,8 @@ typedef gboolean (*UiTestDone) (gconstpointer data);
  * the Swedish UI), GTK and libadwaita. Call first in main(). */
 void            ui_test_init        (int *argc, char ***argv);
 
+/* styrkort_window_open(), waiting until the file is open or refused. */
+gboolean        ui_test_open        (StyrkortWindow *window, GFile *file);
 /* A window on the demo district made at BUILDDIR/tmp…/@name, presented at
  * @width × @height and drawn once. *@path: the district file. */
 StyrkortWindow *ui_test_demo_window (StyrkortApplication **app, const char *name, int width, int height,

@@ -62,7 +62,8 @@ empty_window (StyrkortApplication *self)
   return NULL;
 }
 
-/* For tests/bench/run: quit once the first frame of a window is painted. */
+/* For tests/bench/run: quit once the first frame that shows the opened
+ * file is painted (the file opens in a thread beside the window's start). */
 static void
 on_first_paint_cb (GdkFrameClock *clock, GApplication *app)
 {
@@ -73,14 +74,25 @@ on_first_paint_cb (GdkFrameClock *clock, GApplication *app)
 static void
 on_window_mapped_cb (GtkWidget *window, GApplication *app)
 {
+  g_signal_handlers_disconnect_by_func (window, on_window_mapped_cb, app);
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_first_paint_cb), app);
+}
+
+static void
+on_open_done_cb (GtkWidget *window, gboolean opened, GApplication *app)
+{
+  g_signal_handlers_disconnect_by_func (window, on_open_done_cb, app);
+  if (gtk_widget_get_mapped (window))
+    on_window_mapped_cb (window, app);
+  else
+    g_signal_connect (window, "map", G_CALLBACK (on_window_mapped_cb), app);
 }
 
 static void
 watch_first_frame (StyrkortApplication *self, GtkWindow *window)
 {
   if (g_getenv ("STYRKORT_QUIT_AFTER_FIRST_FRAME") != NULL)
-    g_signal_connect (window, "map", G_CALLBACK (on_window_mapped_cb), self);
+    g_signal_connect (window, "open-done", G_CALLBACK (on_open_done_cb), self);
 }
 
 void
@@ -93,8 +105,8 @@ styrkort_application_open_file (StyrkortApplication *self, GFile *file)
       window = empty_window (self);
       if (window == NULL)
         window = styrkort_window_new (GTK_APPLICATION (self));
-      styrkort_window_open (window, file);
       watch_first_frame (self, GTK_WINDOW (window));
+      styrkort_window_open (window, file);
     }
   gtk_window_present (GTK_WINDOW (window));
 }

@@ -7,10 +7,10 @@
 #include <math.h>
 
 #include "styrkort-locale.h"
+#include "styrkort-area-charts.h"
 #include "styrkort-area-page.h"
-#include "styrkort-figure-rules.h"
 #include "styrkort-chart-data.h"
-#include "styrkort-chart-view.h"
+#include "styrkort-figure-rules.h"
 #include "styrkort-form.h"
 #include "styrkort-number.h"
 #include "styrkort-page.h"
@@ -20,6 +20,9 @@ struct _StyrkortAreaPage {
   GtkWidget *scrolled;
   GtkWidget *add_subgoal, *add_action;  /* where the focus goes when a row it was in is deleted */
   GtkWidget *clamp;
+  GtkWidget *subgoal_list, *action_list;
+  GtkWidget *charts;        /* StyrkortAreaCharts */
+  GPtrArray *text_views;    /* assessments ("operation", "dropdown", "badge") and the note ("operation" 0) */
   gint64 area_id;
   StyrkortProject *project;
   StyrkortPeriod period;
@@ -219,7 +222,12 @@ assessment_row (StyrkortAreaPage *self, StyrkortOperation *op)
   gtk_box_append (GTK_BOX (top), dropdown);
   gtk_box_append (GTK_BOX (box), top);
   area = text_area (self, a ? a->text : "", label, save_assessment_text);
-  g_object_set_data (G_OBJECT (gtk_frame_get_child (GTK_FRAME (area))), "operation", GSIZE_TO_POINTER (op->id));
+  {
+    GtkWidget *view = gtk_frame_get_child (GTK_FRAME (area));
+    g_object_set_data (G_OBJECT (view), "operation", GSIZE_TO_POINTER (op->id));
+    g_object_set_data (G_OBJECT (view), "dropdown", dropdown);
+    g_ptr_array_add (self->text_views, view);
+  }
   gtk_box_append (GTK_BOX (box), area);
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
@@ -297,9 +305,9 @@ save_subgoal (StyrkortForm *form, gpointer data)
   gboolean ok = edit->id ? styrkort_project_update_subgoal (self->project, &g, &error)
                          : styrkort_project_add_subgoal (self->project, &g, &error) != 0;
 
+  /* The page shows the change when the project tells it (update ()). */
   if (!ok)
     report (self, error);
-  rebuild (self);
   g_free (edit);
 }
 
@@ -356,7 +364,6 @@ on_remove_subgoal_cb (GtkButton *button, StyrkortAreaPage *self)
     report (self, error);
   else
     styrkort_page_report_deleted (GTK_WIDGET (self), _("Sub-goal"));
-  rebuild (self);
   /* The button that had the focus is gone: without a new focus the window
    * gives it to its first widget and the page jumps to the top. */
   gtk_widget_grab_focus (self->add_subgoal);
@@ -426,9 +433,9 @@ save_action (StyrkortForm *form, gpointer data)
   gboolean ok = edit->id ? styrkort_project_update_action (self->project, &a, &error)
                          : styrkort_project_add_action (self->project, &a, &error) != 0;
 
+  /* The page shows the change when the project tells it (update ()). */
   if (!ok)
     report (self, error);
-  rebuild (self);
   g_free (edit);
 }
 
@@ -484,7 +491,6 @@ on_remove_action_cb (GtkButton *button, StyrkortAreaPage *self)
     report (self, error);
   else
     styrkort_page_report_deleted (GTK_WIDGET (self), _("Action"));
-  rebuild (self);
   /* The button that had the focus is gone: without a new focus the window
    * gives it to its first widget and the page jumps to the top. */
   gtk_widget_grab_focus (self->add_action);
@@ -551,49 +557,51 @@ add_button (StyrkortAreaPage *self, const char *label, GCallback callback)
 static void
 add_charts (StyrkortAreaPage *self, GtkWidget *content, GPtrArray *goals)
 {
-  g_autoptr(GPtrArray) indicators = styrkort_project_list_indicators (self->project);
   GtkWidget *group = styrkort_page_add_group (content, _("Charts"), _("The indicators linked to this area. Right-click a chart to export it."));
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  guint shown = 0;
 
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), box);
-  if (goals->len > 0)
-    {
-      GtkWidget *view = styrkort_chart_view_new (STYRKORT_CHART_SCREEN);
-      gtk_widget_set_size_request (view, -1, MAX (240, 110 * goals->len));
-      styrkort_chart_view_set_chart (STYRKORT_CHART_VIEW (view),
-                                     styrkort_chart_new_goals (self->project, self->area_id, self->period));
-      gtk_box_append (GTK_BOX (box), view);
-      shown++;
-    }
-  for (guint i = 0; i < indicators->len; i++)
-    {
-      StyrkortIndicator *ind = indicators->pdata[i];
-      GtkWidget *view;
-      gboolean linked = FALSE;
-      for (guint k = 0; k < ind->area_ids->len; k++)
-        linked |= g_array_index (ind->area_ids, gint64, k) == self->area_id;
-      if (!linked)
-        continue;
-      view = styrkort_chart_view_new (STYRKORT_CHART_SCREEN);
-      gtk_widget_set_size_request (view, -1, 340);
-      styrkort_chart_view_set_chart (STYRKORT_CHART_VIEW (view),
-                                     styrkort_chart_new_trend (self->project, ind->id, self->period, 9));
-      gtk_box_append (GTK_BOX (box), view);
-      shown++;
-      /* Women and men per unit: a rate's trend has no women's and men's
-       * lines (their bases are not kept), so they are shown here. */
-      if (ind->gender_split && ind->total_rule != STYRKORT_TOTAL_SUM)
-        {
-          view = styrkort_chart_view_new (STYRKORT_CHART_SCREEN);
-          gtk_widget_set_size_request (view, -1, 340);
-          styrkort_chart_view_set_chart (STYRKORT_CHART_VIEW (view),
-                                         styrkort_chart_new_gender (self->project, ind->id, self->period));
-          gtk_box_append (GTK_BOX (box), view);
-        }
-    }
-  if (shown == 0)
-    gtk_box_append (GTK_BOX (box), gtk_label_new (_("No indicator is linked to this area.")));
+  self->charts = styrkort_area_charts_new (self->project, self->area_id, self->period, goals);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->charts);
+}
+
+/* A boxed list whose rows update () replaces. */
+static GtkWidget *
+new_list (const char *name)
+{
+  GtkWidget *list = gtk_list_box_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  return list;
+}
+
+static void
+clear_list (GtkWidget *list)
+{
+  GtkWidget *row;
+  while ((row = gtk_widget_get_first_child (list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (list), row);
+}
+
+static void
+fill_subgoals (StyrkortAreaPage *self, GPtrArray *goals)
+{
+  clear_list (self->subgoal_list);
+  for (guint i = 0; i < goals->len; i++)
+    gtk_list_box_append (GTK_LIST_BOX (self->subgoal_list), subgoal_row (self, goals->pdata[i]));
+  gtk_list_box_set_placeholder (GTK_LIST_BOX (self->subgoal_list),
+                                goals->len == 0 ? gtk_label_new (_("No sub-goals yet")) : NULL);
+}
+
+static void
+fill_actions (StyrkortAreaPage *self)
+{
+  g_autoptr(GPtrArray) actions = styrkort_project_list_actions (self->project, self->area_id);
+
+  clear_list (self->action_list);
+  for (guint i = 0; i < actions->len; i++)
+    gtk_list_box_append (GTK_LIST_BOX (self->action_list), action_row (self, actions->pdata[i]));
+  gtk_list_box_set_placeholder (GTK_LIST_BOX (self->action_list),
+                                actions->len == 0 ? gtk_label_new (_("No actions yet")) : NULL);
 }
 
 static void
@@ -602,12 +610,12 @@ rebuild (StyrkortAreaPage *self)
   g_autoptr(GPtrArray) areas = styrkort_project_list_areas (self->project);
   g_autoptr(GPtrArray) operations = styrkort_project_list_district_operations (self->project);
   g_autoptr(GPtrArray) goals = styrkort_project_list_subgoals (self->project, self->area_id);
-  g_autoptr(GPtrArray) actions = styrkort_project_list_actions (self->project, self->area_id);
   g_autofree char *note = styrkort_project_get_gender_note (self->project, self->area_id, self->period);
   g_autofree char *period = styrkort_period_to_string (self->period);
   g_autofree char *assessment_help = g_strdup_printf (_("Where each operation stands in %s, and what must be done, when and how."), period);
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24), *title = NULL, *group, *list;
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24), *title = NULL, *group, *note_area;
 
+  g_ptr_array_set_size (self->text_views, 0);
   for (guint i = 0; i < areas->len; i++)
     if (((StyrkortArea *) areas->pdata[i])->id == self->area_id)
       {
@@ -625,36 +633,25 @@ rebuild (StyrkortAreaPage *self)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), assessment_row (self, operations->pdata[i]));
 
   group = styrkort_page_add_group (content, _("Gender Equality"), _("How the area looks for women and men, and what follows from it."));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             text_area (self, note, _("Gender-equality note"), save_gender_note));
+  note_area = text_area (self, note, _("Gender-equality note"), save_gender_note);
+  g_ptr_array_add (self->text_views, gtk_frame_get_child (GTK_FRAME (note_area)));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), note_area);
 
   group = styrkort_page_add_group (content, _("Sub-goals"), _("Concrete, measurable goals with a target value and a date."));
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group),
                                            self->add_subgoal = add_button (self, _("_Add Sub-goal"),
                                                                            G_CALLBACK (on_add_subgoal_cb)));
-  list = gtk_list_box_new ();
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sub-goals"), -1);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  for (guint i = 0; i < goals->len; i++)
-    gtk_list_box_append (GTK_LIST_BOX (list), subgoal_row (self, goals->pdata[i]));
-  if (goals->len == 0)
-    gtk_list_box_set_placeholder (GTK_LIST_BOX (list), gtk_label_new (_("No sub-goals yet")));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
+  self->subgoal_list = new_list (_("Sub-goals"));
+  fill_subgoals (self, goals);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->subgoal_list);
 
   group = styrkort_page_add_group (content, _("Actions"), _("Who does what, by when."));
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group),
                                            self->add_action = add_button (self, _("Add A_ction"),
                                                                           G_CALLBACK (on_add_action_cb)));
-  list = gtk_list_box_new ();
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Actions"), -1);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  for (guint i = 0; i < actions->len; i++)
-    gtk_list_box_append (GTK_LIST_BOX (list), action_row (self, actions->pdata[i]));
-  if (actions->len == 0)
-    gtk_list_box_set_placeholder (GTK_LIST_BOX (list), gtk_label_new (_("No actions yet")));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
+  self->action_list = new_list (_("Actions"));
+  fill_actions (self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->action_list);
 
   add_charts (self, content, goals);
 
@@ -663,6 +660,75 @@ rebuild (StyrkortAreaPage *self)
   gtk_widget_set_margin_top (content, 24);
   gtk_widget_set_margin_bottom (content, 36);
   adw_clamp_set_child (ADW_CLAMP (self->clamp), content);
+}
+
+/* Texts changed elsewhere (undo, redo): each view shows the stored text,
+ * unless it shows it already (the page's own save). */
+static void
+update_texts (StyrkortAreaPage *self)
+{
+  for (guint i = 0; i < self->text_views->len; i++)
+    {
+      GtkWidget *view = self->text_views->pdata[i];
+      gint64 operation = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (view), "operation"));
+      GtkWidget *dropdown = g_object_get_data (G_OBJECT (view), "dropdown");
+      g_autoptr(StyrkortAssessment) a = operation ? styrkort_project_get_assessment (self->project, self->area_id,
+                                                                                  operation, self->period) : NULL;
+      g_autofree char *note = operation ? NULL : styrkort_project_get_gender_note (self->project, self->area_id, self->period);
+      const char *stored = operation ? (a ? a->text : "") : note;
+
+      if (g_strcmp0 (stored, g_object_get_data (G_OBJECT (view), "saved")) != 0)
+        {
+          /* "saved" first: the buffer's change then saves nothing. */
+          g_object_set_data_full (G_OBJECT (view), "saved", g_strdup (stored), g_free);
+          gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), stored, -1);
+        }
+      if (dropdown != NULL && gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)) != (a ? a->status + 1 : 0))
+        {
+          GtkWidget *badge = g_object_get_data (G_OBJECT (dropdown), "badge");
+          g_signal_handlers_block_by_func (dropdown, on_status_selected_cb, self);
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), a ? a->status + 1 : 0);
+          g_signal_handlers_unblock_by_func (dropdown, on_status_selected_cb, self);
+          for (int st = -1; st < STYRKORT_N_STATUSES; st++)
+            gtk_widget_remove_css_class (badge, status_class (st));
+          gtk_widget_add_css_class (badge, status_class (a ? (int) a->status : -1));
+        }
+    }
+}
+
+/* What the page's lists, charts and texts are built from: a change of any
+ * of these shows the page again. */
+static const char * const page_tables[] = { "area", "operation", "unit", "indicator", "indicator_area", NULL };
+
+static gboolean
+styrkort_area_page_update (StyrkortPage *page, StyrkortChanges *changes)
+{
+  StyrkortAreaPage *self = STYRKORT_AREA_PAGE (page);
+  g_autoptr(GPtrArray) goals = NULL;
+  gboolean goals_changed = styrkort_changes_touches (changes, "subgoal");
+
+  if (self->project == NULL || styrkort_changes_touches_any (changes, page_tables))
+    return FALSE;
+  goals = styrkort_project_list_subgoals (self->project, self->area_id);
+  if (!styrkort_area_charts_update (STYRKORT_AREA_CHARTS (self->charts), changes, goals))
+    {
+      /* The sub-goals' chart comes or goes. */
+      rebuild (self);
+      return TRUE;
+    }
+  /* A sub-goal's row shows its indicator's latest figure. */
+  for (guint i = 0; i < goals->len && !goals_changed; i++)
+    {
+      gint64 indicator_id = ((StyrkortSubgoal *) goals->pdata[i])->indicator_id;
+      goals_changed = indicator_id != 0 && styrkort_changes_touches_figures (changes, indicator_id, NULL);
+    }
+  if (goals_changed)
+    fill_subgoals (self, goals);
+  if (styrkort_changes_touches (changes, "action") || styrkort_changes_touches (changes, "subgoal"))
+    fill_actions (self);
+  if (styrkort_changes_touches (changes, "assessment") || styrkort_changes_touches (changes, "gender_note"))
+    update_texts (self);
+  return TRUE;
 }
 
 static void
@@ -679,6 +745,7 @@ static void
 styrkort_area_page_page_init (StyrkortPageInterface *iface)
 {
   iface->show = styrkort_area_page_show;
+  iface->update = styrkort_area_page_update;
 }
 
 static void
@@ -687,6 +754,7 @@ styrkort_area_page_dispose (GObject *object)
   StyrkortAreaPage *self = STYRKORT_AREA_PAGE (object);
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
   g_clear_object (&self->project);
+  g_clear_pointer (&self->text_views, g_ptr_array_unref);
   G_OBJECT_CLASS (styrkort_area_page_parent_class)->dispose (object);
 }
 
@@ -700,6 +768,7 @@ styrkort_area_page_class_init (StyrkortAreaPageClass *klass)
 static void
 styrkort_area_page_init (StyrkortAreaPage *self)
 {
+  self->text_views = g_ptr_array_new ();
   self->clamp = adw_clamp_new ();
   adw_clamp_set_maximum_size (ADW_CLAMP (self->clamp), 1000);
   self->scrolled = gtk_scrolled_window_new ();

@@ -245,7 +245,10 @@ commit (StyrkortFiguresPage *self, GtkWidget *entry)
       styrkort_page_report (GTK_WIDGET (self), error);
       return FALSE;
     }
-  show_indicator (self, c->indicator_id, NULL);
+  /* A stored change came back through update (); a figure typed as it was
+   * ("12" for 12,0) changed nothing and is shown as stored here. */
+  if (styrkort_number_entry_is_changed (STYRKORT_NUMBER_ENTRY (entry)))
+    show_indicator (self, c->indicator_id, NULL);
   return TRUE;
 }
 
@@ -581,6 +584,34 @@ styrkort_figures_page_show (StyrkortPage *page, StyrkortProject *project, Styrko
   gtk_box_append (GTK_BOX (self->box), self->scroller);
 }
 
+/* The grid's rows and columns: a change of these builds it again. */
+static const char * const grid_tables[] = { "unit", "indicator", "indicator_area", "operation", NULL };
+
+/* Figures changed (typed here, undone, imported): only the changed
+ * indicators' cells are shown again, from one read of the period when
+ * several changed. */
+static gboolean
+styrkort_figures_page_update (StyrkortPage *page, StyrkortChanges *changes)
+{
+  StyrkortFiguresPage *self = STYRKORT_FIGURES_PAGE (page);
+  g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) values = NULL;
+
+  if (self->project == NULL || styrkort_changes_touches_any (changes, grid_tables))
+    return FALSE;
+  for (guint i = 0; i < self->indicators->len; i++)
+    {
+      gint64 id = ((StyrkortIndicator *) self->indicators->pdata[i])->id;
+      if (styrkort_changes_touches_figures (changes, id, &self->period))
+        g_array_append_val (touched, id);
+    }
+  if (touched->len > 1)
+    values = styrkort_project_list_period_values (self->project, self->period);
+  for (guint i = 0; i < touched->len; i++)
+    show_indicator (self, g_array_index (touched, gint64, i), values);
+  return TRUE;
+}
+
 GtkWidget *
 styrkort_figures_page_get_entry (StyrkortFiguresPage *self, const char *code, const char *field, gint64 unit_id)
 {
@@ -614,6 +645,7 @@ on_units_clicked_cb (GtkButton *button, StyrkortFiguresPage *self)
 static void
 styrkort_figures_page_page_init (StyrkortPageInterface *iface)
 {
+  iface->update = styrkort_figures_page_update;
   iface->show = styrkort_figures_page_show;
 }
 

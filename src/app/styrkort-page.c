@@ -20,6 +20,13 @@ styrkort_page_show (StyrkortPage *self, StyrkortProject *project, StyrkortPeriod
   STYRKORT_PAGE_GET_IFACE (self)->show (self, project, period);
 }
 
+gboolean
+styrkort_page_update (StyrkortPage *self, StyrkortChanges *changes)
+{
+  StyrkortPageInterface *iface = STYRKORT_PAGE_GET_IFACE (self);
+  return iface->update != NULL ? iface->update (self, changes) : styrkort_changes_is_empty (changes);
+}
+
 /* Pages reach their window through its actions ("win.toast",
  * "win.unlock-period"), never by calling into it. */
 void

@@ -15,9 +15,15 @@ struct _StyrkortPageInterface {
   GTypeInterface parent_iface;
   /* Shows @project in @period, rebuilding what it shows. */
   void (*show) (StyrkortPage *self, StyrkortProject *project, StyrkortPeriod period);
+  /* After the project changed (a page already shown): brings what the page
+   * shows up to date where @changes touched it, in place, and returns TRUE;
+   * FALSE when the page must be shown again. Optional: a page without it is
+   * shown again after any change. */
+  gboolean (*update) (StyrkortPage *self, StyrkortChanges *changes);
 };
 
-void styrkort_page_show (StyrkortPage *self, StyrkortProject *project, StyrkortPeriod period);
+void     styrkort_page_show   (StyrkortPage *self, StyrkortProject *project, StyrkortPeriod period);
+gboolean styrkort_page_update (StyrkortPage *self, StyrkortChanges *changes);
 
 /* Reports an error from an edit on the page's window, as a toast. */
 void styrkort_page_report (GtkWidget *widget, const GError *error);

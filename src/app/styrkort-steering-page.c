@@ -750,10 +750,19 @@ styrkort_steering_page_show (StyrkortPage *page, StyrkortProject *project, Styrk
   rebuild (self);
 }
 
+/* Shown again only when what it shows changed: figures do not concern it. */
+static gboolean
+styrkort_steering_page_update (StyrkortPage *page, StyrkortChanges *changes)
+{
+  static const char * const shown[] = { "district", "area", "member", "meeting", "agenda_item", "decision", "action", NULL };
+  return !styrkort_changes_touches_any (changes, shown);
+}
+
 static void
 styrkort_steering_page_page_init (StyrkortPageInterface *iface)
 {
   iface->show = styrkort_steering_page_show;
+  iface->update = styrkort_steering_page_update;
 }
 
 static void

@@ -35,10 +35,23 @@ struct _StyrkortWindow {
   GHashTable *dirty;        /* page names shown before the last change */
   gulong changed_id;
   GtkWidget *unlock_dialog; /* while one is open */
+
+  /* A file being opened in a worker thread (styrkort-window-start.c). */
+  GCancellable *opening;
+  GFile *opening_file;
+  GtkWidget *opening_page;
+  GtkWidget *opening_spinner;
+  guint opening_reveal_id;
 };
 
-/* styrkort-window-start.c: the start view, its recent files, New and Open. */
+/* styrkort-window.c: shows @project, just opened from @file; emits ::open-done. */
+void _styrkort_window_show_project              (StyrkortWindow *self, GFile *file, StyrkortProject *project);
+void _styrkort_window_open_failed               (StyrkortWindow *self, const GError *error);
+
+/* styrkort-window-start.c: the start view, its recent files, New and Open,
+ * and opening a file in a worker thread. */
 void _styrkort_window_fill_recent               (StyrkortWindow *self);
+void _styrkort_window_cancel_opening            (StyrkortWindow *self);
 void _styrkort_window_class_add_start_actions   (GtkWidgetClass *widget_class);
 
 /* styrkort-window-export.c: presenting, slides, the workbook, import, and

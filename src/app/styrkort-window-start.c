@@ -39,6 +39,75 @@ _styrkort_window_fill_recent (StyrkortWindow *self)
   gtk_widget_set_visible (self->recent_list, shown > 0);
 }
 
+/* Opening ------------------------------------------------------------------ */
+
+/* How long a file may take before the window says it is opening it. */
+#define OPENING_REVEAL_MS 300
+
+static gboolean
+on_opening_slow_cb (gpointer data)
+{
+  StyrkortWindow *self = data;
+
+  self->opening_reveal_id = 0;
+  gtk_widget_set_opacity (self->opening_page, 1);
+  gtk_spinner_start (GTK_SPINNER (self->opening_spinner));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+end_opening (StyrkortWindow *self)
+{
+  g_clear_handle_id (&self->opening_reveal_id, g_source_remove);
+  g_clear_object (&self->opening);
+  g_clear_object (&self->opening_file);
+  gtk_spinner_stop (GTK_SPINNER (self->opening_spinner));
+  gtk_widget_set_opacity (self->opening_page, 0);
+}
+
+void
+_styrkort_window_cancel_opening (StyrkortWindow *self)
+{
+  if (self->opening != NULL)
+    g_cancellable_cancel (self->opening);
+  end_opening (self);
+}
+
+static void
+on_opened_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(StyrkortWindow) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortProject) project = styrkort_project_open_finish (result, &error);
+  g_autoptr(GFile) file = NULL;
+
+  /* Cancelled: the window closed or opens another file; nothing to show. */
+  if (self->opening == NULL || g_task_get_cancellable (G_TASK (result)) != self->opening)
+    return;
+  file = g_steal_pointer (&self->opening_file);
+  end_opening (self);
+  if (project == NULL)
+    _styrkort_window_open_failed (self, error);
+  else
+    _styrkort_window_show_project (self, file, project);
+}
+
+void
+styrkort_window_open (StyrkortWindow *self, GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *title = g_strdup_printf (_("Opening “%s”…"), name);
+
+  _styrkort_window_cancel_opening (self);
+  self->opening = g_cancellable_new ();
+  self->opening_file = g_object_ref (file);
+  adw_status_page_set_title (ADW_STATUS_PAGE (self->opening_page), title);
+  if (self->project == NULL)
+    gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "opening");
+  self->opening_reveal_id = g_timeout_add (OPENING_REVEAL_MS, on_opening_slow_cb, self);
+  styrkort_project_open_async (file, STYRKORT_OPEN_DEFAULT, self->opening, on_opened_cb, g_object_ref (self));
+}
+
 /* Files open in a window of their own, or come forward where they are
  * open: the application decides, through its action. */
 static void

@@ -19,6 +19,9 @@
 #include "styrkort-steering-page.h"
 #include "styrkort-window-private.h"
 
+enum { OPEN_DONE, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE (StyrkortWindow, styrkort_window, ADW_TYPE_APPLICATION_WINDOW)
 
 void
@@ -38,6 +41,8 @@ styrkort_window_toast (StyrkortWindow *self, const char *text, gboolean offer_un
 GFile *
 styrkort_window_get_file (StyrkortWindow *self)
 {
+  if (self->opening_file != NULL)
+    return self->opening_file;
   return self->project ? styrkort_project_get_file (self->project) : NULL;
 }
 
@@ -190,19 +195,13 @@ styrkort_window_get_page (StyrkortWindow *self)
   return gtk_stack_get_visible_child_name (GTK_STACK (self->content_stack));
 }
 
-/* Every page shown so far must show the new state when it is next visible. */
+/* Every page shown so far shows the new period when it is next visible. */
 static void
-mark_all_dirty (StyrkortWindow *self, gboolean including_visible)
+mark_all_dirty (StyrkortWindow *self)
 {
-  const char *visible = gtk_stack_get_visible_child_name (GTK_STACK (self->content_stack));
-
   for (GtkWidget *child = gtk_widget_get_first_child (self->content_stack); child;
        child = gtk_widget_get_next_sibling (child))
-    {
-      const char *name = gtk_stack_page_get_name (gtk_stack_get_page (GTK_STACK (self->content_stack), child));
-      if (including_visible || g_strcmp0 (name, visible) != 0)
-        g_hash_table_add (self->dirty, g_strdup (name));
-    }
+    g_hash_table_add (self->dirty, g_strdup (gtk_stack_page_get_name (gtk_stack_get_page (GTK_STACK (self->content_stack), child))));
 }
 
 static void
@@ -224,15 +223,28 @@ update_title (StyrkortWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), district->name);
 }
 
-/* A change made on the visible page is already shown there; the other pages
- * catch up when shown. Undo and redo (what == NULL) may change anything. */
+/* Each page shown so far updates what @changes touched in place, or is
+ * shown again when next visible. A page that cannot update in place shows
+ * its own edit already (an edit made elsewhere, by undo or a group of edits
+ * such as an import, is shown again at once). */
 static void
-on_project_changed_cb (StyrkortProject *project, const char *what, StyrkortWindow *self)
+on_project_changed_cb (StyrkortProject *project, StyrkortChanges *changes, StyrkortWindow *self)
 {
-  mark_all_dirty (self, what == NULL);
-  if (what == NULL)
+  GtkWidget *visible = gtk_stack_get_visible_child (GTK_STACK (self->content_stack));
+  gboolean own_edit = styrkort_changes_get_origin (changes) == STYRKORT_CHANGE_EDIT;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (self->content_stack); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *name = gtk_stack_page_get_name (gtk_stack_get_page (GTK_STACK (self->content_stack), child));
+      if (g_hash_table_contains (self->dirty, name) || styrkort_page_update (STYRKORT_PAGE (child), changes) ||
+          (child == visible && own_edit))
+        continue;
+      g_hash_table_add (self->dirty, g_strdup (name));
+    }
+  if (visible != NULL && g_hash_table_contains (self->dirty, gtk_stack_get_visible_child_name (GTK_STACK (self->content_stack))))
     refresh_visible_page (self);
-  if (what == NULL || g_strcmp0 (what, "district") == 0)
+  if (styrkort_changes_touches (changes, "district"))
     update_title (self);
   update_actions (self);
 }
@@ -300,7 +312,7 @@ on_period_selected_cb (GtkDropDown *dropdown, GParamSpec *pspec, StyrkortWindow 
     g_autofree char *name = styrkort_period_to_string (self->period);
     g_settings_set_string (self->settings, "last-period", name);
   }
-  mark_all_dirty (self, TRUE);
+  mark_all_dirty (self);
   refresh_visible_page (self);
   fill_report_section (self);
   update_report_state (self);
@@ -423,20 +435,22 @@ clear_project (StyrkortWindow *self)
   g_hash_table_remove_all (self->dirty);
 }
 
-gboolean
-styrkort_window_open (StyrkortWindow *self, GFile *file)
+void
+_styrkort_window_open_failed (StyrkortWindow *self, const GError *error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(StyrkortProject) project = styrkort_project_open (file, STYRKORT_OPEN_DEFAULT, &error);
+  styrkort_window_toast (self, error->message, FALSE);
+  if (self->project == NULL)
+    gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "start");
+  g_signal_emit (self, signals[OPEN_DONE], 0, FALSE);
+}
+
+void
+_styrkort_window_show_project (StyrkortWindow *self, GFile *file, StyrkortProject *project)
+{
   const char * const *notices;
 
-  if (project == NULL)
-    {
-      styrkort_window_toast (self, error->message, FALSE);
-      return FALSE;
-    }
   clear_project (self);
-  self->project = g_steal_pointer (&project);
+  self->project = g_object_ref (project);
   self->changed_id = g_signal_connect (self->project, "changed", G_CALLBACK (on_project_changed_cb), self);
   gtk_label_set_text (GTK_LABEL (self->read_only_label),
                       styrkort_project_is_read_only (self->project)
@@ -456,7 +470,7 @@ styrkort_window_open (StyrkortWindow *self, GFile *file)
     g_autofree char *uri = g_file_get_uri (file);
     gtk_widget_activate_action (GTK_WIDGET (self), "app.add-recent", "s", uri);
   }
-  return TRUE;
+  g_signal_emit (self, signals[OPEN_DONE], 0, TRUE);
 }
 
 /* Commands ------------------------------------------------------------------ */
@@ -616,6 +630,7 @@ styrkort_window_dispose (GObject *object)
 {
   StyrkortWindow *self = STYRKORT_WINDOW (object);
 
+  _styrkort_window_cancel_opening (self);
   if (self->project != NULL)
     clear_project (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), STYRKORT_TYPE_WINDOW);
@@ -641,9 +656,20 @@ styrkort_window_class_init (StyrkortWindowClass *klass)
   G_OBJECT_CLASS (klass)->finalize = styrkort_window_finalize;
   GTK_WINDOW_CLASS (klass)->close_request = styrkort_window_close_request;
 
+  /**
+   * StyrkortWindow::open-done:
+   * @opened: whether the file opened (else a toast said why)
+   *
+   * A file given to styrkort_window_open() was opened, or could not be.
+   */
+  signals[OPEN_DONE] = g_signal_new ("open-done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/se/styrkort/Styrkort/styrkort-window.ui");
   gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, opening_page);
+  gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, opening_spinner);
   gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, period_lock);
   gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, report_label);

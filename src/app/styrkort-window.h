@@ -13,7 +13,9 @@ G_DECLARE_FINAL_TYPE (StyrkortWindow, styrkort_window, STYRKORT, WINDOW, AdwAppl
 
 StyrkortWindow  *styrkort_window_new         (GtkApplication *app);
 /* Opens @file here; an error shows on the start view and keeps nothing half-open. */
-gboolean         styrkort_window_open        (StyrkortWindow *self, GFile *file);
+/* Opens @file in a worker thread; the window shows it when it is open, or
+ * says why not in a toast (::open-done tells which). */
+void             styrkort_window_open        (StyrkortWindow *self, GFile *file);
 GFile           *styrkort_window_get_file    (StyrkortWindow *self);
 StyrkortProject *styrkort_window_get_project (StyrkortWindow *self);
 StyrkortPeriod   styrkort_window_get_period  (StyrkortWindow *self);

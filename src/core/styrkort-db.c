@@ -73,11 +73,11 @@ styrkort_db_fail (sqlite3 *db, int rc, GError **error)
  * bombs and the like. Keep this list in step with the SQL in src/core:
  * aggregates and helpers of the queries (count, max, min, sum, group_concat,
  * ifnull, coalesce, length), the edit history (json_object, json_extract,
- * styrkort_current_edit, registered in styrkort-history.c) and the reported
+ * json_valid, styrkort_current_edit, registered in styrkort-history.c) and the reported
  * periods (json_extract). */
 static const char * const allowed_functions[] = {
   "coalesce", "count", "group_concat", "ifnull", "json_extract", "json_object",
-  "length", "max", "min", "styrkort_current_edit", "sum", NULL
+  "json_valid", "length", "max", "min", "styrkort_current_edit", "sum", NULL
 };
 
 static gboolean

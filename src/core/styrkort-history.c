@@ -216,15 +216,15 @@ styrkort_history_set_floor (StyrkortHistory *history, gint64 edit_id)
   history->floor = edit_id;
 }
 
-static gint64
-undo_target (StyrkortHistory *history)
+gint64
+styrkort_history_undo_target (StyrkortHistory *history)
 {
   gint64 edit = styrkort_db_query_int (history->db, "SELECT max(id) FROM edit WHERE undone = 0", 0);
   return edit > history->floor ? edit : 0;
 }
 
-static gint64
-redo_target (StyrkortHistory *history)
+gint64
+styrkort_history_redo_target (StyrkortHistory *history)
 {
   return styrkort_db_query_int (history->db, "SELECT min(id) FROM edit WHERE undone = 1", 0);
 }
@@ -232,13 +232,13 @@ redo_target (StyrkortHistory *history)
 gboolean
 styrkort_history_can_undo (StyrkortHistory *history)
 {
-  return undo_target (history) != 0;
+  return styrkort_history_undo_target (history) != 0;
 }
 
 gboolean
 styrkort_history_can_redo (StyrkortHistory *history)
 {
-  return redo_target (history) != 0;
+  return styrkort_history_redo_target (history) != 0;
 }
 
 static char *
@@ -257,13 +257,13 @@ summary_of (StyrkortHistory *history, gint64 edit)
 char *
 styrkort_history_undo_summary (StyrkortHistory *history)
 {
-  return summary_of (history, undo_target (history));
+  return summary_of (history, styrkort_history_undo_target (history));
 }
 
 char *
 styrkort_history_redo_summary (StyrkortHistory *history)
 {
-  return summary_of (history, redo_target (history));
+  return summary_of (history, styrkort_history_redo_target (history));
 }
 
 /* Makes row @id of @table what @json says: deletes it when @json is NULL.
@@ -337,15 +337,60 @@ apply (StyrkortHistory *history, gint64 edit, gboolean backwards, GError **error
 gboolean
 styrkort_history_undo (StyrkortHistory *history, GError **error)
 {
-  gint64 edit = undo_target (history);
+  gint64 edit = styrkort_history_undo_target (history);
   return edit != 0 && apply (history, edit, TRUE, error);
 }
 
 gboolean
 styrkort_history_redo (StyrkortHistory *history, GError **error)
 {
-  gint64 edit = redo_target (history);
+  gint64 edit = styrkort_history_redo_target (history);
   return edit != 0 && apply (history, edit, FALSE, error);
+}
+
+/* A figure's indicator and period from a recorded row (JSON), read by SQLite:
+ * a file from elsewhere may hold anything there, so malformed JSON gives
+ * NULL, not an error. */
+#define FIGURE_OF(row) \
+  "CASE WHEN json_valid (" row ") THEN json_extract (" row ", '$.indicator_id') END," \
+  "CASE WHEN json_valid (" row ") THEN json_extract (" row ", '$.year') END," \
+  "CASE WHEN json_valid (" row ") THEN json_extract (" row ", '$.tertial') END"
+
+static void
+add_figure_of (StyrkortChanges *changes, sqlite3_stmt *stmt, int column)
+{
+  StyrkortPeriod period = { sqlite3_column_int (stmt, column + 1), sqlite3_column_int (stmt, column + 2) };
+
+  if (sqlite3_column_type (stmt, column) == SQLITE_INTEGER && styrkort_period_is_valid (period))
+    styrkort_changes_add_figure (changes, sqlite3_column_int64 (stmt, column), period);
+}
+
+StyrkortChanges *
+styrkort_history_changes (StyrkortHistory *history, gint64 edit_id, StyrkortChangeOrigin origin)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = styrkort_db_prepare (history->db, &error,
+    "SELECT table_name, row_id, table_name IN ('indicator_value', 'city_value'), "
+    FIGURE_OF ("old_row") ", " FIGURE_OF ("new_row")
+    " FROM edit_change WHERE edit_id = ? ORDER BY id", "i", edit_id);
+  StyrkortChanges *changes = styrkort_changes_new (origin);
+
+  /* Our own query on our own table: failing is a bug, not the file's fault. */
+  if (stmt == NULL)
+    g_warning ("The edit's changes could not be read: %s", error->message);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *table = (const char *) sqlite3_column_text (stmt, 0);
+      if (table == NULL)
+        continue;
+      styrkort_changes_add_row (changes, table, sqlite3_column_int64 (stmt, 1));
+      if (sqlite3_column_int (stmt, 2))
+        {
+          add_figure_of (changes, stmt, 3);
+          add_figure_of (changes, stmt, 6);
+        }
+    }
+  return changes;
 }
 
 GPtrArray *

@@ -5,6 +5,8 @@
 #include <glib.h>
 #include <sqlite3.h>
 
+#include "styrkort-changes.h"
+
 G_BEGIN_DECLS
 
 typedef struct _StyrkortHistory StyrkortHistory;
@@ -43,9 +45,16 @@ gboolean  styrkort_history_can_undo     (StyrkortHistory *history);
 gboolean  styrkort_history_can_redo     (StyrkortHistory *history);
 char     *styrkort_history_undo_summary (StyrkortHistory *history);
 char     *styrkort_history_redo_summary (StyrkortHistory *history);
+/* The edit the next undo (redo) applies, 0 when none. */
+gint64    styrkort_history_undo_target  (StyrkortHistory *history);
+gint64    styrkort_history_redo_target  (StyrkortHistory *history);
 /* Apply inside the caller's transaction. */
 gboolean  styrkort_history_undo         (StyrkortHistory *history, GError **error);
 gboolean  styrkort_history_redo         (StyrkortHistory *history, GError **error);
+
+/* What edit @edit_id changed: its rows, and the figures (indicator and
+ * period) of its values and city values, before and after. */
+StyrkortChanges *styrkort_history_changes (StyrkortHistory *history, gint64 edit_id, StyrkortChangeOrigin origin);
 
 GPtrArray *styrkort_history_list        (StyrkortHistory *history, guint limit, GError **error);
 

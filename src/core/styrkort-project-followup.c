@@ -47,7 +47,7 @@ styrkort_project_set_assessment (StyrkortProject *self, gint64 area_id, gint64 o
       g_set_error (error, STYRKORT_ERROR, STYRKORT_ERROR_INVALID, _("Unknown status."));
       return FALSE;
     }
-  return _styrkort_project_edit (self, _("Change assessment"), "assessment", error,
+  return _styrkort_project_edit (self, _("Change assessment"), error,
     "INSERT INTO assessment (area_id, operation_id, year, tertial, status, text) VALUES (?, ?, ?, ?, ?, ?)"
     " ON CONFLICT (area_id, operation_id, year, tertial) DO UPDATE SET status = excluded.status,"
     " text = excluded.text", "iinntt", area_id, operation_id, period.year, period.tertial, key,
@@ -75,7 +75,7 @@ styrkort_project_set_gender_note (StyrkortProject *self, gint64 area_id, Styrkor
 {
   if (!_styrkort_check_period (period, error))
     return FALSE;
-  return _styrkort_project_edit (self, _("Change gender-equality note"), "gender_note", error,
+  return _styrkort_project_edit (self, _("Change gender-equality note"), error,
     "INSERT INTO gender_note (area_id, year, tertial, text) VALUES (?, ?, ?, ?)"
     " ON CONFLICT (area_id, year, tertial) DO UPDATE SET text = excluded.text",
     "innt", area_id, period.year, period.tertial, text ? text : "");
@@ -121,7 +121,7 @@ styrkort_project_add_subgoal (StyrkortProject *self, const StyrkortSubgoal *g, G
   if (!check_subgoal (g, error))
     return 0;
   /* The baseline is taken to be from the day the sub-goal is set. */
-  return _styrkort_insert_row (self, _("Add sub-goal"), "subgoal", error,
+  return _styrkort_insert_row (self, _("Add sub-goal"), error,
     "INSERT INTO subgoal (area_id, text, indicator_id, baseline, target, deadline, baseline_date)"
     " VALUES (?, ?, ?, ?, ?, ?, ?)",
     "itIddtt", g->area_id, g->text, g->indicator_id, g->baseline, g->target, g->deadline, today);
@@ -132,7 +132,7 @@ styrkort_project_update_subgoal (StyrkortProject *self, const StyrkortSubgoal *g
 {
   if (!check_subgoal (g, error))
     return FALSE;
-  return _styrkort_project_edit (self, _("Change sub-goal"), "subgoal", error,
+  return _styrkort_project_edit (self, _("Change sub-goal"), error,
     "UPDATE subgoal SET text = ?, indicator_id = ?, baseline = ?, target = ?, deadline = ? WHERE id = ?",
     "tIddti", g->text, g->indicator_id, g->baseline, g->target, g->deadline, g->id);
 }
@@ -243,7 +243,7 @@ styrkort_project_add_action (StyrkortProject *self, const StyrkortAction *a, GEr
 {
   if (!check_action (a, error))
     return 0;
-  return _styrkort_insert_row (self, _("Add action"), "action", error,
+  return _styrkort_insert_row (self, _("Add action"), error,
     "INSERT INTO action (area_id, subgoal_id, text, owner, due, status, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
     "iIttttt", a->area_id, a->subgoal_id, a->text, a->owner ? a->owner : "", a->due,
     styrkort_action_state_to_key (a->state), a->note ? a->note : "");
@@ -254,7 +254,7 @@ styrkort_project_update_action (StyrkortProject *self, const StyrkortAction *a, 
 {
   if (!check_action (a, error))
     return FALSE;
-  return _styrkort_project_edit (self, _("Change action"), "action", error,
+  return _styrkort_project_edit (self, _("Change action"), error,
     "UPDATE action SET subgoal_id = ?, text = ?, owner = ?, due = ?, status = ?, note = ? WHERE id = ?",
     "Ittttti", a->subgoal_id, a->text, a->owner ? a->owner : "", a->due,
     styrkort_action_state_to_key (a->state), a->note ? a->note : "", a->id);
@@ -291,7 +291,7 @@ styrkort_project_add_member (StyrkortProject *self, const StyrkortMember *m, GEr
 {
   if (!_styrkort_check_text (m->name, _("The name"), error))
     return 0;
-  return _styrkort_insert_row (self, _("Add member"), "member", error,
+  return _styrkort_insert_row (self, _("Add member"), error,
                                "INSERT INTO member (name, role, organisation) VALUES (?, ?, ?)", "ttt",
                                m->name, m->role ? m->role : "", m->organisation ? m->organisation : "");
 }
@@ -301,7 +301,7 @@ styrkort_project_update_member (StyrkortProject *self, const StyrkortMember *m, 
 {
   if (!_styrkort_check_text (m->name, _("The name"), error))
     return FALSE;
-  return _styrkort_project_edit (self, _("Change member"), "member", error,
+  return _styrkort_project_edit (self, _("Change member"), error,
                                  "UPDATE member SET name = ?, role = ?, organisation = ? WHERE id = ?", "ttti",
                                  m->name, m->role ? m->role : "", m->organisation ? m->organisation : "", m->id);
 }
@@ -340,7 +340,7 @@ styrkort_project_add_meeting (StyrkortProject *self, const StyrkortMeeting *m, G
 {
   if (!check_meeting (m, error))
     return 0;
-  return _styrkort_insert_row (self, _("Add meeting"), "meeting", error,
+  return _styrkort_insert_row (self, _("Add meeting"), error,
                                "INSERT INTO meeting (date, notes) VALUES (?, ?)", "tt",
                                m->date, m->notes ? m->notes : "");
 }
@@ -350,7 +350,7 @@ styrkort_project_update_meeting (StyrkortProject *self, const StyrkortMeeting *m
 {
   if (!check_meeting (m, error))
     return FALSE;
-  return _styrkort_project_edit (self, _("Change meeting"), "meeting", error,
+  return _styrkort_project_edit (self, _("Change meeting"), error,
                                  "UPDATE meeting SET date = ?, notes = ? WHERE id = ?", "tti",
                                  m->date, m->notes ? m->notes : "", m->id);
 }
@@ -397,7 +397,7 @@ styrkort_project_set_slides (StyrkortProject *self, GPtrArray *slides, GError **
                              "ntII", (int) i, slide->kind, slide->indicator_id, slide->area_id))
         goto failed;
     }
-  return _styrkort_project_commit (self, "slide", error);
+  return _styrkort_project_commit (self, error);
 
 failed:
   _styrkort_project_rollback (self);

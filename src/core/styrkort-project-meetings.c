@@ -72,7 +72,7 @@ styrkort_project_add_agenda_items (StyrkortProject *self, gint64 meeting_id, con
         _styrkort_project_rollback (self);
         return FALSE;
       }
-  return _styrkort_project_commit (self, "agenda_item", error);
+  return _styrkort_project_commit (self, error);
 }
 
 gint64
@@ -90,7 +90,7 @@ styrkort_project_add_agenda_item (StyrkortProject *self, gint64 meeting_id, cons
       return 0;
     }
   id = sqlite3_last_insert_rowid (_styrkort_project_get_db (self));
-  return _styrkort_project_commit (self, "agenda_item", error) ? id : 0;
+  return _styrkort_project_commit (self, error) ? id : 0;
 }
 
 gboolean
@@ -172,7 +172,7 @@ styrkort_project_add_decision (StyrkortProject *self, gint64 agenda_item_id, con
       if (action_id != NULL)
         *action_id = sqlite3_last_insert_rowid (db);
     }
-  if (!_styrkort_project_commit (self, "decision", error))
+  if (!_styrkort_project_commit (self, error))
     {
       if (action_id != NULL)
         *action_id = 0;
@@ -214,7 +214,7 @@ styrkort_project_add_decision_action (StyrkortProject *self, gint64 decision_id,
       goto failed;
     }
   id = sqlite3_last_insert_rowid (db);
-  return _styrkort_project_commit (self, "action", error) ? id : 0;
+  return _styrkort_project_commit (self, error) ? id : 0;
 
 failed:
   _styrkort_project_rollback (self);
@@ -310,6 +310,6 @@ styrkort_project_set_subgoal_baseline_date (StyrkortProject *self, gint64 subgoa
   g_return_val_if_fail (STYRKORT_IS_PROJECT (self), FALSE);
   if (!_styrkort_check_date (date, error))
     return FALSE;
-  return _styrkort_project_edit (self, _("Change sub-goal"), "subgoal", error,
+  return _styrkort_project_edit (self, _("Change sub-goal"), error,
                                  "UPDATE subgoal SET baseline_date = ? WHERE id = ?", "ti", date, subgoal_id);
 }

@@ -570,6 +570,40 @@ create_schema (sqlite3 *db, const char *district_name, GError **error)
          styrkort_db_exec_script (db, "COMMIT", error);
 }
 
+static void
+open_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  GFile *file = data;
+  StyrkortOpenFlags flags = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "flags"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortProject) project = styrkort_project_open (file, flags, &error);
+
+  if (project == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else if (!g_task_return_error_if_cancelled (task))
+    g_task_return_pointer (task, g_steal_pointer (&project), g_object_unref);
+}
+
+void
+styrkort_project_open_async (GFile *file, StyrkortOpenFlags flags, GCancellable *cancellable,
+                             GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, styrkort_project_open_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_object_set_data (G_OBJECT (task), "flags", GUINT_TO_POINTER (flags));
+  g_task_run_in_thread (task, open_thread);
+}
+
+StyrkortProject *
+styrkort_project_open_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == styrkort_project_open_async, NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /* Writes the new file beside its final name and moves it there only when
  * complete, so a failure never leaves a half-made district behind. */
 StyrkortProject *

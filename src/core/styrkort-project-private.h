@@ -26,6 +26,7 @@ struct _StyrkortProject {
   int opened_version;
   guint edit_depth;     /* nested edits join the outermost one */
   gboolean edit_failed; /* an inner edit failed: the outer one rolls back */
+  StyrkortChangeOrigin edit_origin; /* of the open edit */
   GHashTable *unlocked; /* "year-tertial" → reason: reported periods open for edits */
   GHashTable *statements; /* reads kept prepared (styrkort_db_statements_new) */
 };
@@ -33,7 +34,8 @@ struct _StyrkortProject {
 sqlite3  *_styrkort_project_get_db (StyrkortProject *self);
 StyrkortHistory *_styrkort_project_get_history (StyrkortProject *self);
 GHashTable *_styrkort_project_get_unlocked (StyrkortProject *self);
-void      _styrkort_project_emit_changed (StyrkortProject *self, const char *what);
+/* Tells views that reported periods or their locks changed. */
+void      _styrkort_project_emit_reports_changed (StyrkortProject *self);
 
 /* The tables whose edits the history records (styrkort-project-open.c). */
 const char * const *_styrkort_project_edited_tables (void);
@@ -46,11 +48,12 @@ gboolean  _styrkort_project_note_reported_changes (StyrkortProject *self, gint64
 
 /* One edit = one transaction = one undo step. */
 gboolean  _styrkort_project_begin    (StyrkortProject *self, const char *summary, GError **error);
-gboolean  _styrkort_project_commit   (StyrkortProject *self, const char *what, GError **error);
+/* Commits the outermost edit and emits ::changed with what it changed. */
+gboolean  _styrkort_project_commit   (StyrkortProject *self, GError **error);
 void      _styrkort_project_rollback (StyrkortProject *self);
 
 /* A one-statement edit: begin, run @sql, commit. */
-gboolean  _styrkort_project_edit     (StyrkortProject *self, const char *summary, const char *what,
+gboolean  _styrkort_project_edit     (StyrkortProject *self, const char *summary,
                                       GError **error, const char *sql, const char *types, ...);
 
 typedef gpointer (*StyrkortRowReader) (sqlite3_stmt *stmt);
@@ -61,7 +64,7 @@ GPtrArray *_styrkort_list_rows   (StyrkortProject *self, StyrkortRowReader read,
 /* The first record of @rows (which it frees), or NULL. */
 gpointer   _styrkort_steal_first (GPtrArray *rows);
 /* A one-statement edit that inserts a row; returns its id, or 0. */
-gint64     _styrkort_insert_row  (StyrkortProject *self, const char *summary, const char *what, GError **error,
+gint64     _styrkort_insert_row  (StyrkortProject *self, const char *summary, GError **error,
                                   const char *sql, const char *types, ...);
 
 /* A one-statement edit that deletes row @id of @table. */

@@ -40,7 +40,7 @@ _styrkort_steal_first (GPtrArray *rows)
 }
 
 gint64
-_styrkort_insert_row (StyrkortProject *self, const char *summary, const char *what, GError **error,
+_styrkort_insert_row (StyrkortProject *self, const char *summary, GError **error,
             const char *sql, const char *types, ...)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -58,7 +58,7 @@ _styrkort_insert_row (StyrkortProject *self, const char *summary, const char *wh
       return 0;
     }
   id = sqlite3_last_insert_rowid (DB (self));
-  return _styrkort_project_commit (self, what, error) ? id : 0;
+  return _styrkort_project_commit (self, error) ? id : 0;
 }
 
 gboolean
@@ -66,7 +66,7 @@ _styrkort_remove_row (StyrkortProject *self, const char *summary, const char *ta
 {
   /* @table is one of ours, never user input. */
   g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", table);
-  return _styrkort_project_edit (self, summary, table, error, sql, "i", id);
+  return _styrkort_project_edit (self, summary, error, sql, "i", id);
 }
 
 gboolean
@@ -125,7 +125,7 @@ styrkort_project_set_district (StyrkortProject *self, const char *name, const ch
 {
   if (!_styrkort_check_text (name, _("The district name"), error))
     return FALSE;
-  return _styrkort_project_edit (self, _("Change district details"), "district", error,
+  return _styrkort_project_edit (self, _("Change district details"), error,
                                  "UPDATE district SET name = ?, city = ?, plan_version = ?", "ttt",
                                  name, city ? city : "", plan_version ? plan_version : "");
 }
@@ -277,7 +277,7 @@ styrkort_project_add_unit (StyrkortProject *self, const char *name, gint64 opera
 {
   if (!_styrkort_check_text (name, _("The unit name"), error))
     return 0;
-  return _styrkort_insert_row (self, _("Add unit"), "unit", error,
+  return _styrkort_insert_row (self, _("Add unit"), error,
                      "INSERT INTO unit (name, operation_id, position)"
                      " VALUES (?, ?, (SELECT ifnull (max (position), 0) + 1 FROM unit))",
                      "ti", name, operation_id);
@@ -289,7 +289,7 @@ styrkort_project_update_unit (StyrkortProject *self, gint64 id, const char *name
 {
   if (!_styrkort_check_text (name, _("The unit name"), error))
     return FALSE;
-  return _styrkort_project_edit (self, _("Change unit"), "unit", error,
+  return _styrkort_project_edit (self, _("Change unit"), error,
                                  "UPDATE unit SET name = ?, operation_id = ? WHERE id = ?",
                                  "tii", name, operation_id, id);
 }
@@ -434,7 +434,7 @@ styrkort_project_set_values (StyrkortProject *self, const StyrkortValue * const 
       _styrkort_project_rollback (self);
       return FALSE;
     }
-  return _styrkort_project_commit (self, "indicator_value", error);
+  return _styrkort_project_commit (self, error);
 }
 
 gboolean
@@ -453,7 +453,7 @@ gboolean
 styrkort_project_clear_value (StyrkortProject *self, gint64 indicator_id, gint64 unit_id,
                               StyrkortPeriod period, GError **error)
 {
-  return _styrkort_project_edit (self, _("Clear figure"), "indicator_value", error,
+  return _styrkort_project_edit (self, _("Clear figure"), error,
                                  "DELETE FROM indicator_value WHERE indicator_id = ? AND ifnull (unit_id, 0) = ?"
                                  " AND year = ? AND tertial = ?", "iinn",
                                  indicator_id, unit_id, period.year, period.tertial);
@@ -506,7 +506,7 @@ write_city_value (StyrkortProject *self, const char *summary, const StyrkortCity
 {
   gint64 place = v->place, places = v->places;
 
-  return _styrkort_project_edit (self, summary, "city_value", error,
+  return _styrkort_project_edit (self, summary, error,
     "INSERT INTO city_value (indicator_id, year, tertial, value, numerator, denominator, place, places)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (indicator_id, year, tertial) DO UPDATE SET"
     " value = excluded.value, numerator = excluded.numerator, denominator = excluded.denominator,"

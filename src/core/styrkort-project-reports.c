@@ -156,7 +156,7 @@ styrkort_project_add_report (StyrkortProject *self, StyrkortPeriod period, GByte
   g_autofree char *key = period_key (period);
   g_hash_table_remove (_styrkort_project_get_unlocked (self), key);
   styrkort_history_set_floor (_styrkort_project_get_history (self), last_edit);
-  _styrkort_project_emit_changed (self, "report");
+  _styrkort_project_emit_reports_changed (self);
   return TRUE;
 }
 
@@ -165,7 +165,7 @@ styrkort_project_unlock_period (StyrkortProject *self, StyrkortPeriod period, co
 {
   g_return_if_fail (reason != NULL && *reason != '\0');
   g_hash_table_insert (_styrkort_project_get_unlocked (self), period_key (period), g_strdup (reason));
-  _styrkort_project_emit_changed (self, "report");
+  _styrkort_project_emit_reports_changed (self);
 }
 
 void
@@ -173,7 +173,7 @@ styrkort_project_lock_period (StyrkortProject *self, StyrkortPeriod period)
 {
   g_autofree char *key = period_key (period);
   if (g_hash_table_remove (_styrkort_project_get_unlocked (self), key))
-    _styrkort_project_emit_changed (self, "report");
+    _styrkort_project_emit_reports_changed (self);
 }
 
 gboolean

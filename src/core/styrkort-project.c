@@ -37,11 +37,13 @@ styrkort_project_class_init (StyrkortProjectClass *klass)
 
   /**
    * StyrkortProject::changed:
-   * @what: the kind of data that changed ("unit", "indicator_value", …), or
-   *        NULL when anything may have changed (undo, redo)
+   * @changes: (type StyrkortChanges): what changed: the rows of each table,
+   *           the figures by indicator and period, reported periods, and
+   *           whether an edit, a group of edits, undo or redo did it
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                   STYRKORT_TYPE_CHANGES | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static void
@@ -127,9 +129,19 @@ _styrkort_project_get_unlocked (StyrkortProject *self)
 }
 
 void
-_styrkort_project_emit_changed (StyrkortProject *self, const char *what)
+_styrkort_project_emit_reports_changed (StyrkortProject *self)
 {
-  g_signal_emit (self, signals[CHANGED], 0, what);
+  g_autoptr(StyrkortChanges) changes = styrkort_changes_new (STYRKORT_CHANGE_EDIT);
+
+  styrkort_changes_add_reports (changes);
+  g_signal_emit (self, signals[CHANGED], 0, changes);
+}
+
+static void
+emit_changes_of (StyrkortProject *self, gint64 edit_id, StyrkortChangeOrigin origin)
+{
+  g_autoptr(StyrkortChanges) changes = styrkort_history_changes (self->history, edit_id, origin);
+  g_signal_emit (self, signals[CHANGED], 0, changes);
 }
 
 gboolean
@@ -153,6 +165,7 @@ _styrkort_project_begin (StyrkortProject *self, const char *summary, GError **er
     }
   self->edit_depth = 1;
   self->edit_failed = FALSE;
+  self->edit_origin = STYRKORT_CHANGE_EDIT;
   return TRUE;
 }
 
@@ -171,9 +184,10 @@ touch_and_commit (StyrkortProject *self, GError **error)
 }
 
 gboolean
-_styrkort_project_commit (StyrkortProject *self, const char *what, GError **error)
+_styrkort_project_commit (StyrkortProject *self, GError **error)
 {
   gboolean changed;
+  gint64 edit_id;
 
   g_return_val_if_fail (self->edit_depth > 0, FALSE);
   if (--self->edit_depth > 0)
@@ -184,6 +198,7 @@ _styrkort_project_commit (StyrkortProject *self, const char *what, GError **erro
       _styrkort_project_rollback (self);
       return FALSE;
     }
+  edit_id = styrkort_history_current (self->history);
   changed = styrkort_history_end (self->history);
   if (self->edit_failed)
     {
@@ -194,7 +209,7 @@ _styrkort_project_commit (StyrkortProject *self, const char *what, GError **erro
     return styrkort_db_exec_script (self->db, "COMMIT", error);
   if (!touch_and_commit (self, error))
     return FALSE;
-  g_signal_emit (self, signals[CHANGED], 0, what);
+  emit_changes_of (self, edit_id, self->edit_origin);
   return TRUE;
 }
 
@@ -217,13 +232,17 @@ _styrkort_project_rollback (StyrkortProject *self)
 gboolean
 styrkort_project_begin_group (StyrkortProject *self, const char *summary, GError **error)
 {
-  return _styrkort_project_begin (self, summary, error);
+  if (!_styrkort_project_begin (self, summary, error))
+    return FALSE;
+  if (self->edit_depth == 1)
+    self->edit_origin = STYRKORT_CHANGE_GROUP;
+  return TRUE;
 }
 
 gboolean
 styrkort_project_end_group (StyrkortProject *self, GError **error)
 {
-  return _styrkort_project_commit (self, NULL, error);
+  return _styrkort_project_commit (self, error);
 }
 
 void
@@ -233,7 +252,7 @@ styrkort_project_cancel_group (StyrkortProject *self)
 }
 
 gboolean
-_styrkort_project_edit (StyrkortProject *self, const char *summary, const char *what,
+_styrkort_project_edit (StyrkortProject *self, const char *summary,
                         GError **error, const char *sql, const char *types, ...)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -249,25 +268,27 @@ _styrkort_project_edit (StyrkortProject *self, const char *summary, const char *
       _styrkort_project_rollback (self);
       return FALSE;
     }
-  return _styrkort_project_commit (self, what, error);
+  return _styrkort_project_commit (self, error);
 }
 
 static gboolean
 undo_or_redo (StyrkortProject *self, gboolean undo, GError **error)
 {
   gboolean (*step) (StyrkortHistory *, GError **) = undo ? styrkort_history_undo : styrkort_history_redo;
+  gint64 edit_id;
 
   if (self->read_only || self->history == NULL)
     return fail (error, STYRKORT_ERROR_READ_ONLY, self->read_only_reason);
   g_return_val_if_fail (self->edit_depth == 0, FALSE);
   if (!styrkort_db_exec_script (self->db, "BEGIN IMMEDIATE", error))
     return FALSE;
+  edit_id = undo ? styrkort_history_undo_target (self->history) : styrkort_history_redo_target (self->history);
   if (!step (self->history, error) || !touch_and_commit (self, error))
     {
       _styrkort_project_rollback (self);
       return FALSE;
     }
-  g_signal_emit (self, signals[CHANGED], 0, NULL);
+  emit_changes_of (self, edit_id, undo ? STYRKORT_CHANGE_UNDO : STYRKORT_CHANGE_REDO);
   return TRUE;
 }
 

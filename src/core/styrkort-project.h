@@ -4,6 +4,7 @@
 
 #include <gio/gio.h>
 
+#include "styrkort-changes.h"
 #include "styrkort-history.h"
 #include "styrkort-schema-check.h"
 #include "styrkort-types.h"
@@ -24,6 +25,13 @@ G_DECLARE_FINAL_TYPE (StyrkortProject, styrkort_project, STYRKORT, PROJECT, GObj
 /* Lifecycle */
 StyrkortProject *styrkort_project_create  (GFile *file, const char *district_name, GError **error);
 StyrkortProject *styrkort_project_open    (GFile *file, StyrkortOpenFlags flags, GError **error);
+/* Opens in a worker thread (checking, migrating, backing up and locking a
+ * file on a share can take seconds); the project comes back to the thread
+ * that called this, whose main loop runs @callback, and is used there from
+ * then on. Cancelled, the file is closed again and nothing is returned. */
+void             styrkort_project_open_async  (GFile *file, StyrkortOpenFlags flags, GCancellable *cancellable,
+                                               GAsyncReadyCallback callback, gpointer user_data);
+StyrkortProject *styrkort_project_open_finish (GAsyncResult *result, GError **error);
 void             styrkort_project_close   (StyrkortProject *self);
 gboolean         styrkort_project_check   (GFile *file, GError **error);
 /* A read-only copy of the file as it is now, held in memory: another thread

@@ -43,6 +43,25 @@ time_page (StyrkortWindow *window, const char *page)
 }
 
 static void
+on_open_done_cb (StyrkortWindow *window, gboolean opened, int *result)
+{
+  *result = opened;
+}
+
+static gboolean
+open_and_wait (StyrkortWindow *window, GFile *file)
+{
+  int result = -1;
+  gulong id = g_signal_connect (window, "open-done", G_CALLBACK (on_open_done_cb), &result);
+
+  styrkort_window_open (window, file);
+  while (result < 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (window, id);
+  return result;
+}
+
+static void
 add_units (StyrkortProject *project, guint n)
 {
   g_autoptr(GPtrArray) operations = styrkort_project_list_operations (project);
@@ -65,7 +84,7 @@ bench (GtkApplication *app, const char *label, const char *path)
   double times[G_N_ELEMENTS (pages)][ROUNDS];
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
-  if (!styrkort_window_open (window, file))
+  if (!open_and_wait (window, file))
     g_error ("could not open %s", path);
   gtk_window_present (GTK_WINDOW (window));
   for (int i = 0; i < 50; i++)

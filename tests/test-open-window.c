@@ -1,0 +1,196 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Opening a district file from a slow disk (a network share), under X: the
+ * window goes on drawing while the file opens in a worker thread, says what
+ * it opens when that takes a while, shows the district when it is open, says
+ * why when it cannot be, and closing it meanwhile loses nothing. The disk is
+ * made slow by an SQLite VFS shim (tests/vfs-shim.c). */
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "styrkort-application.h"
+#include "styrkort-demo.h"
+#include "styrkort-window.h"
+#include "test-util.h"
+#include "ui-test-util.h"
+#include "vfs-shim.h"
+
+/* Labels as the user sees them: translated when the test runs in Swedish. */
+#define T(text) g_dgettext ("styrkort", text)
+
+/* Each read of the file takes this long: opening the demo (a few hundred
+ * reads: checks, backup, catalogue) takes seconds, as on a slow share. */
+#define SLOW_READ_US 4000
+
+static StyrkortApplication *app;
+static char *demo_path;
+
+typedef struct {
+  int done;          /* -1 while opening, then 0 or 1 as ::open-done said */
+  guint frames;      /* frames drawn while the file opened */
+  gboolean saw_opening_text;
+} Watch;
+
+static void
+on_open_done_cb (StyrkortWindow *window, gboolean opened, Watch *watch)
+{
+  watch->done = opened;
+}
+
+static gboolean
+is_status_titled (GtkWidget *widget, gconstpointer title)
+{
+  return ADW_IS_STATUS_PAGE (widget) && g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock, Watch *watch)
+{
+  if (watch->done < 0)
+    watch->frames++;
+}
+
+static gboolean
+is_done (gconstpointer data)
+{
+  return ((const Watch *) data)->done >= 0;
+}
+
+static StyrkortWindow *
+new_window (void)
+{
+  StyrkortWindow *window = styrkort_window_new (GTK_APPLICATION (app));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ui_test_wait_for ((UiTestDone) gtk_widget_get_mapped, window));
+  ui_test_settle (GTK_WIDGET (window));
+  return window;
+}
+
+/* The opening text, once it shows: the frames keep coming meanwhile. */
+static gboolean
+opening_text_or_done (gconstpointer data)
+{
+  const Watch *watch = data;
+  return watch->saw_opening_text || watch->done >= 0;
+}
+
+static gboolean
+on_look_cb (gpointer data)
+{
+  Watch *watch = g_object_get_data (data, "watch");
+  g_autofree char *name = g_path_get_basename (demo_path);
+  g_autofree char *title = g_strdup_printf (T ("Opening “%s”…"), name);
+  GtkWidget *page = ui_test_find_widget (data, is_status_titled, title);
+
+  if (page != NULL && gtk_widget_get_mapped (page) && gtk_widget_get_opacity (page) == 1)
+    watch->saw_opening_text = TRUE;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+test_slow_open (void)
+{
+  StyrkortWindow *window = new_window ();
+  g_autoptr(GFile) file = g_file_new_for_path (demo_path);
+  Watch watch = { -1, 0, FALSE };
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  gulong paint = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &watch);
+  gint64 start;
+  guint look;
+
+  g_signal_connect (window, "open-done", G_CALLBACK (on_open_done_cb), &watch);
+  g_object_set_data (G_OBJECT (window), "watch", &watch);
+  look = g_timeout_add (20, on_look_cb, window);
+  vfs_shim_set_delays (SLOW_READ_US, 0);
+  start = g_get_monotonic_time ();
+  styrkort_window_open (window, file);
+  /* Returns at once: the file is read in a thread. */
+  g_assert_cmpint (watch.done, ==, -1);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 100 * 1000);
+  g_assert_true (ui_test_wait_for (opening_text_or_done, &watch));
+  g_assert_true (watch.saw_opening_text);
+  ui_test_save_png (GTK_WIDGET (window), "opening-slowly.png");
+  /* Keep the window busy drawing, as a user moving it would. */
+  while (watch.done < 0)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (window));
+      g_assert_true (ui_test_wait_for (is_done, &watch) || watch.done >= 0);
+    }
+  vfs_shim_set_delays (0, 0);
+  g_source_remove (look);
+  g_signal_handler_disconnect (clock, paint);
+  g_assert_cmpint (watch.done, ==, 1);
+  /* Frames were drawn while it opened (synchronous, there would be none). */
+  g_assert_cmpuint (watch.frames, >=, 3);
+  ui_test_settle (GTK_WIDGET (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Stadsdel Exempel");
+  g_assert_cmpstr (styrkort_window_get_page (window), ==, "overview");
+  ui_test_save_png (GTK_WIDGET (window), "opened-slowly.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Not a district: the start view again, and a toast that says why. */
+static void
+test_open_refused (void)
+{
+  StyrkortWindow *window = new_window ();
+  g_autofree char *bad = test_path ("inte en stadsdel.styrkort");
+  g_autoptr(GFile) file = g_file_new_for_path (bad);
+
+  g_assert_true (g_file_set_contents (bad, "Det här är en anteckning, inte en databas.\n", -1, NULL));
+  g_assert_false (ui_test_open (window, file));
+  g_assert_null (styrkort_window_get_project (window));
+  g_assert_null (styrkort_window_get_file (window));
+  g_assert_nonnull (ui_test_find_widget (GTK_WIDGET (window), ui_test_is_button_labelled, T ("_Open…")));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+no_open_files (gconstpointer data)
+{
+  return vfs_shim_open_files () == 0;
+}
+
+/* The window closed while its file opens: the thread's work is dropped, the
+ * file closed and unlocked, and the next window opens it at once. */
+static void
+test_close_while_opening (void)
+{
+  StyrkortWindow *window = new_window ();
+  g_autoptr(GFile) file = g_file_new_for_path (demo_path);
+
+  vfs_shim_set_delays (SLOW_READ_US, 0);
+  styrkort_window_open (window, file);
+  ui_test_settle (GTK_WIDGET (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  vfs_shim_set_delays (0, 0);
+  g_assert_true (ui_test_wait_for (no_open_files, NULL));
+  window = new_window ();
+  g_assert_true (ui_test_open (window, file));
+  g_assert_false (styrkort_project_is_read_only (styrkort_window_get_project (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  ui_test_init (&argc, &argv);
+  vfs_shim_install ();
+  demo_path = test_path ("Stadsdel Exempel.styrkort");
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (demo_path);
+    g_object_unref (styrkort_demo_create (file, STYRKORT_DEMO_SEED, &error));
+    g_assert_no_error (error);
+  }
+  app = styrkort_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+
+  g_test_add_func ("/ui/open/slow-file", test_slow_open);
+  g_test_add_func ("/ui/open/refused", test_open_refused);
+  g_test_add_func ("/ui/open/close-while-opening", test_close_while_opening);
+  return g_test_run ();
+}
