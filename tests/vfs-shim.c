@@ -13,6 +13,7 @@ static sqlite3_vfs shim_vfs;
 static gint countdown = -1;   /* writes and syncs left before one fails; -1: never */
 static guint read_delay_us, write_delay_us;
 static guint open_files;
+static guint n_reads, n_writes, n_syncs;
 
 static gboolean
 write_fails (void)
@@ -42,17 +43,20 @@ static int s_close (sqlite3_file *f)
 static int s_read (sqlite3_file *f, void *b, int n, sqlite3_int64 o)
 {
   guint delay = g_atomic_int_get (&read_delay_us);
+  g_atomic_int_inc (&n_reads);
   if (delay > 0)
     g_usleep (delay);
   return REAL (f)->pMethods->xRead (REAL (f), b, n, o);
 }
 static int s_write (sqlite3_file *f, const void *b, int n, sqlite3_int64 o)
 {
+  g_atomic_int_inc (&n_writes);
   return write_fails () ? SQLITE_IOERR_WRITE : REAL (f)->pMethods->xWrite (REAL (f), b, n, o);
 }
 static int s_truncate (sqlite3_file *f, sqlite3_int64 s) { return REAL (f)->pMethods->xTruncate (REAL (f), s); }
 static int s_sync (sqlite3_file *f, int flags)
 {
+  g_atomic_int_inc (&n_syncs);
   return write_fails () ? SQLITE_IOERR_FSYNC : REAL (f)->pMethods->xSync (REAL (f), flags);
 }
 static int s_size (sqlite3_file *f, sqlite3_int64 *s) { return REAL (f)->pMethods->xFileSize (REAL (f), s); }
@@ -112,4 +116,12 @@ guint
 vfs_shim_open_files (void)
 {
   return g_atomic_int_get (&open_files);
+}
+
+void
+vfs_shim_get_calls (guint *reads, guint *writes, guint *syncs)
+{
+  *reads = g_atomic_int_get (&n_reads);
+  *writes = g_atomic_int_get (&n_writes);
+  *syncs = g_atomic_int_get (&n_syncs);
 }

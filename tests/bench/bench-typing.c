@@ -1,0 +1,178 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Typing 50 figures on Nyckeltal (30 units) on a slow disk: every read,
+ * write and sync of the file takes 10 ms (tests/vfs-shim.c), as on a busy
+ * network share. The window asks for a frame on every tick, as it does while
+ * something moves; the benchmark prints the longest and the median gap
+ * between frames while typing, how long each figure held the main loop, and
+ * how many figures were stored. Target (architecture issue): no frame gap
+ * over 50 ms. Needs a display (meson test --benchmark runs it under Xvfb). */
+#include <adwaita.h>
+
+#include "styrkort-application.h"
+#include "styrkort-demo.h"
+#include "styrkort-figures-page.h"
+#include "styrkort-locale.h"
+#include "styrkort-window.h"
+#include "vfs-shim.h"
+
+#define FIGURES 50
+#define SLOW_US 10000
+
+static int
+compare (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock, GArray *paints)
+{
+  gint64 now = g_get_monotonic_time ();
+  g_array_append_val (paints, now);
+}
+
+static gboolean
+on_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  gtk_widget_queue_draw (widget);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_open_done_cb (StyrkortWindow *window, gboolean opened, int *result)
+{
+  *result = opened;
+}
+
+static void
+run_until_painted (GArray *paints)
+{
+  guint before = paints->len;
+  while (paints->len == before)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static StyrkortWindow *
+open_window (GtkApplication *app, const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  StyrkortWindow *window = styrkort_window_new (app);
+  int opened = -1;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  g_signal_connect (window, "open-done", G_CALLBACK (on_open_done_cb), &opened);
+  styrkort_window_open (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  while (opened < 0)
+    g_main_context_iteration (NULL, TRUE);
+  if (!opened)
+    g_error ("could not open %s", path);
+  styrkort_window_show_page (window, "figures");
+  return window;
+}
+
+static void
+bench (GtkApplication *app, const char *path)
+{
+  static const char *codes[] = { "vfu_places", "consultants", "threat_incidents", "headcount" };
+  StyrkortWindow *window = open_window (app, path);
+  StyrkortFiguresPage *page = STYRKORT_FIGURES_PAGE (styrkort_window_get_page_widget (window, "figures"));
+  g_autoptr(GPtrArray) units = styrkort_project_list_units (styrkort_window_get_project (window));
+  g_autoptr(GArray) paints = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GdkFrameClock *clock;
+  double held[FIGURES], gaps_ms[4096];
+  guint n = 0, gaps = 0, stored = 0, reads, writes, syncs, reads_after, writes_after, syncs_after;
+
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), paints);
+  gtk_widget_add_tick_callback (GTK_WIDGET (window), on_tick_cb, NULL, NULL);
+  run_until_painted (paints);
+  vfs_shim_set_delays (SLOW_US, SLOW_US);
+  vfs_shim_get_calls (&reads, &writes, &syncs);
+  g_array_set_size (paints, 0);
+  run_until_painted (paints);
+  for (guint u = 0; n < FIGURES && u < units->len; u++)
+    for (guint c = 0; c < G_N_ELEMENTS (codes) && n < FIGURES; c++)
+      {
+        StyrkortUnit *unit = units->pdata[u];
+        GtkWidget *entry = styrkort_figures_page_get_entry (page, codes[c], "value", unit->id);
+        g_autofree char *text = g_strdup_printf ("%u", 100 + n);
+        gint64 start;
+        if (entry == NULL)
+          continue;
+        gtk_widget_grab_focus (entry);
+        gtk_editable_set_text (GTK_EDITABLE (entry), text);
+        start = g_get_monotonic_time ();
+        g_signal_emit_by_name (entry, "activate");
+        held[n++] = (g_get_monotonic_time () - start) / 1000.0;
+        run_until_painted (paints);
+      }
+  vfs_shim_set_delays (0, 0);
+  vfs_shim_get_calls (&reads_after, &writes_after, &syncs_after);
+  for (guint i = 1; i < paints->len && gaps < G_N_ELEMENTS (gaps_ms); i++)
+    gaps_ms[gaps++] = (g_array_index (paints, gint64, i) - g_array_index (paints, gint64, i - 1)) / 1000.0;
+  for (guint i = 0, k = 0; i < units->len && k < n; i++)
+    for (guint c = 0; c < G_N_ELEMENTS (codes) && k < n; c++)
+      {
+        g_autoptr(StyrkortIndicator) ind = styrkort_project_find_indicator (styrkort_window_get_project (window), codes[c]);
+        g_autoptr(StyrkortValue) v = styrkort_project_get_value (styrkort_window_get_project (window), ind->id,
+                                                                 ((StyrkortUnit *) units->pdata[i])->id,
+                                                                 styrkort_window_get_period (window));
+        stored += v != NULL && v->value == 100 + k;
+        k++;
+      }
+  qsort (held, n, sizeof (double), compare);
+  qsort (gaps_ms, gaps, sizeof (double), compare);
+  g_print ("typing %u figures, every file call %d ms\n", n, SLOW_US / 1000);
+  g_print ("%-40s %9.1f %9.1f\n", "main loop held per figure (ms)", held[n / 2], held[n - 1]);
+  g_print ("%-40s %9.1f %9.1f\n", "gap between frames (ms)", gaps_ms[gaps / 2], gaps_ms[gaps - 1]);
+  g_print ("%-40s %9u of %u\n", "figures stored", stored, n);
+  g_print ("file calls per figure: %.1f reads, %.1f writes, %.1f syncs\n", (reads_after - reads) / (double) n,
+           (writes_after - writes) / (double) n, (syncs_after - syncs) / (double) n);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+add_units (StyrkortProject *project, guint n)
+{
+  g_autoptr(GPtrArray) operations = styrkort_project_list_operations (project);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Enhet %02u", i + 1);
+      if (styrkort_project_add_unit (project, name, ((StyrkortOperation *) operations->pdata[i % operations->len])->id,
+                                     NULL) == 0)
+        g_error ("could not add %s", name);
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *folder = g_dir_make_tmp ("styrkort-bench-XXXXXX", NULL);
+  g_autofree char *wide = g_build_filename (folder, "30 units.styrkort", NULL);
+  g_autoptr(StyrkortApplication) app = NULL;
+
+  styrkort_locale_init (); /* as the app does */
+  gtk_disable_setlocale ();
+  g_setenv ("XDG_DATA_HOME", folder, TRUE);
+  gtk_init ();
+  adw_init ();
+  vfs_shim_install ();
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (wide);
+    g_autoptr(StyrkortProject) p = styrkort_demo_create (file, STYRKORT_DEMO_SEED, NULL);
+    if (p == NULL)
+      g_error ("could not make the demo");
+    add_units (p, 25);
+  }
+  app = styrkort_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  g_print ("%-40s %9s %9s\n", "", "median", "max");
+  bench (GTK_APPLICATION (app), wide);
+  return 0;
+}
