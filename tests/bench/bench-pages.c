@@ -9,15 +9,9 @@
 #include "styrkort-demo.h"
 #include "styrkort-locale.h"
 #include "styrkort-window.h"
+#include "window-bench.h"
 
 #define ROUNDS 7
-
-static int
-compare (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
 
 static void
 on_after_paint_cb (GdkFrameClock *clock, gboolean *painted)
@@ -43,39 +37,6 @@ time_page (StyrkortWindow *window, const char *page)
 }
 
 static void
-on_open_done_cb (StyrkortWindow *window, gboolean opened, int *result)
-{
-  *result = opened;
-}
-
-static gboolean
-open_and_wait (StyrkortWindow *window, GFile *file)
-{
-  int result = -1;
-  gulong id = g_signal_connect (window, "open-done", G_CALLBACK (on_open_done_cb), &result);
-
-  styrkort_window_open (window, file);
-  while (result < 0)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (window, id);
-  return result;
-}
-
-static void
-add_units (StyrkortProject *project, guint n)
-{
-  g_autoptr(GPtrArray) operations = styrkort_project_list_operations (project);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("Enhet %02u", i + 1);
-      StyrkortOperation *op = operations->pdata[i % operations->len];
-      if (styrkort_project_add_unit (project, name, op->id, NULL) == 0)
-        g_error ("could not add %s", name);
-    }
-}
-
-static void
 bench (GtkApplication *app, const char *label, const char *path)
 {
   static const char *pages[] = { "overview", "a01", "a03", "figures", "steering" };
@@ -84,7 +45,7 @@ bench (GtkApplication *app, const char *label, const char *path)
   double times[G_N_ELEMENTS (pages)][ROUNDS];
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
-  if (!open_and_wait (window, file))
+  if (!window_bench_open (window, file))
     g_error ("could not open %s", path);
   gtk_window_present (GTK_WINDOW (window));
   for (int i = 0; i < 50; i++)
@@ -99,7 +60,7 @@ bench (GtkApplication *app, const char *label, const char *path)
   for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
     {
       g_autofree char *name = g_strdup_printf ("%s: %s", label, pages[p]);
-      qsort (times[p], ROUNDS, sizeof (double), compare);
+      qsort (times[p], ROUNDS, sizeof (double), window_bench_compare);
       g_print ("%-34s %9.1f %9.1f\n", name, times[p][0], times[p][ROUNDS / 2]);
     }
   gtk_window_destroy (GTK_WINDOW (window));
@@ -124,7 +85,7 @@ main (int argc, char **argv)
     g_autoptr(StyrkortProject) q = styrkort_demo_create (b, STYRKORT_DEMO_SEED, NULL);
     if (p == NULL || q == NULL)
       g_error ("could not make the demo");
-    add_units (q, 25);
+    window_bench_add_units (q, 25);
   }
   app = styrkort_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);

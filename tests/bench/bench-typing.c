@@ -14,16 +14,10 @@
 #include "styrkort-locale.h"
 #include "styrkort-window.h"
 #include "vfs-shim.h"
+#include "window-bench.h"
 
 #define FIGURES 50
 #define SLOW_US 10000
-
-static int
-compare (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
 
 static void
 on_after_paint_cb (GdkFrameClock *clock, GArray *paints)
@@ -40,12 +34,6 @@ on_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
 }
 
 static void
-on_open_done_cb (StyrkortWindow *window, gboolean opened, int *result)
-{
-  *result = opened;
-}
-
-static void
 run_until_painted (GArray *paints)
 {
   guint before = paints->len;
@@ -58,15 +46,10 @@ open_window (GtkApplication *app, const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   StyrkortWindow *window = styrkort_window_new (app);
-  int opened = -1;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
-  g_signal_connect (window, "open-done", G_CALLBACK (on_open_done_cb), &opened);
-  styrkort_window_open (window, file);
   gtk_window_present (GTK_WINDOW (window));
-  while (opened < 0)
-    g_main_context_iteration (NULL, TRUE);
-  if (!opened)
+  if (!window_bench_open (window, file))
     g_error ("could not open %s", path);
   styrkort_window_show_page (window, "figures");
   return window;
@@ -124,8 +107,8 @@ bench (GtkApplication *app, const char *path)
         stored += v != NULL && v->value == 100 + k;
         k++;
       }
-  qsort (held, n, sizeof (double), compare);
-  qsort (gaps_ms, gaps, sizeof (double), compare);
+  qsort (held, n, sizeof (double), window_bench_compare);
+  qsort (gaps_ms, gaps, sizeof (double), window_bench_compare);
   g_print ("typing %u figures, every file call %d ms\n", n, SLOW_US / 1000);
   g_print ("%-40s %9.1f %9.1f\n", "main loop held per figure (ms)", held[n / 2], held[n - 1]);
   g_print ("%-40s %9.1f %9.1f\n", "gap between frames (ms)", gaps_ms[gaps / 2], gaps_ms[gaps - 1]);
@@ -133,20 +116,6 @@ bench (GtkApplication *app, const char *path)
   g_print ("file calls per figure: %.1f reads, %.1f writes, %.1f syncs\n", (reads_after - reads) / (double) n,
            (writes_after - writes) / (double) n, (syncs_after - syncs) / (double) n);
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static void
-add_units (StyrkortProject *project, guint n)
-{
-  g_autoptr(GPtrArray) operations = styrkort_project_list_operations (project);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("Enhet %02u", i + 1);
-      if (styrkort_project_add_unit (project, name, ((StyrkortOperation *) operations->pdata[i % operations->len])->id,
-                                     NULL) == 0)
-        g_error ("could not add %s", name);
-    }
 }
 
 int
@@ -167,7 +136,7 @@ main (int argc, char **argv)
     g_autoptr(StyrkortProject) p = styrkort_demo_create (file, STYRKORT_DEMO_SEED, NULL);
     if (p == NULL)
       g_error ("could not make the demo");
-    add_units (p, 25);
+    window_bench_add_units (p, 25);
   }
   app = styrkort_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What the window's benchmarks share. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "styrkort-project.h"
+#include "styrkort-window.h"
+
+/* For qsort () over doubles. */
+int      window_bench_compare   (gconstpointer a, gconstpointer b);
+/* Adds @n units "Enhet 01"… to @project, over its operations in turn. */
+void     window_bench_add_units (StyrkortProject *project, guint n);
+/* styrkort_window_open (), running the main loop until it is open or refused. */
+gboolean window_bench_open      (StyrkortWindow *window, GFile *file);
