@@ -74,22 +74,9 @@ main (int argc, char **argv)
   g_autofree char *wide = g_build_filename (folder, "30 units.styrkort", NULL);
   g_autoptr(StyrkortApplication) app = NULL;
 
-  styrkort_locale_init (); /* as the app does */
-  gtk_disable_setlocale ();
-  g_setenv ("XDG_DATA_HOME", folder, TRUE);
-  gtk_init ();
-  adw_init ();
-  {
-    g_autoptr(GFile) a = g_file_new_for_path (demo), b = g_file_new_for_path (wide);
-    g_autoptr(StyrkortProject) p = styrkort_demo_create (a, STYRKORT_DEMO_SEED, NULL);
-    g_autoptr(StyrkortProject) q = styrkort_demo_create (b, STYRKORT_DEMO_SEED, NULL);
-    if (p == NULL || q == NULL)
-      g_error ("could not make the demo");
-    window_bench_add_units (q, 25);
-  }
-  app = styrkort_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  app = window_bench_init (folder);
+  window_bench_make_demo (demo, 0);
+  window_bench_make_demo (wide, 25);
   g_print ("%-34s %9s %9s\n", "page to first frame", "min ms", "median");
   bench (GTK_APPLICATION (app), "demo", demo);
   bench (GTK_APPLICATION (app), "30 units", wide);

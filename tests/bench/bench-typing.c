@@ -125,22 +125,9 @@ main (int argc, char **argv)
   g_autofree char *wide = g_build_filename (folder, "30 units.styrkort", NULL);
   g_autoptr(StyrkortApplication) app = NULL;
 
-  styrkort_locale_init (); /* as the app does */
-  gtk_disable_setlocale ();
-  g_setenv ("XDG_DATA_HOME", folder, TRUE);
-  gtk_init ();
-  adw_init ();
+  app = window_bench_init (folder);
   vfs_shim_install ();
-  {
-    g_autoptr(GFile) file = g_file_new_for_path (wide);
-    g_autoptr(StyrkortProject) p = styrkort_demo_create (file, STYRKORT_DEMO_SEED, NULL);
-    if (p == NULL)
-      g_error ("could not make the demo");
-    window_bench_add_units (p, 25);
-  }
-  app = styrkort_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  window_bench_make_demo (wide, 25);
   g_print ("%-40s %9s %9s\n", "", "median", "max");
   bench (GTK_APPLICATION (app), wide);
   return 0;

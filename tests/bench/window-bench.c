@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "styrkort-demo.h"
+#include "styrkort-locale.h"
 #include "window-bench.h"
 
 int
@@ -39,4 +41,31 @@ window_bench_open (StyrkortWindow *window, GFile *file)
     g_main_context_iteration (NULL, TRUE);
   g_signal_handler_disconnect (window, id);
   return result;
+}
+
+StyrkortApplication *
+window_bench_init (const char *folder)
+{
+  StyrkortApplication *app;
+
+  styrkort_locale_init (); /* as the app does */
+  gtk_disable_setlocale ();
+  g_setenv ("XDG_DATA_HOME", folder, TRUE);
+  gtk_init ();
+  adw_init ();
+  app = styrkort_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  return app;
+}
+
+void
+window_bench_make_demo (const char *path, guint extra_units)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(StyrkortProject) project = styrkort_demo_create (file, STYRKORT_DEMO_SEED, NULL);
+
+  if (project == NULL)
+    g_error ("could not make the demo");
+  window_bench_add_units (project, extra_units);
 }

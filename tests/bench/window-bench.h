@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "styrkort-application.h"
 #include "styrkort-project.h"
 #include "styrkort-window.h"
 
@@ -13,3 +14,8 @@ int      window_bench_compare   (gconstpointer a, gconstpointer b);
 void     window_bench_add_units (StyrkortProject *project, guint n);
 /* styrkort_window_open (), running the main loop until it is open or refused. */
 gboolean window_bench_open      (StyrkortWindow *window, GFile *file);
+/* As the app starts (locale, GTK, libadwaita), with its data in @folder;
+ * returns the application the windows belong to. */
+StyrkortApplication *window_bench_init (const char *folder);
+/* The demo district at @path, with @extra_units more units. */
+void     window_bench_make_demo (const char *path, guint extra_units);
