@@ -15,13 +15,16 @@
 #include "styrkort-number.h"
 #include "styrkort-page.h"
 
+/* The page's frame is ui/styrkort-area-page.ui; its rows are filled here. */
 struct _StyrkortAreaPage {
   GtkWidget parent_instance;
   GtkWidget *scrolled;
+  GtkWidget *title;
+  GtkWidget *assessment_group, *note_group, *charts_group;
   GtkWidget *add_subgoal, *add_action;  /* where the focus goes when a row it was in is deleted */
-  GtkWidget *clamp;
   GtkWidget *subgoal_list, *action_list;
   GtkWidget *charts;        /* StyrkortAreaCharts */
+  GPtrArray *group_rows;    /* what rebuild () added to the assessment and note groups */
   GPtrArray *text_views;    /* assessments ("operation", "dropdown", "badge") and the note ("operation" 0) */
   gint64 area_id;
   StyrkortProject *project;
@@ -542,36 +545,29 @@ action_row (StyrkortAreaPage *self, StyrkortAction *a)
   return row;
 }
 
-static GtkWidget *
-add_button (StyrkortAreaPage *self, const char *label, GCallback callback)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_sensitive (button, editable (self));
-  g_signal_connect (button, "clicked", callback, self);
-  return button;
-}
-
 /* Page ------------------------------------------------------------------------- */
 
 static void
-add_charts (StyrkortAreaPage *self, GtkWidget *content, GPtrArray *goals)
+add_to_group (StyrkortAreaPage *self, GtkWidget *group, GtkWidget *row)
 {
-  GtkWidget *group = styrkort_page_add_group (content, _("Charts"), _("The indicators linked to this area. Right-click a chart to export it."));
-
-  self->charts = styrkort_area_charts_new (self->project, self->area_id, self->period, goals);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->charts);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  g_ptr_array_add (self->group_rows, g_object_ref (row));
 }
 
-/* A boxed list whose rows update () replaces. */
-static GtkWidget *
-new_list (const char *name)
+static void
+clear_groups (StyrkortAreaPage *self)
 {
-  GtkWidget *list = gtk_list_box_new ();
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  return list;
+  for (guint i = 0; i < self->group_rows->len; i++)
+    {
+      GtkWidget *row = self->group_rows->pdata[i];
+      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+      if (group != NULL)
+        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+    }
+  g_ptr_array_set_size (self->group_rows, 0);
+  if (self->charts != NULL)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->charts_group), self->charts);
+  self->charts = NULL;
 }
 
 static void
@@ -613,53 +609,28 @@ rebuild (StyrkortAreaPage *self)
   g_autofree char *note = styrkort_project_get_gender_note (self->project, self->area_id, self->period);
   g_autofree char *period = styrkort_period_to_string (self->period);
   g_autofree char *assessment_help = g_strdup_printf (_("Where each operation stands in %s, and what must be done, when and how."), period);
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24), *title = NULL, *group, *note_area;
+  GtkWidget *note_area;
 
+  clear_groups (self);
   g_ptr_array_set_size (self->text_views, 0);
   for (guint i = 0; i < areas->len; i++)
     if (((StyrkortArea *) areas->pdata[i])->id == self->area_id)
       {
         g_autofree char *text = styrkort_area_display_title (areas->pdata[i]);
-        title = gtk_label_new (text);
+        gtk_label_set_text (GTK_LABEL (self->title), text);
       }
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_widget_add_css_class (title, "title-1");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);
-  gtk_box_append (GTK_BOX (content), title);
-
-  group = styrkort_page_add_group (content, _("Assessment"), assessment_help);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->assessment_group), assessment_help);
   for (guint i = 0; i < operations->len; i++)
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), assessment_row (self, operations->pdata[i]));
-
-  group = styrkort_page_add_group (content, _("Gender Equality"), _("How the area looks for women and men, and what follows from it."));
+    add_to_group (self, self->assessment_group, assessment_row (self, operations->pdata[i]));
   note_area = text_area (self, note, _("Gender-equality note"), save_gender_note);
   g_ptr_array_add (self->text_views, gtk_frame_get_child (GTK_FRAME (note_area)));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), note_area);
-
-  group = styrkort_page_add_group (content, _("Sub-goals"), _("Concrete, measurable goals with a target value and a date."));
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group),
-                                           self->add_subgoal = add_button (self, _("_Add Sub-goal"),
-                                                                           G_CALLBACK (on_add_subgoal_cb)));
-  self->subgoal_list = new_list (_("Sub-goals"));
+  add_to_group (self, self->note_group, note_area);
+  gtk_widget_set_sensitive (self->add_subgoal, editable (self));
+  gtk_widget_set_sensitive (self->add_action, editable (self));
   fill_subgoals (self, goals);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->subgoal_list);
-
-  group = styrkort_page_add_group (content, _("Actions"), _("Who does what, by when."));
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group),
-                                           self->add_action = add_button (self, _("Add A_ction"),
-                                                                          G_CALLBACK (on_add_action_cb)));
-  self->action_list = new_list (_("Actions"));
   fill_actions (self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->action_list);
-
-  add_charts (self, content, goals);
-
-  gtk_widget_set_margin_start (content, 24);
-  gtk_widget_set_margin_end (content, 24);
-  gtk_widget_set_margin_top (content, 24);
-  gtk_widget_set_margin_bottom (content, 36);
-  adw_clamp_set_child (ADW_CLAMP (self->clamp), content);
+  self->charts = styrkort_area_charts_new (self->project, self->area_id, self->period, goals);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->charts_group), self->charts);
 }
 
 /* Texts changed elsewhere (undo, redo): each view shows the stored text,
@@ -752,29 +723,40 @@ static void
 styrkort_area_page_dispose (GObject *object)
 {
   StyrkortAreaPage *self = STYRKORT_AREA_PAGE (object);
-  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), STYRKORT_TYPE_AREA_PAGE);
   g_clear_object (&self->project);
   g_clear_pointer (&self->text_views, g_ptr_array_unref);
+  g_clear_pointer (&self->group_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (styrkort_area_page_parent_class)->dispose (object);
 }
 
 static void
 styrkort_area_page_class_init (StyrkortAreaPageClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = styrkort_area_page_dispose;
-  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/se/styrkort/Styrkort/styrkort-area-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, StyrkortAreaPage, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, StyrkortAreaPage, title);
+  gtk_widget_class_bind_template_child (widget_class, StyrkortAreaPage, assessment_group);
+  gtk_widget_class_bind_template_child (widget_class, StyrkortAreaPage, note_group);
+  gtk_widget_class_bind_template_child (widget_class, StyrkortAreaPage, charts_group);
+  gtk_widget_class_bind_template_child (widget_class, StyrkortAreaPage, add_subgoal);
+  gtk_widget_class_bind_template_child (widget_class, StyrkortAreaPage, add_action);
+  gtk_widget_class_bind_template_child (widget_class, StyrkortAreaPage, subgoal_list);
+  gtk_widget_class_bind_template_child (widget_class, StyrkortAreaPage, action_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_subgoal_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_action_cb);
 }
 
 static void
 styrkort_area_page_init (StyrkortAreaPage *self)
 {
   self->text_views = g_ptr_array_new ();
-  self->clamp = adw_clamp_new ();
-  adw_clamp_set_maximum_size (ADW_CLAMP (self->clamp), 1000);
-  self->scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), self->clamp);
-  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+  self->group_rows = g_ptr_array_new_with_free_func (g_object_unref);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *
