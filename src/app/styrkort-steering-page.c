@@ -13,8 +13,10 @@
 
 struct _StyrkortSteeringPage {
   GtkWidget parent_instance;
-  GtkWidget *scrolled;
-  GtkWidget *clamp;
+  /* From ui/styrkort-steering-page.ui; rebuild () fills them. */
+  GtkWidget *scrolled, *content;
+  GtkWidget *district_group, *add_member, *member_list, *add_meeting, *meeting_list;
+  GtkWidget *district_rows[3];
   StyrkortProject *project;
   StyrkortPeriod period;
   gint64 open_meeting;     /* the meeting whose agenda is shown open */
@@ -60,7 +62,7 @@ static void
 focus_open_meeting (StyrkortSteeringPage *self)
 {
   g_autofree char *name = g_strdup_printf ("meeting-%" G_GINT64_FORMAT, self->open_meeting);
-  GtkWidget *row = self->open_meeting ? find_named (self->clamp, name) : NULL;
+  GtkWidget *row = self->open_meeting ? find_named (self->content, name) : NULL;
 
   if (row == NULL || gtk_widget_grab_focus (row))
     return;
@@ -609,33 +611,6 @@ meeting_row (StyrkortSteeringPage *self, StyrkortMeeting *m)
 
 /* Page ------------------------------------------------------------------------ */
 
-static GtkWidget *
-add_button (StyrkortSteeringPage *self, const char *label, GCallback cb)
-{
-  GtkWidget *b = gtk_button_new_with_mnemonic (label);
-  gtk_widget_add_css_class (b, "flat");
-  gtk_widget_set_valign (b, GTK_ALIGN_CENTER);
-  gtk_widget_set_sensitive (b, editable (self));
-  g_signal_connect (b, "clicked", cb, self);
-  return b;
-}
-
-static GtkWidget *
-group (GtkWidget *box, const char *title, const char *description, GtkWidget *suffix, GtkWidget **list)
-{
-  GtkWidget *g = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (g), title);
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (g), description);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (g), suffix);
-  *list = gtk_list_box_new ();
-  gtk_accessible_update_property (GTK_ACCESSIBLE (*list), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (*list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (*list, "boxed-list");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), *list);
-  gtk_box_append (GTK_BOX (box), g);
-  return g;
-}
-
 /* District details ----------------------------------------------------------- */
 
 static void
@@ -681,28 +656,36 @@ row (const char *title, const char *subtitle)
 }
 
 static void
-rebuild (StyrkortSteeringPage *self)
+clear_list (GtkWidget *list)
+{
+  GtkWidget *child;
+  while ((child = gtk_widget_get_first_child (list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (list), child);
+}
+
+static void
+fill_district (StyrkortSteeringPage *self)
+{
+  g_autoptr(StyrkortDistrict) d = styrkort_project_get_district (self->project);
+  const char *titles[] = { _("Name"), _("City"), _("Action plan version") };
+  const char *fields[] = { "name", "city", "plan" };
+  const char *values[] = { d->name, d->city, d->plan_version };
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->district_rows); i++)
+    {
+      if (self->district_rows[i] != NULL)
+        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->district_group), self->district_rows[i]);
+      self->district_rows[i] = district_row (self, titles[i], fields[i], values[i]);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->district_group), self->district_rows[i]);
+    }
+}
+
+static void
+fill_members (StyrkortSteeringPage *self)
 {
   g_autoptr(GPtrArray) members = styrkort_project_list_members (self->project);
-  g_autoptr(GPtrArray) meetings = styrkort_project_list_meetings (self->project);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24), *title = gtk_label_new (_("Steering Group")), *list;
 
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_widget_add_css_class (title, "title-1");
-  gtk_box_append (GTK_BOX (box), title);
-  {
-    g_autoptr(StyrkortDistrict) d = styrkort_project_get_district (self->project);
-    GtkWidget *details = adw_preferences_group_new ();
-    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (details), _("District"));
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (details), district_row (self, _("Name"), "name", d->name));
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (details), district_row (self, _("City"), "city", d->city));
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (details),
-                               district_row (self, _("Action plan version"), "plan", d->plan_version));
-    gtk_box_append (GTK_BOX (box), details);
-  }
-  group (box, _("Members"), _("Chair, heads of department, HR, union representatives (Vision, SACO) and safety representatives."),
-         add_button (self, _("_Add Member"), G_CALLBACK (on_member_clicked_cb)), &list);
-  gtk_list_box_set_placeholder (GTK_LIST_BOX (list), gtk_label_new (_("No members yet")));
+  clear_list (self->member_list);
   for (guint i = 0; i < members->len; i++)
     {
       StyrkortMember *m = members->pdata[i];
@@ -716,12 +699,16 @@ rebuild (StyrkortSteeringPage *self)
       adw_action_row_add_suffix (ADW_ACTION_ROW (r),
                                  styrkort_page_row_button ("user-trash-symbolic", remove, m->id, TRUE,
                                                            editable (self), G_CALLBACK (on_member_clicked_cb), self));
-      gtk_list_box_append (GTK_LIST_BOX (list), r);
+      gtk_list_box_append (GTK_LIST_BOX (self->member_list), r);
     }
-  group (box, _("Meetings"), _("The steering group meets at least once a tertial. Open a meeting for its agenda "
-                                "and the decisions per item; a decision can make an action."),
-         add_button (self, _("Add _Meeting"), G_CALLBACK (on_meeting_clicked_cb)), &list);
-  gtk_list_box_set_placeholder (GTK_LIST_BOX (list), gtk_label_new (_("No meetings yet")));
+}
+
+static void
+fill_meetings (StyrkortSteeringPage *self)
+{
+  g_autoptr(GPtrArray) meetings = styrkort_project_list_meetings (self->project);
+
+  clear_list (self->meeting_list);
   /* Open at first: the next meeting (today's or the first after), else the latest. */
   if (self->open_meeting == 0 && meetings->len > 0)
     {
@@ -733,12 +720,17 @@ rebuild (StyrkortSteeringPage *self)
           self->open_meeting = ((StyrkortMeeting *) meetings->pdata[i - 1])->id;
     }
   for (guint i = meetings->len; i > 0; i--)
-    gtk_list_box_append (GTK_LIST_BOX (list), meeting_row (self, meetings->pdata[i - 1]));
-  gtk_widget_set_margin_start (box, 24);
-  gtk_widget_set_margin_end (box, 24);
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 24);
-  adw_clamp_set_child (ADW_CLAMP (self->clamp), box);
+    gtk_list_box_append (GTK_LIST_BOX (self->meeting_list), meeting_row (self, meetings->pdata[i - 1]));
+}
+
+static void
+rebuild (StyrkortSteeringPage *self)
+{
+  gtk_widget_set_sensitive (self->add_member, editable (self));
+  gtk_widget_set_sensitive (self->add_meeting, editable (self));
+  fill_district (self);
+  fill_members (self);
+  fill_meetings (self);
 }
 
 static void
@@ -769,7 +761,7 @@ static void
 styrkort_steering_page_dispose (GObject *object)
 {
   StyrkortSteeringPage *self = STYRKORT_STEERING_PAGE (object);
-  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), STYRKORT_TYPE_STEERING_PAGE);
   g_clear_object (&self->project);
   G_OBJECT_CLASS (styrkort_steering_page_parent_class)->dispose (object);
 }
@@ -777,19 +769,28 @@ styrkort_steering_page_dispose (GObject *object)
 static void
 styrkort_steering_page_class_init (StyrkortSteeringPageClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = styrkort_steering_page_dispose;
-  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/se/styrkort/Styrkort/styrkort-steering-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, StyrkortSteeringPage, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, StyrkortSteeringPage, content);
+  gtk_widget_class_bind_template_child (widget_class, StyrkortSteeringPage, district_group);
+  gtk_widget_class_bind_template_child (widget_class, StyrkortSteeringPage, add_member);
+  gtk_widget_class_bind_template_child (widget_class, StyrkortSteeringPage, member_list);
+  gtk_widget_class_bind_template_child (widget_class, StyrkortSteeringPage, add_meeting);
+  gtk_widget_class_bind_template_child (widget_class, StyrkortSteeringPage, meeting_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_member_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_meeting_clicked_cb);
 }
 
 static void
 styrkort_steering_page_init (StyrkortSteeringPage *self)
 {
-  self->clamp = adw_clamp_new ();
-  adw_clamp_set_maximum_size (ADW_CLAMP (self->clamp), 900);
-  self->scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), self->clamp);
-  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_set_placeholder (GTK_LIST_BOX (self->member_list), gtk_label_new (_("No members yet")));
+  gtk_list_box_set_placeholder (GTK_LIST_BOX (self->meeting_list), gtk_label_new (_("No meetings yet")));
 }
 
 GtkWidget *
