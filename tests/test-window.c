@@ -277,6 +277,15 @@ indicator_chart_view (GtkWidget *page, gint64 indicator_id)
   return NULL;
 }
 
+/* Översikt fills its indicator charts after its first frame. */
+static gboolean
+overview_filled (gconstpointer page)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  collect_widgets ((GtkWidget *) page, STYRKORT_TYPE_CHART_VIEW, views);
+  return views->len > 1;
+}
+
 static GtkWidget *
 first_text_view (GtkWidget *page)
 {
@@ -296,9 +305,10 @@ test_area_follows_figures (void)
                                                " WHERE ia.indicator_id = (SELECT id FROM indicator WHERE code = 'vfu_places')"
                                                " ORDER BY a.position LIMIT 1");
   gint64 unit = first_unit (1);
-  GtkWidget *page, *text_before;
+  GtkWidget *page, *text_before, *overview;
   g_autoptr(GtkWidget) view = NULL;
-  const StyrkortChart *chart;
+  g_autoptr(GtkWidget) overview_view = NULL;
+  const StyrkortChart *chart, *overview_chart;
 
   g_assert_nonnull (area);
   g_assert_true (styrkort_window_show_page (window, area));
@@ -309,6 +319,15 @@ test_area_follows_figures (void)
   g_object_ref (view); /* its address stays its own while the test looks */
   chart = styrkort_chart_view_get_chart (STYRKORT_CHART_VIEW (view));
   text_before = first_text_view (page);
+  /* Översikt's chart of the indicator, for this period, likewise. */
+  g_assert_true (styrkort_window_show_page (window, "overview"));
+  iterate ();
+  overview = styrkort_window_get_page_widget (window, "overview");
+  g_assert_true (ui_test_wait_for (overview_filled, overview));
+  overview_view = indicator_chart_view (overview, indicator);
+  g_assert_nonnull (overview_view);
+  g_object_ref (overview_view);
+  overview_chart = styrkort_chart_view_get_chart (STYRKORT_CHART_VIEW (overview_view));
 
   type_into (figures_entry ("vfu_places", "value", unit), "77");
   g_assert_cmpfloat (stored ("vfu_places", unit, "value"), ==, 77);
@@ -317,6 +336,12 @@ test_area_follows_figures (void)
   g_assert_true (indicator_chart_view (page, indicator) == view);
   g_assert_true (styrkort_chart_view_get_chart (STYRKORT_CHART_VIEW (view)) != chart);
   g_assert_true (first_text_view (page) == text_before);
+  g_assert_true (styrkort_window_show_page (window, "overview"));
+  iterate ();
+  g_assert_true (indicator_chart_view (overview, indicator) == overview_view);
+  g_assert_true (styrkort_chart_view_get_chart (STYRKORT_CHART_VIEW (overview_view)) != overview_chart);
+  g_assert_true (styrkort_window_show_page (window, area));
+  iterate ();
 
   chart = styrkort_chart_view_get_chart (STYRKORT_CHART_VIEW (view));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);

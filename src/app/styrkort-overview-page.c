@@ -11,9 +11,11 @@
 #include "styrkort-page.h"
 #include "styrkort-reporting.h"
 
+/* The page's frame is ui/styrkort-overview-page.ui. */
 struct _StyrkortOverviewPage {
   GtkWidget parent_instance;
   GtkWidget *scrolled;
+  GtkWidget *changes_slot, *status_slot;
   GtkWidget *changes_group;   /* changes after the period was reported */
   GtkWidget *status_chart;
   GtkWidget *indicator_grid;
@@ -29,30 +31,20 @@ static void styrkort_overview_page_page_init (StyrkortPageInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (StyrkortOverviewPage, styrkort_overview_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (STYRKORT_TYPE_PAGE, styrkort_overview_page_page_init))
 
-static GtkWidget *
-heading (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "title-2");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
-  return label;
-}
-
 /* A reported period that has changed since: what changed, when and why. */
 static void
 show_changes_after_report (StyrkortOverviewPage *self, StyrkortProject *project, StyrkortPeriod period)
 {
   g_autoptr(StyrkortReport) report = styrkort_project_get_report (project, period);
   g_autoptr(GPtrArray) changes = NULL;
-  GtkWidget *parent = gtk_widget_get_parent (self->changes_group);
   GtkWidget *group = adw_preferences_group_new ();
   g_autofree char *name = styrkort_period_to_string (period);
   g_autofree char *when = NULL, *description = NULL;
 
   gtk_widget_set_name (group, "changed-after-reporting");
-  gtk_box_insert_child_after (GTK_BOX (parent), group, self->changes_group);
-  gtk_box_remove (GTK_BOX (parent), self->changes_group);
+  if (self->changes_group != NULL)
+    gtk_box_remove (GTK_BOX (self->changes_slot), self->changes_group);
+  gtk_box_append (GTK_BOX (self->changes_slot), group);
   self->changes_group = group;
   gtk_widget_set_visible (group, report != NULL && report->changed);
   if (report == NULL || !report->changed)
@@ -77,6 +69,17 @@ show_changes_after_report (StyrkortOverviewPage *self, StyrkortProject *project,
 }
 
 static void
+show_indicator_chart (StyrkortOverviewPage *self, GtkWidget *view)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (view), "indicator"));
+
+  styrkort_chart_view_set_chart (STYRKORT_CHART_VIEW (view),
+                                 g_object_get_data (G_OBJECT (view), "gender")
+                                   ? styrkort_chart_new_gender (self->project, id, self->period)
+                                   : styrkort_chart_new_units (self->project, id, self->period));
+}
+
+static void
 fill_indicator_grid (StyrkortOverviewPage *self)
 {
   g_autoptr(GPtrArray) indicators = styrkort_project_list_indicators (self->project);
@@ -96,10 +99,9 @@ fill_indicator_grid (StyrkortOverviewPage *self)
       gtk_widget_set_size_request (view, 420, 300);
       gtk_widget_set_hexpand (view, TRUE);
       gtk_widget_add_css_class (view, "chart-card");
-      styrkort_chart_view_set_chart (STYRKORT_CHART_VIEW (view),
-                                     g_str_equal (ind->code, "headcount")
-                                       ? styrkort_chart_new_gender (self->project, ind->id, self->period)
-                                       : styrkort_chart_new_units (self->project, ind->id, self->period));
+      g_object_set_data (G_OBJECT (view), "indicator", GSIZE_TO_POINTER (ind->id));
+      g_object_set_data (G_OBJECT (view), "gender", GINT_TO_POINTER (g_str_equal (ind->code, "headcount")));
+      show_indicator_chart (self, view);
       gtk_grid_attach (GTK_GRID (self->indicator_grid), view, n % 2, n / 2, 1, 1);
       n++;
     }
@@ -150,10 +152,35 @@ styrkort_overview_page_show (StyrkortPage *page, StyrkortProject *project, Styrk
     fill_indicator_grid (self);
 }
 
+/* What the charts are built from: a change of these shows the page again. */
+static const char * const page_tables[] = { "area", "operation", "unit", "indicator", "indicator_area", NULL };
+
+/* Only what changed is drawn again: the status chart after an assessment,
+ * an indicator's chart after its figures in this period. */
+static gboolean
+styrkort_overview_page_update (StyrkortPage *page, StyrkortChanges *changes)
+{
+  StyrkortOverviewPage *self = STYRKORT_OVERVIEW_PAGE (page);
+
+  if (self->project == NULL || styrkort_changes_touches_any (changes, page_tables))
+    return FALSE;
+  /* Any edit may be one made after the period was reported. */
+  show_changes_after_report (self, self->project, self->period);
+  if (styrkort_changes_touches (changes, "assessment"))
+    styrkort_chart_view_set_chart (STYRKORT_CHART_VIEW (self->status_chart),
+                                   styrkort_chart_new_area_status (self->project, self->period));
+  for (GtkWidget *view = gtk_widget_get_first_child (self->indicator_grid); view; view = gtk_widget_get_next_sibling (view))
+    if (styrkort_changes_touches_figures (changes, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (view), "indicator")),
+                                          &self->period))
+      show_indicator_chart (self, view);
+  return TRUE;
+}
+
 static void
 styrkort_overview_page_page_init (StyrkortPageInterface *iface)
 {
   iface->show = styrkort_overview_page_show;
+  iface->update = styrkort_overview_page_update;
 }
 
 static void
@@ -162,48 +189,33 @@ styrkort_overview_page_dispose (GObject *object)
   StyrkortOverviewPage *self = STYRKORT_OVERVIEW_PAGE (object);
   g_clear_handle_id (&self->fill_id, g_source_remove);
   g_clear_object (&self->project);
-  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), STYRKORT_TYPE_OVERVIEW_PAGE);
   G_OBJECT_CLASS (styrkort_overview_page_parent_class)->dispose (object);
 }
 
 static void
 styrkort_overview_page_class_init (StyrkortOverviewPageClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = styrkort_overview_page_dispose;
-  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/se/styrkort/Styrkort/styrkort-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, StyrkortOverviewPage, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, StyrkortOverviewPage, changes_slot);
+  gtk_widget_class_bind_template_child (widget_class, StyrkortOverviewPage, status_slot);
+  gtk_widget_class_bind_template_child (widget_class, StyrkortOverviewPage, indicator_grid);
 }
 
 static void
 styrkort_overview_page_init (StyrkortOverviewPage *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  GtkWidget *clamp = adw_clamp_new ();
-
+  gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self, "map", G_CALLBACK (on_map_cb), self);
-  self->scrolled = gtk_scrolled_window_new ();
-  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1400);
-  gtk_widget_set_margin_start (box, 24);
-  gtk_widget_set_margin_end (box, 24);
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 24);
-
-  self->changes_group = adw_preferences_group_new ();
-  gtk_widget_set_visible (self->changes_group, FALSE);
-  gtk_box_append (GTK_BOX (box), self->changes_group);
   self->status_chart = styrkort_chart_view_new (STYRKORT_CHART_SCREEN);
   gtk_widget_set_size_request (self->status_chart, -1, 560);
   gtk_widget_add_css_class (self->status_chart, "chart-card");
-  gtk_box_append (GTK_BOX (box), self->status_chart);
-  gtk_box_append (GTK_BOX (box), heading (_("Indicators reported in T2")));
-  self->indicator_grid = gtk_grid_new ();
-  gtk_grid_set_column_spacing (GTK_GRID (self->indicator_grid), 18);
-  gtk_grid_set_row_spacing (GTK_GRID (self->indicator_grid), 18);
-  gtk_grid_set_column_homogeneous (GTK_GRID (self->indicator_grid), TRUE);
-  gtk_box_append (GTK_BOX (box), self->indicator_grid);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), clamp);
+  gtk_box_append (GTK_BOX (self->status_slot), self->status_chart);
 }
 
 GtkWidget *
