@@ -43,7 +43,7 @@ typedef struct {
 
 struct _StyrkortFiguresPage {
   GtkWidget parent_instance;
-  GtkWidget *box;
+  GtkWidget *box;        /* from ui/styrkort-figures-page.ui, with the heading */
   GtkWidget *grid;       /* the cells; scrolls both ways */
   GtkWidget *header;     /* the units' names: scroll sideways with the cells, stay on top */
   GtkWidget *labels;     /* the rows' names: scroll up and down with the cells, stay left */
@@ -653,7 +653,7 @@ static void
 styrkort_figures_page_dispose (GObject *object)
 {
   StyrkortFiguresPage *self = STYRKORT_FIGURES_PAGE (object);
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), STYRKORT_TYPE_FIGURES_PAGE);
   g_clear_object (&self->project);
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
   g_clear_pointer (&self->units, g_ptr_array_unref);
@@ -664,41 +664,21 @@ styrkort_figures_page_dispose (GObject *object)
 static void
 styrkort_figures_page_class_init (StyrkortFiguresPageClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = styrkort_figures_page_dispose;
-  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/se/styrkort/Styrkort/styrkort-figures-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, StyrkortFiguresPage, box);
+  gtk_widget_class_bind_template_child (widget_class, StyrkortFiguresPage, heading);
+  gtk_widget_class_bind_template_callback (widget_class, on_units_clicked_cb);
 }
 
 static void
 styrkort_figures_page_init (StyrkortFiguresPage *self)
 {
-  GtkWidget *help = gtk_label_new (_("Write numbers as 12,5 or 12,5 % (spaces between thousands are fine). "
-                                     "Enter saves and moves down, Tab moves right. Rates are computed from the "
-                                     "two rows above them; a percentage typed without them is kept and marked *."));
-
   self->cells = g_array_new (FALSE, FALSE, sizeof (Cell));
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  self->heading = gtk_label_new ("");
-  gtk_label_set_xalign (GTK_LABEL (self->heading), 0);
-  gtk_widget_add_css_class (self->heading, "title-1");
-  gtk_label_set_wrap (GTK_LABEL (help), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (help), 0);
-  gtk_widget_add_css_class (help, "dim-label");
-  gtk_widget_set_margin_start (self->box, 24);
-  gtk_widget_set_margin_end (self->box, 24);
-  gtk_widget_set_margin_top (self->box, 24);
-  {
-    GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-    GtkWidget *units = gtk_button_new_with_mnemonic (_("_Units…"));
-    gtk_widget_set_hexpand (self->heading, TRUE);
-    gtk_widget_set_valign (units, GTK_ALIGN_CENTER);
-    gtk_widget_set_tooltip_text (units, _("Add, rename or remove the district’s units"));
-    g_signal_connect (units, "clicked", G_CALLBACK (on_units_clicked_cb), self);
-    gtk_box_append (GTK_BOX (top), self->heading);
-    gtk_box_append (GTK_BOX (top), units);
-    gtk_box_append (GTK_BOX (self->box), top);
-  }
-  gtk_box_append (GTK_BOX (self->box), help);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *
