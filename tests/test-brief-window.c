@@ -27,6 +27,9 @@ static StyrkortWindow *window;
 static char *path;
 
 #define wait_for ui_test_wait_for
+#define open_dialog() ((AdwMessageDialog *) ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, FALSE))
+
+static GType dialog_type;
 
 static gboolean
 is_named (GtkWidget *widget, gconstpointer name)
@@ -54,31 +57,6 @@ page_mapped (gconstpointer name)
 {
   GtkWidget *page = styrkort_window_get_page_widget (window, name);
   return page != NULL && gtk_widget_get_mapped (page);
-}
-
-static AdwMessageDialog *
-open_dialog (void)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  AdwMessageDialog *dialog = NULL;
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      dialog = l->data;
-  g_list_free (toplevels);
-  return dialog;
-}
-
-static gboolean
-dialog_open (gconstpointer data)
-{
-  return open_dialog () != NULL;
-}
-
-static gboolean
-dialog_closed (gconstpointer data)
-{
-  return open_dialog () == NULL;
 }
 
 static gboolean
@@ -220,7 +198,7 @@ test_decision_makes_action (void)
   record = find_widget (meeting_row, is_button_tipped, tip);
   g_assert_nonnull (record);
   g_signal_emit_by_name (record, "clicked");
-  g_assert_true (wait_for (dialog_open, NULL));
+  g_assert_true (wait_for (ui_test_toplevel_shown, &dialog_type));
   dialog = open_dialog ();
   collect_entries (adw_message_dialog_get_extra_child (dialog), entries);
   g_assert_cmpuint (entries->len, ==, 4); /* decision, action, owner, due date */
@@ -232,7 +210,7 @@ test_decision_makes_action (void)
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
   save_png (GTK_WIDGET (dialog), "decision-dialog.png");
   g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), is_button_labelled, T ("_Save")), "clicked");
-  g_assert_true (wait_for (dialog_closed, NULL));
+  g_assert_true (wait_for (ui_test_toplevel_gone, &dialog_type));
 
   /* In the file: the decision, and its action linked to it and the meeting. */
   made_sql = g_strdup_printf ("%s%" G_GINT64_FORMAT, made[0], meeting);
@@ -275,12 +253,12 @@ test_new_meeting_agenda (void)
   add = find_widget (steering, is_button_labelled, T ("Add _Meeting"));
   g_assert_nonnull (add);
   g_signal_emit_by_name (add, "clicked");
-  g_assert_true (wait_for (dialog_open, NULL));
+  g_assert_true (wait_for (ui_test_toplevel_shown, &dialog_type));
   dialog = open_dialog ();
   collect_entries (adw_message_dialog_get_extra_child (dialog), entries);
   gtk_editable_set_text (GTK_EDITABLE (entries->pdata[0]), "2099-01-15");
   g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), is_button_labelled, T ("_Save")), "clicked");
-  g_assert_true (wait_for (dialog_closed, NULL));
+  g_assert_true (wait_for (ui_test_toplevel_gone, &dialog_type));
   {
     /* As many items as the brief has sections with lines. */
     g_autoptr(StyrkortBrief) brief = styrkort_brief_new (styrkort_window_get_project (window),
@@ -295,30 +273,16 @@ test_new_meeting_agenda (void)
   g_assert_true (wait_for (sql_count_is, none));
 }
 
-/* The projected view starts with the brief: one slide per section. */
-static gboolean
-projector_shown (gconstpointer data)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  gboolean found = FALSE;
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (STYRKORT_IS_PROJECTOR (l->data) && gtk_widget_get_mapped (l->data))
-      {
-        *(StyrkortProjector **) data = l->data;
-        found = TRUE;
-      }
-  g_list_free (toplevels);
-  return found;
-}
-
 static void
 test_brief_slides (void)
 {
-  StyrkortProjector *projector = NULL;
+  GType type = STYRKORT_TYPE_PROJECTOR;
+  StyrkortProjector *projector;
 
+  /* The projected view starts with the brief: one slide per section. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
-  g_assert_true (wait_for (projector_shown, &projector));
+  g_assert_true (wait_for (ui_test_toplevel_shown, &type));
+  projector = (StyrkortProjector *) ui_test_find_toplevel (STYRKORT_TYPE_PROJECTOR, TRUE);
   g_assert_cmpuint (styrkort_projector_get_count (projector), >, 6);
   for (guint i = 0; i < 6; i++)
     {
@@ -337,6 +301,7 @@ main (int argc, char **argv)
   StyrkortApplication *app;
 
   ui_test_init (&argc, &argv);
+  dialog_type = ADW_TYPE_MESSAGE_DIALOG;
   window = ui_test_demo_window (&app, "Stadsdel Exempel.styrkort", 1366, 768, &path);
   g_assert_true (wait_for (page_mapped, "overview"));
 

@@ -22,6 +22,7 @@
 static StyrkortApplication *app;
 static StyrkortWindow *window;
 static gboolean have_wm;
+static GType projector_type;
 
 /* Conditions the tests wait for (ui_test_wait_for). */
 static gboolean
@@ -137,31 +138,6 @@ x_window_geometry (GtkWindow *w)
   return x_geometry (which);
 }
 
-static StyrkortProjector *
-find_projector (void)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  StyrkortProjector *projector = NULL;
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (STYRKORT_IS_PROJECTOR (l->data) && gtk_widget_get_mapped (l->data))
-      projector = l->data;
-  g_list_free (toplevels);
-  return projector;
-}
-
-static gboolean
-projector_shown (gconstpointer data)
-{
-  return find_projector () != NULL;
-}
-
-static gboolean
-projector_gone (gconstpointer data)
-{
-  return find_projector () == NULL;
-}
-
 static gboolean
 on_second_slide (gconstpointer projector)
 {
@@ -241,8 +217,8 @@ test_present_fullscreen (void)
     }
   focus (GTK_WINDOW (window));
   press ("F5");
-  g_assert_true (ui_test_wait_for (projector_shown, NULL));
-  projector = find_projector ();
+  g_assert_true (ui_test_wait_for (ui_test_toplevel_shown, &projector_type));
+  projector = ((StyrkortProjector *) ui_test_find_toplevel (STYRKORT_TYPE_PROJECTOR, TRUE));
   shown = wait_until_fullscreen (GTK_WINDOW (projector));
   g_assert_true (ui_test_wait_for (window_active, projector));
   settle_on_screen (GTK_WIDGET (projector));
@@ -283,7 +259,7 @@ test_present_fullscreen (void)
   press ("Right");
   g_assert_true (ui_test_wait_for (on_second_slide, projector));
   press ("Escape");
-  g_assert_true (ui_test_wait_for (projector_gone, NULL));
+  g_assert_true (ui_test_wait_for (ui_test_toplevel_gone, &projector_type));
 }
 
 /* F11: the main window full screen, and back. */
@@ -481,8 +457,8 @@ shoot_slides (const char *scheme)
   StyrkortProjector *projector = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
-  g_assert_true (ui_test_wait_for (projector_shown, NULL));
-  projector = find_projector ();
+  g_assert_true (ui_test_wait_for (ui_test_toplevel_shown, &projector_type));
+  projector = ((StyrkortProjector *) ui_test_find_toplevel (STYRKORT_TYPE_PROJECTOR, TRUE));
   wait_until_fullscreen (GTK_WINDOW (projector));
   for (guint i = 0; i < styrkort_projector_get_count (projector); i++)
     {
@@ -491,7 +467,7 @@ shoot_slides (const char *scheme)
       save_gallery (scheme, name, GTK_WIDGET (projector));
     }
   gtk_window_close (GTK_WINDOW (projector));
-  g_assert_true (ui_test_wait_for (projector_gone, NULL));
+  g_assert_true (ui_test_wait_for (ui_test_toplevel_gone, &projector_type));
 }
 
 /* A chart's corner is the chart's own background: dark in a dark window. */
@@ -601,6 +577,7 @@ main (int argc, char **argv)
   g_autofree char *root = NULL;
 
   ui_test_init (&argc, &argv);
+  projector_type = STYRKORT_TYPE_PROJECTOR;
   check_tools ();
   /* A window manager names itself on the root window (EWMH). */
   root = run ("xprop -root _NET_SUPPORTING_WM_CHECK");

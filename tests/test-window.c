@@ -44,6 +44,8 @@ iterate (void)
 }
 
 #define save_png ui_test_save_png
+#define open_dialog() ((AdwMessageDialog *) ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, FALSE))
+#define find_projector() ((StyrkortProjector *) ui_test_find_toplevel (STYRKORT_TYPE_PROJECTOR, FALSE))
 
 static gboolean
 is_entry (GtkWidget *widget, gconstpointer data)
@@ -395,18 +397,6 @@ test_area_undo_text (void)
   g_assert_true (views->pdata[views->len - 1] == note);
   after = text_of_view (note);
   g_assert_cmpstr (after, ==, before);
-}
-
-static AdwMessageDialog *
-open_dialog (void)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  AdwMessageDialog *dialog = NULL;
-  for (GList *l = toplevels; l; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      dialog = l->data;
-  g_list_free (toplevels);
-  return dialog;
 }
 
 static gboolean
@@ -991,18 +981,6 @@ test_city_overview (void)
     }
 }
 
-static StyrkortProjector *
-find_projector (void)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  StyrkortProjector *projector = NULL;
-  for (GList *l = toplevels; l; l = l->next)
-    if (STYRKORT_IS_PROJECTOR (l->data))
-      projector = l->data;
-  g_list_free (toplevels);
-  return projector;
-}
-
 static void
 xdotool (const char *args)
 {
@@ -1015,6 +993,7 @@ xdotool (const char *args)
 }
 
 static unsigned long xid;
+static GType projector_type;
 
 typedef struct {
   StyrkortProjector *projector;
@@ -1042,19 +1021,6 @@ press (StyrkortProjector *projector, const char *key, guint index)
 }
 
 static gboolean
-projector_shown (gconstpointer data)
-{
-  StyrkortProjector *projector = find_projector ();
-  return projector != NULL && gtk_widget_get_mapped (GTK_WIDGET (projector));
-}
-
-static gboolean
-projector_gone (gconstpointer data)
-{
-  return find_projector () == NULL;
-}
-
-static gboolean
 window_active (gconstpointer window)
 {
   return gtk_window_is_active ((GtkWindow *) window);
@@ -1073,7 +1039,7 @@ test_projector_keys (void)
       return;
     }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
-  g_assert_true (ui_test_wait_for (projector_shown, NULL));
+  g_assert_true (ui_test_wait_for (ui_test_toplevel_shown, &projector_type));
   projector = find_projector ();
   g_assert_nonnull (projector);
   count = styrkort_projector_get_count (projector);
@@ -1102,7 +1068,7 @@ test_projector_keys (void)
     g_autofree char *escape = g_strdup_printf ("key --window %lu Escape", xid);
     xdotool (escape);
   }
-  g_assert_true (ui_test_wait_for (projector_gone, NULL));
+  g_assert_true (ui_test_wait_for (ui_test_toplevel_gone, &projector_type));
 }
 
 static gboolean
@@ -1361,6 +1327,7 @@ main (int argc, char **argv)
   ui_test_init (&argc, &argv);
   window = ui_test_demo_window (&app, "Stadsdel Exempel.styrkort", 1366, 768, &path);
 
+  projector_type = STYRKORT_TYPE_PROJECTOR;
   g_test_add_func ("/ui/window/open-demo", test_open_demo);
   g_test_add_func ("/ui/window/visit-every-entry", test_visit_every_entry);
   g_test_add_func ("/ui/figures/type-and-refuse", test_type_figures);

@@ -212,6 +212,32 @@ ui_test_demo_window (StyrkortApplication **app, const char *name, int width, int
 }
 
 GtkWidget *
+ui_test_find_toplevel (GType type, gboolean mapped)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  GtkWidget *found = NULL;
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data) &&
+        (!mapped || gtk_widget_get_mapped (l->data)))
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+gboolean
+ui_test_toplevel_shown (gconstpointer type)
+{
+  return ui_test_find_toplevel (*(const GType *) type, TRUE) != NULL;
+}
+
+gboolean
+ui_test_toplevel_gone (gconstpointer type)
+{
+  return ui_test_find_toplevel (*(const GType *) type, TRUE) == NULL;
+}
+
+GtkWidget *
 ui_test_find_widget (GtkWidget *root, UiTestMatch match, gconstpointer data)
 {
   if (match (root, data))

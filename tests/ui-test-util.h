@@ -36,6 +36,12 @@ GtkWidget      *ui_test_find_widget        (GtkWidget *root, UiTestMatch match, 
 gboolean        ui_test_is_button_labelled (GtkWidget *widget, gconstpointer label);
 gboolean        ui_test_is_button_tipped   (GtkWidget *widget, gconstpointer tip);
 gboolean        ui_test_is_row_titled      (GtkWidget *widget, gconstpointer title);
+/* The last toplevel window of @type that is visible (and mapped, when
+ * @mapped), or NULL. */
+GtkWidget      *ui_test_find_toplevel      (GType type, gboolean mapped);
+/* Conditions over ui_test_find_toplevel (*(GType *) @type, TRUE): shown, gone. */
+gboolean        ui_test_toplevel_shown     (gconstpointer type);
+gboolean        ui_test_toplevel_gone      (gconstpointer type);
 /* A condition: an import dialog is shown; sets *(StyrkortImportDialog **) @dialog. */
 gboolean        ui_test_import_dialog_shown (gconstpointer dialog);
 
