@@ -32,7 +32,7 @@ typedef struct {
 } Watch;
 
 static void
-on_open_done_cb (StyrkortWindow *window, gboolean opened, Watch *watch)
+on_open_done_cb (StyrkortWindow *window, gboolean opened, const char *message, Watch *watch)
 {
   watch->done = opened;
 }
@@ -147,6 +147,51 @@ test_open_refused (void)
 }
 
 static gboolean
+is_label_text (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+typedef struct {
+  GtkWidget *origin;
+  const char *message;
+} Refusal;
+
+static gboolean
+refused_in_origin (gconstpointer data)
+{
+  const Refusal *r = data;
+  return g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))) == 1 &&
+         ui_test_find_widget (r->origin, is_label_text, r->message) != NULL;
+}
+
+/* Opened from a district's window (Öppna…, or the file manager), a file that
+ * is not a district leaves no empty window on top: the message shows in the
+ * district's window. */
+static void
+test_refused_from_district (void)
+{
+  StyrkortWindow *window = new_window ();
+  g_autoptr(GFile) file = g_file_new_for_path (demo_path);
+  g_autofree char *bad = test_path ("anteckning.styrkort");
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+  Refusal refusal;
+
+  g_assert_true (g_file_set_contents (bad, "Det här är en anteckning, inte en databas.\n", -1, NULL));
+  g_assert_null (styrkort_project_open (bad_file, STYRKORT_OPEN_DEFAULT, &error));
+  message = g_strdup (error->message);
+  g_assert_true (ui_test_open (window, file));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+  styrkort_application_open_file (app, bad_file);
+  refusal = (Refusal) { GTK_WIDGET (window), message };
+  g_assert_true (ui_test_wait_for (refused_in_origin, &refusal));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Stadsdel Exempel");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
 no_open_files (gconstpointer data)
 {
   return vfs_shim_open_files () == 0;
@@ -191,6 +236,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/ui/open/slow-file", test_slow_open);
   g_test_add_func ("/ui/open/refused", test_open_refused);
+  g_test_add_func ("/ui/open/refused-from-district", test_refused_from_district);
   g_test_add_func ("/ui/open/close-while-opening", test_close_while_opening);
   return g_test_run ();
 }

@@ -249,11 +249,16 @@ test_undo (void)
   gint64 unit = first_unit (2);
   GtkWidget *vfu = figures_entry ("vfu_places", "value", unit);
   double original = stored ("vfu_places", unit, "value");
+  GtkWidget *focused;
 
   type_into (vfu, "42");
   g_assert_cmpfloat (stored ("vfu_places", unit, "value"), ==, 42);
+  focused = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focused);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   iterate ();
+  /* The focus stays where it was (Enter had moved it down). */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == focused);
   g_assert_cmpfloat (stored ("vfu_places", unit, "value"), ==, original);
   /* The grid shows the undone state, in the same cell: the grid updated
    * the changed indicator, it was not built again. */
@@ -288,6 +293,34 @@ overview_filled (gconstpointer page)
   return views->len > 1;
 }
 
+/* Whether @row is within the visible part of its scrolled page (the
+ * viewport scrolls to a focus in an animation). */
+static gboolean
+row_in_view (gconstpointer row)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor ((GtkWidget *) row, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  GtkWidget *content = gtk_widget_get_first_child (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)));
+  graphene_point_t at;
+
+  return gtk_widget_compute_point ((GtkWidget *) row, content, &GRAPHENE_POINT_INIT (0, 0), &at) &&
+         at.y >= gtk_adjustment_get_value (adjustment) &&
+         at.y + gtk_widget_get_height ((GtkWidget *) row) <= gtk_adjustment_get_value (adjustment) +
+                                                           gtk_adjustment_get_page_size (adjustment);
+}
+
+static gboolean
+is_subgoal_row (GtkWidget *widget, gconstpointer data)
+{
+  return g_str_has_prefix (gtk_widget_get_name (widget), "subgoal-");
+}
+
+static gboolean
+is_scrolled_window (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_SCROLLED_WINDOW (widget);
+}
+
 static GtkWidget *
 first_text_view (GtkWidget *page)
 {
@@ -307,7 +340,9 @@ test_area_follows_figures (void)
                                                " WHERE ia.indicator_id = (SELECT id FROM indicator WHERE code = 'vfu_places')"
                                                " ORDER BY a.position LIMIT 1");
   gint64 unit = first_unit (1);
-  GtkWidget *page, *text_before, *overview;
+  GtkWidget *page, *text_before, *overview, *scrolled;
+  GtkAdjustment *adjustment;
+  GtkWidget *focused_row;
   g_autoptr(GtkWidget) view = NULL;
   g_autoptr(GtkWidget) overview_view = NULL;
   const StyrkortChart *chart, *overview_chart;
@@ -321,6 +356,15 @@ test_area_follows_figures (void)
   g_object_ref (view); /* its address stays its own while the test looks */
   chart = styrkort_chart_view_get_chart (STYRKORT_CHART_VIEW (view));
   text_before = first_text_view (page);
+  /* Scrolled down to the chart, as a user looking at it would be. */
+  scrolled = ui_test_find_widget (page, is_scrolled_window, NULL);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  /* The focus in a sub-goal's row, which the new figure changes. */
+  focused_row = ui_test_find_widget (page, is_subgoal_row, NULL);
+  g_assert_true (gtk_widget_grab_focus (focused_row));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+  iterate ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
   /* Översikt's chart of the indicator, for this period, likewise. */
   g_assert_true (styrkort_window_show_page (window, "overview"));
   iterate ();
@@ -338,6 +382,11 @@ test_area_follows_figures (void)
   g_assert_true (indicator_chart_view (page, indicator) == view);
   g_assert_true (styrkort_chart_view_get_chart (STYRKORT_CHART_VIEW (view)) != chart);
   g_assert_true (first_text_view (page) == text_before);
+  /* The sub-goal's row was shown again in place: it keeps the focus, and
+   * the page scrolls to it, as to any focus (a new row lost the focus and
+   * the page jumped to the top). */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == focused_row);
+  g_assert_true (ui_test_wait_for (row_in_view, focused_row));
   g_assert_true (styrkort_window_show_page (window, "overview"));
   iterate ();
   g_assert_true (indicator_chart_view (overview, indicator) == overview_view);
@@ -418,9 +467,39 @@ is_error_label_with_text (GtkWidget *widget, gconstpointer data)
          *gtk_label_get_text (GTK_LABEL (widget)) != '\0';
 }
 
+static gboolean
+is_toast_undo (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.undo-edit") == 0;
+}
+
+/* The toast whose Undo takes back edit *@edit, shown (an earlier toast
+ * may be shown first: toasts queue). */
+static GtkWidget *
+toast_undo_of (gint64 edit)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  collect_widgets (GTK_WIDGET (window), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (is_toast_undo (buttons->pdata[i], NULL) && gtk_widget_get_mapped (buttons->pdata[i]) &&
+        g_variant_get_int64 (gtk_actionable_get_action_target_value (buttons->pdata[i])) == edit)
+      return buttons->pdata[i];
+  return NULL;
+}
+
+static gboolean
+toast_offers_undo_of (gconstpointer edit)
+{
+  return toast_undo_of (*(const gint64 *) edit) != NULL;
+}
+
 static void
 test_add_and_delete_action (void)
 {
+  g_autoptr(GVariant) target = NULL;
+  GtkWidget *undo_button;
+  gint64 deletion;
   GtkWidget *page, *add, *row, *remove, *entry;
   AdwMessageDialog *dialog;
 
@@ -479,11 +558,21 @@ test_add_and_delete_action (void)
   g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM action WHERE text = 'Veckovisa ärendegenomgångar med chef'"), ==, 0);
   g_assert_null (find_widget (page, is_row_titled, "Veckovisa ärendegenomgångar med chef"));
   /* The toast's Undo brings it back. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  deletion = styrkort_project_get_undo_edit (styrkort_window_get_project (window));
+  g_assert_cmpint (deletion, >, 0);
+  g_assert_true (ui_test_wait_for (toast_offers_undo_of, &deletion));
+  undo_button = toast_undo_of (deletion);
+  target = g_variant_ref (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (undo_button)));
+  gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.undo-edit", target);
   iterate ();
   g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM action WHERE text = 'Veckovisa ärendegenomgångar med chef'"), ==, 1);
   g_assert_nonnull (find_widget (styrkort_window_get_page_widget (window, "a05"), is_row_titled,
                                  "Veckovisa ärendegenomgångar med chef"));
+  /* Undone already (Ctrl+Z), the toast's Undo does not take back the edit
+   * before it (adding the action): the action stays. */
+  gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.undo-edit", target);
+  iterate ();
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM action WHERE text = 'Veckovisa ärendegenomgångar med chef'"), ==, 1);
 }
 
 /* The district's name is edited on Styrgrupp and shown in the title. */
@@ -1316,7 +1405,7 @@ test_toast_plain_text (void)
   g_autoptr(AdwToast) toast = g_object_ref_sink (styrkort_toast_new ("Anna & Bo <styrgrupp> togs bort"));
 
   g_assert_cmpstr (adw_toast_get_title (toast), ==, "Anna &amp; Bo &lt;styrgrupp&gt; togs bort");
-  styrkort_window_toast (window, "Anna & Bo <styrgrupp> togs bort", TRUE);
+  styrkort_window_toast (window, "Anna & Bo <styrgrupp> togs bort", FALSE);
   g_assert_true (ui_test_wait_for (shows_label, "Anna & Bo <styrgrupp> togs bort"));
   save_png (GTK_WIDGET (window), "toast-plain-text.png");
 }

@@ -164,7 +164,7 @@ park_pointer (void)
 }
 
 static void
-on_open_done_cb (StyrkortWindow *window, gboolean opened, int *result)
+on_open_done_cb (StyrkortWindow *window, gboolean opened, const char *message, int *result)
 {
   *result = opened ? 1 : 0;
 }

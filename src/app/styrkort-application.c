@@ -62,6 +62,17 @@ empty_window (StyrkortApplication *self)
   return NULL;
 }
 
+/* The window of a district the user worked in last, or NULL. */
+static StyrkortWindow *
+district_window (StyrkortApplication *self)
+{
+  /* Most recently focused first. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (STYRKORT_IS_WINDOW (l->data) && styrkort_window_get_project (l->data) != NULL)
+      return l->data;
+  return NULL;
+}
+
 /* For tests/bench/run: quit once the first frame that shows the opened
  * file is painted (the file opens in a thread beside the window's start). */
 static void
@@ -79,9 +90,9 @@ on_window_mapped_cb (GtkWidget *window, GApplication *app)
 }
 
 static void
-on_open_done_cb (GtkWidget *window, gboolean opened, GApplication *app)
+on_open_done_for_bench_cb (GtkWidget *window, gboolean opened, const char *message, GApplication *app)
 {
-  g_signal_handlers_disconnect_by_func (window, on_open_done_cb, app);
+  g_signal_handlers_disconnect_by_func (window, on_open_done_for_bench_cb, app);
   if (gtk_widget_get_mapped (window))
     on_window_mapped_cb (window, app);
   else
@@ -92,7 +103,21 @@ static void
 watch_first_frame (StyrkortApplication *self, GtkWindow *window)
 {
   if (g_getenv ("STYRKORT_QUIT_AFTER_FIRST_FRAME") != NULL)
-    g_signal_connect (window, "open-done", G_CALLBACK (on_open_done_cb), self);
+    g_signal_connect (window, "open-done", G_CALLBACK (on_open_done_for_bench_cb), self);
+}
+
+/* A file that does not open in the window made for it while the user works
+ * in another district: that window goes again and the message shows where
+ * the user is, instead of an empty window on top of the district. */
+static void
+on_fresh_window_open_done_cb (StyrkortWindow *window, gboolean opened, const char *message, StyrkortWindow *origin)
+{
+  g_signal_handlers_disconnect_by_func (window, on_fresh_window_open_done_cb, origin);
+  if (opened)
+    return;
+  styrkort_window_toast (origin, message, FALSE);
+  gtk_window_present (GTK_WINDOW (origin));
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 void
@@ -102,9 +127,14 @@ styrkort_application_open_file (StyrkortApplication *self, GFile *file)
 
   if (window == NULL)
     {
+      StyrkortWindow *origin = district_window (self);
       window = empty_window (self);
       if (window == NULL)
-        window = styrkort_window_new (GTK_APPLICATION (self));
+        {
+          window = styrkort_window_new (GTK_APPLICATION (self));
+          if (origin != NULL)
+            g_signal_connect_object (window, "open-done", G_CALLBACK (on_fresh_window_open_done_cb), origin, 0);
+        }
       watch_first_frame (self, GTK_WINDOW (window));
       styrkort_window_open (window, file);
     }

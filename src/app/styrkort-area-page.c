@@ -372,8 +372,9 @@ on_remove_subgoal_cb (GtkButton *button, StyrkortAreaPage *self)
   gtk_widget_grab_focus (self->add_subgoal);
 }
 
-static GtkWidget *
-subgoal_row (StyrkortAreaPage *self, StyrkortSubgoal *g)
+/* A sub-goal's text, figures and state, on its row. */
+static void
+show_subgoal (StyrkortAreaPage *self, GtkWidget *row, const StyrkortSubgoal *g)
 {
   double latest;
   StyrkortGoalState state = styrkort_project_subgoal_state (self->project, g, self->period, &latest);
@@ -381,19 +382,29 @@ subgoal_row (StyrkortAreaPage *self, StyrkortSubgoal *g)
   g_autofree char *target = number_text (self, g, g->target);
   g_autofree char *subtitle = g_strdup_printf (_("Baseline %s · latest %s · target %s%s%s"), base, now, target,
                                                g->deadline ? _(" · by ") : "", g->deadline ? g->deadline : "");
+  GtkWidget *state_label = g_object_get_data (G_OBJECT (row), "state");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), g->text);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_label_set_text (GTK_LABEL (state_label), styrkort_goal_state_label (state));
+  for (int st = STYRKORT_GOAL_NO_DATA; st <= STYRKORT_GOAL_MET; st++)
+    gtk_widget_remove_css_class (state_label, goal_class (st));
+  gtk_widget_add_css_class (state_label, goal_class (state));
+}
+
+static GtkWidget *
+subgoal_row (StyrkortAreaPage *self, StyrkortSubgoal *g)
+{
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *state_label = gtk_label_new (styrkort_goal_state_label (state));
+  GtkWidget *state_label = gtk_label_new (NULL);
   g_autofree char *name = g_strdup_printf ("subgoal-%" G_GINT64_FORMAT, g->id);
 
   /* Named for the links of "Inför mötet" (win.go-to). */
   gtk_widget_set_name (row, name);
   gtk_widget_set_focusable (row, TRUE);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), g->text);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  gtk_widget_add_css_class (state_label, goal_class (state));
+  g_object_set_data (G_OBJECT (row), "state", state_label);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), state_label);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              styrkort_page_row_button ("document-edit-symbolic", _("Edit sub-goal"), g->id, FALSE,
@@ -401,6 +412,7 @@ subgoal_row (StyrkortAreaPage *self, StyrkortSubgoal *g)
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              styrkort_page_row_button ("user-trash-symbolic", _("Delete sub-goal"), g->id, FALSE,
                                                        editable (self), G_CALLBACK (on_remove_subgoal_cb), self));
+  show_subgoal (self, row, g);
   return row;
 }
 
@@ -578,9 +590,33 @@ clear_list (GtkWidget *list)
     gtk_list_box_remove (GTK_LIST_BOX (list), row);
 }
 
+/* Whether the list's rows are @goals' rows, in their order. */
+static gboolean
+rows_are (GtkWidget *list, GPtrArray *goals)
+{
+  GtkWidget *row = gtk_widget_get_first_child (list);
+
+  for (guint i = 0; i < goals->len; i++, row = gtk_widget_get_next_sibling (row))
+    {
+      g_autofree char *name = g_strdup_printf ("subgoal-%" G_GINT64_FORMAT, ((StyrkortSubgoal *) goals->pdata[i])->id);
+      if (row == NULL || g_strcmp0 (gtk_widget_get_name (row), name) != 0)
+        return FALSE;
+    }
+  return row == NULL;
+}
+
+/* The same sub-goals are shown again in their rows (a row that keeps the
+ * focus keeps the page where it was); others make the list anew. */
 static void
 fill_subgoals (StyrkortAreaPage *self, GPtrArray *goals)
 {
+  if (goals->len > 0 && rows_are (self->subgoal_list, goals))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (self->subgoal_list);
+      for (guint i = 0; i < goals->len; i++, row = gtk_widget_get_next_sibling (row))
+        show_subgoal (self, row, goals->pdata[i]);
+      return;
+    }
   clear_list (self->subgoal_list);
   for (guint i = 0; i < goals->len; i++)
     gtk_list_box_append (GTK_LIST_BOX (self->subgoal_list), subgoal_row (self, goals->pdata[i]));

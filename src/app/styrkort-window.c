@@ -29,10 +29,13 @@ styrkort_window_toast (StyrkortWindow *self, const char *text, gboolean offer_un
 {
   AdwToast *toast = styrkort_toast_new (text);
 
-  if (offer_undo)
+  /* The toast's Undo takes back the edit it speaks of, and nothing else:
+   * once that edit was undone another way, the button does nothing. */
+  if (offer_undo && self->project != NULL)
     {
       adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
+      adw_toast_set_action_name (toast, "win.undo-edit");
+      adw_toast_set_action_target_value (toast, g_variant_new_int64 (styrkort_project_get_undo_edit (self->project)));
     }
   adw_toast_set_timeout (toast, offer_undo ? 8 : 6);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -441,7 +444,7 @@ _styrkort_window_open_failed (StyrkortWindow *self, const GError *error)
   styrkort_window_toast (self, error->message, FALSE);
   if (self->project == NULL)
     gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "start");
-  g_signal_emit (self, signals[OPEN_DONE], 0, FALSE);
+  g_signal_emit (self, signals[OPEN_DONE], 0, FALSE, error->message);
 }
 
 void
@@ -470,7 +473,7 @@ _styrkort_window_show_project (StyrkortWindow *self, GFile *file, StyrkortProjec
     g_autofree char *uri = g_file_get_uri (file);
     gtk_widget_activate_action (GTK_WIDGET (self), "app.add-recent", "s", uri);
   }
-  g_signal_emit (self, signals[OPEN_DONE], 0, TRUE);
+  g_signal_emit (self, signals[OPEN_DONE], 0, TRUE, NULL);
 }
 
 /* Commands ------------------------------------------------------------------ */
@@ -479,13 +482,19 @@ static void
 undo_redo (StyrkortWindow *self, gboolean undo)
 {
   g_autoptr(GError) error = NULL;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  g_autoptr(GtkWidget) kept = focus ? g_object_ref (focus) : NULL;
 
   if (self->project == NULL)
     return;
-  /* A field being edited saves first, so that undo takes back the right thing. */
+  /* A field being edited saves first, so that undo takes back the right
+   * thing; then the focus goes back where it was, if that is still shown
+   * (pages update in place, so it usually is). */
   gtk_window_set_focus (GTK_WINDOW (self), NULL);
   if (!(undo ? styrkort_project_undo : styrkort_project_redo) (self->project, &error))
     styrkort_window_toast (self, error->message, FALSE);
+  if (kept != NULL && gtk_widget_get_root (kept) == GTK_ROOT (self) && gtk_widget_is_visible (kept))
+    gtk_widget_grab_focus (kept);
 }
 
 static void
@@ -498,6 +507,16 @@ static void
 redo_action (GtkWidget *widget, const char *action, GVariant *parameter)
 {
   undo_redo (STYRKORT_WINDOW (widget), FALSE);
+}
+
+static void
+undo_edit_action (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  StyrkortWindow *self = STYRKORT_WINDOW (widget);
+
+  if (self->project != NULL && styrkort_project_get_undo_edit (self->project) == g_variant_get_int64 (parameter) &&
+      g_variant_get_int64 (parameter) != 0)
+    undo_redo (self, TRUE);
 }
 
 /* "(sb)": a message, and whether to offer Undo. Pages and dialogs show
@@ -658,12 +677,13 @@ styrkort_window_class_init (StyrkortWindowClass *klass)
 
   /**
    * StyrkortWindow::open-done:
-   * @opened: whether the file opened (else a toast said why)
+   * @opened: whether the file opened
+   * @message: (nullable): why not, as the toast in the window said it
    *
    * A file given to styrkort_window_open() was opened, or could not be.
    */
   signals[OPEN_DONE] = g_signal_new ("open-done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_BOOLEAN, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/se/styrkort/Styrkort/styrkort-window.ui");
   gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, content_stack);
@@ -688,6 +708,7 @@ styrkort_window_class_init (StyrkortWindowClass *klass)
   _styrkort_window_class_add_start_actions (widget_class);
   _styrkort_window_class_add_export_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-edit", "x", undo_edit_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "(sb)", toast_action);
   gtk_widget_class_install_action (widget_class, "win.previous-period", NULL, period_action);

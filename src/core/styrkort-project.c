@@ -292,6 +292,12 @@ undo_or_redo (StyrkortProject *self, gboolean undo, GError **error)
   return TRUE;
 }
 
+gint64
+styrkort_project_get_undo_edit (StyrkortProject *self)
+{
+  return self->history != NULL ? styrkort_history_undo_target (self->history) : 0;
+}
+
 gboolean
 styrkort_project_can_undo (StyrkortProject *self)
 {

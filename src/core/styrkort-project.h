@@ -57,6 +57,9 @@ gboolean    styrkort_project_end_group    (StyrkortProject *self, GError **error
 void        styrkort_project_cancel_group (StyrkortProject *self);
 
 /* Undo / redo, kept in the file */
+/* The edit the next undo takes back (0 when none): what an "Undo" offered
+ * after an edit refers to, so that it cannot take back another one. */
+gint64      styrkort_project_get_undo_edit (StyrkortProject *self);
 gboolean    styrkort_project_can_undo     (StyrkortProject *self);
 gboolean    styrkort_project_can_redo     (StyrkortProject *self);
 char       *styrkort_project_undo_summary (StyrkortProject *self);

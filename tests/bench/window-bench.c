@@ -25,7 +25,7 @@ window_bench_add_units (StyrkortProject *project, guint n)
 }
 
 static void
-on_open_done_cb (StyrkortWindow *window, gboolean opened, int *result)
+on_open_done_cb (StyrkortWindow *window, gboolean opened, const char *message, int *result)
 {
   *result = opened;
 }
