@@ -560,23 +560,9 @@ action_row (StyrkortAreaPage *self, StyrkortAction *a)
 /* Page ------------------------------------------------------------------------- */
 
 static void
-add_to_group (StyrkortAreaPage *self, GtkWidget *group, GtkWidget *row)
-{
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  g_ptr_array_add (self->group_rows, g_object_ref (row));
-}
-
-static void
 clear_groups (StyrkortAreaPage *self)
 {
-  for (guint i = 0; i < self->group_rows->len; i++)
-    {
-      GtkWidget *row = self->group_rows->pdata[i];
-      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
-      if (group != NULL)
-        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
-    }
-  g_ptr_array_set_size (self->group_rows, 0);
+  styrkort_page_group_clear_rows (self->group_rows);
   if (self->charts != NULL)
     adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->charts_group), self->charts);
   self->charts = NULL;
@@ -657,10 +643,10 @@ rebuild (StyrkortAreaPage *self)
       }
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->assessment_group), assessment_help);
   for (guint i = 0; i < operations->len; i++)
-    add_to_group (self, self->assessment_group, assessment_row (self, operations->pdata[i]));
+    styrkort_page_group_add_row (self->group_rows, self->assessment_group, assessment_row (self, operations->pdata[i]));
   note_area = text_area (self, note, _("Gender-equality note"), save_gender_note);
   g_ptr_array_add (self->text_views, gtk_frame_get_child (GTK_FRAME (note_area)));
-  add_to_group (self, self->note_group, note_area);
+  styrkort_page_group_add_row (self->group_rows, self->note_group, note_area);
   gtk_widget_set_sensitive (self->add_subgoal, editable (self));
   gtk_widget_set_sensitive (self->add_action, editable (self));
   fill_subgoals (self, goals);

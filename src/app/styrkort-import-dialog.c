@@ -59,12 +59,6 @@ _styrkort_import_dialog_combo_row (const char *title, const char *subtitle, cons
 }
 
 
-static void
-add_to_group (StyrkortImportDialog *self, GtkWidget *group, GtkWidget *row)
-{
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  g_ptr_array_add (self->group_rows, g_object_ref (row));
-}
 
 /* "A: Enhet": the column letter and its header. */
 static char *
@@ -185,22 +179,10 @@ add_wide_columns (StyrkortImportDialog *self, guint n_columns)
       g_object_set_data (G_OBJECT (row), "column", GUINT_TO_POINTER (c));
       gtk_widget_set_name (row, "wide-column");
       g_signal_connect (row, "notify::selected", G_CALLBACK (on_wide_cb), self);
-      add_to_group (self, self->columns_group, row);
+      styrkort_page_group_add_row (self->group_rows, self->columns_group, row);
     }
 }
 
-static void
-clear_group_rows (StyrkortImportDialog *self)
-{
-  for (guint i = 0; i < self->group_rows->len; i++)
-    {
-      GtkWidget *row = self->group_rows->pdata[i];
-      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
-      if (group != NULL)
-        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
-    }
-  g_ptr_array_set_size (self->group_rows, 0);
-}
 
 static void
 fill_columns (StyrkortImportDialog *self)
@@ -226,7 +208,7 @@ fill_columns (StyrkortImportDialog *self)
       g_object_set_data (G_OBJECT (row), "field", GINT_TO_POINTER (f));
       gtk_widget_set_name (row, "field");
       g_signal_connect (row, "notify::selected", G_CALLBACK (on_field_cb), self);
-      add_to_group (self, self->columns_group, row);
+      styrkort_page_group_add_row (self->group_rows, self->columns_group, row);
     }
   if (self->mapping->layout == STYRKORT_IMPORT_WIDE)
     add_wide_columns (self, n_columns);
@@ -239,7 +221,7 @@ static void fill_file (StyrkortImportDialog *self);
 static void
 refill (StyrkortImportDialog *self)
 {
-  clear_group_rows (self);
+  styrkort_page_group_clear_rows (self->group_rows);
   fill_file (self);
   fill_columns (self);
   remap (self);
@@ -327,7 +309,7 @@ fill_file (StyrkortImportDialog *self)
                                                selected);
       gtk_widget_set_name (row, "sheet");
       g_signal_connect (row, "notify::selected", G_CALLBACK (on_sheet_cb), self);
-      add_to_group (self, self->file_group, row);
+      styrkort_page_group_add_row (self->group_rows, self->file_group, row);
     }
   /* The city's merged workbook is read as it was written: nothing to choose. */
   if (self->source->kind == STYRKORT_WORKBOOK_CITY)
@@ -336,7 +318,7 @@ fill_file (StyrkortImportDialog *self)
                                            self->mapping->layout == STYRKORT_IMPORT_WIDE);
   gtk_widget_set_name (row, "layout");
   g_signal_connect (row, "notify::selected", G_CALLBACK (on_layout_cb), self);
-  add_to_group (self, self->file_group, row);
+  styrkort_page_group_add_row (self->group_rows, self->file_group, row);
 
   for (guint i = 0; i < MAX (n_rows, 1); i++)
     g_ptr_array_add (header_rows, g_strdup_printf (_("Row %u"), i + 1));
@@ -345,14 +327,14 @@ fill_file (StyrkortImportDialog *self)
                                            MIN (self->mapping->header_row, MAX (n_rows, 1) - 1));
   gtk_widget_set_name (row, "header-row");
   g_signal_connect (row, "notify::selected", G_CALLBACK (on_header_row_cb), self);
-  add_to_group (self, self->file_group, row);
+  styrkort_page_group_add_row (self->group_rows, self->file_group, row);
 
   row = _styrkort_import_dialog_combo_row (_("Decimal sign"),
                                            _("Counts such as 1,234 can be a thousand and more or have decimals"),
                                            signs, (guint) self->mapping->decimal_sign);
   gtk_widget_set_name (row, "decimal-sign");
   g_signal_connect (row, "notify::selected", G_CALLBACK (on_decimal_sign_cb), self);
-  add_to_group (self, self->file_group, row);
+  styrkort_page_group_add_row (self->group_rows, self->file_group, row);
 }
 
 /* Importing ------------------------------------------------------------------ */

@@ -75,6 +75,26 @@ styrkort_page_add_group (GtkWidget *box, const char *title, const char *descript
   return group;
 }
 
+void
+styrkort_page_group_add_row (GPtrArray *rows, GtkWidget *group, GtkWidget *row)
+{
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  g_ptr_array_add (rows, g_object_ref (row));
+}
+
+void
+styrkort_page_group_clear_rows (GPtrArray *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = rows->pdata[i];
+      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+      if (group != NULL)
+        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+    }
+  g_ptr_array_set_size (rows, 0);
+}
+
 AdwToast *
 styrkort_toast_new (const char *text)
 {

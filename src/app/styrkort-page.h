@@ -39,6 +39,11 @@ char *styrkort_page_break_lines (const char *text, glong width);
 GtkWidget *styrkort_page_row_button (const char *icon, const char *label, gint64 id, gboolean remove,
                                      gboolean sensitive, GCallback callback, gpointer user_data);
 
+/* Rows put into preferences groups and taken out again when a page or
+ * dialog shows new content: @rows holds a reference to each. */
+void       styrkort_page_group_add_row    (GPtrArray *rows, GtkWidget *group, GtkWidget *row);
+void       styrkort_page_group_clear_rows (GPtrArray *rows);
+
 /* Appends a titled group (with an optional description) to @box. */
 GtkWidget *styrkort_page_add_group (GtkWidget *box, const char *title, const char *description);
 
