@@ -25,6 +25,15 @@ run (char **out, char **err, ...)
   va_end (args);
   g_ptr_array_add (argv, NULL);
   spawned = g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
+#ifdef G_OS_WIN32
+  /* Wine now and then fails to start GLib's spawn helper ("Failed to execute
+   * helper program (Invalid argument)", 2 of about 8 runs): tried again. */
+  for (int again = 0; !spawned && again < 3 && g_error_matches (error, G_SPAWN_ERROR, G_SPAWN_ERROR_FAILED); again++)
+    {
+      g_clear_error (&error);
+      spawned = g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
+    }
+#endif
   g_assert_no_error (error); /* (says why it failed) */
   g_assert_true (spawned);
   /* The exit status, the same way on Windows and POSIX. */
