@@ -63,7 +63,7 @@ static gboolean
 sql_count_is (gconstpointer data)
 {
   const char * const *query = data; /* { sql, expected } */
-  return test_sql_int (path, query[0]) == g_ascii_strtoll (query[1], NULL, 10);
+  return ui_test_file_int (window, path, query[0]) == g_ascii_strtoll (query[1], NULL, 10);
 }
 
 #define save_png ui_test_save_png
@@ -102,7 +102,7 @@ test_brief_page (void)
   g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
 
   /* Activated, it goes to the action on its area's page, focused. */
-  action = test_sql_int (path, "SELECT id FROM action WHERE decision_id IS NOT NULL");
+  action = ui_test_file_int (window, path, "SELECT id FROM action WHERE decision_id IS NOT NULL");
   g_assert_cmpint (action, >, 0);
   g_signal_emit_by_name (row, "activated");
   g_assert_true (wait_for (page_is, "a03"));
@@ -171,7 +171,7 @@ test_brief_pdf (void)
 static void
 test_decision_makes_action (void)
 {
-  gint64 meeting = test_sql_int (path, "SELECT id FROM meeting ORDER BY date DESC LIMIT 1");
+  gint64 meeting = ui_test_file_int (window, path, "SELECT id FROM meeting ORDER BY date DESC LIMIT 1");
   g_autofree char *meeting_name = g_strdup_printf ("meeting-%" G_GINT64_FORMAT, meeting);
   g_autofree char *tip = g_strdup_printf (T ("Record a decision on “%s”"), "Nyckeltal för T2");
   const char *made[] = { "SELECT count(*) FROM action a JOIN decision d ON d.id = a.decision_id"
@@ -228,7 +228,7 @@ test_decision_makes_action (void)
             " OR id IN (SELECT decision_id FROM action WHERE text = 'Ta fram sjukfrånvaro per enhet')";
   gone[1] = "0";
   g_assert_true (wait_for (sql_count_is, gone));
-  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM action WHERE text = 'Ta fram sjukfrånvaro per enhet'"), ==, 0);
+  g_assert_cmpint (ui_test_file_int (window, path, "SELECT count(*) FROM action WHERE text = 'Ta fram sjukfrånvaro per enhet'"), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
   back[0] = made_sql;
   back[1] = "1";

@@ -110,7 +110,7 @@ test_city_workbook (void)
       g_assert_no_error (error);
     }
   g_assert_true (styrkort_city_export (city, styrkort_demo_last_period (), merged, &error));
-  before = test_sql_int (path, places);
+  before = ui_test_file_int (window, path, places);
   g_assert_cmpint (before, ==, 0);
 
   dialog = open_import (merged);
@@ -143,9 +143,9 @@ test_city_workbook (void)
   g_assert_true (gtk_widget_get_sensitive (import));
   g_signal_emit_by_name (import, "clicked");
   iterate ();
-  g_assert_cmpint (test_sql_int (path, places), >, 0);
+  g_assert_cmpint (ui_test_file_int (window, path, places), >, 0);
   /* The demo district's turnover in its last period: between 1 % and 90 %. */
-  g_assert_cmpint (test_sql_int (path, "SELECT place * 10 + places FROM city_value v JOIN indicator i"
+  g_assert_cmpint (ui_test_file_int (window, path, "SELECT place * 10 + places FROM city_value v JOIN indicator i"
                                        " ON i.id = v.indicator_id WHERE i.code = 'turnover' AND place IS NOT NULL"
                                        " ORDER BY year DESC, tertial DESC LIMIT 1"), ==, 23);
 
@@ -164,7 +164,7 @@ test_city_workbook (void)
   /* One undo takes all of it back. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   iterate ();
-  g_assert_cmpint (test_sql_int (path, places), ==, 0);
+  g_assert_cmpint (ui_test_file_int (window, path, places), ==, 0);
 }
 
 static gboolean

@@ -9,6 +9,7 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 
+#include "styrkort-backups.h"
 #include "styrkort-locale.h"
 #include "styrkort-demo.h"
 #include "styrkort-workbook.h"
@@ -49,7 +50,7 @@ with_full_disk (rlim_t limit, void (*body) (const char *path), const char *path)
   return g_string_free (out, FALSE);
 }
 
-/* In the child: edit until the disk is full, report what was confirmed. */
+/* In the child: edit until the disk is full, report what was saved. */
 static void
 edit_until_full (const char *path)
 {
@@ -62,7 +63,7 @@ edit_until_full (const char *path)
     {
       g_autofree char *text = g_strdup_printf ("Åtgärd %d %s", i, "med en lång text som fyller disken snabbare");
       StyrkortAction a = { 0, area->id, 0, text, (char *) "", NULL, STYRKORT_ACTION_PLANNED, (char *) "" };
-      if (styrkort_project_add_action (p, &a, &error) == 0)
+      if (styrkort_project_add_action (p, &a, &error) == 0 || !styrkort_project_save (p, &error))
         {
           printf ("error %d %s\n", error->code, error->message);
           return;
@@ -81,21 +82,25 @@ test_disk_full_while_editing (void)
   g_autofree char *out = NULL;
   g_auto(GStrv) lines = NULL;
   goffset size;
+  const char *last = NULL;
   int confirmed = -1;
 
   g_clear_object (&p);
   size = test_sql_int (path, "SELECT page_count * page_size FROM pragma_page_count, pragma_page_size");
   out = with_full_disk (size + 64 * 1024, edit_until_full, path);
   lines = g_strsplit (g_strstrip (out), "\n", -1);
+  /* Closing logs what it did with the unsaved edit: the report is the line before. */
   for (guint i = 0; lines[i] != NULL; i++)
     if (g_str_has_prefix (lines[i], "ok "))
       confirmed = atoi (lines[i] + 3);
-  g_test_message ("%d edits confirmed, then: %s", confirmed + 1, lines[g_strv_length (lines) - 1]);
+    else if (g_str_has_prefix (lines[i], "error "))
+      last = lines[i];
+  g_test_message ("%d edits confirmed, then: %s", confirmed + 1, last);
   /* The disk filled up: a clear message, not a crash. */
-  g_assert_true (g_str_has_prefix (lines[g_strv_length (lines) - 1], "error"));
-  g_assert_nonnull (strstr (lines[g_strv_length (lines) - 1], "not saved"));
+  g_assert_nonnull (last);
+  g_assert_nonnull (strstr (last, "not saved"));
   g_assert_cmpint (confirmed, >, 10);
-  /* The file is valid and holds every confirmed edit. */
+  /* The file is valid and holds every edit saved (the last one stayed in memory). */
   p = styrkort_project_open (file, STYRKORT_OPEN_NO_BACKUP, &error);
   g_assert_no_error (error);
   {
@@ -157,15 +162,27 @@ test_deleted_while_open (void)
   g_autoptr(StyrkortProject) p = styrkort_project_create (file, "Borttagen", &error);
   gint64 op = 1;
 
+  g_autoptr(GPtrArray) backups = NULL;
+
   g_assert_cmpint (styrkort_project_add_unit (p, "Före", op, &error), >, 0);
-  /* Moved away while open: the edit is refused with a clear message rather
-   * than written where nobody will look (SQLite notices the move). */
+  test_saved (p);
+  /* Moved away while open: saving the edit fails with a clear message rather
+   * than writing where nobody will look (SQLite notices the move). */
   g_assert_cmpint (g_rename (path, moved), ==, 0);
-  g_assert_cmpint (styrkort_project_add_unit (p, "Efter", op, &error), ==, 0);
+  g_assert_cmpint (styrkort_project_add_unit (p, "Efter", op, &error), >, 0);
+  g_assert_false (styrkort_project_save (p, &error));
   g_assert_error (error, STYRKORT_ERROR, STYRKORT_ERROR_READ_ONLY);
   g_assert_nonnull (strstr (error->message, "moved or deleted"));
   g_clear_error (&error);
   g_clear_object (&p);
+  /* The edit that could not be saved is kept among the backups. */
+  backups = styrkort_backups_list (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, ==, 1);
+  {
+    g_autofree char *copy = g_file_get_path (backups->pdata[0]);
+    g_assert_cmpint (test_sql_int (copy, "SELECT count(*) FROM unit WHERE name IN ('Före', 'Efter')"), ==, 2);
+  }
   /* What was saved before is all there, in a valid file. */
   g_assert_cmpint (test_sql_int (moved, "SELECT count(*) FROM unit"), ==, 1);
   {
@@ -197,6 +214,7 @@ test_app_and_cli_at_once (void)
   /* The file is open for editing here (as in the app) while the CLI reads it. */
   g_assert_false (styrkort_project_is_read_only (editor));
   g_assert_cmpint (styrkort_project_add_unit (editor, "Ny enhet", 1, &error), >, 0);
+  test_saved (editor);
   g_assert_true (g_spawn_sync (NULL, info, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, NULL));
   g_assert_cmpint (status, ==, 0);
   g_assert_nonnull (strstr (out, "Ny enhet"));

@@ -211,6 +211,7 @@ undo_scenario (const char *name, double *value)
   g_assert_no_error (error);
   back = styrkort_project_get_value (p, turnover->id, unit, v.period);
   *value = back->value;
+  test_saved (p);
   return stored_denominator (path);
 }
 

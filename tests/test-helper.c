@@ -43,7 +43,8 @@ edits (GFile *file, int n)
       v.unit_id = ((StyrkortUnit *) units->pdata[0])->id;
       v.period = (StyrkortPeriod) { 1900 + i / 3, i % 3 + 1 };
       v.value = i;
-      if (!styrkort_project_set_value (project, &v, &error))
+      /* An edit is reported as saved once the saver's thread has written it. */
+      if (!styrkort_project_set_value (project, &v, &error) || !styrkort_project_save (project, &error))
         {
           fprintf (stderr, "%s\n", error->message);
           return 1;

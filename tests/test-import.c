@@ -163,6 +163,7 @@ test_long_csv_rejections_and_undo (Fixture *f, gconstpointer data)
 
   g_assert_true (styrkort_import_plan_apply (plan, NULL, &error));
   g_assert_no_error (error);
+  test_saved (f->project);
   g_assert_cmpint (VALUES_IN (f->path), ==, 3);
   g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM unit WHERE name = 'Ny enhet'"), ==, 1);
   g_assert_cmpfloat (stored (f, "sick_leave", f->east, 2025, 2), ==, 6.5);
@@ -173,6 +174,7 @@ test_long_csv_rejections_and_undo (Fixture *f, gconstpointer data)
   g_assert_true (styrkort_project_undo (f->project, &error));
   g_assert_no_error (error);
   g_assert_false (styrkort_project_can_undo (f->project));
+  test_saved (f->project);
   g_assert_cmpint (VALUES_IN (f->path), ==, 0);
   g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM unit"), ==, 1);
 }
@@ -288,6 +290,7 @@ test_conflicts_keep_or_replace (Fixture *f, gconstpointer data)
     g_assert_no_error (error);
     g_assert_cmpfloat (stored (f, "consultants", f->east, 2025, 2), ==, 5);
     /* The file has no comment column: the stored comment stays. */
+    test_saved (f->project);
     g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM indicator_value WHERE comment = 'kept'"), ==, 2);
   }
 }
@@ -310,6 +313,7 @@ test_unknown_unit_mapped (Fixture *f, gconstpointer data)
   g_assert_true (styrkort_import_plan_apply (plan, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpfloat (stored (f, "vfu_places", f->east, 2025, 3), ==, 4);
+  test_saved (f->project);
   g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM unit"), ==, 2);
   g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM unit WHERE name = 'Barnenheten'"), ==, 1);
 }

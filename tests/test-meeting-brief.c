@@ -559,6 +559,7 @@ test_decisions (Fixture *f, gconstpointer data)
     g_assert_true (styrkort_project_get_action_origin (f->p, overdue_action, &m, &d));
     g_assert_cmpint (d, ==, d1);
   }
+  test_saved (f->p);
   g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM action WHERE decision_id IS NOT NULL"), ==, 2);
   g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM decision"), ==, 3);
 
@@ -572,6 +573,7 @@ test_decisions (Fixture *f, gconstpointer data)
 
   /* Removing the meeting removes its agenda and decisions; the actions stay, unlinked. */
   g_assert_true (styrkort_project_remove_meeting (f->p, first, &error));
+  test_saved (f->p);
   g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM decision"), ==, 0);
   g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM action WHERE meeting_id IS NULL"), ==, 3);
   next = styrkort_brief_new (f->p, T2, "2026-10-15");

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "styrkort-application.h"
+#include "styrkort-backups.h"
 #include "styrkort-demo.h"
 #include "styrkort-window.h"
 #include "test-util.h"
@@ -217,6 +218,112 @@ test_close_while_opening (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_label_saying (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+/* The banner under the header bar says that the edits are not saved, and why. */
+static gboolean
+banner_says_unsaved (gconstpointer data)
+{
+  StyrkortWindow *window = (StyrkortWindow *) data;
+  const char *why = styrkort_project_get_save_error (styrkort_window_get_project (window));
+  GtkWidget *label = why ? ui_test_find_widget (GTK_WIDGET (window), is_label_saying, why) : NULL;
+  GtkWidget *revealer = label ? gtk_widget_get_ancestor (label, GTK_TYPE_REVEALER) : NULL;
+
+  return revealer != NULL && gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)) &&
+         gtk_revealer_get_child_revealed (GTK_REVEALER (revealer));
+}
+
+static gboolean
+banner_gone (gconstpointer data)
+{
+  StyrkortWindow *window = (StyrkortWindow *) data;
+  return styrkort_project_get_save_error (styrkort_window_get_project (window)) == NULL && !banner_says_unsaved (data);
+}
+
+static AdwMessageDialog *
+unsaved_dialog (void)
+{
+  GtkWidget *dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, TRUE);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, T ("Changes Not Saved"));
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+/* Clicks the dialog's button, as a user does (it then closes). */
+static void
+click_response (AdwMessageDialog *dialog, const char *label)
+{
+  GtkWidget *button = ui_test_find_widget (GTK_WIDGET (dialog), ui_test_is_button_labelled, label);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static StyrkortWindow *
+edit_unwritable_file (const char *path, const char *unit)
+{
+  StyrkortWindow *window = new_window ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GType dialog_type = ADW_TYPE_MESSAGE_DIALOG;
+
+  g_assert_true (ui_test_open (window, file));
+  vfs_shim_break_files (path);
+  g_assert_cmpint (styrkort_project_add_unit (styrkort_window_get_project (window), unit, 1, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (ui_test_wait_for (banner_says_unsaved, window));
+  /* Closing asks first. */
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (ui_test_wait_for (ui_test_toplevel_shown, &dialog_type));
+  return window;
+}
+
+/* The file cannot be written (a share gone, a full disk): the window says
+ * so and goes on; closing asks; once the file can be written again, the
+ * edits are saved by themselves. Closing anyway keeps them in a backup. */
+static void
+test_unwritable_file (void)
+{
+  g_autofree char *path = test_path ("Ej skrivbar.styrkort");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) demo = g_file_new_for_path (demo_path);
+  GType dialog_type = ADW_TYPE_MESSAGE_DIALOG;
+  StyrkortWindow *window;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_copy (demo, file, G_FILE_COPY_NONE, NULL, NULL, NULL, NULL));
+  window = edit_unwritable_file (path, "Osparad enhet");
+  ui_test_save_png (GTK_WIDGET (window), "not-saved-banner.png");
+  ui_test_save_png (GTK_WIDGET (unsaved_dialog ()), "not-saved-close.png");
+  click_response (unsaved_dialog (), T ("_Keep Open"));
+  g_assert_true (ui_test_wait_for (ui_test_toplevel_gone, &dialog_type));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  /* The file can be written again: the next try saves, the banner goes. */
+  vfs_shim_break_files (NULL);
+  g_assert_true (ui_test_wait_for (banner_gone, window));
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM unit WHERE name = 'Osparad enhet'"), ==, 1);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (ui_test_wait_for (no_open_files, NULL));
+
+  /* Closed anyway: the file is as it was, the edit is in a backup. */
+  window = edit_unwritable_file (path, "Kopierad enhet");
+  click_response (unsaved_dialog (), T ("_Close Anyway"));
+  g_assert_true (ui_test_wait_for (no_open_files, NULL));
+  vfs_shim_break_files (NULL);
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM unit WHERE name = 'Kopierad enhet'"), ==, 0);
+  backups = styrkort_backups_list (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, >=, 1);
+  {
+    g_autofree char *copy = g_file_get_path (backups->pdata[0]);
+    g_assert_cmpint (test_sql_int (copy, "SELECT count(*) FROM unit WHERE name = 'Kopierad enhet'"), ==, 1);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -238,5 +345,6 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/open/refused", test_open_refused);
   g_test_add_func ("/ui/open/refused-from-district", test_refused_from_district);
   g_test_add_func ("/ui/open/close-while-opening", test_close_while_opening);
+  g_test_add_func ("/ui/open/unwritable-file", test_unwritable_file);
   return g_test_run ();
 }

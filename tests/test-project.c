@@ -769,8 +769,9 @@ test_second_opener_in_process (void)
   g_assert_cmpint (styrkort_project_add_unit (second, "E", first_operation (second), &error), ==, 0);
   g_assert_error (error, STYRKORT_ERROR, STYRKORT_ERROR_READ_ONLY);
   g_clear_error (&error);
-  /* The reader sees the writer's edits. */
+  /* The reader sees the writer's edits once they are saved. */
   g_assert_cmpint (styrkort_project_add_unit (first, "Ny", first_operation (first), &error), >, 0);
+  test_saved (first);
   units = styrkort_project_list_units (second);
   g_assert_cmpuint (units->len, ==, 1);
   /* Once the writer closes, the next opener may write. */

@@ -128,6 +128,7 @@ test_mark_lock_and_reexport (Fixture *f, gconstpointer data)
   g_assert_cmpuint (changes->len, ==, 1);
   g_assert_cmpstr (((StyrkortReportChange *) changes->pdata[0])->reason, ==, "HR corrected the figure");
   g_assert_cmpstr (((StyrkortReportChange *) changes->pdata[0])->summary, ==, "Enter figure");
+  test_saved (f->project);
   g_assert_cmpint (test_sql_int (f->path, "SELECT count(*) FROM report_change WHERE reason = 'HR corrected the figure'"
                                           " AND year = 2026 AND tertial = 2"), ==, 1);
 

@@ -73,6 +73,15 @@ open_db (const char *path)
   return db;
 }
 
+void
+test_saved (StyrkortProject *project)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (styrkort_project_save (project, &error));
+  g_assert_no_error (error);
+}
+
 gint64
 test_sql_int (const char *path, const char *sql)
 {

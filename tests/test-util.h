@@ -4,12 +4,17 @@
 
 #include <gio/gio.h>
 
+#include "styrkort-project.h"
+
 /* A fresh folder for this test; removed at exit. Returns a path inside it. */
 char   *test_path        (const char *name);
 char   *test_checksum    (const char *path);
 gint64  test_sql_int     (const char *path, const char *sql);
 char   *test_sql_text    (const char *path, const char *sql);
 void    test_sql_exec    (const char *path, const char *sql);
+/* Waits until @project's saver has written every edit to the file, so that
+ * the file can be read beside it; fails the test if it could not. */
+void    test_saved       (StyrkortProject *project);
 void    test_write_bytes (const char *path, const void *data, gsize length);
 /* Sets XDG_DATA_HOME etc. to a temporary folder: call before g_test_init(). */
 void    test_init_env    (void);

@@ -89,7 +89,7 @@ static gint64
 first_unit (guint index)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT id FROM unit ORDER BY position, id LIMIT 1 OFFSET %u", index);
-  return test_sql_int (path, sql);
+  return ui_test_file_int (window, path, sql);
 }
 
 static double
@@ -99,7 +99,7 @@ stored (const char *code, gint64 unit, const char *column)
   g_autofree char *sql = g_strdup_printf ("SELECT ifnull (%s, -1) FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id"
                                           " WHERE code = '%s' AND unit_id = %" G_GINT64_FORMAT " AND year = %d AND tertial = %d",
                                           column, code, unit, p.year, p.tertial);
-  g_autofree char *text = test_sql_text (path, sql);
+  g_autofree char *text = ui_test_file_text (window, path, sql);
   return text ? g_ascii_strtod (text, NULL) : NAN;
 }
 
@@ -237,7 +237,7 @@ test_type_figures (void)
     g_autofree char *sql = g_strdup_printf ("SELECT value FROM city_value c JOIN indicator i ON i.id = c.indicator_id"
                                             " WHERE code = 'vfu_places' AND year = %d AND tertial = %d",
                                             p.year, p.tertial);
-    g_autofree char *text = test_sql_text (path, sql);
+    g_autofree char *text = ui_test_file_text (window, path, sql);
     g_assert_nonnull (text);
     g_assert_cmpfloat (g_ascii_strtod (text, NULL), ==, 2.5);
   }
@@ -335,8 +335,8 @@ first_text_view (GtkWidget *page)
 static void
 test_area_follows_figures (void)
 {
-  gint64 indicator = test_sql_int (path, "SELECT id FROM indicator WHERE code = 'vfu_places'");
-  g_autofree char *area = test_sql_text (path, "SELECT a.key FROM area a JOIN indicator_area ia ON ia.area_id = a.id"
+  gint64 indicator = ui_test_file_int (window, path, "SELECT id FROM indicator WHERE code = 'vfu_places'");
+  g_autofree char *area = ui_test_file_text (window, path, "SELECT a.key FROM area a JOIN indicator_area ia ON ia.area_id = a.id"
                                                " WHERE ia.indicator_id = (SELECT id FROM indicator WHERE code = 'vfu_places')"
                                                " ORDER BY a.position LIMIT 1");
   gint64 unit = first_unit (1);
@@ -415,7 +415,7 @@ text_of_view (GtkWidget *view)
 static void
 test_area_undo_text (void)
 {
-  g_autofree char *area = test_sql_text (path, "SELECT key FROM area ORDER BY position LIMIT 1");
+  g_autofree char *area = ui_test_file_text (window, path, "SELECT key FROM area ORDER BY position LIMIT 1");
   g_autoptr(GPtrArray) views = g_ptr_array_new ();
   g_autofree char *before = NULL, *after = NULL, *saved = NULL;
   GtkWidget *page, *note;
@@ -435,7 +435,7 @@ test_area_undo_text (void)
     StyrkortPeriod p = styrkort_window_get_period (window);
     g_autofree char *sql = g_strdup_printf ("SELECT text FROM gender_note WHERE area_id = (SELECT id FROM area WHERE key = '%s')"
                                             " AND year = %d AND tertial = %d", area, p.year, p.tertial);
-    saved = test_sql_text (path, sql);
+    saved = ui_test_file_text (window, path, sql);
   }
   g_assert_cmpstr (saved, ==, "Kvinnor och män: ny anteckning");
 
@@ -543,7 +543,7 @@ test_add_and_delete_action (void)
   g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), is_button_labelled, T ("_Save")), "clicked");
   iterate ();
   g_assert_null (open_dialog ());
-  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM action WHERE text = 'Veckovisa ärendegenomgångar med chef'"), ==, 1);
+  g_assert_cmpint (ui_test_file_int (window, path, "SELECT count(*) FROM action WHERE text = 'Veckovisa ärendegenomgångar med chef'"), ==, 1);
 
   row = find_widget (page, is_row_titled, "Veckovisa ärendegenomgångar med chef");
   g_assert_nonnull (row);
@@ -555,7 +555,7 @@ test_add_and_delete_action (void)
   /* The focus stays in the list of actions (the page jumped to the top when
    * the deleted row's button took the focus with it). */
   g_assert_true (gtk_widget_has_focus (find_widget (page, is_button_labelled, T ("Add A_ction"))));
-  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM action WHERE text = 'Veckovisa ärendegenomgångar med chef'"), ==, 0);
+  g_assert_cmpint (ui_test_file_int (window, path, "SELECT count(*) FROM action WHERE text = 'Veckovisa ärendegenomgångar med chef'"), ==, 0);
   g_assert_null (find_widget (page, is_row_titled, "Veckovisa ärendegenomgångar med chef"));
   /* The toast's Undo brings it back. */
   deletion = styrkort_project_get_undo_edit (styrkort_window_get_project (window));
@@ -565,14 +565,14 @@ test_add_and_delete_action (void)
   target = g_variant_ref (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (undo_button)));
   gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.undo-edit", target);
   iterate ();
-  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM action WHERE text = 'Veckovisa ärendegenomgångar med chef'"), ==, 1);
+  g_assert_cmpint (ui_test_file_int (window, path, "SELECT count(*) FROM action WHERE text = 'Veckovisa ärendegenomgångar med chef'"), ==, 1);
   g_assert_nonnull (find_widget (styrkort_window_get_page_widget (window, "a05"), is_row_titled,
                                  "Veckovisa ärendegenomgångar med chef"));
   /* Undone already (Ctrl+Z), the toast's Undo does not take back the edit
    * before it (adding the action): the action stays. */
   gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.undo-edit", target);
   iterate ();
-  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM action WHERE text = 'Veckovisa ärendegenomgångar med chef'"), ==, 1);
+  g_assert_cmpint (ui_test_file_int (window, path, "SELECT count(*) FROM action WHERE text = 'Veckovisa ärendegenomgångar med chef'"), ==, 1);
 }
 
 /* The district's name is edited on Styrgrupp and shown in the title. */
@@ -590,7 +590,7 @@ test_rename_district (void)
   g_signal_emit_by_name (entry, "apply");
   iterate ();
   {
-    g_autofree char *name = test_sql_text (path, "SELECT name FROM district");
+    g_autofree char *name = ui_test_file_text (window, path, "SELECT name FROM district");
     g_assert_cmpstr (name, ==, "Stadsdel Exempel Söder");
   }
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Stadsdel Exempel Söder");
@@ -733,7 +733,7 @@ test_new_district_units (void)
   save_png (GTK_WIDGET (units), "units-dialog.png");
   g_signal_emit_by_name (find_widget (GTK_WIDGET (units), is_button_labelled, T ("_Close")), "clicked");
   iterate ();
-  unit = test_sql_int (db, "SELECT id FROM unit WHERE name = 'Enheten för vuxna'");
+  unit = ui_test_file_int (fresh, db, "SELECT id FROM unit WHERE name = 'Enheten för vuxna'");
   g_assert_cmpint (unit, >, 0);
   /* The grid has a column for it now. */
   entry = styrkort_figures_page_get_entry (STYRKORT_FIGURES_PAGE (page), "consultants", "value", unit);
@@ -746,7 +746,7 @@ test_new_district_units (void)
     StyrkortPeriod p = styrkort_window_get_period (fresh);
     g_autofree char *sql = g_strdup_printf ("SELECT value FROM indicator_value WHERE unit_id = %" G_GINT64_FORMAT
                                             " AND year = %d AND tertial = %d", unit, p.year, p.tertial);
-    g_assert_cmpint (test_sql_int (db, sql), ==, 3);
+    g_assert_cmpint (ui_test_file_int (fresh, db, sql), ==, 3);
   }
   save_png (GTK_WIDGET (fresh), "new-district-figures.png");
   gtk_window_destroy (GTK_WINDOW (fresh));
@@ -1238,7 +1238,7 @@ test_import_dialog (void)
   const char *consultants = "SELECT value FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id"
                             " JOIN unit u ON u.id = v.unit_id WHERE code = 'consultants' AND year = 2025"
                             " AND tertial = 1 AND u.name = 'Enheten för barn och familj'";
-  gint64 before = test_sql_int (path, consultants);
+  gint64 before = ui_test_file_int (window, path, consultants);
 
   g_assert_nonnull (plan);
   g_assert_cmpuint (styrkort_import_plan_count (plan, STYRKORT_IMPORT_ROW_NEW), ==, 1);
@@ -1266,20 +1266,20 @@ test_import_dialog (void)
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog), is_named, "conflicts")), 1);
   iterate ();
   g_assert_cmpuint (styrkort_import_plan_n_writes (styrkort_import_dialog_get_plan (dialog)), ==, 2);
-  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM unit WHERE name = 'Mottagning Ny'"), ==, 0);
-  g_assert_cmpint (test_sql_int (path, consultants), ==, before);
+  g_assert_cmpint (ui_test_file_int (window, path, "SELECT count(*) FROM unit WHERE name = 'Mottagning Ny'"), ==, 0);
+  g_assert_cmpint (ui_test_file_int (window, path, consultants), ==, before);
 
   g_signal_emit_by_name (import, "clicked");
   iterate ();
-  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM unit WHERE name = 'Mottagning Ny'"), ==, 1);
-  g_assert_cmpint (test_sql_int (path, consultants), ==, 9);
+  g_assert_cmpint (ui_test_file_int (window, path, "SELECT count(*) FROM unit WHERE name = 'Mottagning Ny'"), ==, 1);
+  g_assert_cmpint (ui_test_file_int (window, path, consultants), ==, 9);
   save_png (GTK_WIDGET (window), "import-done-toast.png");
 
   /* One undo takes back the whole import. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   iterate ();
-  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM unit WHERE name = 'Mottagning Ny'"), ==, 0);
-  g_assert_cmpint (test_sql_int (path, consultants), ==, before);
+  g_assert_cmpint (ui_test_file_int (window, path, "SELECT count(*) FROM unit WHERE name = 'Mottagning Ny'"), ==, 0);
+  g_assert_cmpint (ui_test_file_int (window, path, consultants), ==, before);
 }
 
 /* Choosing no value column explains what is missing; Cancel writes nothing. */
@@ -1289,7 +1289,7 @@ test_import_dialog_cancel (void)
   StyrkortImportDialog *dialog = import_csv ("hr-uttag.csv", IMPORT_CSV);
   GtkWidget *import = find_widget (GTK_WIDGET (dialog), is_button_labelled, T ("_Import"));
   GtkWidget *value = find_widget (GTK_WIDGET (dialog), is_row_titled, T ("Value"));
-  gint64 values = test_sql_int (path, "SELECT count(*) FROM indicator_value");
+  gint64 values = ui_test_file_int (window, path, "SELECT count(*) FROM indicator_value");
 
   g_assert_nonnull (value);
   adw_combo_row_set_selected (ADW_COMBO_ROW (value), 0);
@@ -1306,7 +1306,7 @@ test_import_dialog_cancel (void)
   g_assert_null (find_widget (GTK_WIDGET (dialog), is_row_titled, T ("Value")));
   g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), is_button_labelled, T ("_Cancel")), "clicked");
   iterate ();
-  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM indicator_value"), ==, values);
+  g_assert_cmpint (ui_test_file_int (window, path, "SELECT count(*) FROM indicator_value"), ==, values);
 }
 
 /* "1,234" staff reads two ways: refused until the decimal sign is chosen
@@ -1358,7 +1358,7 @@ test_mark_reported (void)
   g_assert_nonnull (dialog);
   g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), is_button_labelled, T ("_Mark as Reported")), "clicked");
   iterate ();
-  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM report"), ==, 1);
+  g_assert_cmpint (ui_test_file_int (window, path, "SELECT count(*) FROM report"), ==, 1);
   g_assert_true (gtk_widget_get_visible (lock));
 
   /* Typing into the reported period asks for the reason. */
@@ -1375,7 +1375,7 @@ test_mark_reported (void)
   iterate ();
   type_into (figures_entry ("vfu_places", "value", unit), "31");
   g_assert_cmpfloat (stored ("vfu_places", unit, "value"), ==, 31);
-  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM report_change WHERE reason = 'VFU-platserna rättades av HR'"),
+  g_assert_cmpint (ui_test_file_int (window, path, "SELECT count(*) FROM report_change WHERE reason = 'VFU-platserna rättades av HR'"),
                    ==, 1);
 
   /* Locked again, the next change asks again. */

@@ -298,6 +298,7 @@ test_inexact_total (void)
   g_assert_true (styrkort_project_set_value (p, first, &error));
   g_assert_true (styrkort_workbook_export (p, styrkort_demo_last_period (), xlsx, &error));
   g_assert_no_error (error);
+  test_saved (p);
   report = run_check (xlsx, db, styrkort_demo_last_period (), FALSE);
   g_assert_true (g_str_has_prefix (report, "ok:"));
   note = test_xlsx_cell_text (xlsx, "Nyckeltal", "Stadsdelen totalt", 9);
@@ -354,6 +355,7 @@ test_formula_injection (void)
   g_assert_true (styrkort_project_set_district (p, "=Stadsdel & \"Söder\"", "Stockholm", "", &error));
   g_assert_true (styrkort_workbook_export (p, period, xlsx, &error));
   /* The check fails on any formula cell in Data and compares every text. */
+  test_saved (p);
   g_free (run_check (xlsx, db, period, TRUE));
 #ifndef G_OS_WIN32
   {
@@ -544,8 +546,10 @@ test_large_district (void)
           g_assert_true (styrkort_project_set_value (p, &v, &error));
         }
   g_assert_true (styrkort_project_end_group (p, &error));
+  test_saved (p);
   g_assert_cmpint (test_sql_int (db, "SELECT count(*) FROM indicator_value"), ==, 30 * 30 * (gint64) indicators->len);
   g_assert_true (styrkort_workbook_export (p, last, xlsx, &error));
+  test_saved (p);
   g_free (run_check (xlsx, db, last, FALSE));
 }
 

@@ -282,3 +282,28 @@ ui_test_import_dialog_shown (gconstpointer data)
   g_list_free (toplevels);
   return *dialog != NULL;
 }
+
+static void
+wait_until_saved (StyrkortWindow *window)
+{
+  StyrkortProject *project = window ? styrkort_window_get_project (window) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (project != NULL)
+    g_assert_true (styrkort_project_save (project, &error));
+  g_assert_no_error (error);
+}
+
+gint64
+ui_test_file_int (StyrkortWindow *window, const char *path, const char *sql)
+{
+  wait_until_saved (window);
+  return test_sql_int (path, sql);
+}
+
+char *
+ui_test_file_text (StyrkortWindow *window, const char *path, const char *sql)
+{
+  wait_until_saved (window);
+  return test_sql_text (path, sql);
+}

@@ -47,3 +47,8 @@ gboolean        ui_test_import_dialog_shown (gconstpointer dialog);
 
 /* @widget as drawn, in BUILDDIR/tests/screens/@name. */
 void            ui_test_save_png    (GtkWidget *widget, const char *name);
+
+/* Query the file at @path once @window's edits are all in it (a thread
+ * writes them a moment after they are made). */
+gint64          ui_test_file_int    (StyrkortWindow *window, const char *path, const char *sql);
+char           *ui_test_file_text   (StyrkortWindow *window, const char *path, const char *sql);

@@ -6,7 +6,11 @@
 typedef struct {
   sqlite3_file base;
   sqlite3_file *real;
+  const char *name; /* SQLite keeps it until xClose */
 } ShimFile;
+
+static GMutex broken_lock;
+static char *broken_path;   /* files whose names begin with it cannot be written */
 
 static sqlite3_vfs *real_vfs;
 static sqlite3_vfs shim_vfs;
@@ -35,6 +39,18 @@ write_fails (void)
 
 #define REAL(f) (((ShimFile *) (f))->real)
 
+static gboolean
+is_broken (sqlite3_file *file)
+{
+  const char *name = ((ShimFile *) file)->name;
+  gboolean broken;
+
+  g_mutex_lock (&broken_lock);
+  broken = broken_path != NULL && name != NULL && g_str_has_prefix (name, broken_path);
+  g_mutex_unlock (&broken_lock);
+  return broken;
+}
+
 static int s_close (sqlite3_file *f)
 {
   g_atomic_int_dec_and_test (&open_files);
@@ -51,13 +67,13 @@ static int s_read (sqlite3_file *f, void *b, int n, sqlite3_int64 o)
 static int s_write (sqlite3_file *f, const void *b, int n, sqlite3_int64 o)
 {
   g_atomic_int_inc (&n_writes);
-  return write_fails () ? SQLITE_IOERR_WRITE : REAL (f)->pMethods->xWrite (REAL (f), b, n, o);
+  return write_fails () || is_broken (f) ? SQLITE_IOERR_WRITE : REAL (f)->pMethods->xWrite (REAL (f), b, n, o);
 }
 static int s_truncate (sqlite3_file *f, sqlite3_int64 s) { return REAL (f)->pMethods->xTruncate (REAL (f), s); }
 static int s_sync (sqlite3_file *f, int flags)
 {
   g_atomic_int_inc (&n_syncs);
-  return write_fails () ? SQLITE_IOERR_FSYNC : REAL (f)->pMethods->xSync (REAL (f), flags);
+  return write_fails () || is_broken (f) ? SQLITE_IOERR_FSYNC : REAL (f)->pMethods->xSync (REAL (f), flags);
 }
 static int s_size (sqlite3_file *f, sqlite3_int64 *s) { return REAL (f)->pMethods->xFileSize (REAL (f), s); }
 static int s_lock (sqlite3_file *f, int l) { return REAL (f)->pMethods->xLock (REAL (f), l); }
@@ -79,6 +95,7 @@ s_open (sqlite3_vfs *vfs, const char *name, sqlite3_file *file, int flags, int *
   int rc;
 
   f->real = (sqlite3_file *) (f + 1);
+  f->name = name;
   rc = real_vfs->xOpen (real_vfs, name, f->real, flags, out_flags);
   f->base.pMethods = rc == SQLITE_OK && f->real->pMethods ? &shim_methods : NULL;
   if (f->base.pMethods != NULL)
@@ -104,6 +121,15 @@ vfs_shim_set_delays (gulong read_us, gulong write_us)
 {
   g_atomic_int_set (&read_delay_us, (guint) read_us);
   g_atomic_int_set (&write_delay_us, (guint) write_us);
+}
+
+void
+vfs_shim_break_files (const char *path)
+{
+  g_mutex_lock (&broken_lock);
+  g_free (broken_path);
+  broken_path = g_strdup (path);
+  g_mutex_unlock (&broken_lock);
 }
 
 void

@@ -15,6 +15,9 @@ void  vfs_shim_install       (void);
 void  vfs_shim_set_delays    (gulong read_us, gulong write_us);
 /* The @n-th write or sync from now fails (0: the next); -1: none does. */
 void  vfs_shim_fail_after    (int n);
+/* Every write and sync of the files whose names begin with @path fails
+ * (the file and its journal), until called with NULL. */
+void  vfs_shim_break_files   (const char *path);
 /* Reads, writes and syncs so far. */
 void  vfs_shim_get_calls     (guint *reads, guint *writes, guint *syncs);
 /* Files the shim has open now. */

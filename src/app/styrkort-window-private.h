@@ -21,8 +21,8 @@ struct _StyrkortWindow {
   GtkWidget *unlock_button;
   GtkWidget *lock_button;
   GMenu *report_section;
-  GtkWidget *read_only_label;
-  GtkWidget *read_only_revealer;
+  GtkWidget *banner_label;    /* why the file is read-only, or not saved */
+  GtkWidget *banner_revealer;
   GtkWidget *recent_heading;
   GtkWidget *recent_list;
   GtkWidget *sidebar;
@@ -34,6 +34,8 @@ struct _StyrkortWindow {
   GArray *periods;          /* StyrkortPeriod, as in the drop-down */
   GHashTable *dirty;        /* page names shown before the last change */
   gulong changed_id;
+  gulong save_error_id;
+  gboolean closing_unsaved; /* the user chose to close although saving failed */
   GtkWidget *unlock_dialog; /* while one is open */
 
   /* A file being opened in a worker thread (styrkort-window-start.c). */
@@ -52,6 +54,8 @@ void _styrkort_window_open_failed               (StyrkortWindow *self, const GEr
  * and opening a file in a worker thread. */
 void _styrkort_window_fill_recent               (StyrkortWindow *self);
 void _styrkort_window_cancel_opening            (StyrkortWindow *self);
+/* Asks whether to close although the last changes could not be saved. */
+void _styrkort_window_ask_close_unsaved         (StyrkortWindow *self, const GError *error);
 void _styrkort_window_class_add_start_actions   (GtkWidgetClass *widget_class);
 
 /* styrkort-window-export.c: presenting, slides, the workbook, import, and

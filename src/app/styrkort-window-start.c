@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The window's start view: the recent files, and New and Open. */
+/* The window's start view: the recent files, New and Open; and closing
+ * a file whose last changes could not be saved. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "styrkort-backups.h"
 #include "styrkort-new-district.h"
 #include "styrkort-window-private.h"
 
@@ -162,4 +164,42 @@ _styrkort_window_class_add_start_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+}
+
+static gboolean
+close_when_idle (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_close_unsaved_response_cb (AdwMessageDialog *dialog, const char *response, StyrkortWindow *self)
+{
+  if (g_strcmp0 (response, "close") != 0)
+    return;
+  self->closing_unsaved = TRUE;
+  /* After the dialog, which is the window's, has closed. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, close_when_idle, g_object_ref (self), g_object_unref);
+}
+
+/* The file could not take the last edits: closing would leave them only in
+ * a copy among the backups, so the user decides. */
+void
+_styrkort_window_ask_close_unsaved (StyrkortWindow *self, const GError *error)
+{
+  g_autoptr(GFile) folder = styrkort_backups_folder (styrkort_project_get_file (self->project));
+  g_autofree char *where = g_file_get_parse_name (folder);
+  g_autofree char *body = g_strdup_printf (_("%s\n\nIf you close the window anyway, the changes are kept in a "
+                                             "copy of the file in the folder of its automatic backups, “%s”."),
+                                           error->message, where);
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                                         _("Changes Not Saved"), body));
+
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Keep Open"), "close", _("_Close Anyway"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "close", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_close_unsaved_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }

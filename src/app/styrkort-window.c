@@ -430,6 +430,7 @@ clear_project (StyrkortWindow *self)
   if (self->project != NULL)
     {
       g_clear_signal_handler (&self->changed_id, self->project);
+      g_clear_signal_handler (&self->save_error_id, self->project);
       styrkort_project_close (self->project);
       g_clear_object (&self->project);
     }
@@ -447,6 +448,23 @@ _styrkort_window_open_failed (StyrkortWindow *self, const GError *error)
   g_signal_emit (self, signals[OPEN_DONE], 0, FALSE, error->message);
 }
 
+/* Under the header bar: why the file cannot be edited, or that edits are
+ * not yet in the file (the saver tries again; the window stays usable). */
+static void
+update_banner (StyrkortWindow *self)
+{
+  const char *save_error = styrkort_project_get_save_error (self->project);
+  g_autofree char *text = NULL;
+
+  if (styrkort_project_is_read_only (self->project))
+    text = g_strdup (styrkort_project_get_read_only_reason (self->project));
+  else if (save_error != NULL)
+    text = g_strdup_printf (_("Your latest changes are not saved in the file yet: %s Styrkort keeps trying."),
+                            save_error);
+  gtk_label_set_text (GTK_LABEL (self->banner_label), text ? text : "");
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->banner_revealer), text != NULL);
+}
+
 void
 _styrkort_window_show_project (StyrkortWindow *self, GFile *file, StyrkortProject *project)
 {
@@ -455,11 +473,9 @@ _styrkort_window_show_project (StyrkortWindow *self, GFile *file, StyrkortProjec
   clear_project (self);
   self->project = g_object_ref (project);
   self->changed_id = g_signal_connect (self->project, "changed", G_CALLBACK (on_project_changed_cb), self);
-  gtk_label_set_text (GTK_LABEL (self->read_only_label),
-                      styrkort_project_is_read_only (self->project)
-                        ? styrkort_project_get_read_only_reason (self->project) : "");
-  gtk_revealer_set_reveal_child (GTK_REVEALER (self->read_only_revealer),
-                                 styrkort_project_is_read_only (self->project));
+  self->save_error_id = g_signal_connect_swapped (self->project, "notify::save-error",
+                                                  G_CALLBACK (update_banner), self);
+  update_banner (self);
   notices = styrkort_project_get_notices (self->project);
   for (guint i = 0; notices[i] != NULL; i++)
     styrkort_window_toast (self, notices[i], FALSE);
@@ -633,10 +649,16 @@ styrkort_window_close_request (GtkWindow *window)
 {
   StyrkortWindow *self = STYRKORT_WINDOW (window);
   GSettings *settings = self->settings;
+  g_autoptr(GError) error = NULL;
   int width, height;
 
   /* Fields being edited save when they lose focus. */
   gtk_window_set_focus (window, NULL);
+  if (self->project != NULL && !self->closing_unsaved && !styrkort_project_save (self->project, &error))
+    {
+      _styrkort_window_ask_close_unsaved (self, error);
+      return TRUE;
+    }
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set (settings, "window-size", "(ii)", width, height);
   g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
@@ -697,8 +719,8 @@ styrkort_window_class_init (StyrkortWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, unlock_button);
   gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, lock_button);
   gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, report_section);
-  gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, read_only_label);
-  gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, recent_heading);
   gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, sidebar);

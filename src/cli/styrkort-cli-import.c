@@ -195,7 +195,8 @@ cmd_import (int argc, char **argv)
   if (o.dry_run)
     return 0;
   if (!styrkort_import_plan_apply (plan, o.reason, &error) ||
-      !styrkort_import_remember_mapping (project, source, mapping, &error))
+      !styrkort_import_remember_mapping (project, source, mapping, &error) ||
+      !styrkort_project_save (project, &error))
     return report (error);
   if (styrkort_import_plan_is_city (plan, NULL, NULL))
     g_print (_("City figures imported: %u.\n"), styrkort_import_plan_n_writes (plan));

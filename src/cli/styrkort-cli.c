@@ -472,7 +472,7 @@ cmd_mark_reported (int argc, char **argv)
     return 2;
   if (o.positional->len == 2)
     out_path = path_of_arg (o.positional->pdata[1]);
-  if (!styrkort_report_mark (project, o.period, out_path, &error))
+  if (!styrkort_report_mark (project, o.period, out_path, &error) || !styrkort_project_save (project, &error))
     return report (error);
   name = styrkort_period_to_string (o.period);
   g_print (_("%s is marked as reported.\n"), name);

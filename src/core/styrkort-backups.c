@@ -74,7 +74,7 @@ prune (GPtrArray *copies)
 }
 
 GFile *
-styrkort_backups_make (GFile *file, sqlite3 *db, GError **error)
+styrkort_backups_make (GFile *file, sqlite3 *db, gboolean daily, GError **error)
 {
   g_autoptr(GFile) folder = styrkort_backups_folder (file);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -94,7 +94,7 @@ styrkort_backups_make (GFile *file, sqlite3 *db, GError **error)
   copies = styrkort_backups_list (file, error);
   if (copies == NULL)
     return NULL;
-  if (copies->len > 0)
+  if (daily && copies->len > 0)
     {
       g_autofree char *newest = g_file_get_basename (g_ptr_array_index (copies, 0));
       if (g_str_has_prefix (newest, today))

@@ -376,6 +376,32 @@ styrkort_db_backup_to (sqlite3 *src, const char *dest_path, GError **error)
   return rc == SQLITE_OK;
 }
 
+sqlite3 *
+styrkort_db_copy_to_memory (sqlite3 *src, gboolean writable, GError **error)
+{
+  sqlite3_int64 size = 0;
+  unsigned char *bytes = sqlite3_serialize (src, "main", &size, 0);
+  sqlite3 *copy = NULL;
+
+  if (bytes != NULL &&
+      sqlite3_open_v2 (":memory:", &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) == SQLITE_OK)
+    {
+      /* On failure too, FREEONCLOSE frees the bytes. */
+      if (sqlite3_deserialize (copy, "main", g_steal_pointer (&bytes), size, size,
+                               SQLITE_DESERIALIZE_FREEONCLOSE |
+                               (writable ? SQLITE_DESERIALIZE_RESIZEABLE : SQLITE_DESERIALIZE_READONLY)) == SQLITE_OK)
+        {
+          styrkort_db_harden (copy);
+          if (!writable || styrkort_db_exec_script (copy, "PRAGMA foreign_keys = ON", NULL))
+            return copy;
+        }
+    }
+  sqlite3_free (bytes);
+  sqlite3_close (copy);
+  g_set_error_literal (error, STYRKORT_ERROR, STYRKORT_ERROR_IO, _("There is not enough memory to copy the file."));
+  return NULL;
+}
+
 char *
 styrkort_db_now (void)
 {

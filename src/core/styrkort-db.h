@@ -49,6 +49,9 @@ char         *styrkort_db_column_text0  (sqlite3_stmt *stmt, int column);
 /* Copies @src into a new database at @dest_path with the SQLite backup API. */
 gboolean      styrkort_db_backup_to   (sqlite3 *src, const char *dest_path, GError **error);
 
+/* A copy of @src's content in a new connection in memory, with the same
+ * guards; @writable: the copy can be changed (with foreign keys on). */
+sqlite3      *styrkort_db_copy_to_memory (sqlite3 *src, gboolean writable, GError **error);
 /* Current UTC time as ISO 8601, seconds precision. */
 char         *styrkort_db_now         (void);
 

@@ -351,7 +351,9 @@ styrkort_demo_create_named (GFile *file, guint32 seed, const char *name, GError 
   if (!fill_figures (project, rand, error) || !fill_assessments (project, rand, error) ||
       !fill_goals_and_actions (project, error) || !fill_steering_group (project, error))
     styrkort_project_cancel_group (project);
-  else if (styrkort_project_end_group (project, error) && styrkort_project_clear_history (project, error))
+  /* Made whole on disk before it is handed out. */
+  else if (styrkort_project_end_group (project, error) && styrkort_project_clear_history (project, error) &&
+           styrkort_project_save (project, error))
     return g_steal_pointer (&project);
   /* Leave no half-made demo behind. */
   styrkort_project_close (project);

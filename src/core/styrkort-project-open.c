@@ -481,7 +481,7 @@ static void
 make_daily_backup (StyrkortProject *self)
 {
   g_autoptr(GError) local = NULL;
-  g_autoptr(GFile) copy = styrkort_backups_make (self->file, self->db, &local);
+  g_autoptr(GFile) copy = styrkort_backups_make (self->file, self->db, TRUE, &local);
 
   if (local != NULL)
     add_notice (self, g_strdup_printf (_("No automatic backup could be made: %s"), local->message));
@@ -514,6 +514,11 @@ styrkort_project_open (GFile *file, StyrkortOpenFlags flags, GError **error)
     }
   if (!self->read_only)
     {
+      if (!_styrkort_project_edit_in_memory (self, error))
+        {
+          styrkort_project_close (self);
+          return (name_in_error (file, error), NULL);
+        }
       self->history = styrkort_history_new (self->db, edited_tables, error);
       if (self->history == NULL)
         {

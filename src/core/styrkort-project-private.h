@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include "styrkort-file-lock.h"
+#include "styrkort-file-saver.h"
 #include "styrkort-project.h"
 
 G_BEGIN_DECLS
@@ -16,7 +17,9 @@ struct _StyrkortProject {
 
   GFile *file;
   char *path;
-  sqlite3 *db;
+  sqlite3 *db;          /* a writable file's copy in memory, a read-only one's file */
+  StyrkortFileSaver *saver; /* writes the copy's edits to the file */
+  char *save_error;     /* why the last save failed; NULL when all is saved */
   StyrkortFileLock *lock;
   StyrkortHistory *history;
   gboolean read_only;
@@ -36,6 +39,10 @@ StyrkortHistory *_styrkort_project_get_history (StyrkortProject *self);
 GHashTable *_styrkort_project_get_unlocked (StyrkortProject *self);
 /* Tells views that reported periods or their locks changed. */
 void      _styrkort_project_emit_reports_changed (StyrkortProject *self);
+
+/* From now on edits go to a copy of the file in memory, and a thread of
+ * the saver writes them to the file (styrkort-project.c). */
+gboolean  _styrkort_project_edit_in_memory (StyrkortProject *self, GError **error);
 
 /* The tables whose edits the history records (styrkort-project-open.c). */
 const char * const *_styrkort_project_edited_tables (void);

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "styrkort-backups.h"
 #include "styrkort-db.h"
 #include "styrkort-file-lock.h"
 #include "styrkort-project-private.h"
@@ -14,6 +15,24 @@ G_DEFINE_FINAL_TYPE (StyrkortProject, styrkort_project, G_TYPE_OBJECT)
 
 enum { CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
+
+enum { PROP_0, PROP_SAVE_ERROR, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static void
+styrkort_project_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  StyrkortProject *self = STYRKORT_PROJECT (object);
+
+  switch (prop_id)
+    {
+    case PROP_SAVE_ERROR:
+      g_value_set_string (value, self->save_error);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 styrkort_project_finalize (GObject *object)
@@ -24,6 +43,7 @@ styrkort_project_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->read_only_reason, g_free);
+  g_clear_pointer (&self->save_error, g_free);
   g_clear_pointer (&self->notices, g_ptr_array_unref);
   g_clear_pointer (&self->unlocked, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
@@ -34,6 +54,12 @@ static void
 styrkort_project_class_init (StyrkortProjectClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = styrkort_project_finalize;
+  G_OBJECT_CLASS (klass)->get_property = styrkort_project_get_property;
+
+  properties[PROP_SAVE_ERROR] = g_param_spec_string ("save-error", NULL, NULL, NULL,
+                                                     G_PARAM_READABLE | G_PARAM_STATIC_STRINGS |
+                                                     G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
 
   /**
    * StyrkortProject::changed:
@@ -64,14 +90,70 @@ fail (GError **error, int code, const char *message)
   return FALSE;
 }
 
+/* The file could not take the last edits: they are kept as a copy among
+ * the backups rather than lost with the memory. */
+static void
+keep_unsaved (StyrkortProject *self, GError *cause)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) copy = styrkort_backups_make (self->file, self->db, FALSE, &error);
+  g_autofree char *where = copy ? g_file_get_parse_name (copy) : NULL;
+
+  g_message ("The last changes to %s could not be saved (%s); %s%s", self->path, cause->message,
+             copy ? "they are kept in " : "nor kept as a copy: ", copy ? where : error->message);
+}
+
 void
 styrkort_project_close (StyrkortProject *self)
 {
+  g_autoptr(GError) error = NULL;
+
   g_return_if_fail (STYRKORT_IS_PROJECT (self));
+  if (self->saver != NULL && !styrkort_file_saver_stop (self->saver, &error))
+    keep_unsaved (self, error);
+  g_clear_pointer (&self->saver, styrkort_file_saver_free);
   g_clear_pointer (&self->history, styrkort_history_free);
   g_hash_table_remove_all (self->statements);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->lock, styrkort_file_lock_release);
+}
+
+gboolean
+styrkort_project_save (StyrkortProject *self, GError **error)
+{
+  g_return_val_if_fail (STYRKORT_IS_PROJECT (self), FALSE);
+  return self->saver == NULL || styrkort_file_saver_flush (self->saver, error);
+}
+
+const char *
+styrkort_project_get_save_error (StyrkortProject *self)
+{
+  return self->save_error;
+}
+
+static void
+on_save_state (GObject *owner, const char *message)
+{
+  StyrkortProject *self = STYRKORT_PROJECT (owner);
+
+  if (g_strcmp0 (message, self->save_error) == 0)
+    return;
+  g_free (self->save_error);
+  self->save_error = g_strdup (message);
+  g_object_notify_by_pspec (owner, properties[PROP_SAVE_ERROR]);
+}
+
+gboolean
+_styrkort_project_edit_in_memory (StyrkortProject *self, GError **error)
+{
+  sqlite3 *memory = styrkort_db_copy_to_memory (self->db, TRUE, error);
+
+  if (memory == NULL)
+    return FALSE;
+  g_hash_table_remove_all (self->statements);
+  self->saver = styrkort_file_saver_new (memory, g_steal_pointer (&self->db), G_OBJECT (self), on_save_state);
+  self->db = memory;
+  return TRUE;
 }
 
 GFile *
@@ -360,35 +442,17 @@ static StyrkortProject *
 copy_database (StyrkortProject *self, sqlite3 *db, gboolean writable, GError **error)
 {
   g_autoptr(StyrkortProject) copy = NULL;
-  sqlite3_int64 size = 0;
-  unsigned char *bytes = db ? sqlite3_serialize (db, "main", &size, 0) : NULL;
 
-  if (bytes == NULL)
-    {
-      fail (error, STYRKORT_ERROR_IO, db ? _("There is not enough memory to copy the file.")
-                                         : _("The file is closed."));
-      return NULL;
-    }
+  if (db == NULL)
+    return (fail (error, STYRKORT_ERROR_IO, _("The file is closed.")), NULL);
   copy = g_object_new (STYRKORT_TYPE_PROJECT, NULL);
   copy->file = g_object_ref (self->file);
   copy->path = g_strdup (self->path);
   copy->read_only = TRUE;
   copy->read_only_reason = g_strdup (_("This is a copy of the file for reading."));
   copy->opened_version = self->opened_version;
-  if (sqlite3_open_v2 (":memory:", &copy->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
-    sqlite3_free (bytes);
-  /* On failure too, FREEONCLOSE frees the bytes. */
-  else if (sqlite3_deserialize (copy->db, "main", bytes, size, size,
-                                SQLITE_DESERIALIZE_FREEONCLOSE |
-                                (writable ? SQLITE_DESERIALIZE_RESIZEABLE : SQLITE_DESERIALIZE_READONLY)) == SQLITE_OK)
-    {
-      /* The same guards as the file's own connection. */
-      if (!writable)
-        styrkort_db_harden (copy->db);
-      return g_steal_pointer (&copy);
-    }
-  fail (error, STYRKORT_ERROR_IO, _("There is not enough memory to copy the file."));
-  return NULL;
+  copy->db = styrkort_db_copy_to_memory (db, writable, error);
+  return copy->db ? g_steal_pointer (&copy) : NULL;
 }
 
 /* A read-only copy of the file as it is now, in memory, for a thread to read

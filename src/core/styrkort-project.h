@@ -32,7 +32,15 @@ StyrkortProject *styrkort_project_open    (GFile *file, StyrkortOpenFlags flags,
 void             styrkort_project_open_async  (GFile *file, StyrkortOpenFlags flags, GCancellable *cancellable,
                                                GAsyncReadyCallback callback, gpointer user_data);
 StyrkortProject *styrkort_project_open_finish (GAsyncResult *result, GError **error);
+/* Saves what is not yet in the file, then closes it. When the file cannot
+ * be written, the unsaved state is kept as a copy among the backups. */
 void             styrkort_project_close   (StyrkortProject *self);
+/* Edits are written to the file by a thread, a moment after they are
+ * made: waits until all of them are there, or one more try has failed. */
+gboolean         styrkort_project_save    (StyrkortProject *self, GError **error);
+/* Why edits could not be written to the file (the thread tries again), or
+ * NULL when all are saved. Its changes are told by notify::save-error. */
+const char      *styrkort_project_get_save_error (StyrkortProject *self);
 gboolean         styrkort_project_check   (GFile *file, GError **error);
 /* A read-only copy of the file as it is now, held in memory: another thread
  * may read it (a workbook export) while this one goes on editing. */
