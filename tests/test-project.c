@@ -13,6 +13,7 @@
 #include "styrkort-demo.h"
 #include "styrkort-file-lock.h"
 #include "styrkort-project.h"
+#include "styrkort-project-private.h"
 #include "test-util.h"
 
 static StyrkortProject *
@@ -1028,6 +1029,109 @@ test_slides (void)
   g_assert_cmpuint (back->len, ==, 0);
 }
 
+/* Every row of every table, each value with its type: two databases with
+ * the same dump hold the same data. */
+static char *
+dump_tables (sqlite3 *db)
+{
+  GString *out = g_string_new (NULL);
+  sqlite3_stmt *tables = NULL;
+
+  /* No LIKE: the app's connections allow only the functions our SQL calls. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name",
+                                       -1, &tables, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      if (g_str_has_prefix ((const char *) sqlite3_column_text (tables, 0), "sqlite_"))
+        continue;
+      g_autofree char *sql = NULL;
+      sqlite3_stmt *rows = NULL;
+      sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY rowid", sqlite3_column_text (tables, 0));
+      g_string_append_printf (out, "[%s]\n", sqlite3_column_text (tables, 0));
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &rows, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (rows) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (rows); c++)
+            {
+              char number[G_ASCII_DTOSTR_BUF_SIZE];
+              gboolean real = sqlite3_column_type (rows, c) == SQLITE_FLOAT;
+              if (real)
+                g_ascii_formatd (number, sizeof number, "%.17g", sqlite3_column_double (rows, c));
+              g_string_append_printf (out, "%d:%s|", sqlite3_column_type (rows, c),
+                                      real ? number : (const char *) sqlite3_column_text (rows, c));
+            }
+          g_string_append_c (out, '\n');
+        }
+      sqlite3_finalize (rows);
+    }
+  sqlite3_finalize (tables);
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_file_as_in_memory (StyrkortProject *p, const char *path)
+{
+  sqlite3 *file = NULL;
+  g_autofree char *in_memory = dump_tables (_styrkort_project_get_db (p));
+  g_autofree char *in_file = NULL;
+
+  test_saved (p);
+  g_assert_cmpint (sqlite3_open_v2 (path, &file, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (file, 5000);
+  in_file = dump_tables (file);
+  sqlite3_close (file);
+  g_assert_cmpstr (in_file, ==, in_memory);
+}
+
+/* The saver's thread writes what the edits did to the copy in memory: after
+ * every kind of change (a group, cascades, a table emptied and filled,
+ * undo and redo, the history cleared), the file holds exactly that. */
+static void
+test_file_follows_edits (void)
+{
+  g_autofree char *path = test_path ("Följer.styrkort");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortProject) p = styrkort_demo_create (file, STYRKORT_DEMO_SEED, &error);
+  g_autoptr(GPtrArray) units = NULL;
+  g_autoptr(GPtrArray) slides = g_ptr_array_new_with_free_func ((GDestroyNotify) styrkort_slide_free);
+  StyrkortSlide trend = { (char *) "trend", indicator_id (p, "sick_leave"), 0 };
+  StyrkortMember member = { 0, (char *) "Ny ledamot", (char *) "Ordförande", (char *) "Förvaltningen" };
+  gint64 unit;
+
+  g_assert_no_error (error);
+  assert_file_as_in_memory (p, path);
+  /* A unit with figures, then removed: its figures go with it (a cascade). */
+  units = styrkort_project_list_units (p);
+  unit = ((StyrkortUnit *) units->pdata[0])->id;
+  g_assert_true (styrkort_project_remove_unit (p, unit, &error));
+  g_assert_no_error (error);
+  assert_file_as_in_memory (p, path);
+  g_assert_true (styrkort_project_undo (p, &error));
+  assert_file_as_in_memory (p, path);
+  g_assert_true (styrkort_project_redo (p, &error));
+  g_assert_true (styrkort_project_undo (p, &error));
+  /* The slides emptied and chosen anew, twice, without waiting in between. */
+  g_ptr_array_add (slides, styrkort_slide_copy (&trend));
+  g_assert_true (styrkort_project_set_slides (p, slides, &error));
+  g_assert_true (styrkort_project_set_slides (p, slides, &error));
+  g_assert_cmpint (styrkort_project_add_member (p, &member, &error), >, 0);
+  g_assert_no_error (error);
+  assert_file_as_in_memory (p, path);
+  g_assert_true (styrkort_project_clear_history (p, &error));
+  assert_file_as_in_memory (p, path);
+  /* And once more after reopening: nothing was only in memory. */
+  {
+    g_autofree char *before = dump_tables (_styrkort_project_get_db (p));
+    g_autofree char *after = NULL;
+    g_clear_object (&p);
+    p = styrkort_project_open (file, STYRKORT_OPEN_NO_BACKUP, &error);
+    g_assert_no_error (error);
+    after = dump_tables (_styrkort_project_get_db (p));
+    g_assert_cmpstr (after, ==, before);
+  }
+}
+
 #ifdef G_OS_WIN32
 /* GLib never sets filesystem::remote on Windows: UNC paths and mapped
  * network drives are found by Styrkort itself. */
@@ -1076,5 +1180,6 @@ main (int argc, char **argv)
   g_test_add_func ("/core/project/backups", test_backups);
   g_test_add_func ("/core/project/demo", test_demo);
   g_test_add_func ("/core/project/slides", test_slides);
+  g_test_add_func ("/core/project/file-follows-edits", test_file_follows_edits);
   return g_test_run ();
 }

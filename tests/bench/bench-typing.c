@@ -42,6 +42,23 @@ run_until_painted (GArray *paints)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* The gaps between frames while nothing is typed for two seconds: what
+ * drawing the page costs by itself, for comparison. */
+static guint
+measure_idle_gaps (GArray *paints, double *gaps_ms)
+{
+  gint64 end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  guint gaps = 0;
+
+  g_array_set_size (paints, 0);
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  for (guint i = 1; i < paints->len && gaps < 4096; i++)
+    gaps_ms[gaps++] = (g_array_index (paints, gint64, i) - g_array_index (paints, gint64, i - 1)) / 1000.0;
+  qsort (gaps_ms, gaps, sizeof (double), window_bench_compare);
+  return gaps;
+}
+
 static StyrkortWindow *
 open_window (GtkApplication *app, const char *path)
 {
@@ -65,7 +82,8 @@ bench (GtkApplication *app, const char *path)
   g_autoptr(GPtrArray) units = styrkort_project_list_units (styrkort_window_get_project (window));
   g_autoptr(GArray) paints = g_array_new (FALSE, FALSE, sizeof (gint64));
   GdkFrameClock *clock;
-  double held[FIGURES], gaps_ms[4096];
+  double held[FIGURES], gaps_ms[4096], idle_ms[4096];
+  guint idle_gaps;
   guint n = 0, gaps = 0, stored = 0, reads, writes, syncs, reads_after, writes_after, syncs_after;
   g_autoptr(StyrkortProject) file = NULL;
   g_autoptr(GError) error = NULL;
@@ -77,6 +95,7 @@ bench (GtkApplication *app, const char *path)
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), paints);
   gtk_widget_add_tick_callback (GTK_WIDGET (window), on_tick_cb, NULL, NULL);
   run_until_painted (paints);
+  idle_gaps = measure_idle_gaps (paints, idle_ms);
   vfs_shim_set_delays (SLOW_US, SLOW_US);
   vfs_shim_get_calls (&reads, &writes, &syncs);
   g_array_set_size (paints, 0);
@@ -125,6 +144,8 @@ bench (GtkApplication *app, const char *path)
   g_print ("typing %u figures, every file call %d ms\n", n, SLOW_US / 1000);
   g_print ("%-40s %9.1f %9.1f\n", "main loop held per figure (ms)", held[n / 2], held[n - 1]);
   g_print ("%-40s %9.1f %9.1f\n", "gap between frames (ms)", gaps_ms[gaps / 2], gaps_ms[gaps - 1]);
+  g_print ("%-40s %9.1f %9.1f\n", "the same for 2 s without typing (ms)", idle_ms[idle_gaps / 2],
+           idle_ms[idle_gaps - 1]);
   g_print ("%-40s %9.1f\n", "then until all were in the file (ms)", saving / 1000.0);
   g_print ("%-40s %9u of %u\n", "figures in the file", stored, n);
   g_print ("file calls per figure: %.1f reads, %.1f writes, %.1f syncs\n", (reads_after - reads) / (double) n,
