@@ -664,6 +664,25 @@ test_goals_and_gender (void)
     assert_texts_fit (r.layout, 480, 300);
     rendered_clear (&r);
   }
+  /* A count's goal (6 units) is written whole, a half one with its decimal. */
+  {
+    g_autoptr(StyrkortChart) count = styrkort_chart_new (STYRKORT_CHART_GOALS, "Delmål", "Källa");
+    double base = 4, latest = 2.5, target = 6;
+    guint labels = 0;
+    styrkort_chart_add_category (count, "Enheter med rutin");
+    g_array_append_val (count->baselines, base);
+    g_array_append_val (count->latest, latest);
+    g_array_append_val (count->targets, target);
+    r = render (count, 480, 300, STYRKORT_CHART_SCREEN, "goals-count.png");
+    for (guint i = 0; i < r.layout->texts->len; i++)
+      {
+        const char *text = g_array_index (r.layout->texts, StyrkortChartText, i).text;
+        labels += g_str_has_suffix (text, " 4") || g_str_has_suffix (text, " 2,5") || g_str_has_suffix (text, " 6");
+        g_assert_false (g_str_has_suffix (text, ",0"));
+      }
+    g_assert_cmpuint (labels, ==, 3);
+    rendered_clear (&r);
+  }
 
   r = render (empty, 800, 450, STYRKORT_CHART_SCREEN, NULL);
   g_assert_cmpuint (r.layout->marks->len, ==, 0);

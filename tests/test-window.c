@@ -215,6 +215,14 @@ test_type_figures (void)
   /* Leavers and average headcount: the percentage is computed. */
   type_into (leavers, "3");
   type_into (staff, "1 200");
+  /* Enter went past the computed rate below to the next cell one can type in. */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+    GtkWidget *focused = focus ? gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY) : NULL;
+    g_assert_nonnull (focused);
+    g_assert_true (focused != staff && focused != figures_entry ("turnover", "value", unit));
+    g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (focused)));
+  }
   g_assert_cmpfloat (stored ("turnover", unit, "denominator"), ==, 1200);
   g_assert_cmpfloat_with_epsilon (stored ("turnover", unit, "value"), 0.25, 1e-9);
   save_png (GTK_WIDGET (window), "figures-typed.png");
@@ -544,6 +552,17 @@ test_add_and_delete_action (void)
   iterate ();
   g_assert_null (open_dialog ());
   g_assert_cmpint (ui_test_file_int (window, path, "SELECT count(*) FROM action WHERE text = 'Veckovisa ärendegenomgångar med chef'"), ==, 1);
+  /* The new action has the focus and is scrolled into view, even below the fold. */
+  row = find_widget (page, is_row_titled, "Veckovisa ärendegenomgångar med chef");
+  g_assert_true (gtk_widget_has_focus (row));
+  ui_test_settle (GTK_WIDGET (window));
+  {
+    GtkWidget *scrolled = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+    graphene_rect_t bounds;
+    g_assert_true (gtk_widget_compute_bounds (row, scrolled, &bounds));
+    g_assert_cmpfloat (bounds.origin.y, >=, 0);
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scrolled));
+  }
 
   row = find_widget (page, is_row_titled, "Veckovisa ärendegenomgångar med chef");
   g_assert_nonnull (row);

@@ -421,13 +421,11 @@ subgoal_row (StyrkortAreaPage *self, StyrkortSubgoal *g)
 static char **
 subgoal_choices (GPtrArray *goals)
 {
-  GStrvBuilder *builder = g_strv_builder_new ();
-  char **choices;
-  g_strv_builder_add (builder, _("None"));
+  char **choices = g_new0 (char *, goals->len + 2);
+
+  choices[0] = g_strdup (_("None"));
   for (guint i = 0; i < goals->len; i++)
-    g_strv_builder_add (builder, ((StyrkortSubgoal *) goals->pdata[i])->text);
-  choices = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
+    choices[i + 1] = g_strdup (((StyrkortSubgoal *) goals->pdata[i])->text);
   return choices;
 }
 
@@ -445,12 +443,16 @@ save_action (StyrkortForm *form, gpointer data)
   StyrkortAction a = { edit->id, self->area_id, goal > 0 ? ((StyrkortSubgoal *) goals->pdata[goal - 1])->id : 0,
                        text, owner, due, styrkort_form_get_choice (form, "status"), note };
   g_autoptr(GError) error = NULL;
+  gint64 added = 0;
   gboolean ok = edit->id ? styrkort_project_update_action (self->project, &a, &error)
-                         : styrkort_project_add_action (self->project, &a, &error) != 0;
+                         : (added = styrkort_project_add_action (self->project, &a, &error)) != 0;
 
-  /* The page shows the change when the project tells it (update ()). */
+  /* The page shows the change when the project tells it (update ()); a new
+   * action, perhaps below the fold, takes the focus, which scrolls to it. */
   if (!ok)
     report (self, error);
+  else if (added != 0)
+    styrkort_page_focus_row (self->action_list, "action", added);
   g_free (edit);
 }
 

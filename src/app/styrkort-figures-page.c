@@ -261,11 +261,13 @@ on_entry_activate_cb (GtkEntry *entry, StyrkortFiguresPage *self)
 
   if (!commit (self, GTK_WIDGET (entry)))
     return;
-  /* Enter moves down, like in a spreadsheet. */
+  /* Enter moves down, like in a spreadsheet, past cells computed from
+   * others (a rate from its base), which cannot be typed in. */
   for (guint i = 0; i < self->cells->len; i++)
     {
       Cell *d = &g_array_index (self->cells, Cell, i);
-      if (d->column == column && d->row > row && GTK_IS_ENTRY (d->entry) && (below == NULL || d->row < below->row))
+      if (d->column == column && d->row > row && GTK_IS_ENTRY (d->entry) &&
+          gtk_editable_get_editable (GTK_EDITABLE (d->entry)) && (below == NULL || d->row < below->row))
         below = d;
     }
   if (below != NULL)

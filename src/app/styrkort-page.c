@@ -95,6 +95,43 @@ styrkort_page_group_clear_rows (GPtrArray *rows)
   g_ptr_array_set_size (rows, 0);
 }
 
+/* Runs on the frames after the row was made, once it has its place: a
+ * row just made has none yet, so the view cannot scroll to it at once. */
+static gboolean
+scroll_to_row_tick (GtkWidget *row, GdkFrameClock *clock, gpointer data)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double view, value;
+
+  if (scrolled == NULL)
+    return G_SOURCE_REMOVE;
+  if (!gtk_widget_compute_bounds (row, scrolled, &bounds) || bounds.size.height <= 0)
+    return G_SOURCE_CONTINUE;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  view = gtk_widget_get_height (scrolled);
+  value = gtk_adjustment_get_value (adjustment);
+  if (bounds.origin.y + bounds.size.height > view)
+    gtk_adjustment_set_value (adjustment, value + bounds.origin.y + bounds.size.height - view + 12);
+  else if (bounds.origin.y < 0)
+    gtk_adjustment_set_value (adjustment, value + bounds.origin.y - 12);
+  return G_SOURCE_REMOVE;
+}
+
+void
+styrkort_page_focus_row (GtkWidget *list, const char *kind, gint64 id)
+{
+  g_autofree char *name = g_strdup_printf ("%s-%" G_GINT64_FORMAT, kind, id);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (gtk_widget_get_name (row), name) == 0)
+      {
+        gtk_widget_grab_focus (row);
+        gtk_widget_add_tick_callback (row, scroll_to_row_tick, NULL, NULL);
+      }
+}
+
 AdwToast *
 styrkort_toast_new (const char *text)
 {

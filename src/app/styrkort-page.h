@@ -44,6 +44,10 @@ GtkWidget *styrkort_page_row_button (const char *icon, const char *label, gint64
 void       styrkort_page_group_add_row    (GPtrArray *rows, GtkWidget *group, GtkWidget *row);
 void       styrkort_page_group_clear_rows (GPtrArray *rows);
 
+/* Gives the focus to the child of @list named "@kind-@id" (as rows of
+ * records are), which scrolls it into view. */
+void       styrkort_page_focus_row        (GtkWidget *list, const char *kind, gint64 id);
+
 /* Appends a titled group (with an optional description) to @box. */
 GtkWidget *styrkort_page_add_group (GtkWidget *box, const char *title, const char *description);
 

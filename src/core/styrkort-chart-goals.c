@@ -99,7 +99,9 @@ draw_goal_row (Painter *p, guint g, double x0, double x1, double y, double row_h
             cairo_fill (p->cr);
         }
       painter_add_mark (p, x - r, mid - r, 2 * r, 2 * r, g, i, values[i]);
-      number = styrkort_format_number (values[i], chart->decimals, STYRKORT_NUMBER_SWEDISH);
+      /* A count's goal (6 units, 12 places) reads as a whole number. */
+      number = styrkort_format_number (values[i], values[i] == floor (values[i]) ? 0 : chart->decimals,
+                                       STYRKORT_NUMBER_SWEDISH);
       label = g_strdup_printf ("%s %s", names[i], number);
       {
         double w = painter_text_width (p, label);
