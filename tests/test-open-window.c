@@ -262,8 +262,10 @@ click_response (AdwMessageDialog *dialog, const char *label)
   g_signal_emit_by_name (button, "clicked");
 }
 
+/* @quit: closing by Quit (Ctrl+Q), which closes every window, rather than
+ * the window's own close button. */
 static StyrkortWindow *
-edit_unwritable_file (const char *path, const char *unit)
+edit_unwritable_file (const char *path, const char *unit, gboolean quit)
 {
   StyrkortWindow *window = new_window ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -276,7 +278,10 @@ edit_unwritable_file (const char *path, const char *unit)
   g_assert_no_error (error);
   g_assert_true (ui_test_wait_for (banner_says_unsaved, window));
   /* Closing asks first. */
-  gtk_window_close (GTK_WINDOW (window));
+  if (quit)
+    g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  else
+    gtk_window_close (GTK_WINDOW (window));
   g_assert_true (ui_test_wait_for (ui_test_toplevel_shown, &dialog_type));
   return window;
 }
@@ -296,7 +301,7 @@ test_unwritable_file (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_true (g_file_copy (demo, file, G_FILE_COPY_NONE, NULL, NULL, NULL, NULL));
-  window = edit_unwritable_file (path, "Osparad enhet");
+  window = edit_unwritable_file (path, "Osparad enhet", TRUE);
   ui_test_save_png (GTK_WIDGET (window), "not-saved-banner.png");
   ui_test_save_png (GTK_WIDGET (unsaved_dialog ()), "not-saved-close.png");
   click_response (unsaved_dialog (), T ("_Keep Open"));
@@ -310,7 +315,7 @@ test_unwritable_file (void)
   g_assert_true (ui_test_wait_for (no_open_files, NULL));
 
   /* Closed anyway: the file is as it was, the edit is in a backup. */
-  window = edit_unwritable_file (path, "Kopierad enhet");
+  window = edit_unwritable_file (path, "Kopierad enhet", FALSE);
   click_response (unsaved_dialog (), T ("_Close Anyway"));
   g_assert_true (ui_test_wait_for (no_open_files, NULL));
   vfs_shim_break_files (NULL);

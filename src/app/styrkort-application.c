@@ -271,8 +271,15 @@ fullscreen_action (GSimpleAction *action, GVariant *parameter, gpointer user_dat
 static void
 quit_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
-  for (GList *l = gtk_application_get_windows (user_data); l; l = l->next)
+  /* A copy: closing changes the application's list, and a window that
+   * could not save asks first (its question must not be closed too). */
+  GList *windows = g_list_copy (gtk_application_get_windows (user_data));
+
+  for (GList *l = windows; l; l = l->next)
+    g_object_ref (l->data);
+  for (GList *l = windows; l; l = l->next)
     gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
 }
 
 static void
