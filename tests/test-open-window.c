@@ -219,6 +219,12 @@ test_close_while_opening (void)
 }
 
 static gboolean
+is_list_box_row (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_LIST_BOX_ROW (widget) && gtk_widget_get_focusable (widget);
+}
+
+static gboolean
 is_label_saying (GtkWidget *widget, gconstpointer text)
 {
   return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
@@ -277,6 +283,9 @@ edit_unwritable_file (const char *path, const char *unit, gboolean quit)
   g_assert_cmpint (styrkort_project_add_unit (styrkort_window_get_project (window), unit, 1, &error), >, 0);
   g_assert_no_error (error);
   g_assert_true (ui_test_wait_for (banner_says_unsaved, window));
+  /* Somewhere to type, as the user was. */
+  gtk_widget_grab_focus (ui_test_find_widget (GTK_WIDGET (window), is_list_box_row, NULL));
+  g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (window)));
   /* Closing asks first. */
   if (quit)
     g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
@@ -297,6 +306,7 @@ test_unwritable_file (void)
   g_autoptr(GFile) demo = g_file_new_for_path (demo_path);
   GType dialog_type = ADW_TYPE_MESSAGE_DIALOG;
   StyrkortWindow *window;
+  GtkWidget *focus;
   g_autoptr(GPtrArray) backups = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -304,9 +314,13 @@ test_unwritable_file (void)
   window = edit_unwritable_file (path, "Osparad enhet", TRUE);
   ui_test_save_png (GTK_WIDGET (window), "not-saved-banner.png");
   ui_test_save_png (GTK_WIDGET (unsaved_dialog ()), "not-saved-close.png");
-  click_response (unsaved_dialog (), T ("_Keep Open"));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  click_response (unsaved_dialog (), T ("_Keep the Window Open"));
   g_assert_true (ui_test_wait_for (ui_test_toplevel_gone, &dialog_type));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  /* The focus is where it was before closing was tried. */
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == focus);
   /* The file can be written again: the next try saves, the banner goes. */
   vfs_shim_break_files (NULL);
   g_assert_true (ui_test_wait_for (banner_gone, window));

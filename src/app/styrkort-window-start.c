@@ -196,7 +196,7 @@ _styrkort_window_ask_close_unsaved (StyrkortWindow *self, const GError *error)
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
                                                                          _("Changes Not Saved"), body));
 
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Keep Open"), "close", _("_Close Anyway"), NULL);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Keep the Window Open"), "close", _("_Close Anyway"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "close", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");

@@ -459,7 +459,7 @@ update_banner (StyrkortWindow *self)
   if (styrkort_project_is_read_only (self->project))
     text = g_strdup (styrkort_project_get_read_only_reason (self->project));
   else if (save_error != NULL)
-    text = g_strdup_printf (_("Your latest changes are not saved in the file yet: %s Styrkort keeps trying."),
+    text = g_strdup_printf (_("Your latest changes are not saved in the file yet; Styrkort keeps trying. (%s)"),
                             save_error);
   gtk_label_set_text (GTK_LABEL (self->banner_label), text ? text : "");
   gtk_revealer_set_reveal_child (GTK_REVEALER (self->banner_revealer), text != NULL);
@@ -652,10 +652,16 @@ styrkort_window_close_request (GtkWindow *window)
   g_autoptr(GError) error = NULL;
   int width, height;
 
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_autoptr(GtkWidget) kept = focus ? g_object_ref (focus) : NULL;
+
   /* Fields being edited save when they lose focus. */
   gtk_window_set_focus (window, NULL);
   if (self->project != NULL && !self->closing_unsaved && !styrkort_project_save (self->project, &error))
     {
+      /* Kept open: typing goes on where it was once the question is answered. */
+      if (kept != NULL && gtk_widget_get_root (kept) == GTK_ROOT (window))
+        gtk_window_set_focus (window, kept);
       _styrkort_window_ask_close_unsaved (self, error);
       return TRUE;
     }
