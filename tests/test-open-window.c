@@ -307,6 +307,7 @@ test_unwritable_file (void)
   GType dialog_type = ADW_TYPE_MESSAGE_DIALOG;
   StyrkortWindow *window;
   GtkWidget *focus;
+  g_autofree char *asked = NULL;
   g_autoptr(GPtrArray) backups = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -328,18 +329,29 @@ test_unwritable_file (void)
   gtk_window_close (GTK_WINDOW (window));
   g_assert_true (ui_test_wait_for (no_open_files, NULL));
 
-  /* Closed anyway: the file is as it was, the edit is in a backup. */
+  /* Closed anyway: the file is as it was, the edit is in the copy the
+   * question named (one only: closing makes no second). */
   window = edit_unwritable_file (path, "Kopierad enhet", FALSE);
+  asked = g_strdup (adw_message_dialog_get_body (unsaved_dialog ()));
+  g_assert_nonnull (strstr (asked, "-unsaved.styrkort”"));
   click_response (unsaved_dialog (), T ("_Close Anyway"));
   g_assert_true (ui_test_wait_for (no_open_files, NULL));
   vfs_shim_break_files (NULL);
   g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM unit WHERE name = 'Kopierad enhet'"), ==, 0);
   backups = styrkort_backups_list (file, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (backups->len, >=, 1);
   {
     g_autofree char *copy = g_file_get_path (backups->pdata[0]);
+    guint unsaved = 0;
+    g_assert_nonnull (strstr (asked, copy));
     g_assert_cmpint (test_sql_int (copy, "SELECT count(*) FROM unit WHERE name = 'Kopierad enhet'"), ==, 1);
+    for (guint i = 0; i < backups->len; i++)
+      {
+        g_autofree char *name = g_file_get_basename (backups->pdata[i]);
+        unsaved += g_str_has_suffix (name, "-unsaved.styrkort");
+      }
+    /* One each time the question was asked. */
+    g_assert_cmpuint (unsaved, ==, 2);
   }
 }
 

@@ -977,6 +977,48 @@ test_backups (void)
   g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM unit"), ==, 2);
 }
 
+/* A copy of changes that could not be saved is named so, does not stand
+ * for the day's copy, and is never pruned with the daily ones. */
+static void
+test_unsaved_copies (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(StyrkortProject) p = new_project (&path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) folder = styrkort_backups_folder (file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) copy = NULL;
+  g_autoptr(GFile) old = g_file_get_child (folder, "2019-12-31T120000-unsaved.styrkort");
+  g_autoptr(GPtrArray) copies = NULL;
+  g_autofree char *name = NULL;
+
+  g_assert_cmpint (styrkort_project_add_unit (p, "Osparad", first_operation (p), &error), >, 0);
+  copy = styrkort_project_keep_unsaved (p, &error);
+  g_assert_no_error (error);
+  name = g_file_get_basename (copy);
+  g_assert_true (g_str_has_suffix (name, "-unsaved.styrkort"));
+  {
+    g_autofree char *copy_path = g_file_get_path (copy);
+    g_assert_cmpint (test_sql_int (copy_path, "SELECT count(*) FROM unit WHERE name = 'Osparad'"), ==, 1);
+  }
+  g_assert_true (g_file_copy (copy, old, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  for (int day = 1; day <= 12; day++)
+    {
+      g_autofree char *daily = g_strdup_printf ("2020-01-%02dT120000.styrkort", day);
+      g_autoptr(GFile) target = g_file_get_child (folder, daily);
+      g_assert_true (g_file_copy (copy, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+    }
+  /* Opening makes the day's copy (today's unsaved one does not count) and
+   * keeps the last 10 daily ones, and both unsaved ones. */
+  g_clear_object (&p);
+  p = styrkort_project_open (file, STYRKORT_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  copies = styrkort_backups_list (file, &error);
+  g_assert_cmpuint (copies->len, ==, STYRKORT_BACKUPS_KEPT + 2);
+  g_assert_true (g_file_query_exists (old, NULL));
+  g_assert_true (g_file_query_exists (copy, NULL));
+}
+
 static void
 test_demo (void)
 {
@@ -1180,6 +1222,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/project/backups", test_backups);
   g_test_add_func ("/core/project/demo", test_demo);
   g_test_add_func ("/core/project/slides", test_slides);
+  g_test_add_func ("/core/project/unsaved-copies", test_unsaved_copies);
   g_test_add_func ("/core/project/file-follows-edits", test_file_follows_edits);
   return g_test_run ();
 }

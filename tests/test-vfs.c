@@ -115,6 +115,7 @@ test_closing_when_unwritable (void)
   g_assert_cmpuint (backups->len, ==, 1);
   {
     g_autofree char *copy = g_file_get_path (backups->pdata[0]);
+    g_assert_true (g_str_has_suffix (copy, "-unsaved.styrkort"));
     g_assert_cmpint (test_sql_int (copy, "SELECT count(*) FROM unit WHERE name IN ('Sparad', 'Osparad')"), ==, 2);
   }
 }

@@ -5,7 +5,6 @@
 
 #include <glib/gi18n.h>
 
-#include "styrkort-backups.h"
 #include "styrkort-new-district.h"
 #include "styrkort-window-private.h"
 
@@ -188,11 +187,15 @@ on_close_unsaved_response_cb (AdwMessageDialog *dialog, const char *response, St
 void
 _styrkort_window_ask_close_unsaved (StyrkortWindow *self, const GError *error)
 {
-  g_autoptr(GFile) folder = styrkort_backups_folder (styrkort_project_get_file (self->project));
-  g_autofree char *where = g_file_get_parse_name (folder);
-  g_autofree char *body = g_strdup_printf (_("%s\n\nIf you close the window anyway, the changes are kept in a "
-                                             "copy of the file in the folder of its automatic backups, “%s”."),
-                                           error->message, where);
+  g_autoptr(GError) copy_error = NULL;
+  g_autoptr(GFile) copy = styrkort_project_keep_unsaved (self->project, &copy_error);
+  g_autofree char *where = copy ? g_file_get_parse_name (copy) : NULL;
+  /* Said before the choice: where the changes are if the window closes. */
+  g_autofree char *body = copy
+    ? g_strdup_printf (_("%s\n\nA copy of the file with your changes was made: “%s”. If you close the window, "
+                         "open that copy to get them back."), error->message, where)
+    : g_strdup_printf (_("%s\n\nNo copy with your changes could be made either (%s): if you close the window, "
+                         "they are lost."), error->message, copy_error->message);
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
                                                                          _("Changes Not Saved"), body));
 

@@ -14,6 +14,8 @@
 #include "styrkort-types.h"
 
 #define SUFFIX ".styrkort"
+/* Before SUFFIX in the name of a copy of changes that could not be saved. */
+#define UNSAVED "-unsaved"
 
 GFile *
 styrkort_backups_folder (GFile *file)
@@ -66,6 +68,23 @@ styrkort_backups_list (GFile *file, GError **error)
   return g_steal_pointer (&copies);
 }
 
+static gboolean
+is_unsaved_copy (GFile *copy)
+{
+  g_autofree char *name = g_file_get_basename (copy);
+  return g_str_has_suffix (name, UNSAVED SUFFIX);
+}
+
+/* The daily copies only: copies of unsaved changes are kept until the user
+ * deletes them, and do not stand for a day's copy. */
+static void
+keep_daily (GPtrArray *copies)
+{
+  for (guint i = copies->len; i > 0; i--)
+    if (is_unsaved_copy (g_ptr_array_index (copies, i - 1)))
+      g_ptr_array_remove_index (copies, i - 1);
+}
+
 static void
 prune (GPtrArray *copies)
 {
@@ -73,16 +92,15 @@ prune (GPtrArray *copies)
     g_file_delete (g_ptr_array_index (copies, i), NULL, NULL);
 }
 
-GFile *
-styrkort_backups_make (GFile *file, sqlite3 *db, gboolean daily, GError **error)
+static GFile *
+copy_now (GFile *file, sqlite3 *db, const char *kind, GError **error)
 {
   g_autoptr(GFile) folder = styrkort_backups_folder (file);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *name = g_date_time_format (now, "%Y-%m-%dT%H%M%S" SUFFIX);
+  g_autofree char *time = g_date_time_format (now, "%Y-%m-%dT%H%M%S");
+  g_autofree char *name = g_strconcat (time, kind, SUFFIX, NULL);
   g_autoptr(GFile) copy = g_file_get_child (folder, name);
   g_autofree char *path = g_file_get_path (copy);
-  g_autoptr(GPtrArray) copies = NULL;
   g_autoptr(GError) local = NULL;
 
   if (!g_file_make_directory_with_parents (folder, NULL, &local) &&
@@ -91,23 +109,44 @@ styrkort_backups_make (GFile *file, sqlite3 *db, gboolean daily, GError **error)
       g_propagate_error (error, g_steal_pointer (&local));
       return NULL;
     }
-  copies = styrkort_backups_list (file, error);
-  if (copies == NULL)
-    return NULL;
-  if (daily && copies->len > 0)
-    {
-      g_autofree char *newest = g_file_get_basename (g_ptr_array_index (copies, 0));
-      if (g_str_has_prefix (newest, today))
-        return NULL;
-    }
   if (!styrkort_db_backup_to (db, path, error))
     {
       g_file_delete (copy, NULL, NULL);
       return NULL;
     }
-  g_ptr_array_insert (copies, 0, g_object_ref (copy));
-  prune (copies);
   return g_steal_pointer (&copy);
+}
+
+GFile *
+styrkort_backups_make (GFile *file, sqlite3 *db, GError **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(GPtrArray) copies = styrkort_backups_list (file, error);
+  GFile *copy;
+
+  if (copies == NULL)
+    return NULL;
+  keep_daily (copies);
+  if (copies->len > 0)
+    {
+      g_autofree char *newest = g_file_get_basename (g_ptr_array_index (copies, 0));
+      if (g_str_has_prefix (newest, today))
+        return NULL;
+    }
+  copy = copy_now (file, db, "", error);
+  if (copy != NULL)
+    {
+      g_ptr_array_insert (copies, 0, g_object_ref (copy));
+      prune (copies);
+    }
+  return copy;
+}
+
+GFile *
+styrkort_backups_keep_unsaved (GFile *file, sqlite3 *db, GError **error)
+{
+  return copy_now (file, db, UNSAVED, error);
 }
 
 gboolean

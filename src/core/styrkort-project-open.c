@@ -481,7 +481,7 @@ static void
 make_daily_backup (StyrkortProject *self)
 {
   g_autoptr(GError) local = NULL;
-  g_autoptr(GFile) copy = styrkort_backups_make (self->file, self->db, TRUE, &local);
+  g_autoptr(GFile) copy = styrkort_backups_make (self->file, self->db, &local);
 
   if (local != NULL)
     add_notice (self, g_strdup_printf (_("No automatic backup could be made: %s"), local->message));

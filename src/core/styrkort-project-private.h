@@ -20,6 +20,7 @@ struct _StyrkortProject {
   sqlite3 *db;          /* a writable file's copy in memory, a read-only one's file */
   StyrkortFileSaver *saver; /* writes the copy's edits to the file */
   char *save_error;     /* why the last save failed; NULL when all is saved */
+  gint64 kept_changes;  /* the copy's changes count when unsaved edits were last copied; -1: never */
   StyrkortFileLock *lock;
   StyrkortHistory *history;
   gboolean read_only;

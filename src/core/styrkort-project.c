@@ -78,6 +78,7 @@ styrkort_project_init (StyrkortProject *self)
   self->notices = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->notices, NULL);
   self->unlocked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->kept_changes = -1;
   self->statements = styrkort_db_statements_new ();
 }
 
@@ -90,15 +91,33 @@ fail (GError **error, int code, const char *message)
   return FALSE;
 }
 
-/* The file could not take the last edits: they are kept as a copy among
- * the backups rather than lost with the memory. */
+GFile *
+styrkort_project_keep_unsaved (StyrkortProject *self, GError **error)
+{
+  GFile *copy;
+
+  if (self->db == NULL)
+    return (fail (error, STYRKORT_ERROR_IO, _("The file is closed.")), NULL);
+  copy = styrkort_backups_keep_unsaved (self->file, self->db, error);
+  if (copy != NULL)
+    self->kept_changes = sqlite3_total_changes64 (self->db);
+  return copy;
+}
+
+/* Closing, the file could not take the last edits: they are kept as a copy
+ * among the backups rather than lost with the memory (unless the user was
+ * just given one that holds them). */
 static void
 keep_unsaved (StyrkortProject *self, GError *cause)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) copy = styrkort_backups_make (self->file, self->db, FALSE, &error);
-  g_autofree char *where = copy ? g_file_get_parse_name (copy) : NULL;
+  g_autoptr(GFile) copy = NULL;
+  g_autofree char *where = NULL;
 
+  if (self->kept_changes == sqlite3_total_changes64 (self->db))
+    return;
+  copy = styrkort_project_keep_unsaved (self, &error);
+  where = copy ? g_file_get_parse_name (copy) : NULL;
   g_message ("The last changes to %s could not be saved (%s); %s%s", self->path, cause->message,
              copy ? "they are kept in " : "nor kept as a copy: ", copy ? where : error->message);
 }

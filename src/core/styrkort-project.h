@@ -41,6 +41,10 @@ gboolean         styrkort_project_save    (StyrkortProject *self, GError **error
 /* Why edits could not be written to the file (the thread tries again), or
  * NULL when all are saved. Its changes are told by notify::save-error. */
 const char      *styrkort_project_get_save_error (StyrkortProject *self);
+/* A copy of the file as edited, edits not yet saved included, among the
+ * backups (named "…-unsaved.styrkort"), for when the file cannot be
+ * written; closing then makes no second one unless more was edited. */
+GFile           *styrkort_project_keep_unsaved  (StyrkortProject *self, GError **error);
 gboolean         styrkort_project_check   (GFile *file, GError **error);
 /* A read-only copy of the file as it is now, held in memory: another thread
  * may read it (a workbook export) while this one goes on editing. */
