@@ -461,15 +461,23 @@ align_rows_and_columns (StyrkortFiguresPage *self, int rows, int columns)
       GtkWidget *name = gtk_grid_get_child_at (GTK_GRID (self->header), c, 0);
       if (name != NULL)
         gtk_size_group_add_widget (group, name);
-      for (int r = 1; r < rows; r++)
+      /* One cell of each kind (field, total) stands for its column: the grid
+       * makes the others as wide. With every cell in the group, one changed
+       * figure had the whole column, and so the whole grid, measured again. */
+      gboolean entry_in = FALSE, label_in = FALSE;
+      for (int r = 1; r < rows && !(entry_in && label_in); r++)
         {
           GtkWidget *cell = gtk_grid_get_child_at (GTK_GRID (self->grid), c, r);
+          gboolean *in = cell && GTK_IS_LABEL (cell) ? &label_in : &entry_in;
           int span = 1;
           if (cell != NULL)
             gtk_grid_query_child (GTK_GRID (self->grid), cell, NULL, NULL, &span, NULL);
           /* A heading's row spans all columns: not one column's width. */
-          if (cell != NULL && span == 1)
-            gtk_size_group_add_widget (group, cell);
+          if (cell != NULL && span == 1 && !*in)
+            {
+              gtk_size_group_add_widget (group, cell);
+              *in = TRUE;
+            }
         }
     }
 }
