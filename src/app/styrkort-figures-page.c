@@ -112,6 +112,18 @@ total_tooltip (const StyrkortIndicator *ind, const StyrkortTotal *t, Field field
   return NULL;
 }
 
+/* Setting a tooltip, even the same one, has GTK look for the widget under
+ * the pointer again: with a grid of cells shown anew after each figure, that
+ * was most of the time the page took. */
+static void
+set_tooltip (GtkWidget *widget, const char *text)
+{
+  const char *now = gtk_widget_get_tooltip_text (widget);
+
+  if (g_strcmp0 (now, text && *text ? text : NULL) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 /* A rate computed from its base cannot be typed over by accident: the cell
  * is read-only and says where the figure comes from. */
 static void
@@ -134,7 +146,7 @@ show_cell (StyrkortFiguresPage *self, const StyrkortIndicator *ind, Cell *c, con
     }
   else
     gtk_widget_remove_css_class (c->entry, "derived");
-  gtk_widget_set_tooltip_text (c->entry, computed ? computed_from : v && v->comment && *v->comment ? v->comment : NULL);
+  set_tooltip (c->entry, computed ? computed_from : v && v->comment && *v->comment ? v->comment : NULL);
 }
 
 static const StyrkortValue *
@@ -180,7 +192,7 @@ show_indicator (StyrkortFiguresPage *self, gint64 indicator_id, GPtrArray *value
           g_autofree char *text = total_text (ind, &total, c->field);
           g_autofree char *owned = NULL;
           gtk_label_set_text (GTK_LABEL (c->entry), text);
-          gtk_widget_set_tooltip_text (c->entry, total_tooltip (ind, &total, c->field, &owned));
+          set_tooltip (c->entry, total_tooltip (ind, &total, c->field, &owned));
         }
       else if (c->field == FIELD_CITY)
         {
@@ -189,7 +201,7 @@ show_indicator (StyrkortFiguresPage *self, gint64 indicator_id, GPtrArray *value
           g_autofree char *tip = place ? g_strdup_printf (_("The district’s place among the districts: %s (1 is the "
                                                             "best), from the city’s workbook"), place) : NULL;
           styrkort_number_entry_set_value (STYRKORT_NUMBER_ENTRY (c->entry), city.value, text);
-          gtk_widget_set_tooltip_text (c->entry, tip);
+          set_tooltip (c->entry, tip);
         }
       else
         show_cell (self, ind, c, value_of_unit (values, indicator_id, c->unit_id));

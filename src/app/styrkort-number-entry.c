@@ -81,7 +81,10 @@ styrkort_number_entry_set_value (StyrkortNumberEntry *self, double value, const 
     shown = g_strdup (text);
   g_free (self->shown);
   self->shown = g_steal_pointer (&shown);
-  gtk_editable_set_text (GTK_EDITABLE (self), self->shown);
+  /* Only when it differs: Nyckeltal shows a whole indicator's cells again
+   * after each figure, and setting a text lays the entry out again. */
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self)), self->shown) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self), self->shown);
 }
 
 gboolean
