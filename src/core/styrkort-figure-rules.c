@@ -213,7 +213,12 @@ styrkort_indicator_decimals (const StyrkortIndicator *indicator)
 char *
 styrkort_format_figure (const StyrkortIndicator *indicator, double value, StyrkortNumberStyle style)
 {
-  g_autofree char *number = styrkort_format_number (value, styrkort_indicator_decimals (indicator), style);
+  int decimals = styrkort_indicator_decimals (indicator);
+  /* A count is whole as a rule; one typed as 3,5 is shown so, not as 4
+   * (and a total of 7,5 not as 8). */
+  g_autofree char *number = decimals == 0 && !isnan (value) && value != floor (value)
+                              ? styrkort_format_count (value, style)
+                              : styrkort_format_number (value, decimals, style);
 
   if (isnan (value) || indicator->measure != STYRKORT_MEASURE_PERCENT)
     return g_steal_pointer (&number);
