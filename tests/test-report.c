@@ -341,6 +341,46 @@ test_decimal_commas_recognised (Fixture *f, gconstpointer data)
 }
 #endif
 
+static void
+on_marked_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  styrkort_report_mark_finish (STYRKORT_PROJECT (source), result, data);
+  g_object_set_data (source, "marked", GINT_TO_POINTER (1));
+}
+
+/* Marked from the window: the workbook is made in a thread from the
+ * district as it was when asked, and kept when it comes back; an edit made
+ * meanwhile is not in it. */
+static void
+test_mark_async (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) kept = NULL;
+  g_autofree char *sent = test_path ("kept.xlsx");
+  double before = consultants (f, t2);
+
+  styrkort_report_mark_async (f->project, t2, NULL, on_marked_cb, &error);
+  g_assert_false (styrkort_project_is_reported (f->project, t2));
+  g_assert_true (set_consultants (f, t2, before + 5, &error));
+  while (g_object_get_data (G_OBJECT (f->project), "marked") == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (error);
+  g_assert_true (styrkort_project_is_reported (f->project, t2));
+  g_assert_true (styrkort_report_export (f->project, t2, sent, &error));
+  g_assert_cmpfloat (consultants_in_workbook (f, sent, t2), ==, before);
+  /* A read-only file says so, through the callback. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (f->path);
+    g_autoptr(StyrkortProject) reader = styrkort_project_open (file, STYRKORT_OPEN_READ_ONLY, &error);
+    g_autoptr(GError) refused = NULL;
+    g_assert_no_error (error);
+    styrkort_report_mark_async (reader, t2, NULL, on_marked_cb, &refused);
+    while (g_object_get_data (G_OBJECT (reader), "marked") == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_error (refused, STYRKORT_ERROR, STYRKORT_ERROR_READ_ONLY);
+  }
+}
+
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
 int
@@ -351,6 +391,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   ADD ("/core/report/mark-lock-and-reexport", test_mark_lock_and_reexport);
   ADD ("/core/report/survives-reopening", test_survives_reopening);
+  ADD ("/core/report/mark-async", test_mark_async);
   ADD ("/core/report/unit-removal-is-guarded", test_unit_removal_is_guarded);
   /* Simulates libxlsxwriter under an sv_SE LC_NUMERIC (glibc) and reads the
    * result with openpyxl: Linux only. */

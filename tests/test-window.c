@@ -19,6 +19,7 @@
 #include "styrkort-number.h"
 #include "styrkort-page.h"
 #include "styrkort-projector.h"
+#include "styrkort-slides.h"
 #include "styrkort-window.h"
 #include "styrkort-workbook.h"
 #include "test-util.h"
@@ -1353,6 +1354,14 @@ test_import_dialog_decimal_sign (void)
   iterate ();
 }
 
+static gboolean
+shown_period_reported (gconstpointer data)
+{
+  g_autoptr(StyrkortReport) report = styrkort_project_get_report (styrkort_window_get_project (window),
+                                                                  styrkort_window_get_period (window));
+  return report != NULL;
+}
+
 /* Mark the shown period as reported; editing it then asks for a reason,
  * and the overview shows what changed after reporting. */
 static void
@@ -1376,7 +1385,8 @@ test_mark_reported (void)
   dialog = open_dialog ();
   g_assert_nonnull (dialog);
   g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), is_button_labelled, T ("_Mark as Reported")), "clicked");
-  iterate ();
+  /* The workbook is made in a thread: the window goes on meanwhile. */
+  g_assert_true (ui_test_wait_for (shown_period_reported, NULL));
   g_assert_cmpint (ui_test_file_int (window, path, "SELECT count(*) FROM report"), ==, 1);
   g_assert_true (gtk_widget_get_visible (lock));
 
@@ -1418,6 +1428,43 @@ test_mark_reported (void)
 
 /* A member called "Anna & Bo <styrgrupp>" is deleted: the toast shows the
  * name as it is (libadwaita 1.2 read it as markup: a warning, a blank toast). */
+/* Slides are drawn into the PDF in a worker thread; a toast says when. */
+static void
+test_export_slides (void)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *pdf = g_build_filename (folder, "Bilder.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (pdf);
+  g_autofree char *toast = g_strdup_printf (T ("Exported to “%s”"), "Bilder.pdf");
+  GPtrArray *slides = styrkort_slides_new_for_meeting (styrkort_window_get_project (window),
+                                                       styrkort_window_get_period (window));
+  guint n = slides->len;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_cmpuint (n, >, 3);
+  styrkort_slides_export_charts_to (GTK_WINDOW (window), slides, file);
+  g_assert_true (ui_test_wait_for (shows_label, toast));
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  /* One page per slide (poppler's pdfinfo: not under Wine). */
+#ifndef G_OS_WIN32
+  {
+    g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+    g_autofree char *out = NULL;
+    const char *pages;
+    char *argv[] = { pdfinfo, pdf, NULL };
+    int status = 0;
+    g_assert_nonnull (pdfinfo);
+    g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, NULL));
+    g_assert_cmpint (status, ==, 0);
+    pages = strstr (out, "Pages:");
+    g_assert_nonnull (pages);
+    g_assert_cmpuint (g_ascii_strtoull (pages + strlen ("Pages:"), NULL, 10), ==, n);
+  }
+#endif
+}
+
 static void
 test_toast_plain_text (void)
 {
@@ -1454,6 +1501,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/import/cancel", test_import_dialog_cancel);
   g_test_add_func ("/ui/import/decimal-sign", test_import_dialog_decimal_sign);
   g_test_add_func ("/ui/report/mark-and-change", test_mark_reported);
+  g_test_add_func ("/ui/window/export-slides", test_export_slides);
   g_test_add_func ("/ui/window/toast-plain-text", test_toast_plain_text);
   return g_test_run ();
 }

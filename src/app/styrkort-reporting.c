@@ -12,6 +12,7 @@ typedef struct {
   StyrkortProject *project;
   StyrkortPeriod period;
   char *path;              /* where the kept workbook was saved */
+  GtkWindow *parent;       /* while the workbook is made */
 } Request;
 
 static Request *
@@ -27,6 +28,7 @@ static void
 request_free (Request *request)
 {
   g_object_unref (request->project);
+  g_clear_object (&request->parent);
   g_free (request->path);
   g_free (request);
 }
@@ -66,24 +68,33 @@ styrkort_reporting_describe (StyrkortProject *project, StyrkortPeriod period)
 /* Marking ------------------------------------------------------------------- */
 
 static void
-on_mark_response_cb (AdwMessageDialog *dialog, const char *response, Request *request)
+on_marked_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+  Request *request = data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = styrkort_period_to_string (request->period);
-  g_autofree char *done = NULL;
 
-  if (g_str_equal (response, "mark"))
+  if (!styrkort_report_mark_finish (request->project, result, &error))
+    toast (request->parent, error->message);
+  else
     {
-      if (!styrkort_report_mark (request->project, request->period, NULL, &error))
-        toast (parent, error->message);
-      else
-        {
-          done = g_strdup_printf (_("%s is marked as reported"), name);
-          toast (parent, done);
-        }
+      g_autofree char *name = styrkort_period_to_string (request->period);
+      g_autofree char *done = g_strdup_printf (_("%s is marked as reported"), name);
+      toast (request->parent, done);
     }
   request_free (request);
+}
+
+static void
+on_mark_response_cb (AdwMessageDialog *dialog, const char *response, Request *request)
+{
+  if (!g_str_equal (response, "mark"))
+    {
+      request_free (request);
+      return;
+    }
+  /* The workbook is made in a thread; the window goes on meanwhile. */
+  request->parent = g_object_ref (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+  styrkort_report_mark_async (request->project, request->period, NULL, on_marked_cb, request);
 }
 
 void

@@ -76,7 +76,61 @@ save_chooser (GtkWindow *parent, const char *title, const char *suggested)
 typedef struct {
   GtkWindow *parent;
   GPtrArray *charts;
+  char *path;
+  char *name;
 } ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_object (&job->parent);
+  g_ptr_array_unref (job->charts);
+  g_free (job->path);
+  g_free (job->name);
+  g_free (job);
+}
+
+/* Drawing a few dozen slides into a PDF takes seconds: in a thread, from
+ * the charts' own data (no GTK, no project). */
+static void
+export_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  ExportJob *job = data;
+  GError *error = NULL;
+
+  if (styrkort_chart_export_all (job->charts, job->path, styrkort_slides_format_for_name (job->name),
+                                 SLIDE_WIDTH, SLIDE_HEIGHT, STYRKORT_CHART_PROJECTED, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_exported_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("Exported to “%s”"), job->name);
+      toast_on (job->parent, text);
+    }
+  else
+    toast_on (job->parent, error->message);
+}
+
+static void
+export_to (ExportJob *job, GFile *file)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, on_exported_cb, NULL);
+
+  job->path = g_file_get_path (file);
+  job->name = g_file_get_basename (file);
+  g_task_set_source_tag (task, export_to);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
 
 static void
 on_export_response_cb (GtkNativeDialog *dialog, int response, ExportJob *job)
@@ -84,23 +138,21 @@ on_export_response_cb (GtkNativeDialog *dialog, int response, ExportJob *job)
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autofree char *name = g_file_get_basename (file);
-      g_autoptr(GError) error = NULL;
-      StyrkortExportFormat format = styrkort_slides_format_for_name (name);
-
-      if (styrkort_chart_export_all (job->charts, path, format, SLIDE_WIDTH, SLIDE_HEIGHT,
-                                     STYRKORT_CHART_PROJECTED, &error))
-        {
-          g_autofree char *text = g_strdup_printf (_("Exported to “%s”"), name);
-          toast_on (job->parent, text);
-        }
-      else
-        toast_on (job->parent, error->message);
+      export_to (job, file);
     }
-  g_ptr_array_unref (job->charts);
-  g_free (job);
+  else
+    export_job_free (job);
   g_object_unref (dialog);
+}
+
+void
+styrkort_slides_export_charts_to (GtkWindow *parent, GPtrArray *charts, GFile *file)
+{
+  ExportJob *job = g_new0 (ExportJob, 1);
+
+  job->parent = g_object_ref (parent);
+  job->charts = charts;
+  export_to (job, file);
 }
 
 static void
@@ -109,7 +161,7 @@ start_export (GtkWindow *parent, GPtrArray *charts, const char *title, const cha
   GtkFileChooserNative *chooser = save_chooser (parent, title, suggested);
   ExportJob *job = g_new0 (ExportJob, 1);
 
-  job->parent = parent;
+  job->parent = g_object_ref (parent);
   job->charts = charts;
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_response_cb), job);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

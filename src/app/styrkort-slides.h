@@ -14,6 +14,8 @@ void styrkort_slides_export       (GtkWindow *parent, StyrkortProject *project, 
 void styrkort_slides_export_chart (GtkWindow *parent, const StyrkortChart *chart);
 /* Asks where, then writes @charts (taken) as PNG/SVG files or one PDF. */
 void styrkort_slides_export_charts (GtkWindow *parent, GPtrArray *charts, const char *suggested_name);
+/* Writes @charts (taken) to @file in a worker thread; a toast says when. */
+void styrkort_slides_export_charts_to (GtkWindow *parent, GPtrArray *charts, GFile *file);
 void styrkort_slides_print        (GtkWindow *parent, StyrkortProject *project, StyrkortPeriod period);
 
 /* The slides of a meeting: the brief's sections (Inför mötet) first, one

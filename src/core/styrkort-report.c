@@ -60,6 +60,60 @@ styrkort_report_mark (StyrkortProject *project, StyrkortPeriod period, const cha
          (path == NULL || write_bytes (workbook, path, error));
 }
 
+/* The workbook is made in a thread from a copy of the district as it is
+ * when asked (a few hundred milliseconds); it is kept in the file, a quick
+ * edit, when it comes back. */
+static void
+make_workbook_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  StyrkortProject *snapshot = data;
+  StyrkortPeriod *period = g_object_get_data (G_OBJECT (task), "period");
+  GError *error = NULL;
+  GBytes *workbook = make_workbook (snapshot, *period, &error);
+
+  if (workbook == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, workbook, (GDestroyNotify) g_bytes_unref);
+}
+
+void
+styrkort_report_mark_async (StyrkortProject *project, StyrkortPeriod period, GCancellable *cancellable,
+                            GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr(GTask) task = g_task_new (project, cancellable, callback, user_data);
+  g_autoptr(GError) error = NULL;
+  StyrkortProject *snapshot = NULL;
+
+  g_task_set_source_tag (task, styrkort_report_mark_async);
+  g_object_set_data_full (G_OBJECT (task), "period", g_memdup2 (&period, sizeof period), g_free);
+  if (styrkort_project_is_read_only (project))
+    g_set_error_literal (&error, STYRKORT_ERROR, STYRKORT_ERROR_READ_ONLY,
+                         styrkort_project_get_read_only_reason (project));
+  else
+    snapshot = styrkort_project_snapshot (project, &error);
+  if (snapshot == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_set_task_data (task, snapshot, g_object_unref);
+  g_task_run_in_thread (task, make_workbook_thread);
+}
+
+gboolean
+styrkort_report_mark_finish (StyrkortProject *project, GAsyncResult *result, GError **error)
+{
+  g_autoptr(GBytes) workbook = NULL;
+  StyrkortPeriod *period;
+
+  g_return_val_if_fail (g_task_is_valid (result, project), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == styrkort_report_mark_async, FALSE);
+  workbook = g_task_propagate_pointer (G_TASK (result), error);
+  period = g_object_get_data (G_OBJECT (result), "period");
+  return workbook != NULL && styrkort_project_add_report (project, *period, workbook, error);
+}
+
 gboolean
 styrkort_report_export (StyrkortProject *project, StyrkortPeriod period, const char *path, GError **error)
 {

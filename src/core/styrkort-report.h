@@ -12,6 +12,11 @@ G_BEGIN_DECLS
 gboolean styrkort_report_mark   (StyrkortProject *project, StyrkortPeriod period, const char *path,
                                  GError **error);
 
+/* The same, with the workbook made in a worker thread from a copy of the
+ * district as it is now; _finish keeps it in the file (main thread). */
+void     styrkort_report_mark_async  (StyrkortProject *project, StyrkortPeriod period, GCancellable *cancellable,
+                                      GAsyncReadyCallback callback, gpointer user_data);
+gboolean styrkort_report_mark_finish (StyrkortProject *project, GAsyncResult *result, GError **error);
 /* Writes the workbook kept for @period, byte for byte as it was sent. */
 gboolean styrkort_report_export (StyrkortProject *project, StyrkortPeriod period, const char *path,
                                  GError **error);
