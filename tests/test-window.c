@@ -17,6 +17,7 @@
 #include "styrkort-import-dialog.h"
 #include "styrkort-locale.h"
 #include "styrkort-number.h"
+#include "styrkort-number-entry.h"
 #include "styrkort-page.h"
 #include "styrkort-projector.h"
 #include "styrkort-slides.h"
@@ -250,6 +251,75 @@ test_type_figures (void)
     g_assert_nonnull (text);
     g_assert_cmpfloat (g_ascii_strtod (text, NULL), ==, 2.5);
   }
+}
+
+static void
+on_frame_drawn_cb (GdkFrameClock *clock, guint *frames)
+{
+  (*frames)++;
+}
+
+static gboolean
+window_not_busy (gconstpointer data)
+{
+  return !styrkort_window_is_busy ((StyrkortWindow *) data);
+}
+
+/* Nyckeltal is built an indicator at a time while the window goes on
+ * drawing; another period then only shows other figures in the same cells. */
+static void
+test_figures_built_over_frames (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  StyrkortWindow *second = styrkort_window_new (GTK_APPLICATION (app));
+  gint64 unit = first_unit (2);
+  StyrkortPeriod period;
+  GdkFrameClock *clock;
+  GtkWidget *page, *entry;
+  guint frames = 0, entries_at_start;
+  gulong id;
+
+  g_assert_true (ui_test_open (second, file));
+  gtk_window_present (GTK_WINDOW (second));
+  ui_test_settle (GTK_WIDGET (second));
+  period = styrkort_window_get_period (second);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (second));
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_frame_drawn_cb), &frames);
+  styrkort_window_show_page (second, "figures");
+  page = styrkort_window_get_page_widget (second, "figures");
+  g_assert_true (styrkort_window_is_busy (second));
+  entries_at_start = count_widgets (page, STYRKORT_TYPE_NUMBER_ENTRY);
+  g_assert_true (ui_test_wait_for (window_not_busy, second));
+  g_signal_handler_disconnect (clock, id);
+  /* Frames were drawn on the way, the grid grew, and shows the file. */
+  g_assert_cmpuint (frames, >=, 2);
+  g_assert_cmpuint (count_widgets (page, STYRKORT_TYPE_NUMBER_ENTRY), >, entries_at_start);
+  entry = styrkort_figures_page_get_entry (STYRKORT_FIGURES_PAGE (page), "vfu_places", "value", unit);
+  g_assert_nonnull (entry);
+  {
+    g_autofree char *want = styrkort_format_number (stored ("vfu_places", unit, "value"), 0,
+                                                    styrkort_number_style_for_locale ());
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, want);
+  }
+  /* The period before: the same cell, the figure of that period. */
+  {
+    StyrkortPeriod before = styrkort_period_previous (period);
+    g_autofree char *name = styrkort_period_to_string (before);
+    g_autofree char *sql = g_strdup_printf ("SELECT value FROM indicator_value v JOIN indicator i ON "
+                                            "i.id = v.indicator_id WHERE code = 'vfu_places' AND unit_id = %"
+                                            G_GINT64_FORMAT " AND year = %d AND tertial = %d",
+                                            unit, before.year, before.tertial);
+    g_autofree char *value = ui_test_file_text (second, path, sql);
+    g_autofree char *want = value ? styrkort_format_number (g_ascii_strtod (value, NULL), 0,
+                                                            styrkort_number_style_for_locale ()) : g_strdup ("");
+    gtk_widget_activate_action (GTK_WIDGET (second), "win.go-to", "(sss)", "figures", name, "");
+    ui_test_settle (GTK_WIDGET (second));
+    g_assert_cmpint (styrkort_period_compare (styrkort_window_get_period (second), before), ==, 0);
+    g_assert_true (styrkort_figures_page_get_entry (STYRKORT_FIGURES_PAGE (page), "vfu_places", "value", unit) == entry);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, want);
+  }
+  gtk_window_destroy (GTK_WINDOW (second));
+  iterate ();
 }
 
 static void
@@ -1487,6 +1557,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/window/visit-every-entry", test_visit_every_entry);
   g_test_add_func ("/ui/figures/type-and-refuse", test_type_figures);
   g_test_add_func ("/ui/figures/undo-redo", test_undo);
+  g_test_add_func ("/ui/figures/built-over-frames", test_figures_built_over_frames);
   g_test_add_func ("/ui/area/follows-figures", test_area_follows_figures);
   g_test_add_func ("/ui/area/undo-text", test_area_undo_text);
   g_test_add_func ("/ui/area/add-and-delete-action", test_add_and_delete_action);

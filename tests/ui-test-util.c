@@ -84,6 +84,12 @@ is_true (gconstpointer flag)
   return *(const gboolean *) flag;
 }
 
+static gboolean
+window_done (gconstpointer window)
+{
+  return !styrkort_window_is_busy ((StyrkortWindow *) window);
+}
+
 void
 ui_test_settle (GtkWidget *widget)
 {
@@ -92,6 +98,9 @@ ui_test_settle (GtkWidget *widget)
   gulong id;
 
   ui_test_drain ();
+  /* A page that fills itself in over several frames, complete. */
+  if (STYRKORT_IS_WINDOW (widget))
+    g_assert_true (ui_test_wait_for (window_done, widget));
   if (widget == NULL || !gtk_widget_get_mapped (widget) || (clock = gtk_widget_get_frame_clock (widget)) == NULL)
     return;
   id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &painted);

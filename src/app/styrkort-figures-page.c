@@ -17,6 +17,7 @@
 #include "styrkort-figures-page.h"
 #include "styrkort-number.h"
 #include "styrkort-number-entry.h"
+#include "styrkort-cell-grid.h"
 #include "styrkort-page.h"
 #include "styrkort-units-dialog.h"
 
@@ -30,6 +31,13 @@ typedef enum {
   FIELD_CITY,
   FIELD_CITY_PLACE,      /* a label above the city cell: the district's place among the districts */
 } Field;
+
+/* A row of the grid: one field of an indicator for every unit. */
+typedef struct {
+  Field field;
+  const char *label;
+  gboolean with_city;
+} FieldRow;
 
 static const char *field_keys[] = { "value", "women", "men", "numerator", "denominator", "city", "city-place" };
 
@@ -54,6 +62,16 @@ struct _StyrkortFiguresPage {
   GArray *cells;         /* Cell */
   GPtrArray *indicators;
   GPtrArray *units;
+  gboolean grid_stale;   /* units or indicators changed since the grid was built */
+  /* While the grid is built, an indicator a step (styrkort_page_steps_start): */
+  guint next_indicator;
+  int next_row;
+  int indicator_row;         /* where the indicator being built begins */
+  FieldRow field_rows[5];    /* its rows */
+  guint n_field_rows, next_field_row;
+  GPtrArray *build_values;   /* the period's values */
+  GPtrArray *column_groups;  /* GtkSizeGroup: each unit's name and its column */
+  GArray *column_kinds;      /* guint8 per column: which kinds of cell (1 entry, 2 label) are in its group */
 };
 
 static void styrkort_figures_page_page_init (StyrkortPageInterface *iface);
@@ -388,57 +406,64 @@ add_field_row (StyrkortFiguresPage *self, const StyrkortIndicator *ind, Field fi
   return row + 1;
 }
 
+/* An indicator's heading row; above the city's cell, the district's place
+ * among the districts (from the city workbook). */
 static int
-add_indicator (StyrkortFiguresPage *self, const StyrkortIndicator *ind, int row)
+add_indicator_heading (StyrkortFiguresPage *self, const StyrkortIndicator *ind, int row)
 {
-  const char *name = STYRKORT_LOCALIZED (ind, name);
   const char *unit = ind->measure == STYRKORT_MEASURE_PERCENT ? "%" : ind->measure == STYRKORT_MEASURE_RATIO ? _("ratio") : _("count");
-  g_autofree char *title = g_strdup_printf ("%s (%s)", name, unit);
+  g_autofree char *title = g_strdup_printf ("%s (%s)", STYRKORT_LOCALIZED (ind, name), unit);
   GtkWidget *heading = gtk_label_new (NULL);
-  gboolean rate = ind->total_rule == STYRKORT_TOTAL_RATE;
+  Cell c = { gtk_label_new (""), ind->id, 0, FIELD_CITY_PLACE, row, self->units->len + 1 };
 
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   set_name_lines (heading, title);
   gtk_widget_add_css_class (heading, "heading");
   gtk_widget_add_css_class (heading, "group-heading");
   gtk_grid_attach (GTK_GRID (self->labels), heading, 0, row, 1, 1);
-  /* Its row among the cells, kept as high as the heading; above the city's
-   * cell, the district's place among the districts (from the city workbook). */
+  /* Its row among the cells, kept as high as the heading. */
   if (self->units->len > 0)
     gtk_grid_attach (GTK_GRID (self->grid), gtk_label_new (NULL), 1, row, (int) self->units->len, 1);
-  {
-    Cell c = { gtk_label_new (""), ind->id, 0, FIELD_CITY_PLACE, row, self->units->len + 1 };
-    gtk_label_set_xalign (GTK_LABEL (c.entry), 1);
-    gtk_widget_set_valign (c.entry, GTK_ALIGN_END);
-    gtk_widget_add_css_class (c.entry, "caption");
-    gtk_widget_add_css_class (c.entry, "dim-label");
-    gtk_grid_attach (GTK_GRID (self->grid), c.entry, c.column, row, 1, 1);
-    g_array_append_val (self->cells, c);
-  }
-  row++;
+  gtk_label_set_xalign (GTK_LABEL (c.entry), 1);
+  gtk_widget_set_valign (c.entry, GTK_ALIGN_END);
+  gtk_widget_add_css_class (c.entry, "caption");
+  gtk_widget_add_css_class (c.entry, "dim-label");
+  gtk_grid_attach (GTK_GRID (self->grid), c.entry, c.column, row, 1, 1);
+  g_array_append_val (self->cells, c);
+  return row + 1;
+}
+
+/* The rows of an indicator's fields, in order: a rate's base figures come
+ * first, women and men after the total of a rate, before a count's. */
+static guint
+indicator_rows (const StyrkortIndicator *ind, FieldRow rows[5])
+{
+  gboolean rate = ind->total_rule == STYRKORT_TOTAL_RATE;
+  guint n = 0;
+
   if (rate)
     {
-      row = add_field_row (self, ind, FIELD_NUMERATOR, STYRKORT_LOCALIZED (ind, numerator), FALSE, row);
-      row = add_field_row (self, ind, FIELD_DENOMINATOR, STYRKORT_LOCALIZED (ind, denominator), FALSE, row);
+      rows[n++] = (FieldRow) { FIELD_NUMERATOR, STYRKORT_LOCALIZED (ind, numerator), FALSE };
+      rows[n++] = (FieldRow) { FIELD_DENOMINATOR, STYRKORT_LOCALIZED (ind, denominator), FALSE };
     }
   if (ind->gender_split && !rate)
     {
-      row = add_field_row (self, ind, FIELD_WOMEN, _("Women"), FALSE, row);
-      row = add_field_row (self, ind, FIELD_MEN, _("Men"), FALSE, row);
+      rows[n++] = (FieldRow) { FIELD_WOMEN, _("Women"), FALSE };
+      rows[n++] = (FieldRow) { FIELD_MEN, _("Men"), FALSE };
     }
-  row = add_field_row (self, ind, FIELD_VALUE, rate ? name : _("Total"), TRUE, row);
+  rows[n++] = (FieldRow) { FIELD_VALUE, rate ? STYRKORT_LOCALIZED (ind, name) : _("Total"), TRUE };
   if (ind->gender_split && rate)
     {
-      row = add_field_row (self, ind, FIELD_WOMEN, _("Women"), FALSE, row);
-      row = add_field_row (self, ind, FIELD_MEN, _("Men"), FALSE, row);
+      rows[n++] = (FieldRow) { FIELD_WOMEN, _("Women"), FALSE };
+      rows[n++] = (FieldRow) { FIELD_MEN, _("Men"), FALSE };
     }
-  return row;
+  return n;
 }
 
 static GtkWidget *
 new_grid (void)
 {
-  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *grid = styrkort_cell_grid_new ();
   gtk_widget_add_css_class (grid, "figures-grid");
   gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
   gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
@@ -447,17 +472,19 @@ new_grid (void)
 
 /* The names and the cells are in three grids (so that the names stay in
  * view): each row of names is as high as its row of cells, each unit's name
- * as wide as its column. */
+ * as wide as its column. Done for rows @from to @to as they are added. */
 static void
-align_rows_and_columns (StyrkortFiguresPage *self, int rows, int columns)
+align_rows (StyrkortFiguresPage *self, int from, int to)
 {
-  for (int r = 1; r < rows; r++)
+  guint columns = self->column_groups->len;
+
+  for (int r = from; r < to; r++)
     {
       g_autoptr(GtkSizeGroup) group = gtk_size_group_new (GTK_SIZE_GROUP_VERTICAL);
       GtkWidget *name = gtk_grid_get_child_at (GTK_GRID (self->labels), 0, r);
       if (name != NULL)
         gtk_size_group_add_widget (group, name);
-      for (int c = 1; c < columns; c++)
+      for (guint c = 1; c < columns; c++)
         {
           GtkWidget *cell = gtk_grid_get_child_at (GTK_GRID (self->grid), c, r);
           if (cell != NULL)
@@ -467,116 +494,97 @@ align_rows_and_columns (StyrkortFiguresPage *self, int rows, int columns)
             }
         }
     }
-  for (int c = 1; c < columns; c++)
+  for (guint c = 1; c < columns; c++)
     {
-      g_autoptr(GtkSizeGroup) group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
-      GtkWidget *name = gtk_grid_get_child_at (GTK_GRID (self->header), c, 0);
-      if (name != NULL)
-        gtk_size_group_add_widget (group, name);
+      guint8 *in = &g_array_index (self->column_kinds, guint8, c);
       /* One cell of each kind (field, total) stands for its column: the grid
        * makes the others as wide. With every cell in the group, one changed
        * figure had the whole column, and so the whole grid, measured again. */
-      gboolean entry_in = FALSE, label_in = FALSE;
-      for (int r = 1; r < rows && !(entry_in && label_in); r++)
+      for (int r = from; r < to && *in != 3; r++)
         {
           GtkWidget *cell = gtk_grid_get_child_at (GTK_GRID (self->grid), c, r);
-          gboolean *in = cell && GTK_IS_LABEL (cell) ? &label_in : &entry_in;
+          guint8 kind = cell && GTK_IS_LABEL (cell) ? 2 : 1;
           int span = 1;
           if (cell != NULL)
             gtk_grid_query_child (GTK_GRID (self->grid), cell, NULL, NULL, &span, NULL);
           /* A heading's row spans all columns: not one column's width. */
-          if (cell != NULL && span == 1 && !*in)
+          if (cell != NULL && span == 1 && !(*in & kind))
             {
-              gtk_size_group_add_widget (group, cell);
-              *in = TRUE;
+              gtk_size_group_add_widget (self->column_groups->pdata[c], cell);
+              *in |= kind;
             }
         }
     }
 }
 
-/* A scrolled pane of its own for @content, following @h and @v (NULL: not that way). */
-static GtkWidget *
-following_pane (GtkWidget *content, GtkAdjustment *h, GtkAdjustment *v)
+static void
+start_columns (StyrkortFiguresPage *self, guint columns)
 {
-  GtkWidget *pane = gtk_scrolled_window_new ();
-
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (pane), h ? GTK_POLICY_EXTERNAL : GTK_POLICY_NEVER,
-                                  v ? GTK_POLICY_EXTERNAL : GTK_POLICY_NEVER);
-  if (h != NULL)
-    gtk_scrolled_window_set_hadjustment (GTK_SCROLLED_WINDOW (pane), h);
-  if (v != NULL)
-    gtk_scrolled_window_set_vadjustment (GTK_SCROLLED_WINDOW (pane), v);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (pane), content);
-  return pane;
-}
-
-/* Frozen panes, as in a spreadsheet: the units' names on top and the rows'
- * names on the left stay in view while the cells scroll under them (at
- * 1366×768 with six units the names scrolled away, and "Stadsdelen totalt"
- * was off to the right with no scroll bar in sight: the bars stay shown). */
-static GtkWidget *
-frozen_panes (GtkWidget *header, GtkWidget *labels, GtkWidget *cells)
-{
-  GtkWidget *panes = gtk_grid_new (), *body = gtk_scrolled_window_new ();
-  /* The ends take the scroll bars' sizes (an empty label would be a line tall). */
-  GtkWidget *corner = gtk_label_new (NULL), *header_end = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0),
-            *labels_end = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0), *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkAdjustment *h, *v;
-  g_autoptr(GtkSizeGroup) left = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
-  g_autoptr(GtkSizeGroup) right = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
-  g_autoptr(GtkSizeGroup) bottom = gtk_size_group_new (GTK_SIZE_GROUP_VERTICAL);
-
-  gtk_scrolled_window_set_overlay_scrolling (GTK_SCROLLED_WINDOW (body), FALSE);
-  /* Always shown, as in a spreadsheet: a bar the scrolled window hides when
-   * not needed still counts in the size group, and left the names a bar's
-   * height short of the cells at the end of the grid (its last name cut). */
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (body), GTK_POLICY_ALWAYS, GTK_POLICY_ALWAYS);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (body), cells);
-  gtk_widget_set_hexpand (body, TRUE);
-  gtk_widget_set_vexpand (body, TRUE);
-  h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (body));
-  v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (body));
-  /* The names end where the cells' view ends, before its scroll bars. */
-  gtk_box_append (GTK_BOX (top), following_pane (header, h, NULL));
-  gtk_widget_set_hexpand (gtk_widget_get_first_child (top), TRUE);
-  gtk_box_append (GTK_BOX (top), header_end);
-  gtk_size_group_add_widget (right, header_end);
-  gtk_size_group_add_widget (right, gtk_scrolled_window_get_vscrollbar (GTK_SCROLLED_WINDOW (body)));
-  gtk_box_append (GTK_BOX (side), following_pane (labels, NULL, v));
-  gtk_widget_set_vexpand (gtk_widget_get_first_child (side), TRUE);
-  gtk_box_append (GTK_BOX (side), labels_end);
-  gtk_size_group_add_widget (bottom, labels_end);
-  gtk_size_group_add_widget (bottom, gtk_scrolled_window_get_hscrollbar (GTK_SCROLLED_WINDOW (body)));
-  gtk_size_group_add_widget (left, corner);
-  gtk_size_group_add_widget (left, side);
-  gtk_widget_set_margin_end (side, 6);
-  gtk_grid_attach (GTK_GRID (panes), corner, 0, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (panes), top, 1, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (panes), side, 0, 1, 1, 1);
-  gtk_grid_attach (GTK_GRID (panes), body, 1, 1, 1, 1);
-  gtk_widget_set_vexpand (panes, TRUE);
-  return panes;
+  g_clear_pointer (&self->column_groups, g_ptr_array_unref);
+  g_clear_pointer (&self->column_kinds, g_array_unref);
+  self->column_groups = g_ptr_array_new_with_free_func (g_object_unref);
+  self->column_kinds = g_array_sized_new (FALSE, TRUE, sizeof (guint8), columns);
+  g_array_set_size (self->column_kinds, columns);
+  for (guint c = 0; c < columns; c++)
+    {
+      GtkSizeGroup *group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+      GtkWidget *name = gtk_grid_get_child_at (GTK_GRID (self->header), c, 0);
+      if (name != NULL && c > 0)
+        gtk_size_group_add_widget (group, name);
+      g_ptr_array_add (self->column_groups, group);
+    }
 }
 
 static void
-styrkort_figures_page_show (StyrkortPage *page, StyrkortProject *project, StyrkortPeriod period)
+build_done (StyrkortFiguresPage *self)
+{
+  g_clear_pointer (&self->build_values, g_ptr_array_unref);
+  g_clear_pointer (&self->column_groups, g_ptr_array_unref);
+  g_clear_pointer (&self->column_kinds, g_array_unref);
+}
+
+/* A row at a time: an indicator's heading, then each of its fields; its
+ * figures once its rows are all there. */
+static gboolean
+build_step (GtkWidget *page)
 {
   StyrkortFiguresPage *self = STYRKORT_FIGURES_PAGE (page);
-  g_autofree char *name = styrkort_period_to_string (period);
-  g_autofree char *heading = g_strdup_printf (_("Indicators, %s"), name);
-  g_autoptr(GPtrArray) values = NULL;
-  int row = 1;
-  guint n;
+  StyrkortIndicator *ind;
+  FieldRow *row;
 
-  g_set_object (&self->project, project);
-  self->period = period;
-  g_clear_pointer (&self->indicators, g_ptr_array_unref);
-  g_clear_pointer (&self->units, g_ptr_array_unref);
-  self->indicators = styrkort_project_list_indicators (project);
-  self->units = styrkort_project_list_units (project);
-  n = self->units->len;
-  gtk_label_set_text (GTK_LABEL (self->heading), heading);
+  if (self->next_indicator >= self->indicators->len)
+    {
+      build_done (self);
+      return FALSE;
+    }
+  ind = self->indicators->pdata[self->next_indicator];
+  if (self->n_field_rows == 0)
+    {
+      self->indicator_row = self->next_row;
+      self->next_row = add_indicator_heading (self, ind, self->next_row);
+      self->n_field_rows = indicator_rows (ind, self->field_rows);
+      self->next_field_row = 0;
+      return TRUE;
+    }
+  row = &self->field_rows[self->next_field_row++];
+  self->next_row = add_field_row (self, ind, row->field, row->label, row->with_city, self->next_row);
+  if (self->next_field_row < self->n_field_rows)
+    return TRUE;
+  show_indicator (self, ind->id, self->build_values);
+  align_rows (self, self->indicator_row, self->next_row);
+  self->n_field_rows = 0;
+  if (++self->next_indicator < self->indicators->len)
+    return TRUE;
+  build_done (self);
+  return FALSE;
+}
+
+/* The frame of the grid: the units' names, the panes, no rows yet. */
+static void
+start_grid (StyrkortFiguresPage *self)
+{
+  guint n = self->units->len;
+
   g_array_set_size (self->cells, 0);
   if (self->scroller != NULL)
     gtk_box_remove (GTK_BOX (self->box), self->scroller);
@@ -588,22 +596,59 @@ styrkort_figures_page_show (StyrkortPage *page, StyrkortProject *project, Styrko
                      u + 1, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (self->header), header_label (_("City"), TRUE), n + 1, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (self->header), header_label (_("District total"), TRUE), n + 2, 0, 1, 1);
+  self->next_row = 1;
+  self->next_indicator = 0;
+  self->n_field_rows = 0;
   if (n == 0)
     {
       GtkWidget *hint = gtk_label_new (_("This district has no units yet. Add them with “Units…” to enter their figures."));
       gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
       gtk_label_set_xalign (GTK_LABEL (hint), 0);
       gtk_widget_add_css_class (hint, "heading");
-      gtk_grid_attach (GTK_GRID (self->labels), hint, 0, row++, 1, 1);
+      gtk_grid_attach (GTK_GRID (self->labels), hint, 0, self->next_row++, 1, 1);
     }
-  for (guint i = 0; i < self->indicators->len; i++)
-    row = add_indicator (self, self->indicators->pdata[i], row);
-  values = styrkort_project_list_period_values (project, period);
-  for (guint i = 0; i < self->indicators->len; i++)
-    show_indicator (self, ((StyrkortIndicator *) self->indicators->pdata[i])->id, values);
-  align_rows_and_columns (self, row, n + 3);
-  self->scroller = frozen_panes (self->header, self->labels, self->grid);
+  start_columns (self, n + 3);
+  self->scroller = styrkort_cell_grid_frozen_panes (self->header, self->labels, self->grid);
   gtk_box_append (GTK_BOX (self->box), self->scroller);
+}
+
+/* The grid is built an indicator at a time over the next frames (30 units
+ * make some 900 cells: built at once they held the window 0.3 s). Another
+ * period in a grid already built only shows the other figures. */
+static void
+styrkort_figures_page_show (StyrkortPage *page, StyrkortProject *project, StyrkortPeriod period)
+{
+  StyrkortFiguresPage *self = STYRKORT_FIGURES_PAGE (page);
+  g_autofree char *name = styrkort_period_to_string (period);
+  g_autofree char *heading = g_strdup_printf (_("Indicators, %s"), name);
+  gboolean same_grid = self->project == project && !self->grid_stale && self->scroller != NULL &&
+                       !styrkort_page_steps_running (GTK_WIDGET (self));
+
+  gtk_label_set_text (GTK_LABEL (self->heading), heading);
+  self->period = period;
+  if (same_grid)
+    {
+      g_autoptr(GPtrArray) values = styrkort_project_list_period_values (project, period);
+      for (guint i = 0; i < self->indicators->len; i++)
+        show_indicator (self, ((StyrkortIndicator *) self->indicators->pdata[i])->id, values);
+      return;
+    }
+  g_set_object (&self->project, project);
+  self->grid_stale = FALSE;
+  g_clear_pointer (&self->indicators, g_ptr_array_unref);
+  g_clear_pointer (&self->units, g_ptr_array_unref);
+  g_clear_pointer (&self->build_values, g_ptr_array_unref);
+  self->indicators = styrkort_project_list_indicators (project);
+  self->units = styrkort_project_list_units (project);
+  self->build_values = styrkort_project_list_period_values (project, period);
+  start_grid (self);
+  styrkort_page_steps_start (GTK_WIDGET (self), build_step);
+}
+
+static gboolean
+styrkort_figures_page_is_building (StyrkortPage *page)
+{
+  return styrkort_page_steps_running (GTK_WIDGET (page));
 }
 
 /* The grid's rows and columns: a change of these builds it again. */
@@ -620,7 +665,16 @@ styrkort_figures_page_update (StyrkortPage *page, StyrkortChanges *changes)
   g_autoptr(GPtrArray) values = NULL;
 
   if (self->project == NULL || styrkort_changes_touches_any (changes, grid_tables))
-    return FALSE;
+    {
+      self->grid_stale = TRUE;
+      return FALSE;
+    }
+  /* Cells still to be made are made with the figures as they are now. */
+  if (styrkort_page_steps_running (GTK_WIDGET (self)))
+    {
+      g_clear_pointer (&self->build_values, g_ptr_array_unref);
+      self->build_values = styrkort_project_list_period_values (self->project, self->period);
+    }
   for (guint i = 0; i < self->indicators->len; i++)
     {
       gint64 id = ((StyrkortIndicator *) self->indicators->pdata[i])->id;
@@ -637,6 +691,7 @@ styrkort_figures_page_update (StyrkortPage *page, StyrkortChanges *changes)
 GtkWidget *
 styrkort_figures_page_get_entry (StyrkortFiguresPage *self, const char *code, const char *field, gint64 unit_id)
 {
+  styrkort_page_steps_finish (GTK_WIDGET (self));
   for (guint i = 0; i < self->cells->len; i++)
     {
       Cell *c = &g_array_index (self->cells, Cell, i);
@@ -653,7 +708,10 @@ on_units_closed_cb (StyrkortFiguresPage *self)
 {
   /* New or removed units are new or removed columns. */
   if (self->project != NULL)
-    styrkort_figures_page_show (STYRKORT_PAGE (self), self->project, self->period);
+    {
+      self->grid_stale = TRUE;
+      styrkort_figures_page_show (STYRKORT_PAGE (self), self->project, self->period);
+    }
 }
 
 static void
@@ -669,12 +727,15 @@ styrkort_figures_page_page_init (StyrkortPageInterface *iface)
 {
   iface->update = styrkort_figures_page_update;
   iface->show = styrkort_figures_page_show;
+  iface->is_building = styrkort_figures_page_is_building;
 }
 
 static void
 styrkort_figures_page_dispose (GObject *object)
 {
   StyrkortFiguresPage *self = STYRKORT_FIGURES_PAGE (object);
+  styrkort_page_steps_stop (GTK_WIDGET (self));
+  build_done (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), STYRKORT_TYPE_FIGURES_PAGE);
   g_clear_object (&self->project);
   g_clear_pointer (&self->indicators, g_ptr_array_unref);

@@ -27,6 +27,113 @@ styrkort_page_update (StyrkortPage *self, StyrkortChanges *changes)
   return iface->update != NULL ? iface->update (self, changes) : styrkort_changes_is_empty (changes);
 }
 
+gboolean
+styrkort_page_is_building (StyrkortPage *self)
+{
+  StyrkortPageInterface *iface = STYRKORT_PAGE_GET_IFACE (self);
+  return iface->is_building != NULL && iface->is_building (self);
+}
+
+/* Filling a page in over several frames ------------------------------------- */
+
+/* A turn's work: a frame at 60 Hz is 16.7 ms, and the frame after the turn
+ * lays out and draws what it added. */
+#define STEP_BUDGET_US 5000
+
+typedef struct {
+  GtkWidget *page;           /* not a reference: the steps end with the page */
+  StyrkortPageStep step;
+  guint source;
+  gulong after_paint;
+  GdkFrameClock *clock;
+} Steps;
+
+static void
+steps_disconnect_frame (Steps *steps)
+{
+  if (steps->after_paint != 0)
+    g_signal_handler_disconnect (steps->clock, steps->after_paint);
+  steps->after_paint = 0;
+  g_clear_object (&steps->clock);
+}
+
+static void
+steps_free (gpointer data)
+{
+  Steps *steps = data;
+
+  g_clear_handle_id (&steps->source, g_source_remove);
+  steps_disconnect_frame (steps);
+  g_free (steps);
+}
+
+static gboolean on_steps_turn_cb (gpointer data);
+
+static void
+on_steps_frame_drawn_cb (GdkFrameClock *clock, Steps *steps)
+{
+  steps_disconnect_frame (steps);
+  steps->source = g_idle_add (on_steps_turn_cb, steps);
+}
+
+static gboolean
+on_steps_turn_cb (gpointer data)
+{
+  Steps *steps = data;
+  gint64 end = g_get_monotonic_time () + STEP_BUDGET_US;
+
+  while (g_get_monotonic_time () < end)
+    if (!steps->step (steps->page))
+      {
+        steps->source = 0;
+        g_object_set_data (G_OBJECT (steps->page), "styrkort-steps", NULL);
+        return G_SOURCE_REMOVE;
+      }
+  if (!gtk_widget_get_mapped (steps->page))
+    return G_SOURCE_CONTINUE;
+  /* In view: the next turn after the frame that shows this one's work. */
+  steps->source = 0;
+  steps->clock = g_object_ref (gtk_widget_get_frame_clock (steps->page));
+  steps->after_paint = g_signal_connect (steps->clock, "after-paint", G_CALLBACK (on_steps_frame_drawn_cb), steps);
+  gtk_widget_queue_draw (steps->page);
+  return G_SOURCE_REMOVE;
+}
+
+void
+styrkort_page_steps_start (GtkWidget *page, StyrkortPageStep step)
+{
+  Steps *steps = g_new0 (Steps, 1);
+
+  steps->page = page;
+  steps->step = step;
+  steps->source = g_idle_add (on_steps_turn_cb, steps);
+  g_object_set_data_full (G_OBJECT (page), "styrkort-steps", steps, steps_free);
+}
+
+void
+styrkort_page_steps_stop (GtkWidget *page)
+{
+  g_object_set_data (G_OBJECT (page), "styrkort-steps", NULL);
+}
+
+void
+styrkort_page_steps_finish (GtkWidget *page)
+{
+  Steps *steps = g_object_get_data (G_OBJECT (page), "styrkort-steps");
+
+  if (steps == NULL)
+    return;
+  while (steps->step (page))
+    ;
+  styrkort_page_steps_stop (page);
+}
+
+gboolean
+styrkort_page_steps_running (GtkWidget *page)
+{
+  return g_object_get_data (G_OBJECT (page), "styrkort-steps") != NULL;
+}
+
 /* Pages reach their window through its actions ("win.toast",
  * "win.unlock-period"), never by calling into it. */
 void

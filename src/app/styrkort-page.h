@@ -20,10 +20,28 @@ struct _StyrkortPageInterface {
    * FALSE when the page must be shown again. Optional: a page without it is
    * shown again after any change. */
   gboolean (*update) (StyrkortPage *self, StyrkortChanges *changes);
+  /* Whether the page is still filling itself in over the next frames.
+   * Optional: a page without it is complete once shown. */
+  gboolean (*is_building) (StyrkortPage *self);
 };
 
 void     styrkort_page_show   (StyrkortPage *self, StyrkortProject *project, StyrkortPeriod period);
 gboolean styrkort_page_update (StyrkortPage *self, StyrkortChanges *changes);
+gboolean styrkort_page_is_building (StyrkortPage *self);
+
+/* Work that fills a page in over several frames, so that the window keeps
+ * drawing and handling input meanwhile: @step is called until it returns
+ * FALSE, for at most a few milliseconds in a turn of the main loop, and
+ * while @page is in view one turn a frame (what a turn added is laid out in
+ * the frame after it, which then fits in the frame's time too). Starting
+ * again drops the work not done. */
+typedef gboolean (*StyrkortPageStep) (GtkWidget *page);
+void     styrkort_page_steps_start   (GtkWidget *page, StyrkortPageStep step);
+/* Drops the work not done. */
+void     styrkort_page_steps_stop    (GtkWidget *page);
+/* Does the work not done at once: before finding a widget on the page. */
+void     styrkort_page_steps_finish  (GtkWidget *page);
+gboolean styrkort_page_steps_running (GtkWidget *page);
 
 /* Reports an error from an edit on the page's window, as a toast. */
 void styrkort_page_report (GtkWidget *widget, const GError *error);

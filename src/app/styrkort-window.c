@@ -198,6 +198,13 @@ styrkort_window_get_page (StyrkortWindow *self)
   return gtk_stack_get_visible_child_name (GTK_STACK (self->content_stack));
 }
 
+gboolean
+styrkort_window_is_busy (StyrkortWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (GTK_STACK (self->content_stack));
+  return page != NULL && STYRKORT_IS_PAGE (page) && styrkort_page_is_building (STYRKORT_PAGE (page));
+}
+
 /* Every page shown so far shows the new period when it is next visible. */
 static void
 mark_all_dirty (StyrkortWindow *self)
@@ -610,7 +617,9 @@ go_to_action (GtkWidget *widget, const char *action, GVariant *parameter)
   if (*focus != '\0')
     {
       g_autoptr(GPatternSpec) pattern = g_pattern_spec_new (focus);
-      target = find_named (styrkort_window_get_page_widget (self, page), pattern);
+      GtkWidget *shown = styrkort_window_get_page_widget (self, page);
+      styrkort_page_steps_finish (shown);
+      target = find_named (shown, pattern);
     }
   /* A meeting opens to show its agenda and decisions. */
   if (ADW_IS_EXPANDER_ROW (target))

@@ -23,6 +23,8 @@ void             styrkort_window_set_period  (StyrkortWindow *self, StyrkortPeri
 /* Shows a navigation entry: "overview", an area key ("a09"), "figures" or "steering". */
 gboolean         styrkort_window_show_page   (StyrkortWindow *self, const char *name);
 const char      *styrkort_window_get_page    (StyrkortWindow *self);
+/* Whether the page shown is still filling itself in. */
+gboolean         styrkort_window_is_busy     (StyrkortWindow *self);
 GtkWidget       *styrkort_window_get_page_widget (StyrkortWindow *self, const char *name);
 void             styrkort_window_toast       (StyrkortWindow *self, const char *text, gboolean offer_undo);
 /* Asks for the reason to change the shown period, which has been reported. */

@@ -69,3 +69,38 @@ window_bench_make_demo (const char *path, guint extra_units)
     g_error ("could not make the demo");
   window_bench_add_units (project, extra_units);
 }
+
+static gint64 poll_returned;
+static gint64 longest_stall;
+
+static int
+measuring_poll (GPollFD *fds, guint n_fds, int timeout)
+{
+  gint64 now = g_get_monotonic_time ();
+  int result;
+
+  if (poll_returned > 0 && now - poll_returned > longest_stall)
+    longest_stall = now - poll_returned;
+  result = g_poll (fds, n_fds, timeout);
+  poll_returned = g_get_monotonic_time ();
+  return result;
+}
+
+void
+window_bench_stalls_start (void)
+{
+  g_main_context_set_poll_func (NULL, measuring_poll);
+  poll_returned = g_get_monotonic_time ();
+  longest_stall = 0;
+}
+
+double
+window_bench_stalls_longest (void)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  /* The stretch still running counts too. */
+  if (now - poll_returned > longest_stall)
+    longest_stall = now - poll_returned;
+  return longest_stall / 1000.0;
+}

@@ -19,3 +19,9 @@ gboolean window_bench_open      (StyrkortWindow *window, GFile *file);
 StyrkortApplication *window_bench_init (const char *folder);
 /* The demo district at @path, with @extra_units more units. */
 void     window_bench_make_demo (const char *path, guint extra_units);
+/* Starts measuring how long the main loop runs without waiting: the time
+ * from each return of poll () to the next call, that is one stretch of work
+ * during which no event is handled and no frame is drawn. */
+void     window_bench_stalls_start (void);
+/* The longest such stretch since window_bench_stalls_start (), in ms. */
+double   window_bench_stalls_longest (void);

@@ -1,0 +1,119 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* A grid of many cells in a scrolled view that draws only the cells in view.
+ * GTK 4.8 snapshots every child of a grid, in view or not: Nyckeltal of 30
+ * units has some 900 cells, and drawing them all took 15-19 ms a frame
+ * where the cells in view take a few. */
+#include "config.h"
+
+#include "styrkort-cell-grid.h"
+
+struct _StyrkortCellGrid {
+  GtkGrid parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (StyrkortCellGrid, styrkort_cell_grid, GTK_TYPE_GRID)
+
+/* The part of the grid its scrolled view shows, in the grid's coordinates;
+ * all of it when it is not in one. */
+static void
+visible_rect (GtkWidget *grid, graphene_rect_t *rect)
+{
+  GtkWidget *viewport = gtk_widget_get_ancestor (grid, GTK_TYPE_VIEWPORT);
+
+  if (viewport == NULL || !gtk_widget_compute_bounds (viewport, grid, rect))
+    graphene_rect_init (rect, 0, 0, gtk_widget_get_width (grid), gtk_widget_get_height (grid));
+}
+
+static void
+styrkort_cell_grid_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  graphene_rect_t view, bounds;
+
+  visible_rect (widget, &view);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_compute_bounds (child, widget, &bounds) && graphene_rect_intersection (&view, &bounds, NULL))
+      gtk_widget_snapshot_child (widget, child, snapshot);
+}
+
+static void
+styrkort_cell_grid_class_init (StyrkortCellGridClass *klass)
+{
+  GTK_WIDGET_CLASS (klass)->snapshot = styrkort_cell_grid_snapshot;
+}
+
+static void
+styrkort_cell_grid_init (StyrkortCellGrid *self)
+{
+}
+
+/* A scrolled pane of its own for @content, following @h and @v (NULL: not that way). */
+static GtkWidget *
+following_pane (GtkWidget *content, GtkAdjustment *h, GtkAdjustment *v)
+{
+  GtkWidget *pane = gtk_scrolled_window_new ();
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (pane), h ? GTK_POLICY_EXTERNAL : GTK_POLICY_NEVER,
+                                  v ? GTK_POLICY_EXTERNAL : GTK_POLICY_NEVER);
+  if (h != NULL)
+    gtk_scrolled_window_set_hadjustment (GTK_SCROLLED_WINDOW (pane), h);
+  if (v != NULL)
+    gtk_scrolled_window_set_vadjustment (GTK_SCROLLED_WINDOW (pane), v);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (pane), content);
+  return pane;
+}
+
+/* Frozen panes, as in a spreadsheet: the units' names on top and the rows'
+ * names on the left stay in view while the cells scroll under them (at
+ * 1366×768 with six units the names scrolled away, and "Stadsdelen totalt"
+ * was off to the right with no scroll bar in sight: the bars stay shown). */
+GtkWidget *
+styrkort_cell_grid_frozen_panes (GtkWidget *header, GtkWidget *labels, GtkWidget *cells)
+{
+  GtkWidget *panes = gtk_grid_new (), *body = gtk_scrolled_window_new ();
+  /* The ends take the scroll bars' sizes (an empty label would be a line tall). */
+  GtkWidget *corner = gtk_label_new (NULL), *header_end = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0),
+            *labels_end = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0), *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkAdjustment *h, *v;
+  g_autoptr(GtkSizeGroup) left = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  g_autoptr(GtkSizeGroup) right = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  g_autoptr(GtkSizeGroup) bottom = gtk_size_group_new (GTK_SIZE_GROUP_VERTICAL);
+
+  gtk_scrolled_window_set_overlay_scrolling (GTK_SCROLLED_WINDOW (body), FALSE);
+  /* Always shown, as in a spreadsheet: a bar the scrolled window hides when
+   * not needed still counts in the size group, and left the names a bar's
+   * height short of the cells at the end of the grid (its last name cut). */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (body), GTK_POLICY_ALWAYS, GTK_POLICY_ALWAYS);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (body), cells);
+  gtk_widget_set_hexpand (body, TRUE);
+  gtk_widget_set_vexpand (body, TRUE);
+  h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (body));
+  v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (body));
+  /* The names end where the cells' view ends, before its scroll bars. */
+  gtk_box_append (GTK_BOX (top), following_pane (header, h, NULL));
+  gtk_widget_set_hexpand (gtk_widget_get_first_child (top), TRUE);
+  gtk_box_append (GTK_BOX (top), header_end);
+  gtk_size_group_add_widget (right, header_end);
+  gtk_size_group_add_widget (right, gtk_scrolled_window_get_vscrollbar (GTK_SCROLLED_WINDOW (body)));
+  gtk_box_append (GTK_BOX (side), following_pane (labels, NULL, v));
+  gtk_widget_set_vexpand (gtk_widget_get_first_child (side), TRUE);
+  gtk_box_append (GTK_BOX (side), labels_end);
+  gtk_size_group_add_widget (bottom, labels_end);
+  gtk_size_group_add_widget (bottom, gtk_scrolled_window_get_hscrollbar (GTK_SCROLLED_WINDOW (body)));
+  gtk_size_group_add_widget (left, corner);
+  gtk_size_group_add_widget (left, side);
+  gtk_widget_set_margin_end (side, 6);
+  gtk_grid_attach (GTK_GRID (panes), corner, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (panes), top, 1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (panes), side, 0, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (panes), body, 1, 1, 1, 1);
+  gtk_widget_set_vexpand (panes, TRUE);
+  return panes;
+}
+
+GtkWidget *
+styrkort_cell_grid_new (void)
+{
+  return g_object_new (STYRKORT_TYPE_CELL_GRID, NULL);
+}
