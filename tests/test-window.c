@@ -21,6 +21,7 @@
 #include "styrkort-page.h"
 #include "styrkort-projector.h"
 #include "styrkort-slides.h"
+#include "styrkort-text-area.h"
 #include "styrkort-window.h"
 #include "styrkort-workbook.h"
 #include "test-util.h"
@@ -265,36 +266,49 @@ window_not_busy (gconstpointer data)
   return !styrkort_window_is_busy ((StyrkortWindow *) data);
 }
 
-/* Nyckeltal is built an indicator at a time while the window goes on
- * drawing; another period then only shows other figures in the same cells. */
-static void
-test_figures_built_over_frames (void)
+/* A second window on the file (read-only: the first holds it), with @page
+ * asked for: the page fills itself in while the window goes on drawing.
+ * Returns the window; the page is complete. */
+static StyrkortWindow *
+show_over_frames (const char *page)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   StyrkortWindow *second = styrkort_window_new (GTK_APPLICATION (app));
-  gint64 unit = first_unit (2);
-  StyrkortPeriod period;
   GdkFrameClock *clock;
-  GtkWidget *page, *entry;
-  guint frames = 0, entries_at_start;
+  guint frames = 0;
   gulong id;
 
   g_assert_true (ui_test_open (second, file));
   gtk_window_present (GTK_WINDOW (second));
   ui_test_settle (GTK_WIDGET (second));
-  period = styrkort_window_get_period (second);
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (second));
   id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_frame_drawn_cb), &frames);
-  styrkort_window_show_page (second, "figures");
-  page = styrkort_window_get_page_widget (second, "figures");
+  styrkort_window_show_page (second, page);
   g_assert_true (styrkort_window_is_busy (second));
-  entries_at_start = count_widgets (page, STYRKORT_TYPE_NUMBER_ENTRY);
   g_assert_true (ui_test_wait_for (window_not_busy, second));
   g_signal_handler_disconnect (clock, id);
-  /* Frames were drawn on the way, the grid grew, and shows the file. */
   g_assert_cmpuint (frames, >=, 2);
-  g_assert_cmpuint (count_widgets (page, STYRKORT_TYPE_NUMBER_ENTRY), >, entries_at_start);
-  entry = styrkort_figures_page_get_entry (STYRKORT_FIGURES_PAGE (page), "vfu_places", "value", unit);
+  return second;
+}
+
+/* Nyckeltal is built a row at a time; another period then only shows other
+ * figures in the same cells. */
+static void
+test_figures_built_over_frames (void)
+{
+  StyrkortWindow *second = show_over_frames ("figures");
+  GtkWidget *page = styrkort_window_get_page_widget (second, "figures");
+  gint64 unit = first_unit (2);
+  StyrkortPeriod period = styrkort_window_get_period (second);
+  GtkWidget *entry = styrkort_figures_page_get_entry (STYRKORT_FIGURES_PAGE (page), "vfu_places", "value", unit);
+
+  /* Every unit's cell of every field row, and the city's. */
+  {
+    const char *sql = "SELECT (SELECT count (*) FROM unit) * (SELECT ifnull (sum (1 + 2 * gender_split + 2 * (total_rule = "
+                      "'rate')), 0) FROM indicator WHERE level = 'unit') + (SELECT ifnull (sum (1 + 2 * gender_split + 2 * "
+                      "(total_rule = 'rate')), 0) FROM indicator WHERE level = 'district') + (SELECT count (*) FROM indicator)";
+    g_assert_cmpint (count_widgets (page, STYRKORT_TYPE_NUMBER_ENTRY), ==, ui_test_file_int (second, path, sql));
+  }
   g_assert_nonnull (entry);
   {
     g_autofree char *want = styrkort_format_number (stored ("vfu_places", unit, "value"), 0,
@@ -318,6 +332,29 @@ test_figures_built_over_frames (void)
     g_assert_true (styrkort_figures_page_get_entry (STYRKORT_FIGURES_PAGE (page), "vfu_places", "value", unit) == entry);
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, want);
   }
+  gtk_window_destroy (GTK_WINDOW (second));
+  iterate ();
+}
+
+/* An area page and Styrgrupp fill themselves in too, to the end: an
+ * assessment per operation and the note, the charts; every meeting. */
+static void
+test_pages_built_over_frames (void)
+{
+  StyrkortWindow *second = show_over_frames ("a01");
+  GtkWidget *page = styrkort_window_get_page_widget (second, "a01");
+
+  g_assert_cmpint (count_widgets (page, STYRKORT_TYPE_TEXT_AREA), ==,
+                   ui_test_file_int (second, path, "SELECT count (*) + 1 FROM operation o WHERE EXISTS (SELECT 1 FROM unit WHERE "
+                                                   "operation_id = o.id) OR EXISTS (SELECT 1 FROM assessment WHERE "
+                                                   "operation_id = o.id)"));
+  g_assert_cmpuint (count_widgets (page, STYRKORT_TYPE_CHART_VIEW), >, 0);
+  styrkort_window_show_page (second, "steering");
+  g_assert_true (styrkort_window_is_busy (second));
+  g_assert_true (ui_test_wait_for (window_not_busy, second));
+  page = styrkort_window_get_page_widget (second, "steering");
+  g_assert_cmpint (count_widgets (page, ADW_TYPE_EXPANDER_ROW), ==,
+                   ui_test_file_int (second, path, "SELECT count (*) FROM meeting"));
   gtk_window_destroy (GTK_WINDOW (second));
   iterate ();
 }
@@ -1558,6 +1595,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/figures/type-and-refuse", test_type_figures);
   g_test_add_func ("/ui/figures/undo-redo", test_undo);
   g_test_add_func ("/ui/figures/built-over-frames", test_figures_built_over_frames);
+  g_test_add_func ("/ui/window/pages-built-over-frames", test_pages_built_over_frames);
   g_test_add_func ("/ui/area/follows-figures", test_area_follows_figures);
   g_test_add_func ("/ui/area/undo-text", test_area_undo_text);
   g_test_add_func ("/ui/area/add-and-delete-action", test_add_and_delete_action);

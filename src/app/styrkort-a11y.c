@@ -17,6 +17,8 @@
  * popovers and leaflet pages are read by AT-SPI too) when the window is. */
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
@@ -153,6 +155,30 @@ on_label_changed_cb (GObject *object, GParamSpec *pspec, gpointer button)
   GtkLabel *label = g_object_get_data (G_OBJECT (button), "styrkort-a11y-label");
   if (label != NULL)
     name_by_label (button, label);
+}
+
+void
+styrkort_a11y_name_mnemonic_button (GtkWidget *button)
+{
+  g_autofree char *label = g_strdup (gtk_button_get_label (GTK_BUTTON (button)));
+  char *underscore = label != NULL ? strchr (label, '_') : NULL;
+
+  if (underscore != NULL)
+    memmove (underscore, underscore + 1, strlen (underscore));
+  if (label != NULL)
+    set_label (button, label);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+}
+
+void
+styrkort_a11y_name_lists (GtkWidget *root, const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_BOX (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      styrkort_a11y_name_lists (child, label);
+    }
 }
 
 static const char *

@@ -14,6 +14,7 @@
 #include "styrkort-form.h"
 #include "styrkort-number.h"
 #include "styrkort-page.h"
+#include "styrkort-text-area.h"
 
 /* The page's frame is ui/styrkort-area-page.ui; its rows are filled here. */
 struct _StyrkortAreaPage {
@@ -25,7 +26,9 @@ struct _StyrkortAreaPage {
   GtkWidget *subgoal_list, *action_list;
   GtkWidget *charts;        /* StyrkortAreaCharts */
   GPtrArray *group_rows;    /* what rebuild () added to the assessment and note groups */
-  GPtrArray *text_views;    /* assessments ("operation", "dropdown", "badge") and the note ("operation" 0) */
+  GPtrArray *operations;    /* while the page is built: the operations, and the next to show */
+  guint next_operation;
+  GPtrArray *text_areas;    /* assessments ("operation", "dropdown", "badge") and the note ("operation" 0) */
   gint64 area_id;
   StyrkortProject *project;
   StyrkortPeriod period;
@@ -43,93 +46,6 @@ editable (StyrkortAreaPage *self)
 }
 
 static void rebuild (StyrkortAreaPage *self);
-
-/* Multi-line text saved when it loses focus or typing pauses ---------------- */
-
-typedef void (*TextSave) (StyrkortAreaPage *self, GtkWidget *view, const char *text);
-
-static char *
-text_of (GtkWidget *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  GtkTextIter start, end;
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-static void
-save_if_changed (StyrkortAreaPage *self, GtkWidget *view)
-{
-  g_autofree char *text = text_of (view);
-  const char *saved = g_object_get_data (G_OBJECT (view), "saved");
-  TextSave save = g_object_get_data (G_OBJECT (view), "save");
-
-  if (g_strcmp0 (text, saved) == 0 || self->project == NULL)
-    return;
-  g_object_set_data_full (G_OBJECT (view), "saved", g_strdup (text), g_free);
-  save (self, view, text);
-}
-
-static void
-on_text_leave_cb (GtkEventControllerFocus *focus, StyrkortAreaPage *self)
-{
-  save_if_changed (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus)));
-}
-
-/* Text is also saved a second after typing stops: a window closed or a
- * laptop put to sleep with the cursor still in the text keeps it. */
-#define SAVE_PAUSE_MS 1000
-
-static void
-remove_source (gpointer id)
-{
-  g_source_remove (GPOINTER_TO_UINT (id));
-}
-
-static gboolean
-on_typing_paused_cb (gpointer data)
-{
-  GtkWidget *view = data;
-
-  g_object_steal_data (G_OBJECT (view), "pause"); /* this source ends by itself */
-  save_if_changed (g_object_get_data (G_OBJECT (view), "page"), view);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_text_changed_cb (GtkTextBuffer *buffer, GtkWidget *view)
-{
-  /* Replacing the data removes the previous wait. */
-  g_object_set_data_full (G_OBJECT (view), "pause",
-                          GUINT_TO_POINTER (g_timeout_add (SAVE_PAUSE_MS, on_typing_paused_cb, view)), remove_source);
-}
-
-static GtkWidget *
-text_area (StyrkortAreaPage *self, const char *text, const char *accessible_name, TextSave save)
-{
-  GtkWidget *frame = gtk_frame_new (NULL);
-  GtkWidget *view = gtk_text_view_new ();
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), editable (self));
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
-  gtk_widget_set_size_request (view, -1, 64);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name, -1);
-  g_object_set_data_full (G_OBJECT (view), "saved", g_strdup (text), g_free);
-  g_object_set_data (G_OBJECT (view), "save", save);
-  g_signal_connect (focus, "leave", G_CALLBACK (on_text_leave_cb), self);
-  gtk_widget_add_controller (view, focus);
-  g_object_set_data (G_OBJECT (view), "page", self);
-  g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed", G_CALLBACK (on_text_changed_cb), view);
-  gtk_frame_set_child (GTK_FRAME (frame), view);
-  return frame;
-}
 
 static void
 report (StyrkortAreaPage *self, GError *error)
@@ -180,9 +96,9 @@ on_status_selected_cb (GtkDropDown *dropdown, GParamSpec *pspec, StyrkortAreaPag
 }
 
 static void
-save_assessment_text (StyrkortAreaPage *self, GtkWidget *view, const char *text)
+on_assessment_text_save_cb (GtkWidget *area, const char *text, StyrkortAreaPage *self)
 {
-  save_assessment (self, view, -1, text);
+  save_assessment (self, area, -1, text);
 }
 
 static GtkWidget *
@@ -224,13 +140,11 @@ assessment_row (StyrkortAreaPage *self, StyrkortOperation *op)
   gtk_box_append (GTK_BOX (top), name);
   gtk_box_append (GTK_BOX (top), dropdown);
   gtk_box_append (GTK_BOX (box), top);
-  area = text_area (self, a ? a->text : "", label, save_assessment_text);
-  {
-    GtkWidget *view = gtk_frame_get_child (GTK_FRAME (area));
-    g_object_set_data (G_OBJECT (view), "operation", GSIZE_TO_POINTER (op->id));
-    g_object_set_data (G_OBJECT (view), "dropdown", dropdown);
-    g_ptr_array_add (self->text_views, view);
-  }
+  area = styrkort_text_area_new (a ? a->text : "", label, editable (self));
+  g_object_set_data (G_OBJECT (area), "operation", GSIZE_TO_POINTER (op->id));
+  g_object_set_data (G_OBJECT (area), "dropdown", dropdown);
+  g_signal_connect (area, "save", G_CALLBACK (on_assessment_text_save_cb), self);
+  g_ptr_array_add (self->text_areas, area);
   gtk_box_append (GTK_BOX (box), area);
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
@@ -238,7 +152,7 @@ assessment_row (StyrkortAreaPage *self, StyrkortOperation *op)
 }
 
 static void
-save_gender_note (StyrkortAreaPage *self, GtkWidget *view, const char *text)
+on_gender_note_save_cb (GtkWidget *area, const char *text, StyrkortAreaPage *self)
 {
   g_autoptr(GError) error = NULL;
   if (!styrkort_project_set_gender_note (self->project, self->area_id, self->period, text, &error))
@@ -570,14 +484,6 @@ clear_groups (StyrkortAreaPage *self)
   self->charts = NULL;
 }
 
-static void
-clear_list (GtkWidget *list)
-{
-  GtkWidget *row;
-  while ((row = gtk_widget_get_first_child (list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (list), row);
-}
-
 /* Whether the list's rows are @goals' rows, in their order. */
 static gboolean
 rows_are (GtkWidget *list, GPtrArray *goals)
@@ -605,7 +511,7 @@ fill_subgoals (StyrkortAreaPage *self, GPtrArray *goals)
         show_subgoal (self, row, goals->pdata[i]);
       return;
     }
-  clear_list (self->subgoal_list);
+  styrkort_page_clear_list (self->subgoal_list);
   for (guint i = 0; i < goals->len; i++)
     gtk_list_box_append (GTK_LIST_BOX (self->subgoal_list), subgoal_row (self, goals->pdata[i]));
   gtk_list_box_set_placeholder (GTK_LIST_BOX (self->subgoal_list),
@@ -617,26 +523,25 @@ fill_actions (StyrkortAreaPage *self)
 {
   g_autoptr(GPtrArray) actions = styrkort_project_list_actions (self->project, self->area_id);
 
-  clear_list (self->action_list);
+  styrkort_page_clear_list (self->action_list);
   for (guint i = 0; i < actions->len; i++)
     gtk_list_box_append (GTK_LIST_BOX (self->action_list), action_row (self, actions->pdata[i]));
   gtk_list_box_set_placeholder (GTK_LIST_BOX (self->action_list),
                                 actions->len == 0 ? gtk_label_new (_("No actions yet")) : NULL);
 }
 
+/* The page's head: its title, the note, and what asks for the assessments. */
 static void
-rebuild (StyrkortAreaPage *self)
+build_head (StyrkortAreaPage *self)
 {
   g_autoptr(GPtrArray) areas = styrkort_project_list_areas (self->project);
-  g_autoptr(GPtrArray) operations = styrkort_project_list_district_operations (self->project);
-  g_autoptr(GPtrArray) goals = styrkort_project_list_subgoals (self->project, self->area_id);
   g_autofree char *note = styrkort_project_get_gender_note (self->project, self->area_id, self->period);
   g_autofree char *period = styrkort_period_to_string (self->period);
   g_autofree char *assessment_help = g_strdup_printf (_("Where each operation stands in %s, and what must be done, when and how."), period);
   GtkWidget *note_area;
 
   clear_groups (self);
-  g_ptr_array_set_size (self->text_views, 0);
+  g_ptr_array_set_size (self->text_areas, 0);
   for (guint i = 0; i < areas->len; i++)
     if (((StyrkortArea *) areas->pdata[i])->id == self->area_id)
       {
@@ -644,17 +549,55 @@ rebuild (StyrkortAreaPage *self)
         gtk_label_set_text (GTK_LABEL (self->title), text);
       }
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->assessment_group), assessment_help);
-  for (guint i = 0; i < operations->len; i++)
-    styrkort_page_group_add_row (self->group_rows, self->assessment_group, assessment_row (self, operations->pdata[i]));
-  note_area = text_area (self, note, _("Gender-equality note"), save_gender_note);
-  g_ptr_array_add (self->text_views, gtk_frame_get_child (GTK_FRAME (note_area)));
+  note_area = styrkort_text_area_new (note, _("Gender-equality note"), editable (self));
+  g_signal_connect (note_area, "save", G_CALLBACK (on_gender_note_save_cb), self);
+  g_ptr_array_add (self->text_areas, note_area);
   styrkort_page_group_add_row (self->group_rows, self->note_group, note_area);
   gtk_widget_set_sensitive (self->add_subgoal, editable (self));
   gtk_widget_set_sensitive (self->add_action, editable (self));
-  fill_subgoals (self, goals);
-  fill_actions (self);
+  g_clear_pointer (&self->operations, g_ptr_array_unref);
+  self->operations = styrkort_project_list_district_operations (self->project);
+  self->next_operation = 0;
+}
+
+/* The page is built over the next frames: its head, each operation's
+ * assessment, the sub-goals, the actions, the charts (all at once, an area
+ * page held the window some 70 ms before its first frame). */
+static gboolean
+build_step (GtkWidget *page)
+{
+  StyrkortAreaPage *self = STYRKORT_AREA_PAGE (page);
+  g_autoptr(GPtrArray) goals = NULL;
+
+  if (self->operations == NULL)
+    {
+      build_head (self);
+      return TRUE;
+    }
+  if (self->next_operation < self->operations->len)
+    {
+      StyrkortOperation *op = self->operations->pdata[self->next_operation++];
+      styrkort_page_group_add_row (self->group_rows, self->assessment_group, assessment_row (self, op));
+      return TRUE;
+    }
+  goals = styrkort_project_list_subgoals (self->project, self->area_id);
+  if (self->next_operation++ == self->operations->len)
+    {
+      fill_subgoals (self, goals);
+      fill_actions (self);
+      return TRUE;
+    }
   self->charts = styrkort_area_charts_new (self->project, self->area_id, self->period, goals);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->charts_group), self->charts);
+  g_clear_pointer (&self->operations, g_ptr_array_unref);
+  return FALSE;
+}
+
+static void
+rebuild (StyrkortAreaPage *self)
+{
+  g_clear_pointer (&self->operations, g_ptr_array_unref);
+  styrkort_page_steps_start (GTK_WIDGET (self), build_step);
 }
 
 /* Texts changed elsewhere (undo, redo): each view shows the stored text,
@@ -662,22 +605,16 @@ rebuild (StyrkortAreaPage *self)
 static void
 update_texts (StyrkortAreaPage *self)
 {
-  for (guint i = 0; i < self->text_views->len; i++)
+  for (guint i = 0; i < self->text_areas->len; i++)
     {
-      GtkWidget *view = self->text_views->pdata[i];
-      gint64 operation = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (view), "operation"));
-      GtkWidget *dropdown = g_object_get_data (G_OBJECT (view), "dropdown");
+      GtkWidget *area = self->text_areas->pdata[i];
+      gint64 operation = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (area), "operation"));
+      GtkWidget *dropdown = g_object_get_data (G_OBJECT (area), "dropdown");
       g_autoptr(StyrkortAssessment) a = operation ? styrkort_project_get_assessment (self->project, self->area_id,
                                                                                   operation, self->period) : NULL;
       g_autofree char *note = operation ? NULL : styrkort_project_get_gender_note (self->project, self->area_id, self->period);
-      const char *stored = operation ? (a ? a->text : "") : note;
 
-      if (g_strcmp0 (stored, g_object_get_data (G_OBJECT (view), "saved")) != 0)
-        {
-          /* "saved" first: the buffer's change then saves nothing. */
-          g_object_set_data_full (G_OBJECT (view), "saved", g_strdup (stored), g_free);
-          gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), stored, -1);
-        }
+      styrkort_text_area_show_stored (STYRKORT_TEXT_AREA (area), operation ? (a ? a->text : "") : note);
       if (dropdown != NULL && gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)) != (a ? a->status + 1 : 0))
         {
           GtkWidget *badge = g_object_get_data (G_OBJECT (dropdown), "badge");
@@ -702,7 +639,8 @@ styrkort_area_page_update (StyrkortPage *page, StyrkortChanges *changes)
   g_autoptr(GPtrArray) goals = NULL;
   gboolean goals_changed = styrkort_changes_touches (changes, "subgoal");
 
-  if (self->project == NULL || styrkort_changes_touches_any (changes, page_tables))
+  if (self->project == NULL || styrkort_changes_touches_any (changes, page_tables) ||
+      styrkort_page_steps_running (GTK_WIDGET (self)))
     return FALSE;
   goals = styrkort_project_list_subgoals (self->project, self->area_id);
   if (!styrkort_area_charts_update (STYRKORT_AREA_CHARTS (self->charts), changes, goals))
@@ -747,9 +685,11 @@ static void
 styrkort_area_page_dispose (GObject *object)
 {
   StyrkortAreaPage *self = STYRKORT_AREA_PAGE (object);
+  styrkort_page_steps_stop (GTK_WIDGET (self));
+  g_clear_pointer (&self->operations, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), STYRKORT_TYPE_AREA_PAGE);
   g_clear_object (&self->project);
-  g_clear_pointer (&self->text_views, g_ptr_array_unref);
+  g_clear_pointer (&self->text_areas, g_ptr_array_unref);
   g_clear_pointer (&self->group_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (styrkort_area_page_parent_class)->dispose (object);
 }
@@ -778,7 +718,7 @@ styrkort_area_page_class_init (StyrkortAreaPageClass *klass)
 static void
 styrkort_area_page_init (StyrkortAreaPage *self)
 {
-  self->text_views = g_ptr_array_new ();
+  self->text_areas = g_ptr_array_new ();
   self->group_rows = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -645,12 +645,6 @@ styrkort_figures_page_show (StyrkortPage *page, StyrkortProject *project, Styrko
   styrkort_page_steps_start (GTK_WIDGET (self), build_step);
 }
 
-static gboolean
-styrkort_figures_page_is_building (StyrkortPage *page)
-{
-  return styrkort_page_steps_running (GTK_WIDGET (page));
-}
-
 /* The grid's rows and columns: a change of these builds it again. */
 static const char * const grid_tables[] = { "unit", "indicator", "indicator_area", "operation", NULL };
 
@@ -727,7 +721,6 @@ styrkort_figures_page_page_init (StyrkortPageInterface *iface)
 {
   iface->update = styrkort_figures_page_update;
   iface->show = styrkort_figures_page_show;
-  iface->is_building = styrkort_figures_page_is_building;
 }
 
 static void

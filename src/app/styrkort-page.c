@@ -30,8 +30,7 @@ styrkort_page_update (StyrkortPage *self, StyrkortChanges *changes)
 gboolean
 styrkort_page_is_building (StyrkortPage *self)
 {
-  StyrkortPageInterface *iface = STYRKORT_PAGE_GET_IFACE (self);
-  return iface->is_building != NULL && iface->is_building (self);
+  return styrkort_page_steps_running (GTK_WIDGET (self));
 }
 
 /* Filling a page in over several frames ------------------------------------- */
@@ -168,6 +167,48 @@ styrkort_page_row_button (const char *icon, const char *label, gint64 id, gboole
   g_object_set_data (G_OBJECT (button), "remove", GINT_TO_POINTER (remove));
   g_signal_connect (button, "clicked", callback, user_data);
   return button;
+}
+
+static GtkWidget *
+find_matching (GtkWidget *widget, GPatternSpec *pattern)
+{
+  const char *name = gtk_widget_get_name (widget);
+
+  if (name != NULL && g_pattern_spec_match_string (pattern, name))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_matching (child, pattern);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+styrkort_page_find_named (GtkWidget *root, const char *pattern)
+{
+  g_autoptr(GPatternSpec) spec = g_pattern_spec_new (pattern);
+  return find_matching (root, spec);
+}
+
+gboolean
+styrkort_page_focus_in (GtkWidget *widget)
+{
+  if (gtk_widget_grab_focus (widget))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_grab_focus (child))
+      return TRUE;
+  return FALSE;
+}
+
+void
+styrkort_page_clear_list (GtkWidget *list)
+{
+  GtkWidget *row;
+  while ((row = gtk_widget_get_first_child (list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (list), row);
 }
 
 GtkWidget *

@@ -20,13 +20,11 @@ struct _StyrkortPageInterface {
    * FALSE when the page must be shown again. Optional: a page without it is
    * shown again after any change. */
   gboolean (*update) (StyrkortPage *self, StyrkortChanges *changes);
-  /* Whether the page is still filling itself in over the next frames.
-   * Optional: a page without it is complete once shown. */
-  gboolean (*is_building) (StyrkortPage *self);
 };
 
 void     styrkort_page_show   (StyrkortPage *self, StyrkortProject *project, StyrkortPeriod period);
 gboolean styrkort_page_update (StyrkortPage *self, StyrkortChanges *changes);
+/* Whether the page is still filling itself in (styrkort_page_steps_start). */
 gboolean styrkort_page_is_building (StyrkortPage *self);
 
 /* Work that fills a page in over several frames, so that the window keeps
@@ -65,6 +63,14 @@ void       styrkort_page_group_clear_rows (GPtrArray *rows);
 /* Gives the focus to the child of @list named "@kind-@id" (as rows of
  * records are), which scrolls it into view. */
 void       styrkort_page_focus_row        (GtkWidget *list, const char *kind, gint64 id);
+
+/* The first widget under @root (itself included, depth first) whose name
+ * matches @pattern (a GPatternSpec: "*" and "?"). */
+GtkWidget *styrkort_page_find_named (GtkWidget *root, const char *pattern);
+/* Gives the focus to @widget, or else to its first child that takes it. */
+gboolean   styrkort_page_focus_in   (GtkWidget *widget);
+/* Removes every row of a list box. */
+void       styrkort_page_clear_list (GtkWidget *list);
 
 /* Appends a titled group (with an optional description) to @box. */
 GtkWidget *styrkort_page_add_group (GtkWidget *box, const char *title, const char *description);

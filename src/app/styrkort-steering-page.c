@@ -5,6 +5,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "styrkort-a11y.h"
 #include "styrkort-chart-data.h"
 #include "styrkort-form.h"
 #include "styrkort-meeting-brief.h"
@@ -20,6 +21,8 @@ struct _StyrkortSteeringPage {
   StyrkortProject *project;
   StyrkortPeriod period;
   gint64 open_meeting;     /* the meeting whose agenda is shown open */
+  GPtrArray *meetings;     /* while the page is built: the meetings, and how many are still to show */
+  guint meetings_left;
 };
 
 static void styrkort_steering_page_page_init (StyrkortPageInterface *iface);
@@ -41,34 +44,16 @@ editable (StyrkortSteeringPage *self)
   return !styrkort_project_is_read_only (self->project);
 }
 
-/* The widget named @name under @widget, depth first. */
-static GtkWidget *
-find_named (GtkWidget *widget, const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* After an edit of a meeting's agenda, the page is built again: the
  * meeting stays in view, with the focus on it. */
 static void
 focus_open_meeting (StyrkortSteeringPage *self)
 {
   g_autofree char *name = g_strdup_printf ("meeting-%" G_GINT64_FORMAT, self->open_meeting);
-  GtkWidget *row = self->open_meeting ? find_named (self->content, name) : NULL;
+  GtkWidget *row = self->open_meeting ? styrkort_page_find_named (self->content, name) : NULL;
 
-  if (row == NULL || gtk_widget_grab_focus (row))
-    return;
-  for (GtkWidget *child = gtk_widget_get_first_child (row); child; child = gtk_widget_get_next_sibling (child))
-    if (gtk_widget_grab_focus (child))
-      return;
+  if (row != NULL)
+    styrkort_page_focus_in (row);
 }
 
 static void
@@ -474,17 +459,6 @@ decision_subtitle (StyrkortSteeringPage *self, gint64 decision_id, gboolean *has
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static void
-name_list_boxes (GtkWidget *widget, const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LIST_BOX (child))
-        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      name_list_boxes (child, label);
-    }
-}
-
 /* A meeting: its date and notes, and opened, its agenda with the decisions per item. */
 static GtkWidget *
 meeting_row (StyrkortSteeringPage *self, StyrkortMeeting *m)
@@ -574,15 +548,8 @@ meeting_row (StyrkortSteeringPage *self, StyrkortMeeting *m)
     }
   for (GtkWidget *b = add_item; b != NULL; b = b == add_item ? from_brief : NULL)
     {
-      /* GTK 4.8 names a mnemonic button by its label property, then by the
-       * label it is labelled by; styrkort-a11y.c fixes that when a button is
-       * shown, but a closed meeting's buttons are read unshown: named here. */
-      g_autofree char *label = g_strdup (gtk_button_get_label (GTK_BUTTON (b)));
-      char *underscore = strchr (label, '_');
-      if (underscore != NULL)
-        memmove (underscore, underscore + 1, strlen (underscore));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (b), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      gtk_accessible_reset_relation (GTK_ACCESSIBLE (b), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      /* A closed meeting's buttons are read unshown. */
+      styrkort_a11y_name_mnemonic_button (b);
       gtk_widget_add_css_class (b, "flat");
       gtk_widget_set_sensitive (b, editable (self));
       g_object_set_data (G_OBJECT (b), "meeting", GSIZE_TO_POINTER (m->id));
@@ -604,12 +571,10 @@ meeting_row (StyrkortSteeringPage *self, StyrkortMeeting *m)
     /* The expander's own lists (read by screen readers while it is closed
      * too): named for the meeting. */
     g_autofree char *label = g_strdup_printf (_("Agenda and decisions of the meeting %s"), m->date);
-    name_list_boxes (r, label);
+    styrkort_a11y_name_lists (r, label);
   }
   return r;
 }
-
-/* Page ------------------------------------------------------------------------ */
 
 /* District details ----------------------------------------------------------- */
 
@@ -656,14 +621,6 @@ row (const char *title, const char *subtitle)
 }
 
 static void
-clear_list (GtkWidget *list)
-{
-  GtkWidget *child;
-  while ((child = gtk_widget_get_first_child (list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (list), child);
-}
-
-static void
 fill_district (StyrkortSteeringPage *self)
 {
   g_autoptr(StyrkortDistrict) d = styrkort_project_get_district (self->project);
@@ -685,7 +642,7 @@ fill_members (StyrkortSteeringPage *self)
 {
   g_autoptr(GPtrArray) members = styrkort_project_list_members (self->project);
 
-  clear_list (self->member_list);
+  styrkort_page_clear_list (self->member_list);
   for (guint i = 0; i < members->len; i++)
     {
       StyrkortMember *m = members->pdata[i];
@@ -703,13 +660,14 @@ fill_members (StyrkortSteeringPage *self)
     }
 }
 
+/* The meetings, latest first; the one shown open at first is the next
+ * meeting (today's or the first after), else the latest. */
 static void
-fill_meetings (StyrkortSteeringPage *self)
+start_meetings (StyrkortSteeringPage *self)
 {
-  g_autoptr(GPtrArray) meetings = styrkort_project_list_meetings (self->project);
+  GPtrArray *meetings = styrkort_project_list_meetings (self->project);
 
-  clear_list (self->meeting_list);
-  /* Open at first: the next meeting (today's or the first after), else the latest. */
+  styrkort_page_clear_list (self->meeting_list);
   if (self->open_meeting == 0 && meetings->len > 0)
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -719,18 +677,51 @@ fill_meetings (StyrkortSteeringPage *self)
         if (g_strcmp0 (((StyrkortMeeting *) meetings->pdata[i - 1])->date, today) >= 0)
           self->open_meeting = ((StyrkortMeeting *) meetings->pdata[i - 1])->id;
     }
-  for (guint i = meetings->len; i > 0; i--)
-    gtk_list_box_append (GTK_LIST_BOX (self->meeting_list), meeting_row (self, meetings->pdata[i - 1]));
+  g_clear_pointer (&self->meetings, g_ptr_array_unref);
+  self->meetings = meetings;
+  self->meetings_left = meetings->len;
+}
+
+/* The district and the members, then a meeting a step: a meeting's row
+ * holds its agenda and decisions, and all at once the page held the window
+ * some 160 ms before its first frame. */
+static gboolean
+build_step (GtkWidget *page)
+{
+  StyrkortSteeringPage *self = STYRKORT_STEERING_PAGE (page);
+
+  if (self->meetings == NULL)
+    {
+      gtk_widget_set_sensitive (self->add_member, editable (self));
+      gtk_widget_set_sensitive (self->add_meeting, editable (self));
+      fill_district (self);
+      fill_members (self);
+      start_meetings (self);
+    }
+  else if (self->meetings_left > 0)
+    {
+      StyrkortMeeting *m = self->meetings->pdata[--self->meetings_left];
+      gtk_list_box_append (GTK_LIST_BOX (self->meeting_list), meeting_row (self, m));
+    }
+  if (self->meetings_left > 0)
+    return TRUE;
+  g_clear_pointer (&self->meetings, g_ptr_array_unref);
+  return FALSE;
 }
 
 static void
+build_over_frames (StyrkortSteeringPage *self)
+{
+  g_clear_pointer (&self->meetings, g_ptr_array_unref);
+  styrkort_page_steps_start (GTK_WIDGET (self), build_step);
+}
+
+/* After an edit on the page: at once, so that the focus can go back. */
+static void
 rebuild (StyrkortSteeringPage *self)
 {
-  gtk_widget_set_sensitive (self->add_member, editable (self));
-  gtk_widget_set_sensitive (self->add_meeting, editable (self));
-  fill_district (self);
-  fill_members (self);
-  fill_meetings (self);
+  build_over_frames (self);
+  styrkort_page_steps_finish (GTK_WIDGET (self));
 }
 
 static void
@@ -739,7 +730,7 @@ styrkort_steering_page_show (StyrkortPage *page, StyrkortProject *project, Styrk
   StyrkortSteeringPage *self = STYRKORT_STEERING_PAGE (page);
   g_set_object (&self->project, project);
   self->period = period;
-  rebuild (self);
+  build_over_frames (self);
 }
 
 /* Shown again only when what it shows changed: figures do not concern it. */
@@ -761,6 +752,8 @@ static void
 styrkort_steering_page_dispose (GObject *object)
 {
   StyrkortSteeringPage *self = STYRKORT_STEERING_PAGE (object);
+  styrkort_page_steps_stop (GTK_WIDGET (self));
+  g_clear_pointer (&self->meetings, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), STYRKORT_TYPE_STEERING_PAGE);
   g_clear_object (&self->project);
   G_OBJECT_CLASS (styrkort_steering_page_parent_class)->dispose (object);

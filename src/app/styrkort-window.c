@@ -573,23 +573,6 @@ show_page_action (GtkWidget *widget, const char *action, GVariant *parameter)
   styrkort_window_show_page (STYRKORT_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
-/* The first widget under @widget named to match @pattern, depth first. */
-static GtkWidget *
-find_named (GtkWidget *widget, GPatternSpec *pattern)
-{
-  const char *name = gtk_widget_get_name (widget);
-
-  if (name != NULL && g_pattern_spec_match_string (pattern, name))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, pattern);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 select_period (StyrkortWindow *self, StyrkortPeriod period)
 {
@@ -616,21 +599,16 @@ go_to_action (GtkWidget *widget, const char *action, GVariant *parameter)
     return;
   if (*focus != '\0')
     {
-      g_autoptr(GPatternSpec) pattern = g_pattern_spec_new (focus);
       GtkWidget *shown = styrkort_window_get_page_widget (self, page);
       styrkort_page_steps_finish (shown);
-      target = find_named (shown, pattern);
+      target = styrkort_page_find_named (shown, focus);
     }
   /* A meeting opens to show its agenda and decisions. */
   if (ADW_IS_EXPANDER_ROW (target))
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (target), TRUE);
-  if (target != NULL && !gtk_widget_grab_focus (target))
-    {
-      /* A row that takes no focus itself: its first child that does. */
-      for (GtkWidget *child = gtk_widget_get_first_child (target); child; child = gtk_widget_get_next_sibling (child))
-        if (gtk_widget_grab_focus (child))
-          break;
-    }
+  /* A row that takes no focus itself: its first child that does. */
+  if (target != NULL)
+    styrkort_page_focus_in (target);
 }
 
 /* The shortcuts window is built when first asked for: building it with
