@@ -15,6 +15,7 @@ struct _StyrkortAreaCharts {
   StyrkortPeriod period;
   GtkWidget *goals_chart;   /* NULL when the area has no sub-goals */
   GPtrArray *views;         /* the indicators' charts: "indicator" and "gender" as object data */
+  GPtrArray *linked;        /* the indicators linked to the area, the first ones still without charts */
 };
 
 G_DEFINE_FINAL_TYPE (StyrkortAreaCharts, styrkort_area_charts, GTK_TYPE_WIDGET)
@@ -74,20 +75,29 @@ styrkort_area_charts_new (StyrkortProject *project, gint64 area_id, StyrkortPeri
       show_goals (self, goals->len);
       gtk_box_append (GTK_BOX (self->box), self->goals_chart);
     }
-  for (guint i = 0; i < indicators->len; i++)
-    {
-      StyrkortIndicator *ind = indicators->pdata[i];
-      if (!is_linked (ind, area_id))
-        continue;
-      add_indicator_chart (self, ind->id, FALSE);
-      /* Women and men per unit: a rate's trend has no women's and men's
-       * lines (their bases are not kept), so they are shown here. */
-      if (ind->gender_split && ind->total_rule != STYRKORT_TOTAL_SUM)
-        add_indicator_chart (self, ind->id, TRUE);
-    }
-  if (self->goals_chart == NULL && self->views->len == 0)
+  self->linked = g_ptr_array_new_with_free_func ((GDestroyNotify) styrkort_indicator_free);
+  for (guint i = indicators->len; i > 0; i--)
+    if (is_linked (indicators->pdata[i - 1], area_id))
+      g_ptr_array_add (self->linked, g_ptr_array_steal_index (indicators, i - 1));
+  if (self->goals_chart == NULL && self->linked->len == 0)
     gtk_box_append (GTK_BOX (self->box), gtk_label_new (_("No indicator is linked to this area.")));
   return GTK_WIDGET (self);
+}
+
+gboolean
+styrkort_area_charts_add_next (StyrkortAreaCharts *self)
+{
+  g_autoptr(StyrkortIndicator) ind = NULL;
+
+  if (self->linked->len == 0)
+    return FALSE;
+  ind = g_ptr_array_steal_index (self->linked, self->linked->len - 1);
+  add_indicator_chart (self, ind->id, FALSE);
+  /* Women and men per unit: a rate's trend has no women's and men's
+   * lines (their bases are not kept), so they are shown here. */
+  if (ind->gender_split && ind->total_rule != STYRKORT_TOTAL_SUM)
+    add_indicator_chart (self, ind->id, TRUE);
+  return self->linked->len > 0;
 }
 
 static gboolean
@@ -132,6 +142,7 @@ styrkort_area_charts_dispose (GObject *object)
 
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_pointer (&self->views, g_ptr_array_unref);
+  g_clear_pointer (&self->linked, g_ptr_array_unref);
   g_clear_object (&self->project);
   G_OBJECT_CLASS (styrkort_area_charts_parent_class)->dispose (object);
 }

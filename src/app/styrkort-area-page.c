@@ -561,8 +561,9 @@ build_head (StyrkortAreaPage *self)
 }
 
 /* The page is built over the next frames: its head, each operation's
- * assessment, the sub-goals, the actions, the charts (all at once, an area
- * page held the window some 70 ms before its first frame). */
+ * assessment, the sub-goals, the actions, the sub-goals' chart, each
+ * indicator's charts (all at once, an area page held the window some 70 ms
+ * before its first frame). */
 static gboolean
 build_step (GtkWidget *page)
 {
@@ -580,17 +581,24 @@ build_step (GtkWidget *page)
       styrkort_page_group_add_row (self->group_rows, self->assessment_group, assessment_row (self, op));
       return TRUE;
     }
+  if (self->charts != NULL && styrkort_area_charts_add_next (STYRKORT_AREA_CHARTS (self->charts)))
+    return TRUE;
+  if (self->charts != NULL)
+    {
+      g_clear_pointer (&self->operations, g_ptr_array_unref);
+      return FALSE;
+    }
   goals = styrkort_project_list_subgoals (self->project, self->area_id);
   if (self->next_operation++ == self->operations->len)
+    fill_subgoals (self, goals);
+  else if (self->next_operation == self->operations->len + 2)
+    fill_actions (self);
+  else
     {
-      fill_subgoals (self, goals);
-      fill_actions (self);
-      return TRUE;
+      self->charts = styrkort_area_charts_new (self->project, self->area_id, self->period, goals);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->charts_group), self->charts);
     }
-  self->charts = styrkort_area_charts_new (self->project, self->area_id, self->period, goals);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->charts_group), self->charts);
-  g_clear_pointer (&self->operations, g_ptr_array_unref);
-  return FALSE;
+  return TRUE;
 }
 
 static void
