@@ -332,6 +332,11 @@ test_figures_built_over_frames (void)
     g_assert_true (styrkort_figures_page_get_entry (STYRKORT_FIGURES_PAGE (page), "vfu_places", "value", unit) == entry);
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, want);
   }
+  /* Back: the period chosen last is the one windows open on. */
+  {
+    g_autofree char *name = styrkort_period_to_string (period);
+    gtk_widget_activate_action (GTK_WIDGET (second), "win.go-to", "(sss)", "figures", name, "");
+  }
   gtk_window_destroy (GTK_WINDOW (second));
   iterate ();
 }
@@ -349,6 +354,24 @@ test_pages_built_over_frames (void)
                                                    "operation_id = o.id) OR EXISTS (SELECT 1 FROM assessment WHERE "
                                                    "operation_id = o.id)"));
   g_assert_cmpuint (count_widgets (page, STYRKORT_TYPE_CHART_VIEW), >, 0);
+  /* Another period: the page is built again at once, where the reader is. */
+  {
+    GtkWidget *scrolled = gtk_widget_get_first_child (page);
+    GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+    g_autofree char *before = styrkort_period_to_string (styrkort_period_previous (styrkort_window_get_period (second)));
+
+    gtk_adjustment_set_value (v, 400);
+    ui_test_settle (GTK_WIDGET (second));
+    g_assert_cmpfloat (gtk_adjustment_get_value (v), ==, 400);
+    g_autofree char *shown = styrkort_period_to_string (styrkort_window_get_period (second));
+
+    gtk_widget_activate_action (GTK_WIDGET (second), "win.go-to", "(sss)", "a01", before, "");
+    g_assert_false (styrkort_window_is_busy (second));
+    ui_test_settle (GTK_WIDGET (second));
+    g_assert_cmpfloat (gtk_adjustment_get_value (v), ==, 400);
+    /* Back: the period chosen last is the one windows open on. */
+    gtk_widget_activate_action (GTK_WIDGET (second), "win.go-to", "(sss)", "a01", shown, "");
+  }
   styrkort_window_show_page (second, "steering");
   g_assert_true (styrkort_window_is_busy (second));
   g_assert_true (ui_test_wait_for (window_not_busy, second));

@@ -601,11 +601,18 @@ build_step (GtkWidget *page)
   return TRUE;
 }
 
+/* Built over the frames the first time; built before, at once, so that
+ * the page does not shrink and grow again under the reader's eyes (the
+ * view would move). */
 static void
 rebuild (StyrkortAreaPage *self)
 {
+  gboolean built = self->charts != NULL;
+
   g_clear_pointer (&self->operations, g_ptr_array_unref);
   styrkort_page_steps_start (GTK_WIDGET (self), build_step);
+  if (built)
+    styrkort_page_steps_finish (GTK_WIDGET (self));
 }
 
 /* Texts changed elsewhere (undo, redo): each view shows the stored text,

@@ -709,19 +709,18 @@ build_step (GtkWidget *page)
   return FALSE;
 }
 
-static void
-build_over_frames (StyrkortSteeringPage *self)
-{
-  g_clear_pointer (&self->meetings, g_ptr_array_unref);
-  styrkort_page_steps_start (GTK_WIDGET (self), build_step);
-}
-
-/* After an edit on the page: at once, so that the focus can go back. */
+/* Over the frames the first time; built before (shown again, or after an
+ * edit on the page), at once: the view stays where it was, and the focus
+ * can go back. */
 static void
 rebuild (StyrkortSteeringPage *self)
 {
-  build_over_frames (self);
-  styrkort_page_steps_finish (GTK_WIDGET (self));
+  gboolean built = self->district_rows[0] != NULL;
+
+  g_clear_pointer (&self->meetings, g_ptr_array_unref);
+  styrkort_page_steps_start (GTK_WIDGET (self), build_step);
+  if (built)
+    styrkort_page_steps_finish (GTK_WIDGET (self));
 }
 
 static void
@@ -730,7 +729,7 @@ styrkort_steering_page_show (StyrkortPage *page, StyrkortProject *project, Styrk
   StyrkortSteeringPage *self = STYRKORT_STEERING_PAGE (page);
   g_set_object (&self->project, project);
   self->period = period;
-  build_over_frames (self);
+  rebuild (self);
 }
 
 /* Shown again only when what it shows changed: figures do not concern it. */
