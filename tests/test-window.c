@@ -10,6 +10,7 @@
 
 #include "styrkort-application.h"
 #include "styrkort-area-page.h"
+#include "styrkort-cell-grid.h"
 #include "styrkort-chart-view.h"
 #include "styrkort-city-window.h"
 #include "styrkort-demo.h"
@@ -314,6 +315,25 @@ test_figures_built_over_frames (void)
     g_autofree char *want = styrkort_format_number (stored ("vfu_places", unit, "value"), 0,
                                                     styrkort_number_style_for_locale ());
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, want);
+  }
+  /* Only the cells in view are drawn, and scrolling draws those that come
+   * into view. */
+  {
+    GtkWidget *grid = gtk_widget_get_ancestor (entry, STYRKORT_TYPE_CELL_GRID);
+    GtkWidget *last = NULL;
+    GtkScrolledWindow *body = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (grid, GTK_TYPE_SCROLLED_WINDOW));
+    GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (body);
+
+    for (GtkWidget *child = gtk_widget_get_first_child (grid); child; child = gtk_widget_get_next_sibling (child))
+      if (STYRKORT_IS_NUMBER_ENTRY (child))
+        last = child;
+    gtk_adjustment_set_value (v, 0);
+    ui_test_settle (GTK_WIDGET (second));
+    g_assert_false (styrkort_cell_grid_drew (STYRKORT_CELL_GRID (grid), last));
+    gtk_adjustment_set_value (v, gtk_adjustment_get_upper (v));
+    ui_test_settle (GTK_WIDGET (second));
+    g_assert_true (styrkort_cell_grid_drew (STYRKORT_CELL_GRID (grid), last));
+    gtk_adjustment_set_value (v, 0);
   }
   /* The period before: the same cell, the figure of that period. */
   {

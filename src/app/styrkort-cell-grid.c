@@ -9,6 +9,8 @@
 
 struct _StyrkortCellGrid {
   GtkGrid parent_instance;
+  GHashTable *drawn;       /* the cells drawn in the last frame */
+  GtkAdjustment *adjustments[2];  /* the view's, while the grid is mapped */
 };
 
 G_DEFINE_FINAL_TYPE (StyrkortCellGrid, styrkort_cell_grid, GTK_TYPE_GRID)
@@ -27,24 +29,82 @@ visible_rect (GtkWidget *grid, graphene_rect_t *rect)
 static void
 styrkort_cell_grid_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
+  StyrkortCellGrid *self = STYRKORT_CELL_GRID (widget);
   graphene_rect_t view, bounds;
 
   visible_rect (widget, &view);
+  g_hash_table_remove_all (self->drawn);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (gtk_widget_compute_bounds (child, widget, &bounds) && graphene_rect_intersection (&view, &bounds, NULL))
-      gtk_widget_snapshot_child (widget, child, snapshot);
+      {
+        gtk_widget_snapshot_child (widget, child, snapshot);
+        g_hash_table_add (self->drawn, child);
+      }
+}
+
+/* Scrolling only moves the grid: GTK would show the cells drawn before
+ * again, and those that come into view would be missing. */
+static void
+styrkort_cell_grid_map (GtkWidget *widget)
+{
+  StyrkortCellGrid *self = STYRKORT_CELL_GRID (widget);
+  GtkWidget *viewport = gtk_widget_get_ancestor (widget, GTK_TYPE_VIEWPORT);
+
+  GTK_WIDGET_CLASS (styrkort_cell_grid_parent_class)->map (widget);
+  if (viewport == NULL)
+    return;
+  self->adjustments[0] = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (viewport));
+  self->adjustments[1] = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (viewport));
+  for (guint i = 0; i < G_N_ELEMENTS (self->adjustments); i++)
+    if (self->adjustments[i] != NULL)
+      {
+        g_object_ref (self->adjustments[i]);
+        g_signal_connect_object (self->adjustments[i], "value-changed", G_CALLBACK (gtk_widget_queue_draw), self,
+                                 G_CONNECT_SWAPPED);
+      }
+}
+
+static void
+styrkort_cell_grid_unmap (GtkWidget *widget)
+{
+  StyrkortCellGrid *self = STYRKORT_CELL_GRID (widget);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->adjustments); i++)
+    if (self->adjustments[i] != NULL)
+      {
+        g_signal_handlers_disconnect_by_data (self->adjustments[i], self);
+        g_clear_object (&self->adjustments[i]);
+      }
+  GTK_WIDGET_CLASS (styrkort_cell_grid_parent_class)->unmap (widget);
+}
+
+gboolean
+styrkort_cell_grid_drew (StyrkortCellGrid *self, GtkWidget *cell)
+{
+  return g_hash_table_contains (self->drawn, cell);
+}
+
+static void
+styrkort_cell_grid_finalize (GObject *object)
+{
+  g_hash_table_unref (STYRKORT_CELL_GRID (object)->drawn);
+  G_OBJECT_CLASS (styrkort_cell_grid_parent_class)->finalize (object);
 }
 
 static void
 styrkort_cell_grid_class_init (StyrkortCellGridClass *klass)
 {
+  G_OBJECT_CLASS (klass)->finalize = styrkort_cell_grid_finalize;
   GTK_WIDGET_CLASS (klass)->snapshot = styrkort_cell_grid_snapshot;
+  GTK_WIDGET_CLASS (klass)->map = styrkort_cell_grid_map;
+  GTK_WIDGET_CLASS (klass)->unmap = styrkort_cell_grid_unmap;
 }
 
 static void
 styrkort_cell_grid_init (StyrkortCellGrid *self)
 {
+  self->drawn = g_hash_table_new (NULL, NULL);
 }
 
 /* A scrolled pane of its own for @content, following @h and @v (NULL: not that way). */

@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (StyrkortCellGrid, styrkort_cell_grid, STYRKORT, CELL_GRID, GtkGrid)
 
 GtkWidget *styrkort_cell_grid_new (void);
+/* Whether @cell was drawn in the grid's last frame (it was in view). */
+gboolean   styrkort_cell_grid_drew (StyrkortCellGrid *self, GtkWidget *cell);
 /* @cells (a cell grid) in a view that scrolls both ways, with @header (its
  * columns' names) above and @labels (its rows' names) on the left, which
  * follow it and stay in view, as frozen panes in a spreadsheet. */
