@@ -21,6 +21,7 @@
 
 static StyrkortApplication *app;
 static StyrkortWindow *window;
+static char *demo_path;
 static gboolean have_wm;
 static GType projector_type;
 
@@ -322,6 +323,66 @@ test_page_keys (void)
     }
 }
 
+/* The first unit's figure of Nyckeltal that can be typed over and is not
+ * empty (a cell named "cell-INDICATOR-UNIT"). */
+static GtkWidget *
+first_typed_figure (GtkWidget *widget)
+{
+  const char *name = gtk_widget_get_name (widget);
+
+  if (g_str_has_prefix (name, "cell-") && gtk_editable_get_editable (GTK_EDITABLE (widget)) &&
+      *gtk_editable_get_text (GTK_EDITABLE (widget)) != '\0')
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_typed_figure (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_focus_within (gconstpointer widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, (GtkWidget *) widget));
+}
+
+/* A click on a figure in Nyckeltal selects it, as in a spreadsheet: typing
+ * replaces it (the click put the cursor in front of 9, and 12 made 129). */
+static void
+test_click_replaces_figure (void)
+{
+  StyrkortPeriod p;
+  GtkWidget *cell;
+  graphene_rect_t bounds;
+  GdkRectangle at;
+  double sx, sy;
+  gint64 indicator, unit;
+  g_autofree char *sql = NULL;
+
+  focus (GTK_WINDOW (window));
+  styrkort_window_show_page (window, "figures");
+  ui_test_settle (GTK_WIDGET (window));
+  cell = first_typed_figure (styrkort_window_get_page_widget (window, "figures"));
+  g_assert_nonnull (cell);
+  g_assert_cmpint (sscanf (gtk_widget_get_name (cell), "cell-%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT, &indicator, &unit), ==, 2);
+  g_assert_true (gtk_widget_compute_bounds (cell, GTK_WIDGET (window), &bounds));
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &sx, &sy);
+  at = x_window_geometry (GTK_WINDOW (window));
+  /* In the middle of the cell: left of its figure, which is set right. */
+  xdotool ("mousemove --sync %d %d click 1", at.x + (int) (sx + bounds.origin.x + bounds.size.width / 2),
+           at.y + (int) (sy + bounds.origin.y + bounds.size.height / 2));
+  g_assert_true (ui_test_wait_for (has_focus_within, cell));
+  press ("1 2 Return");
+  p = styrkort_window_get_period (window);
+  sql = g_strdup_printf ("SELECT value FROM indicator_value WHERE indicator_id = %" G_GINT64_FORMAT " AND unit_id = %"
+                         G_GINT64_FORMAT " AND year = %d AND tertial = %d", indicator, unit, p.year, p.tertial);
+  g_assert_cmpint (ui_test_file_int (window, demo_path, sql), ==, 12);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  ui_test_settle (GTK_WIDGET (window));
+}
 
 /* The gallery: every page, dialog and slide as the user sees it, light and
  * dark, saved as BUILDDIR/tests/screens/gallery-SCHEME-NAME-WxH.png to be
@@ -584,10 +645,12 @@ main (int argc, char **argv)
   have_wm = strstr (root, "window id") != NULL;
   g_test_message ("window manager: %s", have_wm ? "yes" : "none");
   window = ui_test_demo_window (&app, "Stadsdel Exempel.styrkort", 1200, 700, &path);
+  demo_path = path;
 
   g_test_add_func ("/desktop/present/fullscreen", test_present_fullscreen);
   g_test_add_func ("/desktop/window/f11", test_main_window_f11);
   g_test_add_func ("/desktop/window/page-keys", test_page_keys);
+  g_test_add_func ("/desktop/figures/click-replaces", test_click_replaces_figure);
   g_test_add_func ("/desktop/screens/gallery", test_gallery);
   return g_test_run ();
 }

@@ -530,15 +530,25 @@ fill_actions (StyrkortAreaPage *self)
                                 actions->len == 0 ? gtk_label_new (_("No actions yet")) : NULL);
 }
 
-/* The page's head: its title, the note, and what asks for the assessments. */
+/* The groups under the assessments, in order, hidden until their turn
+ * comes: the page grows downwards only, and what is shown stays put. */
+static void
+groups_below (StyrkortAreaPage *self, GtkWidget *groups[4])
+{
+  groups[0] = self->note_group;
+  groups[1] = gtk_widget_get_ancestor (self->subgoal_list, ADW_TYPE_PREFERENCES_GROUP);
+  groups[2] = gtk_widget_get_ancestor (self->action_list, ADW_TYPE_PREFERENCES_GROUP);
+  groups[3] = self->charts_group;
+}
+
+/* The page's head: its title, and what asks for the assessments. */
 static void
 build_head (StyrkortAreaPage *self)
 {
   g_autoptr(GPtrArray) areas = styrkort_project_list_areas (self->project);
-  g_autofree char *note = styrkort_project_get_gender_note (self->project, self->area_id, self->period);
   g_autofree char *period = styrkort_period_to_string (self->period);
   g_autofree char *assessment_help = g_strdup_printf (_("Where each operation stands in %s, and what must be done, when and how."), period);
-  GtkWidget *note_area;
+  GtkWidget *groups[4];
 
   clear_groups (self);
   g_ptr_array_set_size (self->text_areas, 0);
@@ -549,26 +559,38 @@ build_head (StyrkortAreaPage *self)
         gtk_label_set_text (GTK_LABEL (self->title), text);
       }
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->assessment_group), assessment_help);
-  note_area = styrkort_text_area_new (note, _("Gender-equality note"), editable (self));
-  g_signal_connect (note_area, "save", G_CALLBACK (on_gender_note_save_cb), self);
-  g_ptr_array_add (self->text_areas, note_area);
-  styrkort_page_group_add_row (self->group_rows, self->note_group, note_area);
   gtk_widget_set_sensitive (self->add_subgoal, editable (self));
   gtk_widget_set_sensitive (self->add_action, editable (self));
+  groups_below (self, groups);
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    gtk_widget_set_visible (groups[i], FALSE);
   g_clear_pointer (&self->operations, g_ptr_array_unref);
   self->operations = styrkort_project_list_district_operations (self->project);
   self->next_operation = 0;
 }
 
-/* The page is built over the next frames: its head, each operation's
- * assessment, the sub-goals, the actions, the sub-goals' chart, each
- * indicator's charts (all at once, an area page held the window some 70 ms
- * before its first frame). */
+static void
+build_note (StyrkortAreaPage *self)
+{
+  g_autofree char *note = styrkort_project_get_gender_note (self->project, self->area_id, self->period);
+  GtkWidget *note_area = styrkort_text_area_new (note, _("Gender-equality note"), editable (self));
+
+  g_signal_connect (note_area, "save", G_CALLBACK (on_gender_note_save_cb), self);
+  g_ptr_array_add (self->text_areas, note_area);
+  styrkort_page_group_add_row (self->group_rows, self->note_group, note_area);
+}
+
+/* The page is built over the next frames, top down: its head, each
+ * operation's assessment, the note, the sub-goals, the actions, the
+ * sub-goals' chart, each indicator's charts (all at once, an area page held
+ * the window some 70 ms before its first frame). */
 static gboolean
 build_step (GtkWidget *page)
 {
   StyrkortAreaPage *self = STYRKORT_AREA_PAGE (page);
   g_autoptr(GPtrArray) goals = NULL;
+  GtkWidget *groups[4];
+  guint after;
 
   if (self->operations == NULL)
     {
@@ -588,16 +610,22 @@ build_step (GtkWidget *page)
       g_clear_pointer (&self->operations, g_ptr_array_unref);
       return FALSE;
     }
+  /* After the assessments: the note, the sub-goals, the actions, the charts. */
+  after = self->next_operation++ - self->operations->len;
   goals = styrkort_project_list_subgoals (self->project, self->area_id);
-  if (self->next_operation++ == self->operations->len)
+  if (after == 0)
+    build_note (self);
+  else if (after == 1)
     fill_subgoals (self, goals);
-  else if (self->next_operation == self->operations->len + 2)
+  else if (after == 2)
     fill_actions (self);
   else
     {
       self->charts = styrkort_area_charts_new (self->project, self->area_id, self->period, goals);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->charts_group), self->charts);
     }
+  groups_below (self, groups);
+  gtk_widget_set_visible (groups[MIN (after, 3)], TRUE);
   return TRUE;
 }
 

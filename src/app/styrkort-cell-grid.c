@@ -43,8 +43,9 @@ styrkort_cell_grid_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
       }
 }
 
-/* Scrolling only moves the grid: GTK would show the cells drawn before
- * again, and those that come into view would be missing. */
+/* Scrolling only moves the grid, and a larger view leaves its size alone:
+ * GTK would show the cells drawn before again, and those that come into
+ * view would be missing. */
 static void
 styrkort_cell_grid_map (GtkWidget *widget)
 {
@@ -61,6 +62,9 @@ styrkort_cell_grid_map (GtkWidget *widget)
       {
         g_object_ref (self->adjustments[i]);
         g_signal_connect_object (self->adjustments[i], "value-changed", G_CALLBACK (gtk_widget_queue_draw), self,
+                                 G_CONNECT_SWAPPED);
+        /* A larger view (the window maximized) shows more of the grid. */
+        g_signal_connect_object (self->adjustments[i], "changed", G_CALLBACK (gtk_widget_queue_draw), self,
                                  G_CONNECT_SWAPPED);
       }
 }

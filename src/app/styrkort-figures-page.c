@@ -377,6 +377,9 @@ set_name_lines (GtkWidget *label, const char *text)
 {
   g_autofree char *lines = styrkort_page_break_lines (text, 24);
   gtk_label_set_text (GTK_LABEL (label), lines);
+  /* As wide as the longest from the first row on: the grid is built a row
+   * at a time, and the cells moved right as longer names came. */
+  gtk_label_set_width_chars (GTK_LABEL (label), 26);
 }
 
 static int

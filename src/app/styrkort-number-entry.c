@@ -30,6 +30,27 @@ on_changed_cb (GtkEditable *editable, gpointer data)
                                ok ? GTK_ACCESSIBLE_INVALID_FALSE : GTK_ACCESSIBLE_INVALID_TRUE, -1);
 }
 
+static gboolean
+select_all_cb (gpointer data)
+{
+  GtkEditable *editable = data;
+
+  /* The entry's text has the focus still (a click, not a passing Tab). */
+  if (gtk_widget_get_focus_child (GTK_WIDGET (editable)) != NULL)
+    gtk_editable_select_region (editable, 0, -1);
+  g_object_unref (editable);
+  return G_SOURCE_REMOVE;
+}
+
+/* As a spreadsheet cell: a click selects the figure, so that typing
+ * replaces it (a click put the cursor inside it, and 12 typed into 9 made
+ * 129); a second click places the cursor. After the click is handled. */
+static void
+on_focus_enter_cb (GtkEventControllerFocus *focus, gpointer data)
+{
+  g_idle_add (select_all_cb, g_object_ref (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus))));
+}
+
 static void
 styrkort_number_entry_finalize (GObject *object)
 {
@@ -51,6 +72,11 @@ styrkort_number_entry_init (StyrkortNumberEntry *self)
   gtk_entry_set_input_purpose (GTK_ENTRY (self), GTK_INPUT_PURPOSE_NUMBER);
   gtk_editable_set_width_chars (GTK_EDITABLE (self), 5);
   g_signal_connect (self, "changed", G_CALLBACK (on_changed_cb), NULL);
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+    g_signal_connect (focus, "enter", G_CALLBACK (on_focus_enter_cb), NULL);
+    gtk_widget_add_controller (GTK_WIDGET (self), focus);
+  }
 }
 
 GtkWidget *
