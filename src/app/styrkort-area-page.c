@@ -541,17 +541,15 @@ groups_below (StyrkortAreaPage *self, GtkWidget *groups[4])
   groups[3] = self->charts_group;
 }
 
-/* The page's head: its title, and what asks for the assessments. */
+/* The page's title, and what asks for the assessments: at once, so that the
+ * page's first frame says which page it is. */
 static void
-build_head (StyrkortAreaPage *self)
+show_title (StyrkortAreaPage *self)
 {
   g_autoptr(GPtrArray) areas = styrkort_project_list_areas (self->project);
   g_autofree char *period = styrkort_period_to_string (self->period);
   g_autofree char *assessment_help = g_strdup_printf (_("Where each operation stands in %s, and what must be done, when and how."), period);
-  GtkWidget *groups[4];
 
-  clear_groups (self);
-  g_ptr_array_set_size (self->text_areas, 0);
   for (guint i = 0; i < areas->len; i++)
     if (((StyrkortArea *) areas->pdata[i])->id == self->area_id)
       {
@@ -559,6 +557,16 @@ build_head (StyrkortAreaPage *self)
         gtk_label_set_text (GTK_LABEL (self->title), text);
       }
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->assessment_group), assessment_help);
+}
+
+/* The first step: the page emptied, the groups below hidden. */
+static void
+build_head (StyrkortAreaPage *self)
+{
+  GtkWidget *groups[4];
+
+  clear_groups (self);
+  g_ptr_array_set_size (self->text_areas, 0);
   gtk_widget_set_sensitive (self->add_subgoal, editable (self));
   gtk_widget_set_sensitive (self->add_action, editable (self));
   groups_below (self, groups);
@@ -638,6 +646,7 @@ rebuild (StyrkortAreaPage *self)
   gboolean built = self->charts != NULL;
 
   g_clear_pointer (&self->operations, g_ptr_array_unref);
+  show_title (self);
   styrkort_page_steps_start (GTK_WIDGET (self), build_step);
   if (built)
     styrkort_page_steps_finish (GTK_WIDGET (self));

@@ -377,9 +377,20 @@ set_name_lines (GtkWidget *label, const char *text)
 {
   g_autofree char *lines = styrkort_page_break_lines (text, 24);
   gtk_label_set_text (GTK_LABEL (label), lines);
-  /* As wide as the longest from the first row on: the grid is built a row
-   * at a time, and the cells moved right as longer names came. */
-  gtk_label_set_width_chars (GTK_LABEL (label), 26);
+}
+
+/* The names' column about as wide as a line of a name from the first row
+ * on: the grid is built a row at a time, and the cells moved right as
+ * longer names came. Measured once (a label's width in characters is
+ * measured again for every label, every frame). */
+static void
+keep_names_width (GtkWidget *labels)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (labels, "nnnnnnnnnnnnnnnnnnnnnnnn");
+  int width;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  gtk_widget_set_size_request (labels, width + 12, -1);
 }
 
 static int
@@ -594,6 +605,7 @@ start_grid (StyrkortFiguresPage *self)
   self->grid = new_grid ();
   self->header = new_grid ();
   self->labels = new_grid ();
+  keep_names_width (self->labels);
   for (guint u = 0; u < n; u++)
     gtk_grid_attach (GTK_GRID (self->header), header_label (((StyrkortUnit *) self->units->pdata[u])->name, TRUE),
                      u + 1, 0, 1, 1);

@@ -105,11 +105,8 @@ styrkort_page_steps_start (GtkWidget *page, StyrkortPageStep step)
 
   steps->page = page;
   steps->step = step;
+  steps->source = g_idle_add (on_steps_turn_cb, steps);
   g_object_set_data_full (G_OBJECT (page), "styrkort-steps", steps, steps_free);
-  /* The first turn at once: the page's first frame shows its beginning
-   * (its title), not an empty frame. */
-  if (on_steps_turn_cb (steps) == G_SOURCE_CONTINUE)
-    steps->source = g_idle_add (on_steps_turn_cb, steps);
 }
 
 void
