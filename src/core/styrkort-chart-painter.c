@@ -43,21 +43,64 @@ chart_max_ticks (const StyrkortChart *chart, double min, double max)
 /* Text goes through Pango: the family list falls back to any installed
  * font that has a glyph (cairo's toy API drew boxes for a missing glyph and
  * needed one hard-coded family). */
+/* Ascent and descent of a font, kept: pango_context_get_metrics () matches
+ * the font and shapes a sample text each time (half of a chart's drawing
+ * before this), while a chart asks for the same few fonts again and again.
+ * Charts are drawn in worker threads too, hence the lock. */
+typedef struct {
+  double ascent;
+  double descent;
+} FontHeights;
+
+#define MAX_KEPT_FONTS 256
+
+static FontHeights
+font_heights (PangoContext *context, const PangoFontDescription *font)
+{
+  static GMutex lock;
+  static GHashTable *kept;
+  const cairo_font_options_t *options = pango_cairo_context_get_font_options (context);
+  g_autofree char *description = pango_font_description_to_string (font);
+  g_autofree char *key = g_strdup_printf ("%s|%lx|%a", description,
+                                          options != NULL ? cairo_font_options_hash (options) : 0UL,
+                                          pango_cairo_context_get_resolution (context));
+  FontHeights *heights;
+  FontHeights found;
+
+  g_mutex_lock (&lock);
+  if (kept == NULL || g_hash_table_size (kept) >= MAX_KEPT_FONTS)
+    {
+      g_clear_pointer (&kept, g_hash_table_unref);
+      kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    }
+  heights = g_hash_table_lookup (kept, key);
+  if (heights == NULL)
+    {
+      PangoFontMetrics *metrics = pango_context_get_metrics (context, font, NULL);
+      heights = g_new (FontHeights, 1);
+      heights->ascent = (double) pango_font_metrics_get_ascent (metrics) / PANGO_SCALE;
+      heights->descent = (double) pango_font_metrics_get_descent (metrics) / PANGO_SCALE;
+      pango_font_metrics_unref (metrics);
+      g_hash_table_insert (kept, g_steal_pointer (&key), heights);
+    }
+  found = *heights;
+  g_mutex_unlock (&lock);
+  return found;
+}
+
 void
 painter_set_font (Painter *p, double size, gboolean bold)
 {
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string (p->style.font_family);
-  PangoContext *context = pango_layout_get_context (p->text);
-  PangoFontMetrics *metrics;
+  FontHeights heights;
 
   p->size = MAX (size, p->style.min_size);
   pango_font_description_set_absolute_size (font, p->size * PANGO_SCALE);
   pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_layout_set_font_description (p->text, font);
-  metrics = pango_context_get_metrics (context, font, NULL);
-  p->ascent = (double) pango_font_metrics_get_ascent (metrics) / PANGO_SCALE;
-  p->descent = (double) pango_font_metrics_get_descent (metrics) / PANGO_SCALE;
-  pango_font_metrics_unref (metrics);
+  heights = font_heights (pango_layout_get_context (p->text), font);
+  p->ascent = heights.ascent;
+  p->descent = heights.descent;
 }
 
 double
