@@ -305,10 +305,10 @@ main (int argc, char **argv)
   window = ui_test_demo_window (&app, "Stadsdel Exempel.styrkort", 1366, 768, &path);
   g_assert_true (wait_for (page_mapped, "overview"));
 
-  g_test_add_func ("/ui/brief/page-and-links", test_brief_page);
-  g_test_add_func ("/ui/brief/decision-makes-action", test_decision_makes_action);
-  g_test_add_func ("/ui/brief/new-meeting-agenda", test_new_meeting_agenda);
-  g_test_add_func ("/ui/brief/slides", test_brief_slides);
-  g_test_add_func ("/ui/brief/pdf", test_brief_pdf);
+  ui_test_add ("/ui/brief/page-and-links", test_brief_page);
+  ui_test_add ("/ui/brief/decision-makes-action", test_decision_makes_action);
+  ui_test_add ("/ui/brief/new-meeting-agenda", test_new_meeting_agenda);
+  ui_test_add ("/ui/brief/slides", test_brief_slides);
+  ui_test_add ("/ui/brief/pdf", test_brief_pdf);
   return g_test_run ();
 }

@@ -223,7 +223,7 @@ main (int argc, char **argv)
   ui_test_init (&argc, &argv);
   window = ui_test_demo_window (&app, "Stadsdel Exempel.styrkort", 1366, 768, &path);
 
-  g_test_add_func ("/ui/import/city-workbook", test_city_workbook);
-  g_test_add_func ("/ui/import/other-district", test_other_district_workbook);
+  ui_test_add ("/ui/import/city-workbook", test_city_workbook);
+  ui_test_add ("/ui/import/other-district", test_other_district_workbook);
   return g_test_run ();
 }

@@ -647,10 +647,10 @@ main (int argc, char **argv)
   window = ui_test_demo_window (&app, "Stadsdel Exempel.styrkort", 1200, 700, &path);
   demo_path = path;
 
-  g_test_add_func ("/desktop/present/fullscreen", test_present_fullscreen);
-  g_test_add_func ("/desktop/window/f11", test_main_window_f11);
-  g_test_add_func ("/desktop/window/page-keys", test_page_keys);
-  g_test_add_func ("/desktop/figures/click-replaces", test_click_replaces_figure);
-  g_test_add_func ("/desktop/screens/gallery", test_gallery);
+  ui_test_add ("/desktop/present/fullscreen", test_present_fullscreen);
+  ui_test_add ("/desktop/window/f11", test_main_window_f11);
+  ui_test_add ("/desktop/window/page-keys", test_page_keys);
+  ui_test_add ("/desktop/figures/click-replaces", test_click_replaces_figure);
+  ui_test_add ("/desktop/screens/gallery", test_gallery);
   return g_test_run ();
 }

@@ -775,6 +775,7 @@ test_second_window_read_only (void)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   StyrkortWindow *second = styrkort_window_new (GTK_APPLICATION (app));
+  g_autoptr(GtkWidget) page = NULL;
   GtkWidget *entry;
 
   /* The same file twice in this app focuses its window... */
@@ -792,8 +793,14 @@ test_second_window_read_only (void)
                                            "vfu_places", "value", first_unit (0));
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (entry)));
   save_png (GTK_WIDGET (second), "read-only.png");
+  /* A page still filling in when its window closes stops, even when
+   * something still holds it. */
+  styrkort_window_show_page (second, "steering");
+  page = g_object_ref (styrkort_window_get_page_widget (second, "steering"));
+  g_assert_true (styrkort_page_steps_running (page));
   gtk_window_destroy (GTK_WINDOW (second));
   iterate ();
+  g_assert_false (styrkort_page_steps_running (page));
 }
 
 static gboolean
@@ -1634,27 +1641,27 @@ main (int argc, char **argv)
   window = ui_test_demo_window (&app, "Stadsdel Exempel.styrkort", 1366, 768, &path);
 
   projector_type = STYRKORT_TYPE_PROJECTOR;
-  g_test_add_func ("/ui/window/open-demo", test_open_demo);
-  g_test_add_func ("/ui/window/visit-every-entry", test_visit_every_entry);
-  g_test_add_func ("/ui/figures/type-and-refuse", test_type_figures);
-  g_test_add_func ("/ui/figures/undo-redo", test_undo);
-  g_test_add_func ("/ui/figures/built-over-frames", test_figures_built_over_frames);
-  g_test_add_func ("/ui/window/pages-built-over-frames", test_pages_built_over_frames);
-  g_test_add_func ("/ui/area/follows-figures", test_area_follows_figures);
-  g_test_add_func ("/ui/area/undo-text", test_area_undo_text);
-  g_test_add_func ("/ui/area/add-and-delete-action", test_add_and_delete_action);
-  g_test_add_func ("/ui/window/second-window-read-only", test_second_window_read_only);
-  g_test_add_func ("/ui/window/rename-district", test_rename_district);
-  g_test_add_func ("/ui/projector/keys", test_projector_keys);
-  g_test_add_func ("/ui/window/export-workbook", test_export_workbook);
-  g_test_add_func ("/ui/window/export-tertial-report", test_export_tertial_report);
-  g_test_add_func ("/ui/city/overview", test_city_overview);
-  g_test_add_func ("/ui/window/new-district-units", test_new_district_units);
-  g_test_add_func ("/ui/import/dialog", test_import_dialog);
-  g_test_add_func ("/ui/import/cancel", test_import_dialog_cancel);
-  g_test_add_func ("/ui/import/decimal-sign", test_import_dialog_decimal_sign);
-  g_test_add_func ("/ui/report/mark-and-change", test_mark_reported);
-  g_test_add_func ("/ui/window/export-slides", test_export_slides);
-  g_test_add_func ("/ui/window/toast-plain-text", test_toast_plain_text);
+  ui_test_add ("/ui/window/open-demo", test_open_demo);
+  ui_test_add ("/ui/window/visit-every-entry", test_visit_every_entry);
+  ui_test_add ("/ui/figures/type-and-refuse", test_type_figures);
+  ui_test_add ("/ui/figures/undo-redo", test_undo);
+  ui_test_add ("/ui/figures/built-over-frames", test_figures_built_over_frames);
+  ui_test_add ("/ui/window/pages-built-over-frames", test_pages_built_over_frames);
+  ui_test_add ("/ui/area/follows-figures", test_area_follows_figures);
+  ui_test_add ("/ui/area/undo-text", test_area_undo_text);
+  ui_test_add ("/ui/area/add-and-delete-action", test_add_and_delete_action);
+  ui_test_add ("/ui/window/second-window-read-only", test_second_window_read_only);
+  ui_test_add ("/ui/window/rename-district", test_rename_district);
+  ui_test_add ("/ui/projector/keys", test_projector_keys);
+  ui_test_add ("/ui/window/export-workbook", test_export_workbook);
+  ui_test_add ("/ui/window/export-tertial-report", test_export_tertial_report);
+  ui_test_add ("/ui/city/overview", test_city_overview);
+  ui_test_add ("/ui/window/new-district-units", test_new_district_units);
+  ui_test_add ("/ui/import/dialog", test_import_dialog);
+  ui_test_add ("/ui/import/cancel", test_import_dialog_cancel);
+  ui_test_add ("/ui/import/decimal-sign", test_import_dialog_decimal_sign);
+  ui_test_add ("/ui/report/mark-and-change", test_mark_reported);
+  ui_test_add ("/ui/window/export-slides", test_export_slides);
+  ui_test_add ("/ui/window/toast-plain-text", test_toast_plain_text);
   return g_test_run ();
 }

@@ -13,6 +13,10 @@ typedef gboolean (*UiTestDone) (gconstpointer data);
 /* As the app starts: the user's locale and language (the Swedish run drives
  * the Swedish UI), GTK and libadwaita. Call first in main(). */
 void            ui_test_init        (int *argc, char ***argv);
+/* g_test_add_func () for the tests that drive windows: GTK's tooltip
+ * criticals (see ui-test-util.c) are tolerated from the test's start, not
+ * only once it waits (GTest drops the handler as each test starts). */
+void            ui_test_add         (const char *path, GTestFunc test);
 
 /* styrkort_window_open(), waiting until the file is open or refused. */
 gboolean        ui_test_open        (StyrkortWindow *window, GFile *file);

@@ -17,6 +17,20 @@
 #include "styrkort-text-area.h"
 
 /* The page's frame is ui/styrkort-area-page.ui; its rows are filled here. */
+/* The page is built over the next frames, top down, a stage a step (an
+ * assessment or an indicator's charts a step): all at once, an area page
+ * held the window some 70 ms before its first frame. */
+typedef enum {
+  STAGE_HEAD,
+  STAGE_ASSESSMENTS,
+  /* The groups below the assessments, in groups_below ()'s order. */
+  STAGE_NOTE,
+  STAGE_SUBGOALS,
+  STAGE_ACTIONS,
+  STAGE_CHARTS,
+  STAGE_EACH_CHART,
+} BuildStage;
+
 struct _StyrkortAreaPage {
   GtkWidget parent_instance;
   GtkWidget *scrolled;
@@ -26,7 +40,8 @@ struct _StyrkortAreaPage {
   GtkWidget *subgoal_list, *action_list;
   GtkWidget *charts;        /* StyrkortAreaCharts */
   GPtrArray *group_rows;    /* what rebuild () added to the assessment and note groups */
-  GPtrArray *operations;    /* while the page is built: the operations, and the next to show */
+  BuildStage stage;         /* while the page is built: what comes next */
+  GPtrArray *operations;    /* … and during STAGE_ASSESSMENTS, the operations and the next to show */
   guint next_operation;
   GPtrArray *text_areas;    /* assessments ("operation", "dropdown", "badge") and the note ("operation" 0) */
   gint64 area_id;
@@ -575,6 +590,7 @@ build_head (StyrkortAreaPage *self)
   g_clear_pointer (&self->operations, g_ptr_array_unref);
   self->operations = styrkort_project_list_district_operations (self->project);
   self->next_operation = 0;
+  self->stage = self->operations->len > 0 ? STAGE_ASSESSMENTS : STAGE_NOTE;
 }
 
 static void
@@ -588,44 +604,31 @@ build_note (StyrkortAreaPage *self)
   styrkort_page_group_add_row (self->group_rows, self->note_group, note_area);
 }
 
-/* The page is built over the next frames, top down: its head, each
- * operation's assessment, the note, the sub-goals, the actions, the
- * sub-goals' chart, each indicator's charts (all at once, an area page held
- * the window some 70 ms before its first frame). */
-static gboolean
-build_step (GtkWidget *page)
+static void
+build_assessment (StyrkortAreaPage *self)
 {
-  StyrkortAreaPage *self = STYRKORT_AREA_PAGE (page);
-  g_autoptr(GPtrArray) goals = NULL;
-  GtkWidget *groups[4];
-  guint after;
+  StyrkortOperation *op = self->operations->pdata[self->next_operation++];
 
-  if (self->operations == NULL)
-    {
-      build_head (self);
-      return TRUE;
-    }
-  if (self->next_operation < self->operations->len)
-    {
-      StyrkortOperation *op = self->operations->pdata[self->next_operation++];
-      styrkort_page_group_add_row (self->group_rows, self->assessment_group, assessment_row (self, op));
-      return TRUE;
-    }
-  if (self->charts != NULL && styrkort_area_charts_add_next (STYRKORT_AREA_CHARTS (self->charts)))
-    return TRUE;
-  if (self->charts != NULL)
+  styrkort_page_group_add_row (self->group_rows, self->assessment_group, assessment_row (self, op));
+  if (self->next_operation == self->operations->len)
     {
       g_clear_pointer (&self->operations, g_ptr_array_unref);
-      return FALSE;
+      self->stage = STAGE_NOTE;
     }
-  /* After the assessments: the note, the sub-goals, the actions, the charts. */
-  after = self->next_operation++ - self->operations->len;
-  goals = styrkort_project_list_subgoals (self->project, self->area_id);
-  if (after == 0)
+}
+
+/* One of the groups below the assessments, shown as it is filled. */
+static void
+build_group_below (StyrkortAreaPage *self)
+{
+  g_autoptr(GPtrArray) goals = styrkort_project_list_subgoals (self->project, self->area_id);
+  GtkWidget *groups[4];
+
+  if (self->stage == STAGE_NOTE)
     build_note (self);
-  else if (after == 1)
+  else if (self->stage == STAGE_SUBGOALS)
     fill_subgoals (self, goals);
-  else if (after == 2)
+  else if (self->stage == STAGE_ACTIONS)
     fill_actions (self);
   else
     {
@@ -633,8 +636,29 @@ build_step (GtkWidget *page)
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->charts_group), self->charts);
     }
   groups_below (self, groups);
-  gtk_widget_set_visible (groups[MIN (after, 3)], TRUE);
-  return TRUE;
+  gtk_widget_set_visible (groups[self->stage - STAGE_NOTE], TRUE);
+  self->stage++;
+}
+
+static gboolean
+build_step (GtkWidget *page)
+{
+  StyrkortAreaPage *self = STYRKORT_AREA_PAGE (page);
+
+  switch (self->stage)
+    {
+    case STAGE_HEAD:
+      build_head (self);
+      return TRUE;
+    case STAGE_ASSESSMENTS:
+      build_assessment (self);
+      return TRUE;
+    case STAGE_EACH_CHART:
+      return styrkort_area_charts_add_next (STYRKORT_AREA_CHARTS (self->charts));
+    default:
+      build_group_below (self);
+      return TRUE;
+    }
 }
 
 /* Built over the frames the first time; built before, at once, so that
@@ -645,7 +669,7 @@ rebuild (StyrkortAreaPage *self)
 {
   gboolean built = self->charts != NULL;
 
-  g_clear_pointer (&self->operations, g_ptr_array_unref);
+  self->stage = STAGE_HEAD;
   show_title (self);
   styrkort_page_steps_start (GTK_WIDGET (self), build_step);
   if (built)

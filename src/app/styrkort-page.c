@@ -27,12 +27,6 @@ styrkort_page_update (StyrkortPage *self, StyrkortChanges *changes)
   return iface->update != NULL ? iface->update (self, changes) : styrkort_changes_is_empty (changes);
 }
 
-gboolean
-styrkort_page_is_building (StyrkortPage *self)
-{
-  return styrkort_page_steps_running (GTK_WIDGET (self));
-}
-
 /* Filling a page in over several frames ------------------------------------- */
 
 /* A turn's work: a frame at 60 Hz is 16.7 ms, and the frame after the turn
@@ -81,6 +75,13 @@ on_steps_turn_cb (gpointer data)
   Steps *steps = data;
   gint64 end = g_get_monotonic_time () + STEP_BUDGET_US;
 
+  /* Out of its window (closed, while something still holds the page). */
+  if (gtk_widget_get_root (steps->page) == NULL)
+    {
+      steps->source = 0;
+      styrkort_page_steps_stop (steps->page);
+      return G_SOURCE_REMOVE;
+    }
   while (g_get_monotonic_time () < end)
     if (!steps->step (steps->page))
       {

@@ -24,8 +24,6 @@ struct _StyrkortPageInterface {
 
 void     styrkort_page_show   (StyrkortPage *self, StyrkortProject *project, StyrkortPeriod period);
 gboolean styrkort_page_update (StyrkortPage *self, StyrkortChanges *changes);
-/* Whether the page is still filling itself in (styrkort_page_steps_start). */
-gboolean styrkort_page_is_building (StyrkortPage *self);
 
 /* Work that fills a page in over several frames, so that the window keeps
  * drawing and handling input meanwhile: @step is called until it returns
@@ -39,6 +37,7 @@ void     styrkort_page_steps_start   (GtkWidget *page, StyrkortPageStep step);
 void     styrkort_page_steps_stop    (GtkWidget *page);
 /* Does the work not done at once: before finding a widget on the page. */
 void     styrkort_page_steps_finish  (GtkWidget *page);
+/* Whether the page is still filling itself in. */
 gboolean styrkort_page_steps_running (GtkWidget *page);
 
 /* Reports an error from an edit on the page's window, as a toast. */

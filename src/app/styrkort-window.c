@@ -202,7 +202,7 @@ gboolean
 styrkort_window_is_busy (StyrkortWindow *self)
 {
   GtkWidget *page = gtk_stack_get_visible_child (GTK_STACK (self->content_stack));
-  return page != NULL && STYRKORT_IS_PAGE (page) && styrkort_page_is_building (STYRKORT_PAGE (page));
+  return page != NULL && STYRKORT_IS_PAGE (page) && styrkort_page_steps_running (page);
 }
 
 /* Every page shown so far shows the new period when it is next visible. */
