@@ -12,6 +12,7 @@
 #include "styrkort-chart-data.h"
 #include "styrkort-figure-rules.h"
 #include "styrkort-form.h"
+#include "styrkort-item-row.h"
 #include "styrkort-number.h"
 #include "styrkort-page.h"
 #include "styrkort-text-area.h"
@@ -276,10 +277,10 @@ find_subgoal (StyrkortAreaPage *self, gint64 id, GPtrArray *goals)
 }
 
 static void
-on_edit_subgoal_cb (GtkButton *button, StyrkortAreaPage *self)
+on_edit_subgoal_cb (StyrkortItemRow *row, StyrkortAreaPage *self)
 {
   g_autoptr(GPtrArray) goals = styrkort_project_list_subgoals (self->project, self->area_id);
-  open_subgoal_form (self, find_subgoal (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "id")), goals));
+  open_subgoal_form (self, find_subgoal (self, styrkort_item_row_get_id (row), goals));
 }
 
 static void
@@ -289,10 +290,10 @@ on_add_subgoal_cb (GtkButton *button, StyrkortAreaPage *self)
 }
 
 static void
-on_remove_subgoal_cb (GtkButton *button, StyrkortAreaPage *self)
+on_remove_subgoal_cb (StyrkortItemRow *row, StyrkortAreaPage *self)
 {
   g_autoptr(GError) error = NULL;
-  if (!styrkort_project_remove_subgoal (self->project, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "id")), &error))
+  if (!styrkort_project_remove_subgoal (self->project, styrkort_item_row_get_id (row), &error))
     report (self, error);
   else
     styrkort_page_report_deleted (GTK_WIDGET (self), _("Sub-goal"));
@@ -311,36 +312,20 @@ show_subgoal (StyrkortAreaPage *self, GtkWidget *row, const StyrkortSubgoal *g)
   g_autofree char *target = number_text (self, g, g->target);
   g_autofree char *subtitle = g_strdup_printf (_("Baseline %s · latest %s · target %s%s%s"), base, now, target,
                                                g->deadline ? _(" · by ") : "", g->deadline ? g->deadline : "");
-  GtkWidget *state_label = g_object_get_data (G_OBJECT (row), "state");
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), g->text);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_label_set_text (GTK_LABEL (state_label), styrkort_goal_state_label (state));
-  for (int st = STYRKORT_GOAL_NO_DATA; st <= STYRKORT_GOAL_MET; st++)
-    gtk_widget_remove_css_class (state_label, goal_class (st));
-  gtk_widget_add_css_class (state_label, goal_class (state));
+  styrkort_item_row_set_text (STYRKORT_ITEM_ROW (row), g->text, subtitle);
+  styrkort_item_row_set_state (STYRKORT_ITEM_ROW (row), styrkort_goal_state_label (state), goal_class (state));
 }
 
 static GtkWidget *
 subgoal_row (StyrkortAreaPage *self, StyrkortSubgoal *g)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *state_label = gtk_label_new (NULL);
-  g_autofree char *name = g_strdup_printf ("subgoal-%" G_GINT64_FORMAT, g->id);
-
   /* Named for the links of "Inför mötet" (win.go-to). */
-  gtk_widget_set_name (row, name);
-  gtk_widget_set_focusable (row, TRUE);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  g_object_set_data (G_OBJECT (row), "state", state_label);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), state_label);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             styrkort_page_row_button ("document-edit-symbolic", _("Edit sub-goal"), g->id, FALSE,
-                                                       editable (self), G_CALLBACK (on_edit_subgoal_cb), self));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             styrkort_page_row_button ("user-trash-symbolic", _("Delete sub-goal"), g->id, FALSE,
-                                                       editable (self), G_CALLBACK (on_remove_subgoal_cb), self));
+  g_autofree char *name = g_strdup_printf ("subgoal-%" G_GINT64_FORMAT, g->id);
+  GtkWidget *row = styrkort_item_row_new (name, g->id, _("Edit sub-goal"), _("Delete sub-goal"), editable (self));
+
+  g_signal_connect (row, "edit", G_CALLBACK (on_edit_subgoal_cb), self);
+  g_signal_connect (row, "delete", G_CALLBACK (on_remove_subgoal_cb), self);
   show_subgoal (self, row, g);
   return row;
 }
@@ -413,10 +398,10 @@ open_action_form (StyrkortAreaPage *self, const StyrkortAction *a)
 }
 
 static void
-on_edit_action_cb (GtkButton *button, StyrkortAreaPage *self)
+on_edit_action_cb (StyrkortItemRow *row, StyrkortAreaPage *self)
 {
   g_autoptr(GPtrArray) actions = styrkort_project_list_actions (self->project, self->area_id);
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "id"));
+  gint64 id = styrkort_item_row_get_id (row);
 
   for (guint i = 0; i < actions->len; i++)
     if (((StyrkortAction *) actions->pdata[i])->id == id)
@@ -430,10 +415,10 @@ on_add_action_cb (GtkButton *button, StyrkortAreaPage *self)
 }
 
 static void
-on_remove_action_cb (GtkButton *button, StyrkortAreaPage *self)
+on_remove_action_cb (StyrkortItemRow *row, StyrkortAreaPage *self)
 {
   g_autoptr(GError) error = NULL;
-  if (!styrkort_project_remove_action (self->project, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "id")), &error))
+  if (!styrkort_project_remove_action (self->project, styrkort_item_row_get_id (row), &error))
     report (self, error);
   else
     styrkort_page_report_deleted (GTK_WIDGET (self), _("Action"));
@@ -453,38 +438,21 @@ is_overdue (const StyrkortAction *a)
 static GtkWidget *
 action_row (StyrkortAreaPage *self, StyrkortAction *a)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *state = gtk_label_new (styrkort_action_state_label (a->state));
-  g_autoptr(GString) subtitle = g_string_new (*a->owner ? a->owner : _("No owner"));
-  g_autofree char *name = g_strdup_printf ("action-%" G_GINT64_FORMAT, a->id);
-
   /* Named for the links of "Inför mötet" (win.go-to). */
-  gtk_widget_set_name (row, name);
-  gtk_widget_set_focusable (row, TRUE);
+  g_autofree char *name = g_strdup_printf ("action-%" G_GINT64_FORMAT, a->id);
+  GtkWidget *row = styrkort_item_row_new (name, a->id, _("Edit action"), _("Delete action"), editable (self));
+  g_autoptr(GString) subtitle = g_string_new (*a->owner ? a->owner : _("No owner"));
 
   if (a->due)
     g_string_append_printf (subtitle, _(" · due %s"), a->due);
   if (*a->note)
     g_string_append_printf (subtitle, " · %s", a->note);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), a->text);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  if (is_overdue (a))
-    {
-      GtkWidget *overdue = gtk_label_new (_("Overdue"));
-      gtk_widget_add_css_class (overdue, "overdue");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), overdue);
-    }
-  if (a->state >= STYRKORT_ACTION_DONE)
-    gtk_widget_add_css_class (state, "dim-label");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             styrkort_page_row_button ("document-edit-symbolic", _("Edit action"), a->id, FALSE,
-                                                       editable (self), G_CALLBACK (on_edit_action_cb), self));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             styrkort_page_row_button ("user-trash-symbolic", _("Delete action"), a->id, FALSE,
-                                                       editable (self), G_CALLBACK (on_remove_action_cb), self));
+  styrkort_item_row_set_text (STYRKORT_ITEM_ROW (row), a->text, subtitle->str);
+  styrkort_item_row_set_state (STYRKORT_ITEM_ROW (row), styrkort_action_state_label (a->state),
+                               a->state >= STYRKORT_ACTION_DONE ? "dim-label" : NULL);
+  styrkort_item_row_set_flag (STYRKORT_ITEM_ROW (row), is_overdue (a) ? _("Overdue") : NULL);
+  g_signal_connect (row, "edit", G_CALLBACK (on_edit_action_cb), self);
+  g_signal_connect (row, "delete", G_CALLBACK (on_remove_action_cb), self);
   return row;
 }
 

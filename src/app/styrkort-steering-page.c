@@ -5,10 +5,11 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "styrkort-a11y.h"
 #include "styrkort-chart-data.h"
 #include "styrkort-form.h"
+#include "styrkort-item-row.h"
 #include "styrkort-meeting-brief.h"
+#include "styrkort-meeting-row.h"
 #include "styrkort-page.h"
 #include "styrkort-steering-page.h"
 
@@ -31,7 +32,6 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (StyrkortSteeringPage, styrkort_steering_page, GTK
                                G_IMPLEMENT_INTERFACE (STYRKORT_TYPE_PAGE, styrkort_steering_page_page_init))
 
 static void rebuild (StyrkortSteeringPage *self);
-static GtkWidget *row (const char *title, const char *subtitle);
 
 typedef struct {
   StyrkortSteeringPage *page;
@@ -102,35 +102,48 @@ open_member_form (StyrkortSteeringPage *self, const StyrkortMember *m)
   styrkort_form_run (form, save_member, edit);
 }
 
-static void
-on_member_clicked_cb (GtkButton *button, StyrkortSteeringPage *self)
+/* The member of @row, or NULL when gone. */
+static StyrkortMember *
+find_member (GPtrArray *members, StyrkortItemRow *row)
 {
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "id"));
-  gboolean remove = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "remove"));
+  for (guint i = 0; i < members->len; i++)
+    if (((StyrkortMember *) members->pdata[i])->id == styrkort_item_row_get_id (row))
+      return members->pdata[i];
+  return NULL;
+}
+
+static void
+on_edit_member_cb (StyrkortItemRow *row, StyrkortSteeringPage *self)
+{
   g_autoptr(GPtrArray) members = styrkort_project_list_members (self->project);
+  StyrkortMember *m = find_member (members, row);
+
+  if (m != NULL)
+    open_member_form (self, m);
+}
+
+static void
+on_remove_member_cb (StyrkortItemRow *row, StyrkortSteeringPage *self)
+{
+  g_autoptr(GPtrArray) members = styrkort_project_list_members (self->project);
+  StyrkortMember *m = find_member (members, row);
   g_autoptr(GError) error = NULL;
 
-  if (id == 0)
+  if (m == NULL)
+    return;
+  if (styrkort_project_remove_member (self->project, m->id, &error))
     {
-      open_member_form (self, NULL);
-      return;
+      styrkort_page_report_deleted (GTK_WIDGET (self), m->name);
+      rebuild (self);
     }
-  for (guint i = 0; i < members->len; i++)
-    {
-      StyrkortMember *m = members->pdata[i];
-      if (m->id != id)
-        continue;
-      if (!remove)
-        open_member_form (self, m);
-      else if (styrkort_project_remove_member (self->project, id, &error))
-        {
-          styrkort_page_report_deleted (GTK_WIDGET (self), m->name);
-          rebuild (self);
-        }
-      else
-        finish (self, FALSE, error);
-      return;
-    }
+  else
+    finish (self, FALSE, error);
+}
+
+static void
+on_add_member_cb (GtkButton *button, StyrkortSteeringPage *self)
+{
+  open_member_form (self, NULL);
 }
 
 /* Meetings ------------------------------------------------------------------- */
@@ -189,34 +202,43 @@ open_meeting_form (StyrkortSteeringPage *self, const StyrkortMeeting *m)
 }
 
 static void
-on_meeting_clicked_cb (GtkButton *button, StyrkortSteeringPage *self)
+on_add_meeting_cb (GtkButton *button, StyrkortSteeringPage *self)
 {
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "id"));
-  gboolean remove = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "remove"));
+  open_meeting_form (self, NULL);
+}
+
+/* The meeting of @row, or NULL when gone. */
+static StyrkortMeeting *
+find_meeting (GPtrArray *meetings, StyrkortMeetingRow *row)
+{
+  for (guint i = 0; i < meetings->len; i++)
+    if (((StyrkortMeeting *) meetings->pdata[i])->id == styrkort_meeting_row_get_id (row))
+      return meetings->pdata[i];
+  return NULL;
+}
+
+static void
+on_edit_meeting_cb (StyrkortMeetingRow *row, StyrkortSteeringPage *self)
+{
   g_autoptr(GPtrArray) meetings = styrkort_project_list_meetings (self->project);
+  StyrkortMeeting *m = find_meeting (meetings, row);
+
+  if (m != NULL)
+    open_meeting_form (self, m);
+}
+
+static void
+on_remove_meeting_cb (StyrkortMeetingRow *row, StyrkortSteeringPage *self)
+{
   g_autoptr(GError) error = NULL;
 
-  if (id == 0)
+  if (styrkort_project_remove_meeting (self->project, styrkort_meeting_row_get_id (row), &error))
     {
-      open_meeting_form (self, NULL);
-      return;
+      styrkort_page_report_deleted (GTK_WIDGET (self), _("Meeting"));
+      rebuild (self);
     }
-  for (guint i = 0; i < meetings->len; i++)
-    {
-      StyrkortMeeting *m = meetings->pdata[i];
-      if (m->id != id)
-        continue;
-      if (!remove)
-        open_meeting_form (self, m);
-      else if (styrkort_project_remove_meeting (self->project, id, &error))
-        {
-          styrkort_page_report_deleted (GTK_WIDGET (self), _("Meeting"));
-          rebuild (self);
-        }
-      else
-        finish (self, FALSE, error);
-      return;
-    }
+  else
+    finish (self, FALSE, error);
 }
 
 /* Agenda and decisions ------------------------------------------------------------ */
@@ -316,22 +338,22 @@ save_decision_action (StyrkortForm *form, gpointer data)
 }
 
 static DecisionEdit *
-decision_edit_new (StyrkortSteeringPage *self, GtkWidget *button)
+decision_edit_new (StyrkortSteeringPage *self, StyrkortMeetingRow *row, gint64 item_id, gint64 decision_id)
 {
   DecisionEdit *edit = g_new0 (DecisionEdit, 1);
 
   edit->page = self;
-  edit->meeting_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "meeting"));
-  edit->item_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "item"));
-  edit->decision_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "id"));
+  edit->meeting_id = styrkort_meeting_row_get_id (row);
+  edit->item_id = item_id;
+  edit->decision_id = decision_id;
   edit->areas = styrkort_project_list_areas (self->project);
   return edit;
 }
 
 static void
-on_add_decision_cb (GtkButton *button, StyrkortSteeringPage *self)
+on_record_decision_cb (StyrkortMeetingRow *row, gint64 item_id, StyrkortSteeringPage *self)
 {
-  DecisionEdit *edit = decision_edit_new (self, GTK_WIDGET (button));
+  DecisionEdit *edit = decision_edit_new (self, row, item_id, 0);
   StyrkortForm *form = styrkort_form_new (parent_window (self), _("Record Decision"));
 
   styrkort_form_add_text (form, "decision", _("Decision"), "", TRUE);
@@ -340,9 +362,9 @@ on_add_decision_cb (GtkButton *button, StyrkortSteeringPage *self)
 }
 
 static void
-on_create_action_cb (GtkButton *button, StyrkortSteeringPage *self)
+on_create_action_cb (StyrkortMeetingRow *row, gint64 decision_id, StyrkortSteeringPage *self)
 {
-  DecisionEdit *edit = decision_edit_new (self, GTK_WIDGET (button));
+  DecisionEdit *edit = decision_edit_new (self, row, 0, decision_id);
   StyrkortForm *form = styrkort_form_new (parent_window (self), _("Create Action"));
 
   add_action_fields (form, edit, TRUE);
@@ -350,12 +372,11 @@ on_create_action_cb (GtkButton *button, StyrkortSteeringPage *self)
 }
 
 static void
-on_remove_decision_cb (GtkButton *button, StyrkortSteeringPage *self)
+on_remove_decision_cb (StyrkortMeetingRow *row, gint64 id, StyrkortSteeringPage *self)
 {
   g_autoptr(GError) error = NULL;
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "id"));
 
-  self->open_meeting = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "meeting"));
+  self->open_meeting = styrkort_meeting_row_get_id (row);
   if (styrkort_project_remove_decision (self->project, id, &error))
     {
       styrkort_page_report_deleted (GTK_WIDGET (self), _("Decision"));
@@ -380,22 +401,22 @@ save_agenda_item (StyrkortForm *form, gpointer data)
 }
 
 static void
-on_add_agenda_item_cb (GtkButton *button, StyrkortSteeringPage *self)
+on_add_agenda_item_cb (StyrkortMeetingRow *row, StyrkortSteeringPage *self)
 {
   StyrkortForm *form = styrkort_form_new (parent_window (self), _("New Agenda Item"));
   Edit *edit = g_new0 (Edit, 1);
 
   edit->page = self;
-  edit->id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "meeting"));
+  edit->id = styrkort_meeting_row_get_id (row);
   styrkort_form_add_text (form, "title", _("Item"), "", TRUE);
   styrkort_form_run (form, save_agenda_item, edit);
 }
 
 /* The sections of "Inför mötet" that have lines become the agenda. */
 static void
-on_agenda_from_brief_cb (GtkButton *button, StyrkortSteeringPage *self)
+on_agenda_from_brief_cb (StyrkortMeetingRow *row, StyrkortSteeringPage *self)
 {
-  gint64 meeting = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "meeting"));
+  gint64 meeting = styrkort_meeting_row_get_id (row);
   g_autoptr(StyrkortBrief) brief = styrkort_brief_new (self->project, self->period, NULL);
   g_auto(GStrv) agenda = styrkort_brief_agenda (brief);
   g_autoptr(GError) error = NULL;
@@ -411,12 +432,11 @@ on_agenda_from_brief_cb (GtkButton *button, StyrkortSteeringPage *self)
 }
 
 static void
-on_remove_agenda_item_cb (GtkButton *button, StyrkortSteeringPage *self)
+on_remove_agenda_item_cb (StyrkortMeetingRow *row, gint64 id, StyrkortSteeringPage *self)
 {
   g_autoptr(GError) error = NULL;
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "id"));
 
-  self->open_meeting = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "meeting"));
+  self->open_meeting = styrkort_meeting_row_get_id (row);
   if (styrkort_project_remove_agenda_item (self->project, id, &error))
     {
       styrkort_page_report_deleted (GTK_WIDGET (self), _("Agenda item"));
@@ -426,153 +446,21 @@ on_remove_agenda_item_cb (GtkButton *button, StyrkortSteeringPage *self)
     finish (self, FALSE, error);
 }
 
-static GtkWidget *
-agenda_button (StyrkortSteeringPage *self, const char *icon, const char *label, gint64 meeting, gint64 item,
-               gint64 id, GCallback callback)
-{
-  GtkWidget *button = styrkort_page_row_button (icon, label, id, FALSE, editable (self), callback, self);
-  g_object_set_data (G_OBJECT (button), "meeting", GSIZE_TO_POINTER (meeting));
-  g_object_set_data (G_OBJECT (button), "item", GSIZE_TO_POINTER (item));
-  return button;
-}
-
-static char *
-decision_subtitle (StyrkortSteeringPage *self, gint64 decision_id, gboolean *has_action)
-{
-  g_autoptr(GPtrArray) actions = styrkort_project_list_decision_actions (self->project, decision_id);
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  *has_action = actions->len > 0;
-  if (actions->len == 0)
-    return g_strdup (_("Decision · no action"));
-  for (guint i = 0; i < actions->len; i++)
-    {
-      StyrkortAction *a = actions->pdata[i];
-      g_string_append (text, i == 0 ? _("Decision · action: ") : "; ");
-      g_string_append (text, a->text);
-      if (*a->owner)
-        g_string_append_printf (text, ", %s", a->owner);
-      if (a->due != NULL)
-        g_string_append_printf (text, _(", due %s"), a->due);
-      g_string_append_printf (text, " (%s)", styrkort_action_state_label (a->state));
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-/* A meeting: its date and notes, and opened, its agenda with the decisions per item. */
+/* A meeting, with the page's hands on its buttons. */
 static GtkWidget *
 meeting_row (StyrkortSteeringPage *self, StyrkortMeeting *m)
 {
-  GtkWidget *r = adw_expander_row_new ();
-  g_autoptr(GPtrArray) items = styrkort_project_list_agenda (self->project, m->id);
-  g_autoptr(GPtrArray) decisions = styrkort_project_list_decisions (self->project, m->id);
-  g_autofree char *name = g_strdup_printf ("meeting-%" G_GINT64_FORMAT, m->id);
-  g_autofree char *edit = g_strdup_printf (_("Edit meeting %s"), m->date);
-  g_autofree char *remove = g_strdup_printf (_("Remove meeting %s"), m->date);
-  g_autofree char *n_items = g_strdup_printf (ngettext ("%u agenda item", "%u agenda items",
-                                                           items->len), items->len);
-  g_autofree char *n_decisions = g_strdup_printf (ngettext ("%u decision", "%u decisions",
-                                                               decisions->len), decisions->len);
-  g_autofree char *count = g_strdup_printf ("%s, %s", n_items, n_decisions);
-  g_autofree char *subtitle = *m->notes ? g_strdup_printf ("%s · %s", count, m->notes) : g_strdup (count);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *add_item = gtk_button_new_with_mnemonic (_("Add Agenda _Item…"));
-  GtkWidget *from_brief = gtk_button_new_with_mnemonic (_("Agenda From _Before the Meeting"));
-  GtkWidget *last = adw_preferences_row_new ();
+  GtkWidget *r = styrkort_meeting_row_new (self->project, m, editable (self));
 
-  gtk_widget_set_name (r, name);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (r), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (r), m->date);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (r), subtitle);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (r), m->id == self->open_meeting);
-  /* Each action goes before the ones added already: edit, then remove. */
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (r),
-                               styrkort_page_row_button ("user-trash-symbolic", remove, m->id, TRUE,
-                                                         editable (self), G_CALLBACK (on_meeting_clicked_cb), self));
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (r),
-                               styrkort_page_row_button ("document-edit-symbolic", edit, m->id, FALSE,
-                                                         editable (self), G_CALLBACK (on_meeting_clicked_cb), self));
-  for (guint i = 0; i < items->len; i++)
-    {
-      StyrkortAgendaItem *item = items->pdata[i];
-      GtkWidget *ir = row (item->title, NULL);
-      g_autofree char *item_name = g_strdup_printf ("agenda-%" G_GINT64_FORMAT, item->id);
-      g_autofree char *number = g_strdup_printf ("%u.", i + 1);
-      g_autofree char *record = g_strdup_printf (_("Record a decision on “%s”"), item->title);
-      g_autofree char *drop = g_strdup_printf (_("Remove agenda item “%s”"), item->title);
-      GtkWidget *n = gtk_label_new (number);
-
-      gtk_widget_set_name (ir, item_name);
-      gtk_widget_add_css_class (n, "dim-label");
-      adw_action_row_add_prefix (ADW_ACTION_ROW (ir), n);
-      gtk_widget_add_css_class (ir, "agenda-item");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (ir),
-                                 agenda_button (self, "list-add-symbolic", record, m->id, item->id, 0,
-                                                G_CALLBACK (on_add_decision_cb)));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (ir),
-                                 agenda_button (self, "user-trash-symbolic", drop, m->id, item->id, item->id,
-                                                G_CALLBACK (on_remove_agenda_item_cb)));
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (r), ir);
-      for (guint j = 0; j < decisions->len; j++)
-        {
-          StyrkortDecision *d = decisions->pdata[j];
-          gboolean has_action = FALSE;
-          g_autofree char *detail = NULL, *decision_name = NULL, *create = NULL, *forget = NULL;
-          GtkWidget *dr;
-
-          if (d->agenda_item_id != item->id)
-            continue;
-          detail = decision_subtitle (self, d->id, &has_action);
-          dr = row (d->text, detail);
-          decision_name = g_strdup_printf ("decision-%" G_GINT64_FORMAT, d->id);
-          create = g_strdup_printf (_("Create an action from “%s”"), d->text);
-          forget = g_strdup_printf (_("Remove decision “%s”"), d->text);
-          gtk_widget_set_name (dr, decision_name);
-          gtk_widget_add_css_class (dr, "decision");
-          {
-            /* Indented under its item, with a mark (decoration). */
-            GtkWidget *mark = gtk_image_new_from_icon_name ("object-select-symbolic");
-            gtk_widget_set_margin_start (mark, 18);
-            gtk_accessible_update_state (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-            adw_action_row_add_prefix (ADW_ACTION_ROW (dr), mark);
-          }
-          if (!has_action)
-            adw_action_row_add_suffix (ADW_ACTION_ROW (dr),
-                                       agenda_button (self, "document-new-symbolic", create, m->id, item->id, d->id,
-                                                      G_CALLBACK (on_create_action_cb)));
-          adw_action_row_add_suffix (ADW_ACTION_ROW (dr),
-                                     agenda_button (self, "user-trash-symbolic", forget, m->id, item->id, d->id,
-                                                    G_CALLBACK (on_remove_decision_cb)));
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (r), dr);
-        }
-    }
-  for (GtkWidget *b = add_item; b != NULL; b = b == add_item ? from_brief : NULL)
-    {
-      /* A closed meeting's buttons are read unshown. */
-      styrkort_a11y_name_mnemonic_button (b);
-      gtk_widget_add_css_class (b, "flat");
-      gtk_widget_set_sensitive (b, editable (self));
-      g_object_set_data (G_OBJECT (b), "meeting", GSIZE_TO_POINTER (m->id));
-      gtk_box_append (GTK_BOX (buttons), b);
-    }
-  g_signal_connect (add_item, "clicked", G_CALLBACK (on_add_agenda_item_cb), self);
-  g_signal_connect (from_brief, "clicked", G_CALLBACK (on_agenda_from_brief_cb), self);
-  gtk_widget_set_margin_top (buttons, 6);
-  gtk_widget_set_margin_bottom (buttons, 6);
-  gtk_widget_set_margin_start (buttons, 6);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (last), FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (last), buttons);
-  {
-    g_autofree char *label = g_strdup_printf (_("Agenda of the meeting %s"), m->date);
-    gtk_accessible_update_property (GTK_ACCESSIBLE (last), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  }
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (r), last);
-  {
-    /* The expander's own lists (read by screen readers while it is closed
-     * too): named for the meeting. */
-    g_autofree char *label = g_strdup_printf (_("Agenda and decisions of the meeting %s"), m->date);
-    styrkort_a11y_name_lists (r, label);
-  }
+  g_signal_connect (r, "edit", G_CALLBACK (on_edit_meeting_cb), self);
+  g_signal_connect (r, "remove", G_CALLBACK (on_remove_meeting_cb), self);
+  g_signal_connect (r, "add-item", G_CALLBACK (on_add_agenda_item_cb), self);
+  g_signal_connect (r, "agenda-from-brief", G_CALLBACK (on_agenda_from_brief_cb), self);
+  g_signal_connect (r, "record-decision", G_CALLBACK (on_record_decision_cb), self);
+  g_signal_connect (r, "remove-item", G_CALLBACK (on_remove_agenda_item_cb), self);
+  g_signal_connect (r, "create-action", G_CALLBACK (on_create_action_cb), self);
+  g_signal_connect (r, "remove-decision", G_CALLBACK (on_remove_decision_cb), self);
   return r;
 }
 
@@ -609,17 +497,6 @@ district_row (StyrkortSteeringPage *self, const char *title, const char *field, 
   return entry;
 }
 
-static GtkWidget *
-row (const char *title, const char *subtitle)
-{
-  GtkWidget *r = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (r), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (r), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (r), subtitle ? subtitle : "");
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (r), 0);
-  return r;
-}
-
 static void
 fill_district (StyrkortSteeringPage *self)
 {
@@ -646,16 +523,15 @@ fill_members (StyrkortSteeringPage *self)
   for (guint i = 0; i < members->len; i++)
     {
       StyrkortMember *m = members->pdata[i];
+      g_autofree char *name = g_strdup_printf ("member-%" G_GINT64_FORMAT, m->id);
       g_autofree char *subtitle = g_strdup_printf ("%s · %s", m->role, m->organisation);
-      GtkWidget *r = row (m->name, subtitle);
       g_autofree char *edit = g_strdup_printf (_("Edit %s"), m->name);
       g_autofree char *remove = g_strdup_printf (_("Remove %s"), m->name);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (r),
-                                 styrkort_page_row_button ("document-edit-symbolic", edit, m->id, FALSE,
-                                                           editable (self), G_CALLBACK (on_member_clicked_cb), self));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (r),
-                                 styrkort_page_row_button ("user-trash-symbolic", remove, m->id, TRUE,
-                                                           editable (self), G_CALLBACK (on_member_clicked_cb), self));
+      GtkWidget *r = styrkort_item_row_new (name, m->id, edit, remove, editable (self));
+
+      styrkort_item_row_set_text (STYRKORT_ITEM_ROW (r), m->name, subtitle);
+      g_signal_connect (r, "edit", G_CALLBACK (on_edit_member_cb), self);
+      g_signal_connect (r, "delete", G_CALLBACK (on_remove_member_cb), self);
       gtk_list_box_append (GTK_LIST_BOX (self->member_list), r);
     }
 }
@@ -773,8 +649,8 @@ styrkort_steering_page_class_init (StyrkortSteeringPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StyrkortSteeringPage, member_list);
   gtk_widget_class_bind_template_child (widget_class, StyrkortSteeringPage, add_meeting);
   gtk_widget_class_bind_template_child (widget_class, StyrkortSteeringPage, meeting_list);
-  gtk_widget_class_bind_template_callback (widget_class, on_member_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_meeting_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_member_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_meeting_cb);
 }
 
 static void
