@@ -571,6 +571,38 @@ text_of_view (GtkWidget *view)
 
 /* Undo of a text typed on an area page puts the old text back into the same
  * field (the page is not built again, nothing else on it moves). */
+/* The first operation's status chosen on the page: in the file, on its
+ * badge; undone, the earlier choice is shown again, badge and all. */
+static void
+check_status_and_undo (GtkWidget *page, const char *area)
+{
+  StyrkortPeriod p = styrkort_window_get_period (window);
+  gint64 operation = ui_test_file_int (window, path, "SELECT id FROM operation ORDER BY position LIMIT 1");
+  g_autofree char *name = g_strdup_printf ("assessment-%" G_GINT64_FORMAT, operation);
+  g_autofree char *sql = g_strdup_printf ("SELECT status FROM assessment WHERE area_id = (SELECT id FROM area WHERE key = '%s')"
+                                          " AND operation_id = %" G_GINT64_FORMAT " AND year = %d AND tertial = %d",
+                                          area, operation, p.year, p.tertial);
+  GtkWidget *dropdown = find_widget (page, is_named, name);
+  GtkWidget *badge;
+  guint before;
+  g_autofree char *stored = NULL;
+
+  g_assert_nonnull (dropdown);
+  badge = gtk_widget_get_first_child (gtk_widget_get_parent (dropdown));
+  before = gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown));
+  /* Items: "Not assessed", then the statuses in their order. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), before == 4 ? 2 : 4);
+  iterate ();
+  stored = ui_test_file_text (window, path, sql);
+  g_assert_cmpstr (stored, ==, before == 4 ? "in_progress" : "needs_attention");
+  g_assert_true (gtk_widget_has_css_class (badge, before == 4 ? "status-in_progress" : "status-needs_attention"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate ();
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, before);
+  g_assert_false (gtk_widget_has_css_class (badge, before == 4 ? "status-in_progress" : "status-needs_attention"));
+}
+
 static void
 test_area_undo_text (void)
 {
@@ -605,6 +637,7 @@ test_area_undo_text (void)
   g_assert_true (views->pdata[views->len - 1] == note);
   after = text_of_view (note);
   g_assert_cmpstr (after, ==, before);
+  check_status_and_undo (page, area);
 }
 
 static gboolean

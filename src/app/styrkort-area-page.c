@@ -9,6 +9,7 @@
 #include "styrkort-locale.h"
 #include "styrkort-area-charts.h"
 #include "styrkort-area-page.h"
+#include "styrkort-assessment-row.h"
 #include "styrkort-chart-data.h"
 #include "styrkort-figure-rules.h"
 #include "styrkort-form.h"
@@ -44,7 +45,8 @@ struct _StyrkortAreaPage {
   BuildStage stage;         /* while the page is built: what comes next */
   GPtrArray *operations;    /* … and during STAGE_ASSESSMENTS, the operations and the next to show */
   guint next_operation;
-  GPtrArray *text_areas;    /* assessments ("operation", "dropdown", "badge") and the note ("operation" 0) */
+  GPtrArray *assessment_rows;
+  GtkWidget *note_area;
   gint64 area_id;
   StyrkortProject *project;
   StyrkortPeriod period;
@@ -72,18 +74,11 @@ report (StyrkortAreaPage *self, GError *error)
 
 /* Assessment per operation ------------------------------------------------ */
 
-static const char *
-status_class (int status)
-{
-  static const char *classes[] = { "status-not_started", "status-in_progress", "status-established",
-                                   "status-needs_attention" };
-  return status >= 0 && status < STYRKORT_N_STATUSES ? classes[status] : "status-none";
-}
-
+/* @status -1 keeps the stored status, @text NULL the stored text. */
 static void
-save_assessment (StyrkortAreaPage *self, GtkWidget *source, int status, const char *text)
+save_assessment (StyrkortAreaPage *self, StyrkortAssessmentRow *row, int status, const char *text)
 {
-  gint64 operation = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (source), "operation"));
+  gint64 operation = styrkort_assessment_row_get_operation (row);
   g_autoptr(StyrkortAssessment) old = styrkort_project_get_assessment (self->project, self->area_id,
                                                                        operation, self->period);
   g_autoptr(GError) error = NULL;
@@ -97,74 +92,27 @@ save_assessment (StyrkortAreaPage *self, GtkWidget *source, int status, const ch
 }
 
 static void
-on_status_selected_cb (GtkDropDown *dropdown, GParamSpec *pspec, StyrkortAreaPage *self)
+on_status_chosen_cb (StyrkortAssessmentRow *row, int status, StyrkortAreaPage *self)
 {
-  guint selected = gtk_drop_down_get_selected (dropdown);
-  GtkWidget *badge = g_object_get_data (G_OBJECT (dropdown), "badge");
-
-  /* Item 0 is "Not assessed": choosing it takes nothing away. */
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
-    return;
-  save_assessment (self, GTK_WIDGET (dropdown), (int) selected - 1, NULL);
-  for (int s = -1; s < STYRKORT_N_STATUSES; s++)
-    gtk_widget_remove_css_class (badge, status_class (s));
-  gtk_widget_add_css_class (badge, status_class ((int) selected - 1));
+  save_assessment (self, row, status, NULL);
 }
 
 static void
-on_assessment_text_save_cb (GtkWidget *area, const char *text, StyrkortAreaPage *self)
+on_assessment_text_saved_cb (StyrkortAssessmentRow *row, const char *text, StyrkortAreaPage *self)
 {
-  save_assessment (self, area, -1, text);
+  save_assessment (self, row, -1, text);
 }
 
 static GtkWidget *
 assessment_row (StyrkortAreaPage *self, StyrkortOperation *op)
 {
   g_autoptr(StyrkortAssessment) a = styrkort_project_get_assessment (self->project, self->area_id, op->id, self->period);
-  const char *choices[STYRKORT_N_STATUSES + 2] = { _("Not assessed") };
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *name = gtk_label_new (STYRKORT_LOCALIZED (op, name));
-  GtkWidget *badge = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *dropdown, *area;
-  g_autofree char *label = g_strdup_printf (_("Assessment, %s"), STYRKORT_LOCALIZED (op, name));
-  g_autofree char *status_label = g_strdup_printf (_("Status, %s"), STYRKORT_LOCALIZED (op, name));
+  GtkWidget *row = styrkort_assessment_row_new (op, a, editable (self));
 
-  for (int s = 0; s < STYRKORT_N_STATUSES; s++)
-    choices[s + 1] = styrkort_status_label (s);
-  dropdown = gtk_drop_down_new_from_strings (choices);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), a ? a->status + 1 : 0);
-  gtk_widget_set_sensitive (dropdown, editable (self));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, status_label, -1);
-  g_object_set_data (G_OBJECT (dropdown), "operation", GSIZE_TO_POINTER (op->id));
-  g_object_set_data (G_OBJECT (dropdown), "badge", badge);
-  {
-    /* Named for the links of "Inför mötet" (win.go-to). */
-    g_autofree char *name = g_strdup_printf ("assessment-%" G_GINT64_FORMAT, op->id);
-    gtk_widget_set_name (dropdown, name);
-  }
-  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_status_selected_cb), self);
-
-  gtk_widget_set_size_request (badge, 14, 14);
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (badge, "status-badge");
-  gtk_widget_add_css_class (badge, status_class (a ? (int) a->status : -1));
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_widget_set_hexpand (name, TRUE);
-  gtk_widget_add_css_class (name, "heading");
-  gtk_box_append (GTK_BOX (top), badge);
-  gtk_box_append (GTK_BOX (top), name);
-  gtk_box_append (GTK_BOX (top), dropdown);
-  gtk_box_append (GTK_BOX (box), top);
-  area = styrkort_text_area_new (a ? a->text : "", label, editable (self));
-  g_object_set_data (G_OBJECT (area), "operation", GSIZE_TO_POINTER (op->id));
-  g_object_set_data (G_OBJECT (area), "dropdown", dropdown);
-  g_signal_connect (area, "save", G_CALLBACK (on_assessment_text_save_cb), self);
-  g_ptr_array_add (self->text_areas, area);
-  gtk_box_append (GTK_BOX (box), area);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  return box;
+  g_signal_connect (row, "status-chosen", G_CALLBACK (on_status_chosen_cb), self);
+  g_signal_connect (row, "text-saved", G_CALLBACK (on_assessment_text_saved_cb), self);
+  g_ptr_array_add (self->assessment_rows, row);
+  return row;
 }
 
 static void
@@ -549,7 +497,8 @@ build_head (StyrkortAreaPage *self)
   GtkWidget *groups[4];
 
   clear_groups (self);
-  g_ptr_array_set_size (self->text_areas, 0);
+  g_ptr_array_set_size (self->assessment_rows, 0);
+  self->note_area = NULL;
   gtk_widget_set_sensitive (self->add_subgoal, editable (self));
   gtk_widget_set_sensitive (self->add_action, editable (self));
   groups_below (self, groups);
@@ -565,11 +514,10 @@ static void
 build_note (StyrkortAreaPage *self)
 {
   g_autofree char *note = styrkort_project_get_gender_note (self->project, self->area_id, self->period);
-  GtkWidget *note_area = styrkort_text_area_new (note, _("Gender-equality note"), editable (self));
 
-  g_signal_connect (note_area, "save", G_CALLBACK (on_gender_note_save_cb), self);
-  g_ptr_array_add (self->text_areas, note_area);
-  styrkort_page_group_add_row (self->group_rows, self->note_group, note_area);
+  self->note_area = styrkort_text_area_new (note, _("Gender-equality note"), editable (self));
+  g_signal_connect (self->note_area, "save", G_CALLBACK (on_gender_note_save_cb), self);
+  styrkort_page_group_add_row (self->group_rows, self->note_group, self->note_area);
 }
 
 static void
@@ -649,26 +597,18 @@ rebuild (StyrkortAreaPage *self)
 static void
 update_texts (StyrkortAreaPage *self)
 {
-  for (guint i = 0; i < self->text_areas->len; i++)
+  for (guint i = 0; i < self->assessment_rows->len; i++)
     {
-      GtkWidget *area = self->text_areas->pdata[i];
-      gint64 operation = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (area), "operation"));
-      GtkWidget *dropdown = g_object_get_data (G_OBJECT (area), "dropdown");
-      g_autoptr(StyrkortAssessment) a = operation ? styrkort_project_get_assessment (self->project, self->area_id,
-                                                                                  operation, self->period) : NULL;
-      g_autofree char *note = operation ? NULL : styrkort_project_get_gender_note (self->project, self->area_id, self->period);
-
-      styrkort_text_area_show_stored (STYRKORT_TEXT_AREA (area), operation ? (a ? a->text : "") : note);
-      if (dropdown != NULL && gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)) != (a ? a->status + 1 : 0))
-        {
-          GtkWidget *badge = g_object_get_data (G_OBJECT (dropdown), "badge");
-          g_signal_handlers_block_by_func (dropdown, on_status_selected_cb, self);
-          gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), a ? a->status + 1 : 0);
-          g_signal_handlers_unblock_by_func (dropdown, on_status_selected_cb, self);
-          for (int st = -1; st < STYRKORT_N_STATUSES; st++)
-            gtk_widget_remove_css_class (badge, status_class (st));
-          gtk_widget_add_css_class (badge, status_class (a ? (int) a->status : -1));
-        }
+      StyrkortAssessmentRow *row = self->assessment_rows->pdata[i];
+      g_autoptr(StyrkortAssessment) a = styrkort_project_get_assessment (self->project, self->area_id,
+                                                                         styrkort_assessment_row_get_operation (row),
+                                                                         self->period);
+      styrkort_assessment_row_show_stored (row, a);
+    }
+  if (self->note_area != NULL)
+    {
+      g_autofree char *note = styrkort_project_get_gender_note (self->project, self->area_id, self->period);
+      styrkort_text_area_show_stored (STYRKORT_TEXT_AREA (self->note_area), note);
     }
 }
 
@@ -733,7 +673,7 @@ styrkort_area_page_dispose (GObject *object)
   g_clear_pointer (&self->operations, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), STYRKORT_TYPE_AREA_PAGE);
   g_clear_object (&self->project);
-  g_clear_pointer (&self->text_areas, g_ptr_array_unref);
+  g_clear_pointer (&self->assessment_rows, g_ptr_array_unref);
   g_clear_pointer (&self->group_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (styrkort_area_page_parent_class)->dispose (object);
 }
@@ -762,7 +702,7 @@ styrkort_area_page_class_init (StyrkortAreaPageClass *klass)
 static void
 styrkort_area_page_init (StyrkortAreaPage *self)
 {
-  self->text_areas = g_ptr_array_new ();
+  self->assessment_rows = g_ptr_array_new ();
   self->group_rows = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
