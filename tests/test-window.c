@@ -107,6 +107,19 @@ stored (const char *code, gint64 unit, const char *column)
   return text ? g_ascii_strtod (text, NULL) : NAN;
 }
 
+/* Where the title of the sidebar's entry @name starts, in the sidebar. */
+static double
+sidebar_title_x (GtkWidget *sidebar, const char *name)
+{
+  GtkWidget *row = find_widget (sidebar, is_named, name);
+  graphene_point_t at;
+
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_compute_point (gtk_widget_get_last_child (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))),
+                                           sidebar, &GRAPHENE_POINT_INIT (0, 0), &at));
+  return at.x;
+}
+
 static void
 test_open_demo (void)
 {
@@ -120,6 +133,8 @@ test_open_demo (void)
       selectable++;
   /* Översikt, Inför mötet, 13 areas, 3 themes, Nyckeltal, Styrgrupp: 20 entries. */
   g_assert_cmpuint (selectable, ==, 20);
+  /* Area titles line up after one-digit and two-digit numbers alike. */
+  g_assert_cmpfloat (sidebar_title_x (sidebar, "a01"), ==, sidebar_title_x (sidebar, "a10"));
   g_assert_cmpstr (styrkort_window_get_page (window), ==, "overview");
   /* The status chart, and the five T2 indicators' charts that follow the first frame. */
   iterate ();

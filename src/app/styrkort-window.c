@@ -373,6 +373,9 @@ add_sidebar_entry (StyrkortWindow *self, const char *name, const char *number, c
   if (number != NULL)
     {
       GtkWidget *n = gtk_label_new (number);
+      /* Room for two digits in every row: titles line up from 1 to 13. */
+      gtk_label_set_width_chars (GTK_LABEL (n), 2);
+      gtk_widget_add_css_class (n, "numeric");
       gtk_label_set_xalign (GTK_LABEL (n), 1);
       gtk_label_set_yalign (GTK_LABEL (n), 0);
       gtk_widget_add_css_class (n, "area-number");
