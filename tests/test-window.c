@@ -307,6 +307,46 @@ show_over_frames (const char *page)
   return second;
 }
 
+static void
+set_window_size (StyrkortWindow *window, int width, int height)
+{
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  ui_test_settle (GTK_WIDGET (window));
+  ui_test_settle (GTK_WIDGET (window));
+}
+
+/* A window made smaller leaves cells out of the grid's view; grown again,
+ * the grid draws the cells that came into view. */
+static void
+check_grown_view_drawn (StyrkortWindow *window, GtkWidget *grid)
+{
+  GtkWidget *body = gtk_widget_get_ancestor (grid, GTK_TYPE_SCROLLED_WINDOW);
+  int width = gtk_widget_get_width (GTK_WIDGET (window)), height = gtk_widget_get_height (GTK_WIDGET (window));
+  g_autoptr(GPtrArray) undrawn = g_ptr_array_new ();
+  guint came_into_view = 0;
+
+  /* A window as large as the screen may have been maximized (mutter). */
+  gtk_window_unmaximize (GTK_WINDOW (window));
+  set_window_size (window, width, height / 2);
+  for (GtkWidget *child = gtk_widget_get_first_child (grid); child; child = gtk_widget_get_next_sibling (child))
+    if (STYRKORT_IS_NUMBER_ENTRY (child) && !styrkort_cell_grid_drew (STYRKORT_CELL_GRID (grid), child))
+      g_ptr_array_add (undrawn, child);
+  g_assert_cmpuint (undrawn->len, >, 0);
+  set_window_size (window, width, height);
+  for (guint i = 0; i < undrawn->len; i++)
+    {
+      GtkWidget *cell = undrawn->pdata[i];
+      graphene_point_t at;
+      g_assert_true (gtk_widget_compute_point (cell, body, &GRAPHENE_POINT_INIT (0, 0), &at));
+      if (at.x < 0 || at.y < 0 || at.x + gtk_widget_get_width (cell) > gtk_widget_get_width (body) ||
+          at.y + gtk_widget_get_height (cell) > gtk_widget_get_height (body))
+        continue;
+      g_assert_true (styrkort_cell_grid_drew (STYRKORT_CELL_GRID (grid), cell));
+      came_into_view++;
+    }
+  g_assert_cmpuint (came_into_view, >, 0);
+}
+
 /* Nyckeltal is built a row at a time; another period then only shows other
  * figures in the same cells. */
 static void
@@ -349,6 +389,7 @@ test_figures_built_over_frames (void)
     ui_test_settle (GTK_WIDGET (second));
     g_assert_true (styrkort_cell_grid_drew (STYRKORT_CELL_GRID (grid), last));
     gtk_adjustment_set_value (v, 0);
+    check_grown_view_drawn (second, grid);
   }
   /* The period before: the same cell, the figure of that period. */
   {
