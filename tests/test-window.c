@@ -188,6 +188,20 @@ type_into (GtkWidget *entry, const char *text)
   iterate ();
 }
 
+/* A cell clicked or tabbed into has its figure selected; left, it shows no
+ * selection (a highlight stayed on the cell left behind). */
+static void
+check_selection_follows_focus (GtkWidget *cell, GtkWidget *next)
+{
+  gtk_widget_grab_focus (cell);
+  ui_test_drain ();
+  g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (cell), NULL, NULL));
+  gtk_widget_grab_focus (next);
+  ui_test_drain ();
+  g_assert_false (gtk_editable_get_selection_bounds (GTK_EDITABLE (cell), NULL, NULL));
+  g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (next), NULL, NULL));
+}
+
 static void
 test_type_figures (void)
 {
@@ -200,6 +214,7 @@ test_type_figures (void)
   double before;
 
   g_assert_nonnull (vfu);
+  check_selection_follows_focus (leavers, staff);
   type_into (vfu, "7");
   g_assert_cmpfloat (stored ("vfu_places", unit, "value"), ==, 7);
   /* Enter moved the focus down the same column. */
