@@ -10,6 +10,7 @@
 #include "styrkort-demo.h"
 #include "styrkort-locale.h"
 #include "styrkort-meeting-brief.h"
+#include "styrkort-page.h"
 #include "styrkort-projector.h"
 #include "styrkort-window.h"
 #include "test-util.h"
@@ -35,6 +36,20 @@ static gboolean
 is_named (GtkWidget *widget, gconstpointer name)
 {
   return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+static gboolean
+is_cell (GtkWidget *widget)
+{
+  const char *link = styrkort_page_get_link (widget);
+  return link != NULL && g_str_has_prefix (link, "cell-");
+}
+
+/* Linked for "Inför mötet" (styrkort_page_set_link). */
+static gboolean
+is_linked (GtkWidget *widget, gconstpointer link)
+{
+  return g_strcmp0 (styrkort_page_get_link (widget), link) == 0;
 }
 
 static void
@@ -107,7 +122,7 @@ test_brief_page (void)
   g_signal_emit_by_name (row, "activated");
   g_assert_true (wait_for (page_is, "a03"));
   action_name = g_strdup_printf ("action-%" G_GINT64_FORMAT, action);
-  target = find_widget (styrkort_window_get_page_widget (window, "a03"), is_named, action_name);
+  target = find_widget (styrkort_window_get_page_widget (window, "a03"), is_linked, action_name);
   g_assert_nonnull (target);
   g_assert_true (wait_for (focus_in, target));
 
@@ -121,7 +136,7 @@ test_brief_page (void)
   {
     GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
     GtkWidget *cell = focus;
-    while (cell != NULL && !g_str_has_prefix (gtk_widget_get_name (cell), "cell-"))
+    while (cell != NULL && !is_cell (cell))
       cell = gtk_widget_get_parent (cell);
     g_assert_nonnull (cell);
   }
@@ -190,7 +205,7 @@ test_decision_makes_action (void)
                                       "Personalomsättningen följs upp per enhet varje tertial"), "activated");
   g_assert_true (wait_for (page_is, "steering"));
   steering = styrkort_window_get_page_widget (window, "steering");
-  meeting_row = find_widget (steering, is_named, meeting_name);
+  meeting_row = find_widget (steering, is_linked, meeting_name);
   g_assert_nonnull (meeting_row);
   g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (meeting_row)));
   g_assert_nonnull (find_widget (meeting_row, is_row_titled, "Nyckeltal för T2"));
@@ -217,7 +232,7 @@ test_decision_makes_action (void)
   made[0] = made_sql;
   made[1] = "1";
   g_assert_true (wait_for (sql_count_is, made));
-  meeting_row = find_widget (styrkort_window_get_page_widget (window, "steering"), is_named, meeting_name);
+  meeting_row = find_widget (styrkort_window_get_page_widget (window, "steering"), is_linked, meeting_name);
   g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (meeting_row)));
   g_assert_nonnull (find_widget (meeting_row, is_row_titled, "Sjukfrånvaron följs upp per enhet"));
   save_png (GTK_WIDGET (window), "steering-agenda.png");

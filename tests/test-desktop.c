@@ -14,6 +14,7 @@
 #include "styrkort-chart-view.h"
 #include "styrkort-demo.h"
 #include "styrkort-locale.h"
+#include "styrkort-page.h"
 #include "styrkort-projector.h"
 #include "styrkort-window.h"
 #include "test-util.h"
@@ -324,13 +325,13 @@ test_page_keys (void)
 }
 
 /* The first unit's figure of Nyckeltal that can be typed over and is not
- * empty (a cell named "cell-INDICATOR-UNIT"). */
+ * empty (a cell linked as "cell-INDICATOR-UNIT"). */
 static GtkWidget *
 first_typed_figure (GtkWidget *widget)
 {
-  const char *name = gtk_widget_get_name (widget);
+  const char *link = styrkort_page_get_link (widget);
 
-  if (g_str_has_prefix (name, "cell-") && gtk_editable_get_editable (GTK_EDITABLE (widget)) &&
+  if (link != NULL && g_str_has_prefix (link, "cell-") && gtk_editable_get_editable (GTK_EDITABLE (widget)) &&
       *gtk_editable_get_text (GTK_EDITABLE (widget)) != '\0')
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
@@ -367,7 +368,7 @@ test_click_replaces_figure (void)
   ui_test_settle (GTK_WIDGET (window));
   cell = first_typed_figure (styrkort_window_get_page_widget (window, "figures"));
   g_assert_nonnull (cell);
-  g_assert_cmpint (sscanf (gtk_widget_get_name (cell), "cell-%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT, &indicator, &unit), ==, 2);
+  g_assert_cmpint (sscanf (styrkort_page_get_link (cell), "cell-%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT, &indicator, &unit), ==, 2);
   g_assert_true (gtk_widget_compute_bounds (cell, GTK_WIDGET (window), &bounds));
   gtk_native_get_surface_transform (GTK_NATIVE (window), &sx, &sy);
   at = x_window_geometry (GTK_WINDOW (window));

@@ -82,6 +82,7 @@ collect_widgets (GtkWidget *root, GType type, GPtrArray *out)
 }
 
 static gboolean is_named (GtkWidget *widget, gconstpointer name);
+static gboolean is_linked (GtkWidget *widget, gconstpointer link);
 
 static gboolean
 is_label_text (GtkWidget *widget, gconstpointer text)
@@ -542,7 +543,8 @@ row_in_view (gconstpointer row)
 static gboolean
 is_subgoal_row (GtkWidget *widget, gconstpointer data)
 {
-  return g_str_has_prefix (gtk_widget_get_name (widget), "subgoal-");
+  const char *link = styrkort_page_get_link (widget);
+  return link != NULL && g_str_has_prefix (link, "subgoal-");
 }
 
 static gboolean
@@ -653,7 +655,7 @@ check_status_and_undo (GtkWidget *page, const char *area)
   g_autofree char *sql = g_strdup_printf ("SELECT status FROM assessment WHERE area_id = (SELECT id FROM area WHERE key = '%s')"
                                           " AND operation_id = %" G_GINT64_FORMAT " AND year = %d AND tertial = %d",
                                           area, operation, p.year, p.tertial);
-  GtkWidget *dropdown = find_widget (page, is_named, name);
+  GtkWidget *dropdown = find_widget (page, is_linked, name);
   GtkWidget *badge;
   guint before;
   g_autofree char *stored = NULL;
@@ -1126,15 +1128,6 @@ test_city_overview (void)
   StyrkortCityWindow *city;
   StyrkortCity *core;
   GPtrArray *messages;
-#ifdef __SANITIZE_ADDRESS__
-  /* Under ASan this subtest leaves one 16 KB block that GLib allocated (no
-   * frame of ours in its stack) at exit, in full runs only; not found yet.
-   * The city overview is tested here in the plain builds, and under ASan by
-   * the core's city test. */
-  g_test_skip ("leaves a 16 KB block of GLib's behind under ASan (README: Tests)");
-  return;
-#endif
-
   for (int i = 0; i < 3; i++)
     {
       g_autofree char *name = g_strdup_printf ("Stadsdel %c", 'A' + i);
@@ -1440,6 +1433,13 @@ test_projector_keys (void)
     xdotool (escape);
   }
   g_assert_true (ui_test_wait_for (ui_test_toplevel_gone, &projector_type));
+}
+
+/* Linked for "Inför mötet" (styrkort_page_set_link). */
+static gboolean
+is_linked (GtkWidget *widget, gconstpointer link)
+{
+  return g_strcmp0 (styrkort_page_get_link (widget), link) == 0 && gtk_widget_get_visible (widget);
 }
 
 static gboolean

@@ -268,7 +268,7 @@ show_subgoal (StyrkortAreaPage *self, GtkWidget *row, const StyrkortSubgoal *g)
 static GtkWidget *
 subgoal_row (StyrkortAreaPage *self, StyrkortSubgoal *g)
 {
-  /* Named for the links of "Inför mötet" (win.go-to). */
+  /* Linked for the lines of "Inför mötet" (win.go-to). */
   g_autofree char *name = g_strdup_printf ("subgoal-%" G_GINT64_FORMAT, g->id);
   GtkWidget *row = styrkort_item_row_new (name, g->id, _("Edit sub-goal"), _("Delete sub-goal"), editable (self));
 
@@ -386,7 +386,7 @@ is_overdue (const StyrkortAction *a)
 static GtkWidget *
 action_row (StyrkortAreaPage *self, StyrkortAction *a)
 {
-  /* Named for the links of "Inför mötet" (win.go-to). */
+  /* Linked for the lines of "Inför mötet" (win.go-to). */
   g_autofree char *name = g_strdup_printf ("action-%" G_GINT64_FORMAT, a->id);
   GtkWidget *row = styrkort_item_row_new (name, a->id, _("Edit action"), _("Delete action"), editable (self));
   g_autoptr(GString) subtitle = g_string_new (*a->owner ? a->owner : _("No owner"));
@@ -424,7 +424,7 @@ rows_are (GtkWidget *list, GPtrArray *goals)
   for (guint i = 0; i < goals->len; i++, row = gtk_widget_get_next_sibling (row))
     {
       g_autofree char *name = g_strdup_printf ("subgoal-%" G_GINT64_FORMAT, ((StyrkortSubgoal *) goals->pdata[i])->id);
-      if (row == NULL || g_strcmp0 (gtk_widget_get_name (row), name) != 0)
+      if (row == NULL || g_strcmp0 (styrkort_page_get_link (row), name) != 0)
         return FALSE;
     }
   return row == NULL;

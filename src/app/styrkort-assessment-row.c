@@ -7,6 +7,7 @@
 
 #include "styrkort-assessment-row.h"
 #include "styrkort-locale.h"
+#include "styrkort-page.h"
 #include "styrkort-text-area.h"
 
 struct _StyrkortAssessmentRow {
@@ -80,13 +81,13 @@ styrkort_assessment_row_new (const StyrkortOperation *operation, const StyrkortA
   const char *name = STYRKORT_LOCALIZED (operation, name);
   g_autofree char *text_label = g_strdup_printf (_("Assessment, %s"), name);
   g_autofree char *status_label = g_strdup_printf (_("Status, %s"), name);
-  /* Named for the links of "Inför mötet" (win.go-to). */
+  /* Linked for the lines of "Inför mötet" (win.go-to). */
   g_autofree char *link = g_strdup_printf ("assessment-%" G_GINT64_FORMAT, operation->id);
 
   self->operation_id = operation->id;
   gtk_label_set_text (GTK_LABEL (self->name), name);
   set_status_choices (self);
-  gtk_widget_set_name (self->status, link);
+  styrkort_page_set_link (self->status, link);
   gtk_widget_set_sensitive (self->status, editable);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->status), GTK_ACCESSIBLE_PROPERTY_LABEL, status_label, -1);
   self->text = styrkort_text_area_new (assessment ? assessment->text : "", text_label, editable);

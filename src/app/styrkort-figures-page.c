@@ -341,11 +341,11 @@ add_cell (StyrkortFiguresPage *self, const StyrkortIndicator *ind, gint64 unit_i
   Cell c = { NULL, ind->id, unit_id, field, row, column };
 
   c.entry = styrkort_number_entry_new (accessible);
-  /* Named for the links of "Inför mötet" (win.go-to). */
+  /* Linked for the lines of "Inför mötet" (win.go-to). */
   if (field == FIELD_VALUE && unit_id != 0)
     {
       g_autofree char *name = g_strdup_printf ("cell-%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT, ind->id, unit_id);
-      gtk_widget_set_name (c.entry, name);
+      styrkort_page_set_link (c.entry, name);
     }
   gtk_editable_set_editable (GTK_EDITABLE (c.entry), !styrkort_project_is_read_only (self->project));
   g_signal_connect (c.entry, "activate", G_CALLBACK (on_entry_activate_cb), self);

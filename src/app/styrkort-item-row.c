@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "styrkort-item-row.h"
+#include "styrkort-page.h"
 
 struct _StyrkortItemRow {
   AdwActionRow parent_instance;
@@ -40,11 +41,12 @@ name_button (GtkWidget *button, const char *label, gboolean editable)
 }
 
 GtkWidget *
-styrkort_item_row_new (const char *name, gint64 id, const char *edit_label, const char *delete_label,
+styrkort_item_row_new (const char *link, gint64 id, const char *edit_label, const char *delete_label,
                        gboolean editable)
 {
-  StyrkortItemRow *self = g_object_new (STYRKORT_TYPE_ITEM_ROW, "name", name, NULL);
+  StyrkortItemRow *self = g_object_new (STYRKORT_TYPE_ITEM_ROW, NULL);
 
+  styrkort_page_set_link (GTK_WIDGET (self), link);
   self->id = id;
   name_button (self->edit_button, edit_label, editable);
   name_button (self->delete_button, delete_label, editable);

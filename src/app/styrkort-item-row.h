@@ -10,9 +10,9 @@ G_DECLARE_FINAL_TYPE (StyrkortItemRow, styrkort_item_row, STYRKORT, ITEM_ROW, Ad
 
 /* A row of a list the user keeps (a sub-goal, an action, a member): its
  * text, a state and a flag on the right, and buttons that emit "edit" and
- * "delete". @name names the row for links to it (win.go-to); the buttons
+ * "delete". @link is the row's link (styrkort_page_set_link); the buttons
  * are read and tipped as @edit_label and @delete_label. */
-GtkWidget *styrkort_item_row_new       (const char *name, gint64 id, const char *edit_label,
+GtkWidget *styrkort_item_row_new       (const char *link, gint64 id, const char *edit_label,
                                         const char *delete_label, gboolean editable);
 gint64     styrkort_item_row_get_id    (StyrkortItemRow *self);
 void       styrkort_item_row_set_text  (StyrkortItemRow *self, const char *title, const char *subtitle);

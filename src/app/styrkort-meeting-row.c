@@ -69,7 +69,7 @@ line_row (const char *name, const char *title, const char *subtitle, const char 
 {
   GtkWidget *r = adw_action_row_new ();
 
-  gtk_widget_set_name (r, name);
+  styrkort_page_set_link (r, name);
   gtk_widget_add_css_class (r, style_class);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (r), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (r), title);
@@ -194,7 +194,7 @@ GtkWidget *
 styrkort_meeting_row_new (StyrkortProject *project, const StyrkortMeeting *m, gboolean editable)
 {
   g_autofree char *name = g_strdup_printf ("meeting-%" G_GINT64_FORMAT, m->id);
-  StyrkortMeetingRow *self = g_object_new (STYRKORT_TYPE_MEETING_ROW, "name", name, "title", m->date, NULL);
+  StyrkortMeetingRow *self = g_object_new (STYRKORT_TYPE_MEETING_ROW, "title", m->date, NULL);
   g_autoptr(GPtrArray) items = styrkort_project_list_agenda (project, m->id);
   g_autoptr(GPtrArray) decisions = styrkort_project_list_decisions (project, m->id);
   g_autofree char *subtitle = meeting_subtitle (m, items->len, decisions->len);
@@ -202,6 +202,7 @@ styrkort_meeting_row_new (StyrkortProject *project, const StyrkortMeeting *m, gb
 
   self->id = m->id;
   self->editable = editable;
+  styrkort_page_set_link (GTK_WIDGET (self), name);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
   name_button (self->edit_button, _("Edit meeting %s"), m->date, editable);
   name_button (self->remove_button, _("Remove meeting %s"), m->date, editable);

@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 #define STYRKORT_TYPE_MEETING_ROW (styrkort_meeting_row_get_type ())
 G_DECLARE_FINAL_TYPE (StyrkortMeetingRow, styrkort_meeting_row, STYRKORT, MEETING_ROW, AdwExpanderRow)
 
-/* A meeting of @project on Styrgrupp, named "meeting-ID" for links to it:
+/* A meeting of @project on Styrgrupp, linked as "meeting-ID" (styrkort_page_set_link):
  * its date and notes, and opened, its agenda with the decisions per item.
  * Its buttons emit signals for the page to act on: "edit", "remove",
  * "add-item" and "agenda-from-brief" (the meeting), "record-decision" and

@@ -170,12 +170,24 @@ styrkort_page_row_button (const char *icon, const char *label, gint64 id, gboole
   return button;
 }
 
+void
+styrkort_page_set_link (GtkWidget *widget, const char *link)
+{
+  g_object_set_data_full (G_OBJECT (widget), "styrkort-link", g_strdup (link), g_free);
+}
+
+const char *
+styrkort_page_get_link (GtkWidget *widget)
+{
+  return g_object_get_data (G_OBJECT (widget), "styrkort-link");
+}
+
 static GtkWidget *
 find_matching (GtkWidget *widget, GPatternSpec *pattern)
 {
-  const char *name = gtk_widget_get_name (widget);
+  const char *link = styrkort_page_get_link (widget);
 
-  if (name != NULL && g_pattern_spec_match_string (pattern, name))
+  if (link != NULL && g_pattern_spec_match_string (pattern, link))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
@@ -187,7 +199,7 @@ find_matching (GtkWidget *widget, GPatternSpec *pattern)
 }
 
 GtkWidget *
-styrkort_page_find_named (GtkWidget *root, const char *pattern)
+styrkort_page_find_link (GtkWidget *root, const char *pattern)
 {
   g_autoptr(GPatternSpec) spec = g_pattern_spec_new (pattern);
   return find_matching (root, spec);
@@ -274,7 +286,7 @@ styrkort_page_focus_row (GtkWidget *list, const char *kind, gint64 id)
   g_autofree char *name = g_strdup_printf ("%s-%" G_GINT64_FORMAT, kind, id);
 
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
-    if (g_strcmp0 (gtk_widget_get_name (row), name) == 0)
+    if (g_strcmp0 (styrkort_page_get_link (row), name) == 0)
       {
         gtk_widget_grab_focus (row);
         gtk_widget_add_tick_callback (row, scroll_to_row_tick, NULL, NULL);

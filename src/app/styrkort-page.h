@@ -63,9 +63,16 @@ void       styrkort_page_group_clear_rows (GPtrArray *rows);
  * records are), which scrolls it into view. */
 void       styrkort_page_focus_row        (GtkWidget *list, const char *kind, gint64 id);
 
-/* The first widget under @root (itself included, depth first) whose name
+/* A link to a widget that shows one thing of the file ("action-12"), for
+ * "Inför mötet" (win.go-to). Kept beside the widget, not as its name: a
+ * name is a CSS id, which GTK keeps as a quark for the life of the process
+ * (one for each cell and row ever shown) and which keeps the widget's style
+ * from being shared with its siblings'. */
+void        styrkort_page_set_link  (GtkWidget *widget, const char *link);
+const char *styrkort_page_get_link  (GtkWidget *widget);
+/* The first widget under @root (itself included, depth first) whose link
  * matches @pattern (a GPatternSpec: "*" and "?"). */
-GtkWidget *styrkort_page_find_named (GtkWidget *root, const char *pattern);
+GtkWidget  *styrkort_page_find_link (GtkWidget *root, const char *pattern);
 /* Gives the focus to @widget, or else to its first child that takes it. */
 gboolean   styrkort_page_focus_in   (GtkWidget *widget);
 /* Removes every row of a list box. */

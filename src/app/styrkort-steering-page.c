@@ -50,7 +50,7 @@ static void
 focus_open_meeting (StyrkortSteeringPage *self)
 {
   g_autofree char *name = g_strdup_printf ("meeting-%" G_GINT64_FORMAT, self->open_meeting);
-  GtkWidget *row = self->open_meeting ? styrkort_page_find_named (self->content, name) : NULL;
+  GtkWidget *row = self->open_meeting ? styrkort_page_find_link (self->content, name) : NULL;
 
   if (row != NULL)
     styrkort_page_focus_in (row);

@@ -586,7 +586,7 @@ select_period (StyrkortWindow *self, StyrkortPeriod period)
 
 /* "win.go-to (page, period, widget)": where a line of "Inför mötet" is
  * fixed: the page of that name, in the period (if one is given), with the
- * focus on the first widget whose name matches the pattern (if any). */
+ * focus on the first widget whose link matches the pattern (if any). */
 static void
 go_to_action (GtkWidget *widget, const char *action, GVariant *parameter)
 {
@@ -604,7 +604,7 @@ go_to_action (GtkWidget *widget, const char *action, GVariant *parameter)
     {
       GtkWidget *shown = styrkort_window_get_page_widget (self, page);
       styrkort_page_steps_finish (shown);
-      target = styrkort_page_find_named (shown, focus);
+      target = styrkort_page_find_link (shown, focus);
     }
   /* A meeting opens to show its agenda and decisions. */
   if (ADW_IS_EXPANDER_ROW (target))
