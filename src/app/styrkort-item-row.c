@@ -32,14 +32,6 @@ on_delete_clicked_cb (StyrkortItemRow *self)
   g_signal_emit (self, signals[DELETE], 0);
 }
 
-static void
-name_button (GtkWidget *button, const char *label, gboolean editable)
-{
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_widget_set_sensitive (button, editable);
-}
-
 GtkWidget *
 styrkort_item_row_new (const char *link, gint64 id, const char *edit_label, const char *delete_label,
                        gboolean editable)
@@ -48,8 +40,8 @@ styrkort_item_row_new (const char *link, gint64 id, const char *edit_label, cons
 
   styrkort_page_set_link (GTK_WIDGET (self), link);
   self->id = id;
-  name_button (self->edit_button, edit_label, editable);
-  name_button (self->delete_button, delete_label, editable);
+  styrkort_page_name_button (self->edit_button, edit_label, editable);
+  styrkort_page_name_button (self->delete_button, delete_label, editable);
   return GTK_WIDGET (self);
 }
 

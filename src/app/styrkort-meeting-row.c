@@ -170,16 +170,6 @@ add_agenda_buttons (StyrkortMeetingRow *self, const StyrkortMeeting *m)
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self), last);
 }
 
-static void
-name_button (GtkWidget *button, const char *format, const char *date, gboolean editable)
-{
-  g_autofree char *label = g_strdup_printf (format, date);
-
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_widget_set_sensitive (button, editable);
-}
-
 static char *
 meeting_subtitle (const StyrkortMeeting *m, guint n_items, guint n_decisions)
 {
@@ -199,13 +189,15 @@ styrkort_meeting_row_new (StyrkortProject *project, const StyrkortMeeting *m, gb
   g_autoptr(GPtrArray) decisions = styrkort_project_list_decisions (project, m->id);
   g_autofree char *subtitle = meeting_subtitle (m, items->len, decisions->len);
   g_autofree char *lists = g_strdup_printf (_("Agenda and decisions of the meeting %s"), m->date);
+  g_autofree char *edit = g_strdup_printf (_("Edit meeting %s"), m->date);
+  g_autofree char *remove = g_strdup_printf (_("Remove meeting %s"), m->date);
 
   self->id = m->id;
   self->editable = editable;
   styrkort_page_set_link (GTK_WIDGET (self), name);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
-  name_button (self->edit_button, _("Edit meeting %s"), m->date, editable);
-  name_button (self->remove_button, _("Remove meeting %s"), m->date, editable);
+  styrkort_page_name_button (self->edit_button, edit, editable);
+  styrkort_page_name_button (self->remove_button, remove, editable);
   for (guint i = 0; i < items->len; i++)
     {
       StyrkortAgendaItem *item = items->pdata[i];

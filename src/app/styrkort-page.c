@@ -153,6 +153,14 @@ styrkort_page_report_deleted (GtkWidget *widget, const char *what)
   gtk_widget_activate_action (widget, "win.toast", "(sb)", text, TRUE);
 }
 
+void
+styrkort_page_name_button (GtkWidget *button, const char *label, gboolean sensitive)
+{
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_sensitive (button, sensitive);
+}
+
 GtkWidget *
 styrkort_page_row_button (const char *icon, const char *label, gint64 id, gboolean remove,
                           gboolean sensitive, GCallback callback, gpointer user_data)
@@ -161,9 +169,7 @@ styrkort_page_row_button (const char *icon, const char *label, gint64 id, gboole
 
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_widget_set_sensitive (button, sensitive);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  styrkort_page_name_button (button, label, sensitive);
   g_object_set_data (G_OBJECT (button), "id", GSIZE_TO_POINTER (id));
   g_object_set_data (G_OBJECT (button), "remove", GINT_TO_POINTER (remove));
   g_signal_connect (button, "clicked", callback, user_data);

@@ -49,6 +49,8 @@ void styrkort_page_report_deleted (GtkWidget *widget, const char *what);
  * labels whose height must not depend on the width GTK gives them. */
 char *styrkort_page_break_lines (const char *text, glong width);
 
+/* A button named by @label: its tooltip and what screen readers say. */
+void       styrkort_page_name_button (GtkWidget *button, const char *label, gboolean sensitive);
 /* A flat icon button for a list row. @label is its tooltip and accessible
  * name; @id and @remove go along as object data "id" and "remove". */
 GtkWidget *styrkort_page_row_button (const char *icon, const char *label, gint64 id, gboolean remove,
