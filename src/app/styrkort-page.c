@@ -262,17 +262,22 @@ styrkort_page_group_clear_rows (GPtrArray *rows)
   g_ptr_array_set_size (rows, 0);
 }
 
-/* Runs on the frames after the row was made, once it has its place: a
- * row just made has none yet, so the view cannot scroll to it at once. */
+/* How many frames a new row's view may take to come to it: about a second. */
+#define SCROLL_FRAMES 60
+
+/* Runs on the frames after the row was made until it is in view: a row
+ * just made has no place yet, and the first scroll can fall short (the
+ * view's end not yet grown by the row, or the page still laying out). */
 static gboolean
 scroll_to_row_tick (GtkWidget *row, GdkFrameClock *clock, gpointer data)
 {
+  guint *frames = data;
   GtkWidget *scrolled = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
   GtkAdjustment *adjustment;
   graphene_rect_t bounds;
   double view, value;
 
-  if (scrolled == NULL)
+  if (scrolled == NULL || ++*frames > SCROLL_FRAMES)
     return G_SOURCE_REMOVE;
   if (!gtk_widget_compute_bounds (row, scrolled, &bounds) || bounds.size.height <= 0)
     return G_SOURCE_CONTINUE;
@@ -283,7 +288,9 @@ scroll_to_row_tick (GtkWidget *row, GdkFrameClock *clock, gpointer data)
     gtk_adjustment_set_value (adjustment, value + bounds.origin.y + bounds.size.height - view + 12);
   else if (bounds.origin.y < 0)
     gtk_adjustment_set_value (adjustment, value + bounds.origin.y - 12);
-  return G_SOURCE_REMOVE;
+  else
+    return G_SOURCE_REMOVE;
+  return G_SOURCE_CONTINUE;
 }
 
 void
@@ -295,7 +302,7 @@ styrkort_page_focus_row (GtkWidget *list, const char *kind, gint64 id)
     if (g_strcmp0 (styrkort_page_get_link (row), name) == 0)
       {
         gtk_widget_grab_focus (row);
-        gtk_widget_add_tick_callback (row, scroll_to_row_tick, NULL, NULL);
+        gtk_widget_add_tick_callback (row, scroll_to_row_tick, g_new0 (guint, 1), g_free);
       }
 }
 
