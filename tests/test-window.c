@@ -310,8 +310,6 @@ show_over_frames (const char *page)
   guint frames = 0;
   gulong id;
 
-  /* Not built out of view beforehand (see test_pages_prepared ()). */
-  styrkort_window_set_prepares_pages (second, FALSE);
   g_assert_true (ui_test_open (second, file));
   gtk_window_present (GTK_WINDOW (second));
   ui_test_settle (GTK_WIDGET (second));
@@ -472,69 +470,6 @@ test_pages_built_over_frames (void)
   page = styrkort_window_get_page_widget (second, "steering");
   g_assert_cmpint (count_widgets (page, ADW_TYPE_EXPANDER_ROW), ==,
                    ui_test_file_int (second, path, "SELECT count (*) FROM meeting"));
-  gtk_window_destroy (GTK_WINDOW (second));
-  iterate ();
-}
-
-static gboolean
-pages_prepared (gconstpointer data)
-{
-  return styrkort_window_pages_prepared ((StyrkortWindow *) data);
-}
-
-static int
-count_operations_shown (StyrkortWindow *window)
-{
-  return ui_test_file_int (window, path, "SELECT count (*) FROM operation o WHERE EXISTS (SELECT 1 FROM unit WHERE "
-                                         "operation_id = o.id) OR EXISTS (SELECT 1 FROM assessment WHERE "
-                                         "operation_id = o.id)");
-}
-
-static const char *
-assessment_description (GtkWidget *page)
-{
-  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
-
-  collect_widgets (page, ADW_TYPE_PREFERENCES_GROUP, groups);
-  g_assert_cmpuint (groups->len, >, 0);
-  return adw_preferences_group_get_description (groups->pdata[0]);
-}
-
-/* Once a district is shown, its pages are built out of view while the
- * window waits, and built again after a change they could not follow:
- * asked for, a page is complete at once. */
-static void
-test_pages_prepared (void)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  StyrkortWindow *second = styrkort_window_new (GTK_APPLICATION (app));
-  g_autofree char *shown = NULL, *before = NULL;
-  GtkWidget *page;
-
-  g_assert_true (ui_test_open (second, file));
-  gtk_window_present (GTK_WINDOW (second));
-  g_assert_true (ui_test_wait_for (pages_prepared, second));
-  shown = styrkort_period_to_string (styrkort_window_get_period (second));
-  before = styrkort_period_to_string (styrkort_period_previous (styrkort_window_get_period (second)));
-  page = styrkort_window_get_page_widget (second, "a03");
-  g_assert_nonnull (page);
-  g_assert_false (gtk_widget_get_mapped (page));
-  g_assert_cmpint (count_widgets (page, STYRKORT_TYPE_TEXT_AREA), ==, count_operations_shown (second) + 1);
-  g_assert_nonnull (strstr (assessment_description (page), shown));
-  g_assert_cmpint (count_widgets (styrkort_window_get_page_widget (second, "steering"), ADW_TYPE_EXPANDER_ROW), ==,
-                   ui_test_file_int (second, path, "SELECT count (*) FROM meeting"));
-  /* "Inför mötet" is built when asked for: most edits make it stale. */
-  g_assert_null (styrkort_window_get_page_widget (second, "brief"));
-  styrkort_window_show_page (second, "a03");
-  g_assert_false (styrkort_window_is_busy (second));
-  /* Another period, chosen on Översikt: a03 follows it out of view. */
-  gtk_widget_activate_action (GTK_WIDGET (second), "win.go-to", "(sss)", "overview", before, "");
-  g_assert_false (styrkort_window_pages_prepared (second));
-  g_assert_true (ui_test_wait_for (pages_prepared, second));
-  g_assert_nonnull (strstr (assessment_description (page), before));
-  styrkort_window_show_page (second, "a03");
-  g_assert_false (styrkort_window_is_busy (second));
-  gtk_widget_activate_action (GTK_WIDGET (second), "win.go-to", "(sss)", "overview", shown, "");
   gtk_window_destroy (GTK_WINDOW (second));
   iterate ();
 }
@@ -1816,7 +1751,6 @@ main (int argc, char **argv)
   ui_test_add ("/ui/figures/undo-redo", test_undo);
   ui_test_add ("/ui/figures/built-over-frames", test_figures_built_over_frames);
   ui_test_add ("/ui/window/pages-built-over-frames", test_pages_built_over_frames);
-  ui_test_add ("/ui/window/pages-prepared", test_pages_prepared);
   ui_test_add ("/ui/area/follows-figures", test_area_follows_figures);
   ui_test_add ("/ui/area/undo-text", test_area_undo_text);
   ui_test_add ("/ui/area/add-and-delete-action", test_add_and_delete_action);

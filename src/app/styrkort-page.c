@@ -62,36 +62,6 @@ steps_free (gpointer data)
 
 static gboolean on_steps_turn_cb (gpointer data);
 
-static GtkWidget *
-first_viewport (GtkWidget *widget)
-{
-  if (GTK_IS_VIEWPORT (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = first_viewport (child);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* A page built out of view is also measured at the width it will be shown
- * at, a turn's work at a time: GTK keeps the sizes, and showing the page
- * then only places and draws it. (A page is as wide as its stack, and
- * what it scrolls as wide as the page.) */
-static void
-measure_out_of_view (GtkWidget *page)
-{
-  GtkWidget *parent = gtk_widget_get_parent (page), *viewport = first_viewport (page), *content;
-  int width = parent != NULL ? gtk_widget_get_width (parent) : 0;
-
-  if (width <= 0 || viewport == NULL || (content = gtk_viewport_get_child (GTK_VIEWPORT (viewport))) == NULL)
-    return;
-  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
-  gtk_widget_measure (content, GTK_ORIENTATION_VERTICAL, width, NULL, NULL, NULL, NULL);
-}
-
 static void
 on_steps_frame_drawn_cb (GdkFrameClock *clock, Steps *steps)
 {
@@ -99,33 +69,11 @@ on_steps_frame_drawn_cb (GdkFrameClock *clock, Steps *steps)
   steps->source = g_idle_add (on_steps_turn_cb, steps);
 }
 
-/* The next turn of a page out of view: after anything else there is to do
- * (drawing, input, a page in view being built). */
-static void
-steps_queue_unseen_turn (Steps *steps)
-{
-  steps->source = g_idle_add_full (G_PRIORITY_LOW, on_steps_turn_cb, steps, NULL);
-}
-
-/* Whether a page beside @page (in its stack) is in view and being built. */
-static gboolean
-page_in_view_building (GtkWidget *page)
-{
-  GtkWidget *parent = gtk_widget_get_parent (page);
-
-  for (GtkWidget *child = parent ? gtk_widget_get_first_child (parent) : NULL; child;
-       child = gtk_widget_get_next_sibling (child))
-    if (child != page && gtk_widget_get_mapped (child) && styrkort_page_steps_running (child))
-      return TRUE;
-  return FALSE;
-}
-
 static gboolean
 on_steps_turn_cb (gpointer data)
 {
   Steps *steps = data;
   gint64 end = g_get_monotonic_time () + STEP_BUDGET_US;
-  gboolean in_view = gtk_widget_get_mapped (steps->page);
 
   /* Out of its window (closed, while something still holds the page). */
   if (gtk_widget_get_root (steps->page) == NULL)
@@ -134,32 +82,17 @@ on_steps_turn_cb (gpointer data)
       styrkort_page_steps_stop (steps->page);
       return G_SOURCE_REMOVE;
     }
-  steps->source = 0;
-  /* Out of view, a page waits for the one in view to be built. */
-  if (!in_view && page_in_view_building (steps->page))
-    {
-      steps->source = g_timeout_add_full (G_PRIORITY_LOW, 50, on_steps_turn_cb, steps, NULL);
-      return G_SOURCE_REMOVE;
-    }
   while (g_get_monotonic_time () < end)
-    {
-      gboolean more = steps->step (steps->page);
-      /* Out of view, a step's rows are measured in its turn (in view, the
-       * frame does it). */
-      if (!in_view)
-        measure_out_of_view (steps->page);
-      if (!more)
-        {
-          g_object_set_data (G_OBJECT (steps->page), "styrkort-steps", NULL);
-          return G_SOURCE_REMOVE;
-        }
-    }
-  if (!in_view)
-    {
-      steps_queue_unseen_turn (steps);
-      return G_SOURCE_REMOVE;
-    }
+    if (!steps->step (steps->page))
+      {
+        steps->source = 0;
+        g_object_set_data (G_OBJECT (steps->page), "styrkort-steps", NULL);
+        return G_SOURCE_REMOVE;
+      }
+  if (!gtk_widget_get_mapped (steps->page))
+    return G_SOURCE_CONTINUE;
   /* In view: the next turn after the frame that shows this one's work. */
+  steps->source = 0;
   steps->clock = g_object_ref (gtk_widget_get_frame_clock (steps->page));
   steps->after_paint = g_signal_connect (steps->clock, "after-paint", G_CALLBACK (on_steps_frame_drawn_cb), steps);
   gtk_widget_queue_draw (steps->page);
@@ -173,10 +106,7 @@ styrkort_page_steps_start (GtkWidget *page, StyrkortPageStep step)
 
   steps->page = page;
   steps->step = step;
-  if (gtk_widget_get_mapped (page))
-    steps->source = g_idle_add (on_steps_turn_cb, steps);
-  else
-    steps_queue_unseen_turn (steps);
+  steps->source = g_idle_add (on_steps_turn_cb, steps);
   g_object_set_data_full (G_OBJECT (page), "styrkort-steps", steps, steps_free);
 }
 

@@ -44,19 +44,7 @@ struct _StyrkortWindow {
   GtkWidget *opening_page;
   GtkWidget *opening_spinner;
   guint opening_reveal_id;
-
-  guint prepare_source;     /* pages built before they are asked for */
-  gboolean no_preparing;
 };
-
-/* styrkort-window.c: builds the page @name unseen; FALSE if there is none. */
-gboolean _styrkort_window_add_page                  (StyrkortWindow *self, const char *name);
-/* styrkort-window-prepare.c: builds the pages not built yet, or not
- * following a change, one at a time while the window waits, starting in
- * @delay_ms (after a change: once the user pauses). */
-void     _styrkort_window_prepare_pages             (StyrkortWindow *self, guint delay_ms);
-void     _styrkort_window_prepare_pages_after_change (StyrkortWindow *self);
-void     _styrkort_window_stop_preparing            (StyrkortWindow *self);
 
 /* styrkort-window.c: shows @project, just opened from @file; emits ::open-done. */
 void _styrkort_window_show_project              (StyrkortWindow *self, GFile *file, StyrkortProject *project);

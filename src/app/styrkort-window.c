@@ -167,18 +167,6 @@ refresh_visible_page (StyrkortWindow *self)
 }
 
 gboolean
-_styrkort_window_add_page (StyrkortWindow *self, const char *name)
-{
-  GtkWidget *page = create_page (self, name);
-
-  if (page == NULL)
-    return FALSE;
-  gtk_stack_add_named (GTK_STACK (self->content_stack), page, name);
-  styrkort_page_show (STYRKORT_PAGE (page), self->project, self->period);
-  return TRUE;
-}
-
-gboolean
 styrkort_window_show_page (StyrkortWindow *self, const char *name)
 {
   GtkWidget *page = styrkort_window_get_page_widget (self, name);
@@ -269,7 +257,6 @@ on_project_changed_cb (StyrkortProject *project, StyrkortChanges *changes, Styrk
   if (styrkort_changes_touches (changes, "district"))
     update_title (self);
   update_actions (self);
-  _styrkort_window_prepare_pages_after_change (self);
 }
 
 /* Periods --------------------------------------------------------------------- */
@@ -337,7 +324,6 @@ on_period_selected_cb (GtkDropDown *dropdown, GParamSpec *pspec, StyrkortWindow 
   }
   mark_all_dirty (self);
   refresh_visible_page (self);
-  _styrkort_window_prepare_pages_after_change (self);
   fill_report_section (self);
   update_report_state (self);
 }
@@ -451,7 +437,6 @@ clear_project (StyrkortWindow *self)
 {
   GtkWidget *child;
 
-  _styrkort_window_stop_preparing (self);
   if (self->project != NULL)
     {
       g_clear_signal_handler (&self->changed_id, self->project);
@@ -514,7 +499,6 @@ _styrkort_window_show_project (StyrkortWindow *self, GFile *file, StyrkortProjec
     g_autofree char *uri = g_file_get_uri (file);
     gtk_widget_activate_action (GTK_WIDGET (self), "app.add-recent", "s", uri);
   }
-  _styrkort_window_prepare_pages (self, 0);
   g_signal_emit (self, signals[OPEN_DONE], 0, TRUE, NULL);
 }
 
@@ -684,7 +668,6 @@ styrkort_window_dispose (GObject *object)
   StyrkortWindow *self = STYRKORT_WINDOW (object);
 
   _styrkort_window_cancel_opening (self);
-  _styrkort_window_stop_preparing (self);
   if (self->project != NULL)
     clear_project (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), STYRKORT_TYPE_WINDOW);

@@ -25,12 +25,6 @@ gboolean         styrkort_window_show_page   (StyrkortWindow *self, const char *
 const char      *styrkort_window_get_page    (StyrkortWindow *self);
 /* Whether the page shown is still filling itself in. */
 gboolean         styrkort_window_is_busy     (StyrkortWindow *self);
-/* Whether every page has been built, shown or not (they are built while
- * the window waits for the user, once a district is open). */
-gboolean         styrkort_window_pages_prepared (StyrkortWindow *self);
-/* Whether pages are built before they are asked for (they are, unless a
- * test looks at a page built in view). */
-void             styrkort_window_set_prepares_pages (StyrkortWindow *self, gboolean prepares);
 GtkWidget       *styrkort_window_get_page_widget (StyrkortWindow *self, const char *name);
 void             styrkort_window_toast       (StyrkortWindow *self, const char *text, gboolean offer_undo);
 /* Asks for the reason to change the shown period, which has been reported. */
