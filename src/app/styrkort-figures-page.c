@@ -91,7 +91,10 @@ indicator_by_id (StyrkortFiguresPage *self, gint64 id)
 static Cell *
 cell_of (StyrkortFiguresPage *self, GtkWidget *entry)
 {
-  for (guint i = 0; i < self->cells->len; i++)
+  /* None once the page is disposed: a cell can lose the focus after, when
+   * its window is destroyed without being closed first (bench-typing's
+   * end crashed here, in three runs of four). */
+  for (guint i = 0; self->cells != NULL && i < self->cells->len; i++)
     if (g_array_index (self->cells, Cell, i).entry == entry)
       return &g_array_index (self->cells, Cell, i);
   return NULL;
