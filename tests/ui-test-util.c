@@ -81,9 +81,6 @@ ui_test_wait_for (UiTestDone done, gconstpointer data)
 {
   gint64 end = g_get_monotonic_time () + WAIT_LIMIT_US;
 
-  /* GTest drops the handler after each test case: set again here, where
-   * the main loop runs and GTK's tooltip timeout can fire. */
-  g_test_log_set_fatal_handler (fatal_unless_gtk_tooltip, NULL);
   while (!done (data) && g_get_monotonic_time () < end)
     {
       /* Wakes the blocking iteration when nothing in the loop would. */
@@ -99,7 +96,6 @@ ui_test_wait_for (UiTestDone done, gconstpointer data)
 void
 ui_test_drain (void)
 {
-  g_test_log_set_fatal_handler (fatal_unless_gtk_tooltip, NULL);
   while (g_main_context_iteration (NULL, FALSE))
     ;
 }

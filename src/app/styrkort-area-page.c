@@ -18,10 +18,10 @@
 #include "styrkort-page.h"
 #include "styrkort-text-area.h"
 
-/* The page's frame is ui/styrkort-area-page.ui; its rows are filled here. */
-/* The page is built over the next frames, top down, a stage a step (an
- * assessment or an indicator's charts a step): all at once, an area page
- * held the window some 70 ms before its first frame. */
+/* The page's frame is ui/styrkort-area-page.ui; its rows are filled here,
+ * over the next frames, top down, a stage a step (an assessment or an
+ * indicator's charts a step): all at once, an area page held the window
+ * some 70 ms before its first frame. */
 typedef enum {
   STAGE_HEAD,
   STAGE_ASSESSMENTS,
