@@ -252,7 +252,7 @@ chart_sides_legend (const Painter *p, LegendItem *items)
   if (chart->better == STYRKORT_BETTER_NONE || isnan (chart->reference) || chart->series->len != 1)
     return 0;
   items[0] = (LegendItem) { _("Better than the line"), styrkort_chart_palette_series (p->colours, STYRKORT_SERIES_DISTRICT), SWATCH,
-                            NULL, { 0, 0, 0 } };
-  items[1] = (LegendItem) { _("Worse than the line"), p->colours->worse, SWATCH, NULL, { 0, 0, 0 } };
+                            FALSE, 0, { 0, 0, 0 } };
+  items[1] = (LegendItem) { _("Worse than the line"), p->colours->worse, SWATCH, FALSE, 0, { 0, 0, 0 } };
   return 2;
 }

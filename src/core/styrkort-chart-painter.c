@@ -324,12 +324,10 @@ painter_draw_legend (Painter *p, const LegendItem *items, guint n, double top)
           styrkort_chart_set_colour (p->cr, p->colours->muted);
           cairo_set_line_width (p->cr, 1);
           cairo_stroke (p->cr);
-          if (items[i].symbol)
+          if (items[i].marked)
             {
               styrkort_chart_set_colour (p->cr, items[i].ink);
-              painter_set_font (p, p->style.body_size * 0.6, TRUE);
-              painter_draw_line (p, items[i].symbol, x + size / 2, top + row + (lh - painter_line_height (p)) / 2, ALIGN_CENTER);
-              painter_set_font (p, p->style.body_size * 0.85, FALSE);
+              styrkort_chart_draw_status_mark (p->cr, items[i].status, x + size / 2, top + row + lh / 2, size * 0.9);
             }
         }
       styrkort_chart_set_colour (p->cr, p->colours->text);
@@ -434,7 +432,7 @@ chart_series_legend (const Painter *p, LegendItem *items, guint max)
                                   styrkort_chart_palette_series (p->colours, series->role),
                                   chart->kind == STYRKORT_CHART_TREND ? (series->role == STYRKORT_SERIES_CITY
                                                                            ? LINE_DASHED : LINE_SOLID) : SWATCH,
-                                  NULL, { 0, 0, 0 } };
+                                  FALSE, 0, { 0, 0, 0 } };
     }
   return n;
 }

@@ -28,7 +28,8 @@ typedef struct {
   const char *label;
   StyrkortRgb colour;
   LegendShape shape;
-  const char *symbol; /* drawn on the swatch, for status legends */
+  gboolean marked;    /* a status's mark on the swatch, for status legends */
+  int status;
   StyrkortRgb ink;
 } LegendItem;
 

@@ -71,10 +71,8 @@ draw_rows_by_category (Painter *p, StyrkortRect area)
           cairo_set_line_width (p->cr, 1);
           cairo_stroke (p->cr);
           painter_add_mark (p, x + gap, y + gap, col_w - 2 * gap, row_h - 2 * gap, r, c, status);
-          painter_set_font (p, MIN (font * 1.1, row_h * 0.6), TRUE);
           styrkort_chart_set_colour (p->cr, styrkort_chart_palette_ink (p->colours, status));
-          painter_draw_line (p, styrkort_chart_status_symbol (status), x + col_w / 2, y + (row_h - painter_line_height (p)) / 2,
-                     ALIGN_CENTER);
+          styrkort_chart_draw_status_mark (p->cr, status, x + col_w / 2, y + row_h / 2, MIN (font * 1.1, row_h * 0.6));
         }
     }
 }
@@ -200,10 +198,8 @@ draw_rows_by_column (Painter *p, StyrkortRect area)
           cairo_set_line_width (p->cr, 1);
           cairo_stroke (p->cr);
           painter_add_mark (p, x + gap, y + gap, width[c] - 2 * gap, row_h - 2 * gap, c, r, status);
-          painter_set_font (p, MIN (p->style.body_size, row_h * 0.6), TRUE);
           styrkort_chart_set_colour (p->cr, styrkort_chart_palette_ink (p->colours, status));
-          painter_draw_line (p, styrkort_chart_status_symbol (status), x + width[c] / 2,
-                             y + (row_h - painter_line_height (p)) / 2, ALIGN_CENTER);
+          styrkort_chart_draw_status_mark (p->cr, status, x + width[c] / 2, y + row_h / 2, MIN (p->style.body_size, row_h * 0.6));
           x += width[c];
         }
     }
@@ -226,8 +222,8 @@ chart_status_legend (const Painter *p, LegendItem *items)
   guint n = 0;
   for (int s = 0; s < STYRKORT_N_STATUSES; s++)
     items[n++] = (LegendItem) { styrkort_status_label (s), styrkort_chart_palette_status (p->colours, s), SWATCH,
-                                styrkort_chart_status_symbol (s), styrkort_chart_palette_ink (p->colours, s) };
+                                TRUE, s, styrkort_chart_palette_ink (p->colours, s) };
   items[n++] = (LegendItem) { _("Not assessed"), styrkort_chart_palette_status (p->colours, -1), SWATCH,
-                              styrkort_chart_status_symbol (-1), styrkort_chart_palette_ink (p->colours, -1) };
+                              TRUE, -1, styrkort_chart_palette_ink (p->colours, -1) };
   return n;
 }

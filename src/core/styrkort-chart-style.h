@@ -72,7 +72,8 @@ StyrkortRgb  styrkort_chart_palette_ink    (const StyrkortChartPalette *palette,
 /* The light palette's status colours, for workbooks. */
 StyrkortRgb  styrkort_chart_status_colour (int status);       /* -1: no assessment */
 StyrkortRgb  styrkort_chart_status_ink    (int status);       /* text on that colour */
-const char  *styrkort_chart_status_symbol (int status);
+/* A status's mark (○ ◐ ● ! –) in the current source, centred, @size tall. */
+void         styrkort_chart_draw_status_mark (cairo_t *cr, int status, double cx, double cy, double size);
 
 void styrkort_chart_set_colour (cairo_t *cr, StyrkortRgb colour);
 
