@@ -9,6 +9,7 @@
 #include "styrkort-locale.h"
 #include "styrkort-number.h"
 #include "styrkort-chart-data.h"
+#include "styrkort-chart-render.h"
 #include "styrkort-chart-style.h"
 #include "styrkort-demo.h"
 #include "test-util.h"
@@ -384,6 +385,74 @@ test_slides_from_five_metres (void)
         rendered_clear (&r);
       }
   g_assert_cmpuint (trends, >, 0);
+}
+
+static void
+on_rendered_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  StyrkortChartImage **image = data;
+  g_autoptr(GError) error = NULL;
+
+  *image = styrkort_chart_render_finish (result, &error);
+  /* Checked when the callback runs: the count goes down after it. */
+  g_assert_cmpuint (styrkort_chart_render_pending (), ==, 1);
+  if (*image == NULL)
+    {
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      *image = GINT_TO_POINTER (1); /* done, nothing drawn */
+    }
+}
+
+static StyrkortChartImage *
+render_and_wait (const StyrkortChart *chart, int width, int height, int scale, GCancellable *cancellable)
+{
+  StyrkortChartImage *image = NULL;
+
+  styrkort_chart_render_async (chart, width, height, scale, STYRKORT_CHART_SCREEN, &styrkort_chart_palette_dark,
+                               cancellable, on_rendered_cb, &image);
+  g_assert_cmpuint (styrkort_chart_render_pending (), ==, 1);
+  while (image == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (styrkort_chart_render_pending (), ==, 0);
+  return image == GINT_TO_POINTER (1) ? NULL : image;
+}
+
+/* The windows' charts are drawn in the chart thread: the image is what
+ * drawing on the main thread gives, pixel for pixel, at the window's scale,
+ * with its layout in the window's units; a cancelled drawing gives none. */
+static void
+test_render_in_thread (void)
+{
+  g_autoptr(StyrkortProject) p = demo_project ();
+  g_autoptr(StyrkortChart) chart = styrkort_chart_new_area_status (p, styrkort_demo_last_period ());
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+
+  for (int scale = 1; scale <= 2; scale++)
+    {
+      g_autoptr(StyrkortChartImage) image = render_and_wait (chart, 700, 400, scale, NULL);
+      cairo_surface_t *here = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 700 * scale, 400 * scale);
+      cairo_t *cr;
+      g_autoptr(StyrkortChartLayout) layout = NULL;
+      int stride = cairo_image_surface_get_stride (here);
+
+      cairo_surface_set_device_scale (here, scale, scale);
+      cr = cairo_create (here);
+      layout = styrkort_chart_draw_in (chart, cr, 700, 400, STYRKORT_CHART_SCREEN, &styrkort_chart_palette_dark);
+      cairo_destroy (cr);
+      cairo_surface_flush (here);
+      g_assert_cmpint (cairo_image_surface_get_width (image->surface), ==, 700 * scale);
+      g_assert_cmpint (cairo_image_surface_get_height (image->surface), ==, 400 * scale);
+      g_assert_cmpint (cairo_image_surface_get_stride (image->surface), ==, stride);
+      g_assert_true (image->palette == &styrkort_chart_palette_dark);
+      g_assert_cmpint (memcmp (cairo_image_surface_get_data (image->surface), cairo_image_surface_get_data (here),
+                               (size_t) stride * 400 * scale), ==, 0);
+      g_assert_cmpuint (image->layout->texts->len, ==, layout->texts->len);
+      g_assert_cmpuint (image->layout->marks->len, ==, layout->marks->len);
+      g_assert_cmpfloat (image->layout->plot.width, ==, layout->plot.width);
+      cairo_surface_destroy (here);
+    }
+  g_cancellable_cancel (cancelled);
+  g_assert_null (render_and_wait (chart, 700, 400, 1, cancelled));
 }
 
 static void
@@ -826,5 +895,6 @@ main (int argc, char **argv)
   g_test_add_func ("/core/chart/nice-ticks", test_nice_ticks);
   g_test_add_func ("/core/chart/tick-labels-match-gridlines", test_tick_labels_match_gridlines);
   g_test_add_func ("/core/chart/export-failure", test_export_failure_keeps_old);
+  g_test_add_func ("/core/chart/render-in-thread", test_render_in_thread);
   return g_test_run ();
 }

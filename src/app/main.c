@@ -6,6 +6,7 @@
 #include <gtk/gtk.h>
 
 #include "styrkort-application.h"
+#include "styrkort-chart-render.h"
 #include "styrkort-locale.h"
 
 int
@@ -14,6 +15,8 @@ main (int argc, char **argv)
   g_autoptr(StyrkortApplication) app = NULL;
 
   styrkort_locale_init ();
+  /* The chart thread opens the chart fonts while GTK starts. */
+  styrkort_chart_render_warm_up ();
   /* gtk_init() would set LC_NUMERIC back to the user's locale. */
   gtk_disable_setlocale ();
   bindtextdomain (GETTEXT_PACKAGE, styrkort_locale_dir ());

@@ -74,19 +74,22 @@ district_window (StyrkortApplication *self)
 }
 
 /* For tests/bench/run: quit once the first frame that shows the opened
- * file is painted (the file opens in a thread beside the window's start). */
+ * file complete is painted (the file opens in a thread beside the window's
+ * start; the charts are drawn in the chart thread). */
 static void
-on_first_paint_cb (GdkFrameClock *clock, GApplication *app)
+on_first_paint_cb (GdkFrameClock *clock, StyrkortWindow *window)
 {
-  g_signal_handlers_disconnect_by_func (clock, on_first_paint_cb, app);
-  g_application_quit (app);
+  if (styrkort_window_is_busy (window))
+    return;
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint_cb, window);
+  g_application_quit (g_application_get_default ());
 }
 
 static void
 on_window_mapped_cb (GtkWidget *window, GApplication *app)
 {
   g_signal_handlers_disconnect_by_func (window, on_window_mapped_cb, app);
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_first_paint_cb), app);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_first_paint_cb), window);
 }
 
 static void

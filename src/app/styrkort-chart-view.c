@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "styrkort-chart-render.h"
 #include "styrkort-chart-view.h"
 #include "styrkort-number.h"
 #include "styrkort-slides.h"
@@ -13,13 +14,17 @@
 struct _StyrkortChartView {
   GtkWidget parent_instance;
   StyrkortChart *chart;
-  StyrkortChartLayout *layout;
   StyrkortChartMode mode;
-  /* The chart as last drawn, reused while its size and colours stay: a page
-   * shown again draws from it instead of laying out every text anew. */
-  GskRenderNode *drawn;
-  int drawn_width, drawn_height;
-  const StyrkortChartPalette *drawn_palette;
+  /* The chart is drawn in the chart thread (styrkort-chart-render.c) and
+   * shown from its last image: a page shown again draws from it, and while
+   * a new drawing is on its way (another size, colours or chart) the last
+   * one stays, stretched if need be, instead of an empty card. */
+  StyrkortChartImage *image;
+  GskRenderNode *drawn;       /* image, as GTK draws it */
+  gboolean image_current;     /* image shows chart (not one before it) */
+  GCancellable *rendering;    /* the drawing on its way */
+  int rendering_width, rendering_height, rendering_scale;
+  const StyrkortChartPalette *rendering_palette;
 };
 
 G_DEFINE_FINAL_TYPE (StyrkortChartView, styrkort_chart_view, GTK_TYPE_WIDGET)
@@ -34,33 +39,90 @@ palette_for (StyrkortChartView *self)
   return &styrkort_chart_palette_light;
 }
 
+/* The image shows the chart as it should look now. */
+static gboolean
+image_fits (StyrkortChartView *self, int width, int height, int scale, const StyrkortChartPalette *palette)
+{
+  const StyrkortChartImage *image = self->image;
+
+  return image != NULL && self->image_current && image->width == width && image->height == height &&
+         image->scale == scale && image->palette == palette;
+}
+
+static void
+stop_rendering (StyrkortChartView *self)
+{
+  if (self->rendering != NULL)
+    g_cancellable_cancel (self->rendering);
+  g_clear_object (&self->rendering);
+}
+
+/* A cairo node, kept: GTK's cairo renderer paints it as it is, where it
+ * would copy a texture's pixels every time it draws it. */
+static GskRenderNode *
+node_of (const StyrkortChartImage *image)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, image->width, image->height));
+
+  cairo_set_source_surface (cr, image->surface, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+static void
+on_rendered_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(StyrkortChartView) self = data;
+  g_autoptr(StyrkortChartImage) image = styrkort_chart_render_finish (result, NULL);
+
+  /* Cancelled, or one asked for since is on its way. */
+  if (image == NULL || g_task_get_cancellable (G_TASK (result)) != self->rendering)
+    return;
+  g_clear_object (&self->rendering);
+  g_clear_pointer (&self->image, styrkort_chart_image_free);
+  g_clear_pointer (&self->drawn, gsk_render_node_unref);
+  self->image = g_steal_pointer (&image);
+  self->drawn = node_of (self->image);
+  self->image_current = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+start_rendering (StyrkortChartView *self, int width, int height, int scale, const StyrkortChartPalette *palette)
+{
+  if (self->rendering != NULL && self->rendering_width == width && self->rendering_height == height &&
+      self->rendering_scale == scale && self->rendering_palette == palette)
+    return;
+  stop_rendering (self);
+  self->rendering = g_cancellable_new ();
+  self->rendering_width = width;
+  self->rendering_height = height;
+  self->rendering_scale = scale;
+  self->rendering_palette = palette;
+  styrkort_chart_render_async (self->chart, width, height, scale, self->mode, palette, self->rendering,
+                               on_rendered_cb, g_object_ref (self));
+}
+
 static void
 styrkort_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   StyrkortChartView *self = STYRKORT_CHART_VIEW (widget);
   int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
   const StyrkortChartPalette *palette = palette_for (self);
-  GtkSnapshot *drawing;
-  cairo_t *cr;
 
   if (self->chart == NULL || width <= 0 || height <= 0)
     return;
-  if (self->drawn == NULL || self->drawn_width != width || self->drawn_height != height ||
-      self->drawn_palette != palette)
-    {
-      drawing = gtk_snapshot_new ();
-      cr = gtk_snapshot_append_cairo (drawing, &GRAPHENE_RECT_INIT (0, 0, width, height));
-      g_clear_pointer (&self->layout, styrkort_chart_layout_free);
-      self->layout = styrkort_chart_draw_in (self->chart, cr, width, height, self->mode, palette);
-      cairo_destroy (cr);
-      g_clear_pointer (&self->drawn, gsk_render_node_unref);
-      self->drawn = gtk_snapshot_free_to_node (drawing);
-      self->drawn_width = width;
-      self->drawn_height = height;
-      self->drawn_palette = palette;
-    }
-  if (self->drawn != NULL)
-    gtk_snapshot_append_node (snapshot, self->drawn);
+  if (!image_fits (self, width, height, scale, palette))
+    start_rendering (self, width, height, scale, palette);
+  if (self->drawn == NULL)
+    return;
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_scale (snapshot, (float) width / self->image->width, (float) height / self->image->height);
+  gtk_snapshot_append_node (snapshot, self->drawn);
+  gtk_snapshot_restore (snapshot);
 }
 
 static void
@@ -121,7 +183,10 @@ on_query_tooltip_cb (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTool
   const StyrkortChartMark *mark;
   g_autofree char *text = NULL;
 
-  if (self->layout == NULL || (mark = styrkort_chart_layout_hit (self->layout, x, y)) == NULL)
+  /* Only where the image shows this chart at this size. */
+  if (!image_fits (self, gtk_widget_get_width (widget), gtk_widget_get_height (widget),
+                   gtk_widget_get_scale_factor (widget), palette_for (self)) ||
+      (mark = styrkort_chart_layout_hit (self->image->layout, x, y)) == NULL)
     return FALSE;
   text = mark_text (self, mark);
   gtk_tooltip_set_text (tooltip, text);
@@ -155,8 +220,9 @@ static void
 styrkort_chart_view_dispose (GObject *object)
 {
   StyrkortChartView *self = STYRKORT_CHART_VIEW (object);
+  stop_rendering (self);
   g_clear_pointer (&self->chart, styrkort_chart_free);
-  g_clear_pointer (&self->layout, styrkort_chart_layout_free);
+  g_clear_pointer (&self->image, styrkort_chart_image_free);
   g_clear_pointer (&self->drawn, gsk_render_node_unref);
   G_OBJECT_CLASS (styrkort_chart_view_parent_class)->dispose (object);
 }
@@ -206,10 +272,15 @@ styrkort_chart_view_set_chart (StyrkortChartView *self, StyrkortChart *chart)
 {
   g_autofree char *description = chart ? styrkort_chart_describe (chart) : NULL;
 
+  stop_rendering (self);
   g_clear_pointer (&self->chart, styrkort_chart_free);
-  g_clear_pointer (&self->layout, styrkort_chart_layout_free);
-  g_clear_pointer (&self->drawn, gsk_render_node_unref);
   self->chart = chart;
+  self->image_current = FALSE;
+  if (chart == NULL)
+    {
+      g_clear_pointer (&self->image, styrkort_chart_image_free);
+      g_clear_pointer (&self->drawn, gsk_render_node_unref);
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, chart ? chart->title : "",
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description ? description : "",

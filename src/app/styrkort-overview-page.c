@@ -19,10 +19,7 @@ struct _StyrkortOverviewPage {
   GtkWidget *changes_group;   /* changes after the period was reported */
   GtkWidget *status_chart;
   GtkWidget *indicator_grid;
-  gboolean fill_pending;      /* the indicator charts wait for the first frame */
-  gulong paint_id;
-  guint fill_id;
-  StyrkortProject *project;   /* for them */
+  StyrkortProject *project;   /* for the indicator charts */
   StyrkortPeriod period;
 };
 
@@ -86,7 +83,6 @@ fill_indicator_grid (StyrkortOverviewPage *self)
   GtkWidget *child;
   guint n = 0;
 
-  self->fill_pending = FALSE;
   while ((child = gtk_widget_get_first_child (self->indicator_grid)) != NULL)
     gtk_grid_remove (GTK_GRID (self->indicator_grid), child);
   for (guint i = 0; i < indicators->len; i++)
@@ -107,36 +103,8 @@ fill_indicator_grid (StyrkortOverviewPage *self)
     }
 }
 
-static gboolean
-fill_when_idle (gpointer data)
-{
-  StyrkortOverviewPage *self = data;
-
-  self->fill_id = 0;
-  if (self->fill_pending)
-    fill_indicator_grid (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_first_paint_cb (GdkFrameClock *clock, StyrkortOverviewPage *self)
-{
-  g_clear_signal_handler (&self->paint_id, clock);
-  if (self->fill_id == 0)
-    self->fill_id = g_idle_add (fill_when_idle, self);
-}
-
-static void
-on_map_cb (GtkWidget *widget, StyrkortOverviewPage *self)
-{
-  if (self->fill_pending && self->paint_id == 0)
-    self->paint_id = g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
-                                              G_CALLBACK (on_first_paint_cb), self, 0);
-}
-
-/* The status of the areas first; when the page is not on screen yet (the
- * window is opening), the T2 indicators below it follow right after its
- * first frame (tests/bench/run: about 11 ms of start-up). */
+/* The status of the areas, then the T2 indicators: the charts are drawn
+ * in the chart thread while the window lays out the page. */
 static void
 styrkort_overview_page_show (StyrkortPage *page, StyrkortProject *project, StyrkortPeriod period)
 {
@@ -147,9 +115,7 @@ styrkort_overview_page_show (StyrkortPage *page, StyrkortProject *project, Styrk
                                  styrkort_chart_new_area_status (project, period));
   g_set_object (&self->project, project);
   self->period = period;
-  self->fill_pending = TRUE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    fill_indicator_grid (self);
+  fill_indicator_grid (self);
 }
 
 /* What the charts are built from: a change of these shows the page again. */
@@ -187,7 +153,6 @@ static void
 styrkort_overview_page_dispose (GObject *object)
 {
   StyrkortOverviewPage *self = STYRKORT_OVERVIEW_PAGE (object);
-  g_clear_handle_id (&self->fill_id, g_source_remove);
   g_clear_object (&self->project);
   gtk_widget_dispose_template (GTK_WIDGET (self), STYRKORT_TYPE_OVERVIEW_PAGE);
   G_OBJECT_CLASS (styrkort_overview_page_parent_class)->dispose (object);
@@ -211,7 +176,6 @@ static void
 styrkort_overview_page_init (StyrkortOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), self);
   self->status_chart = styrkort_chart_view_new (STYRKORT_CHART_SCREEN);
   gtk_widget_set_size_request (self->status_chart, -1, 560);
   gtk_widget_add_css_class (self->status_chart, "chart-card");

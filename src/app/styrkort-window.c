@@ -11,6 +11,7 @@
 #include "styrkort-area-page.h"
 #include "styrkort-brief-page.h"
 #include "styrkort-chart-data.h"
+#include "styrkort-chart-render.h"
 #include "styrkort-figures-page.h"
 #include "styrkort-overview-page.h"
 #include "styrkort-page.h"
@@ -198,11 +199,14 @@ styrkort_window_get_page (StyrkortWindow *self)
   return gtk_stack_get_visible_child_name (GTK_STACK (self->content_stack));
 }
 
+/* A page filling in, or charts being drawn (in any window: the chart
+ * thread serves them all in turn). */
 gboolean
 styrkort_window_is_busy (StyrkortWindow *self)
 {
   GtkWidget *page = gtk_stack_get_visible_child (GTK_STACK (self->content_stack));
-  return page != NULL && STYRKORT_IS_PAGE (page) && styrkort_page_steps_running (page);
+  return (page != NULL && STYRKORT_IS_PAGE (page) && styrkort_page_steps_running (page)) ||
+         styrkort_chart_render_pending () > 0;
 }
 
 /* Every page shown so far shows the new period when it is next visible. */

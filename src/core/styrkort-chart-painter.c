@@ -327,7 +327,7 @@ painter_draw_legend (Painter *p, const LegendItem *items, guint n, double top)
           if (items[i].marked)
             {
               styrkort_chart_set_colour (p->cr, items[i].ink);
-              styrkort_chart_draw_status_mark (p->cr, items[i].status, x + size / 2, top + row + lh / 2, size * 0.9);
+              styrkort_chart_draw_status_mark (p->cr, items[i].status, x + size / 2, top + row + lh / 2, size * 0.7);
             }
         }
       styrkort_chart_set_colour (p->cr, p->colours->text);

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Charts drawn into images off the main thread, for the windows. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "styrkort-chart.h"
+
+G_BEGIN_DECLS
+
+/* A chart drawn at @width × @height (in the window's units) on an ARGB32
+ * surface @scale times that size. */
+typedef struct {
+  cairo_surface_t *surface;
+  StyrkortChartLayout *layout; /* in the window's units, for tooltips */
+  int width, height, scale;
+  const StyrkortChartPalette *palette;
+} StyrkortChartImage;
+
+void styrkort_chart_image_free (StyrkortChartImage *image);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyrkortChartImage, styrkort_chart_image_free)
+
+/* Draws a copy of @chart in the chart thread; the result comes back to the
+ * caller's main context. */
+void                styrkort_chart_render_async  (const StyrkortChart *chart, int width, int height, int scale,
+                                                  StyrkortChartMode mode, const StyrkortChartPalette *palette,
+                                                  GCancellable *cancellable, GAsyncReadyCallback callback,
+                                                  gpointer user_data);
+StyrkortChartImage *styrkort_chart_render_finish (GAsyncResult *result, GError **error);
+
+/* Drawings asked for whose callback has not run yet: a window showing
+ * charts is complete when this is 0 (benchmarks and tests wait for it). */
+guint               styrkort_chart_render_pending (void);
+
+/* Lays out text in the chart thread in the chart fonts, so that the
+ * window's first charts do not wait for the fonts to load. */
+void                styrkort_chart_render_warm_up (void);
+
+G_END_DECLS
