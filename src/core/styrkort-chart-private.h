@@ -18,6 +18,8 @@ typedef struct {
   PangoLayout *text;          /* the current font, for every piece of text */
   double size;                /* of the current font, in px */
   double ascent, descent;     /* of the current font, in px */
+  gboolean bold;              /* the current font is */
+  GHashTable *widths;         /* text → its width in the current font */
 } Painter;
 
 typedef enum { ALIGN_START, ALIGN_CENTER, ALIGN_END } Align;

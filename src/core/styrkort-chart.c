@@ -268,6 +268,7 @@ styrkort_chart_draw_in (const StyrkortChart *chart, cairo_t *cr, double width, d
     }
   cairo_restore (cr);
   g_object_unref (p.text);
+  g_clear_pointer (&p.widths, g_hash_table_unref);
   return p.layout;
 }
 
