@@ -10,8 +10,6 @@
  * it has started. */
 #include "config.h"
 
-#include <pango/pangocairo.h>
-
 #include "styrkort-chart-render.h"
 
 typedef struct {
@@ -63,31 +61,63 @@ render (const RenderJob *job)
   return image;
 }
 
-/* What most charts need: the fonts opened and shaped, in both weights, at
- * the sizes small charts are drawn in, their digits and letters drawn. */
+/* Charts like Översikt's first two, at the sizes a window shows them in:
+ * the status chart is 560 px tall, which sets its type sizes in any window
+ * over about 1000 px wide, and small charts are drawn in their smallest
+ * type. Drawing them loads the fonts at those sizes and their letters. */
+static StyrkortChart *
+sample_status_chart (void)
+{
+  static const char * const columns[] = {
+    "Ekonomiskt bistånd", "Socialpsykiatri", "Missbruk", "Stöd till funktionsnedsatta", "Äldre", "Barn och unga"
+  };
+  StyrkortChart *chart = styrkort_chart_new (STYRKORT_CHART_AREA_STATUS, "Områdenas status", "Stadsdel · 2026 T2");
+
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    g_ptr_array_add (chart->columns, g_strdup (columns[c]));
+  for (int a = 1; a <= 16; a++)
+    {
+      g_ptr_array_add (chart->categories, g_strdup_printf ("%d. Åtgärder för arbetssituationen, uppföljning och stöd", a));
+      for (int c = 0; c < (int) G_N_ELEMENTS (columns); c++)
+        {
+          int status = (a + c) % (STYRKORT_N_STATUSES + 1) - 1;
+          g_array_append_val (chart->cells, status);
+        }
+    }
+  return chart;
+}
+
+static StyrkortChart *
+sample_units_chart (void)
+{
+  StyrkortChart *chart = styrkort_chart_new (STYRKORT_CHART_UNITS, "Personalomsättning per enhet", "Stadsdel · 2026 T2");
+  StyrkortChartSeries *series = styrkort_chart_add_series (chart, "Personalomsättning", STYRKORT_SERIES_DISTRICT);
+
+  chart->percent = TRUE;
+  chart->reference = 10.5;
+  chart->reference_label = g_strdup ("Staden");
+  for (int u = 1; u <= 5; u++)
+    {
+      double value = 4.5 * u + 0.25;
+      g_autofree char *name = g_strdup_printf ("Enheten för äldre och familj %d", u);
+      styrkort_chart_add_category (chart, name);
+      g_array_append_val (series->values, value);
+    }
+  return chart;
+}
+
 static void
 warm_up (void)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 64, 16);
-  cairo_t *cr = cairo_create (surface);
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  StyrkortChartStyle style;
-  static const double sizes[] = { 8, 9, 12 };
+  RenderJob job = { sample_status_chart (), 1000, 560, 1, STYRKORT_CHART_SCREEN, &styrkort_chart_palette_light };
 
-  styrkort_chart_style_init (&style, 420, 300, STYRKORT_CHART_SCREEN);
-  pango_layout_set_text (layout, "Åäö 0123456789 %,.−– abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ", -1);
-  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
-    for (int bold = 0; bold <= 1; bold++)
-      {
-        g_autoptr(PangoFontDescription) font = pango_font_description_from_string (style.font_family);
-        pango_font_description_set_absolute_size (font, sizes[i] * PANGO_SCALE);
-        pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-        pango_layout_set_font_description (layout, font);
-        pango_cairo_show_layout (cr, layout);
-      }
-  g_object_unref (layout);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
+  styrkort_chart_image_free (render (&job));
+  styrkort_chart_free (job.chart);
+  job.chart = sample_units_chart ();
+  job.width = 463;
+  job.height = 300;
+  styrkort_chart_image_free (render (&job));
+  styrkort_chart_free (job.chart);
 }
 
 /* Pushed instead of a task to warm up. */

@@ -32,8 +32,8 @@ StyrkortChartImage *styrkort_chart_render_finish (GAsyncResult *result, GError *
  * charts is complete when this is 0 (benchmarks and tests wait for it). */
 guint               styrkort_chart_render_pending (void);
 
-/* Lays out text in the chart thread in the chart fonts, so that the
- * window's first charts do not wait for the fonts to load. */
+/* Draws sample charts in the chart thread, so that the window's first
+ * charts do not wait for the fonts to load. */
 void                styrkort_chart_render_warm_up (void);
 
 G_END_DECLS
