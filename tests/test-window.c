@@ -11,6 +11,7 @@
 #include "styrkort-application.h"
 #include "styrkort-area-page.h"
 #include "styrkort-cell-grid.h"
+#include "styrkort-chart-render.h"
 #include "styrkort-chart-view.h"
 #include "styrkort-city-window.h"
 #include "styrkort-demo.h"
@@ -141,6 +142,83 @@ test_open_demo (void)
   iterate ();
   g_assert_cmpuint (count_widgets (styrkort_window_get_page_widget (window, "overview"), STYRKORT_TYPE_CHART_VIEW), ==, 6);
   save_png (GTK_WIDGET (window), "overview.png");
+}
+
+/* Does the drawn @texture show what the core draws for @view's chart at
+ * the view's size, inside a margin (the card's rounded corners)? */
+static gboolean
+shows_chart (GdkTexture *texture, GtkWidget *view)
+{
+  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture), margin = 16;
+  const StyrkortChartPalette *palette = adw_style_manager_get_dark (adw_style_manager_get_default ())
+                                          ? &styrkort_chart_palette_dark : &styrkort_chart_palette_light;
+  cairo_surface_t *core = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (core);
+  int stride = cairo_image_surface_get_stride (core);
+  g_autofree guchar *drawn = g_malloc ((gsize) stride * height);
+  gboolean same = TRUE;
+
+  styrkort_chart_layout_free (styrkort_chart_draw_in (styrkort_chart_view_get_chart (STYRKORT_CHART_VIEW (view)), cr,
+                                                      width, height, STYRKORT_CHART_SCREEN, palette));
+  cairo_destroy (cr);
+  cairo_surface_flush (core);
+  gdk_texture_download (texture, drawn, stride);
+  for (int y = margin; y < height - margin && same; y++)
+    same = memcmp (drawn + (gsize) y * stride + margin * 4,
+                   cairo_image_surface_get_data (core) + (gsize) y * stride + margin * 4, (gsize) (width - 2 * margin) * 4) == 0;
+  cairo_surface_destroy (core);
+  return same;
+}
+
+/* The charts are drawn in the chart thread: once the window is done, each
+ * of Översikt's charts shows exactly what the core draws for it, also one
+ * scrolled out of view (drawn when it is asked for), and after an edit the
+ * status chart shows the new status. */
+static void
+test_charts_drawn_in_thread (void)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  GtkWidget *overview;
+
+  styrkort_window_show_page (window, "overview");
+  iterate ();
+  overview = styrkort_window_get_page_widget (window, "overview");
+  collect_widgets (overview, STYRKORT_TYPE_CHART_VIEW, views);
+  g_assert_cmpuint (views->len, ==, 6);
+  for (guint i = 0; i < views->len; i++)
+    {
+      g_autoptr(GdkTexture) first = ui_test_render (views->pdata[i]);
+      g_autoptr(GdkTexture) texture = NULL;
+      /* Drawing it asked for its image if it had none yet. */
+      iterate ();
+      g_assert_cmpuint (styrkort_chart_render_pending (), ==, 0);
+      texture = ui_test_render (views->pdata[i]);
+      g_assert_true (shows_chart (texture, views->pdata[i]));
+    }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(StyrkortProject) project = g_object_ref (styrkort_window_get_project (window));
+    g_autoptr(GPtrArray) areas = styrkort_project_list_areas (project);
+    g_autoptr(GPtrArray) operations = styrkort_project_list_district_operations (project);
+    g_autoptr(GdkTexture) before = ui_test_render (views->pdata[0]);
+    g_autoptr(GdkTexture) after = NULL;
+    StyrkortArea *area = areas->pdata[0];
+    StyrkortOperation *operation = operations->pdata[0];
+    StyrkortPeriod period = styrkort_window_get_period (window);
+    g_autoptr(StyrkortAssessment) was = styrkort_project_get_assessment (project, area->id, operation->id, period);
+
+    g_assert_nonnull (was);
+    g_assert_cmpint (was->status, !=, STYRKORT_STATUS_NEEDS_ATTENTION);
+    g_assert_true (styrkort_project_set_assessment (project, area->id, operation->id, period,
+                                                    STYRKORT_STATUS_NEEDS_ATTENTION, was->text, &error));
+    g_assert_no_error (error);
+    iterate ();
+    after = ui_test_render (views->pdata[0]);
+    g_assert_true (shows_chart (after, views->pdata[0]));
+    g_assert_false (shows_chart (before, views->pdata[0]));
+    g_assert_true (styrkort_project_undo (project, &error));
+    iterate ();
+  }
 }
 
 static void
@@ -1746,6 +1824,7 @@ main (int argc, char **argv)
 
   projector_type = STYRKORT_TYPE_PROJECTOR;
   ui_test_add ("/ui/window/open-demo", test_open_demo);
+  ui_test_add ("/ui/window/charts-drawn-in-thread", test_charts_drawn_in_thread);
   ui_test_add ("/ui/window/visit-every-entry", test_visit_every_entry);
   ui_test_add ("/ui/figures/type-and-refuse", test_type_figures);
   ui_test_add ("/ui/figures/undo-redo", test_undo);

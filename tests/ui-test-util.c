@@ -172,15 +172,12 @@ shot_taken (gconstpointer data)
   return shot->node != NULL;
 }
 
-void
-ui_test_save_png (GtkWidget *widget, const char *name)
+GdkTexture *
+ui_test_render (GtkWidget *widget)
 {
-  g_autofree char *folder = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screens", NULL);
-  g_autofree char *file = g_build_filename (folder, name, NULL);
-  g_autoptr(GdkTexture) texture = NULL;
+  GdkTexture *texture;
   Shot shot = { widget, NULL, 0, 0 };
 
-  g_mkdir_with_parents (folder, 0755);
   /* A window the window manager is still placing (full screen under
    * mutter) has nothing to draw for a moment. */
   ui_test_settle (widget);
@@ -188,6 +185,18 @@ ui_test_save_png (GtkWidget *widget, const char *name)
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), shot.node,
                                          &GRAPHENE_RECT_INIT (0, 0, shot.width, shot.height));
   gsk_render_node_unref (shot.node);
+  return texture;
+}
+
+void
+ui_test_save_png (GtkWidget *widget, const char *name)
+{
+  g_autofree char *folder = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screens", NULL);
+  g_autofree char *file = g_build_filename (folder, name, NULL);
+  g_autoptr(GdkTexture) texture = NULL;
+
+  g_mkdir_with_parents (folder, 0755);
+  texture = ui_test_render (widget);
   g_assert_true (gdk_texture_save_to_png (texture, file));
 }
 

@@ -50,6 +50,8 @@ gboolean        ui_test_toplevel_gone      (gconstpointer type);
 gboolean        ui_test_import_dialog_shown (gconstpointer dialog);
 
 /* @widget as drawn, in BUILDDIR/tests/screens/@name. */
+/* @widget as drawn once everything pending is done (a new texture). */
+GdkTexture     *ui_test_render      (GtkWidget *widget);
 void            ui_test_save_png    (GtkWidget *widget, const char *name);
 
 /* Query the file at @path once @window's edits are all in it (a thread
