@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs a command with an X display.
 #   with-display.sh CMD...   the display there is, or a private Xvfb at 1366×768
-#                            (the smallest screen the app is made for)
+#                            (the smallest screen the app is made for), as below
 #   with-display.sh [--screen WxH] [--mutter] [--a11y] CMD...
 #       always a private Xvfb at WxH (default 1366x768) with a D-Bus session
 #       (dbus-launch); --mutter runs GNOME's window manager on it
@@ -19,11 +19,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-if [ -z "$screen" ] && ! $mutter && ! $a11y; then
-  if [ -n "${DISPLAY:-}" ]; then
-    exec "$@"
-  fi
-  exec xvfb-run -a -s "-screen 0 1366x768x24" "$@"
+if [ -z "$screen" ] && ! $mutter && ! $a11y && [ -n "${DISPLAY:-}" ]; then
+  exec "$@"
 fi
 
 screen=${screen:-1366x768}
@@ -39,28 +36,18 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# A free display number, from :90 up as xvfb-run -a does from :99.
-n=90
-while [ $n -lt 200 ]; do
-  if [ ! -e "/tmp/.X$n-lock" ] && [ ! -e "/tmp/.X11-unix/X$n" ]; then
-    Xvfb ":$n" -screen 0 "${screen}x24" -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
-    xvfb=$!
-    # Ours when its lock file names our server (another may have won the number).
-    ours() { kill -0 "$xvfb" 2>/dev/null && [ "$( { tr -d ' ' <"/tmp/.X$n-lock"; } 2>/dev/null)" = "$xvfb" ] &&
-               xprop -display ":$n" -root >/dev/null 2>&1; }
-    i=0
-    while [ $i -lt 100 ] && kill -0 "$xvfb" 2>/dev/null && ! ours; do
-      sleep 0.1; i=$((i + 1))
-    done
-    if ours; then
-      break
-    fi
-    kill "$xvfb" 2>/dev/null
-    xvfb=""
-  fi
-  n=$((n + 1))
+# A free display number, picked by the server itself (-displayfd): it skips
+# every number whose lock file or socket is taken, the abstract socket too,
+# which a server in another root (a chroot beside us) holds without a lock
+# file we could see.
+Xvfb -displayfd 3 -screen 0 "${screen}x24" -nolisten tcp 3>"$tmp/display" >"$tmp/xvfb.log" 2>&1 &
+xvfb=$!
+i=0
+while [ $i -lt 100 ] && kill -0 "$xvfb" 2>/dev/null && ! [ -s "$tmp/display" ]; do
+  sleep 0.1; i=$((i + 1))
 done
-if [ -z "$xvfb" ]; then
+n=$(tr -d ' \n' <"$tmp/display" 2>/dev/null)
+if [ -z "$n" ] || ! xprop -display ":$n" -root >/dev/null 2>&1; then
   echo "with-display.sh: could not start Xvfb" >&2
   cat "$tmp/xvfb.log" >&2
   exit 1
