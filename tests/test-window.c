@@ -138,7 +138,7 @@ test_open_demo (void)
   /* Area titles line up after one-digit and two-digit numbers alike. */
   g_assert_cmpfloat (sidebar_title_x (sidebar, "a01"), ==, sidebar_title_x (sidebar, "a10"));
   g_assert_cmpstr (styrkort_window_get_page (window), ==, "overview");
-  /* The status chart, and the five T2 indicators' charts that follow the first frame. */
+  /* The status chart, and the five T2 indicators' charts below it. */
   iterate ();
   g_assert_cmpuint (count_widgets (styrkort_window_get_page_widget (window, "overview"), STYRKORT_TYPE_CHART_VIEW), ==, 6);
   save_png (GTK_WIDGET (window), "overview.png");

@@ -91,17 +91,16 @@ font_heights (PangoContext *context, const PangoFontDescription *font)
 void
 painter_set_font (Painter *p, double size, gboolean bold)
 {
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (p->style.font_family);
+  g_autoptr(PangoFontDescription) font = NULL;
   FontHeights heights;
 
   size = MAX (size, p->style.min_size);
-  if (p->widths != NULL && size == p->size && bold == p->bold)
+  if (size == p->size && bold == p->bold)
     return;
   /* Widths are measured once per font: wrapping and ellipsizing measure
    * the same lines and words again and again. */
-  if (p->widths == NULL)
-    p->widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_hash_table_remove_all (p->widths);
+  font = pango_font_description_from_string (p->style.font_family);
   p->size = size;
   p->bold = bold;
   pango_font_description_set_absolute_size (font, p->size * PANGO_SCALE);
@@ -118,12 +117,10 @@ painter_text_width (Painter *p, const char *text)
   PangoRectangle logical;
   double *width;
 
-  if (p->widths != NULL && (width = g_hash_table_lookup (p->widths, text)) != NULL)
+  if ((width = g_hash_table_lookup (p->widths, text)) != NULL)
     return *width;
   pango_layout_set_text (p->text, text, -1);
   pango_layout_get_extents (p->text, NULL, &logical);
-  if (p->widths == NULL)
-    return (double) logical.width / PANGO_SCALE;
   width = g_new (double, 1);
   *width = (double) logical.width / PANGO_SCALE;
   g_hash_table_insert (p->widths, g_strdup (text), width);

@@ -236,6 +236,7 @@ styrkort_chart_draw_in (const StyrkortChart *chart, cairo_t *cr, double width, d
   guint n_legend;
   StyrkortRect area;
 
+  p.widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   p.layout->texts = g_array_new (FALSE, FALSE, sizeof (StyrkortChartText));
   p.layout->marks = g_array_new (FALSE, FALSE, sizeof (StyrkortChartMark));
   p.layout->reference_position = NAN;
@@ -268,7 +269,7 @@ styrkort_chart_draw_in (const StyrkortChart *chart, cairo_t *cr, double width, d
     }
   cairo_restore (cr);
   g_object_unref (p.text);
-  g_clear_pointer (&p.widths, g_hash_table_unref);
+  g_hash_table_unref (p.widths);
   return p.layout;
 }
 
