@@ -36,6 +36,7 @@ styrkort_page_update (StyrkortPage *self, StyrkortChanges *changes)
 #define TURN_US 12000
 #define BUDGET_MAX_US 5000
 #define BUDGET_MIN_US 300
+#define BUDGET_START_US 2000
 
 typedef struct {
   GtkWidget *page;           /* not a reference: the steps end with the page */
@@ -82,6 +83,19 @@ steps_free (gpointer data)
 
 static gboolean on_steps_turn_cb (gpointer data);
 
+/* Realizes @widget and what would be mapped with it: what mapping Nyckeltal's
+ * grid first did (some 900 entries) was half realizing them. Popovers and
+ * other surfaces of their own wait until they are shown. */
+static void
+realize_as_mapped (GtkWidget *widget)
+{
+  if (!gtk_widget_get_realized (widget))
+    gtk_widget_realize (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child) && gtk_widget_get_child_visible (child) && !GTK_IS_NATIVE (child))
+      realize_as_mapped (child);
+}
+
 void
 styrkort_page_lay_out_out_of_view (GtkWidget *page)
 {
@@ -91,6 +105,8 @@ styrkort_page_lay_out_out_of_view (GtkWidget *page)
 
   if (width <= 0 || height <= 0 || gtk_widget_get_mapped (page))
     return;
+  if (gtk_widget_get_realized (parent))
+    realize_as_mapped (page);
   gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
   gtk_widget_measure (page, GTK_ORIENTATION_VERTICAL, width, &min, &nat, NULL, NULL);
   gtk_widget_allocate (page, width, height, -1, NULL);
@@ -174,7 +190,8 @@ styrkort_page_steps_start (GtkWidget *page, StyrkortPageStep step)
 
   steps->page = page;
   steps->step = step;
-  steps->budget = BUDGET_MAX_US;
+  /* Short to begin with: the first turn's layout is not known yet. */
+  steps->budget = BUDGET_START_US;
   steps->source = g_idle_add (on_steps_turn_cb, steps);
   g_object_set_data_full (G_OBJECT (page), "styrkort-steps", steps, steps_free);
 }

@@ -570,6 +570,7 @@ styrkort_window_finalize (GObject *object)
   StyrkortWindow *self = STYRKORT_WINDOW (object);
   g_clear_pointer (&self->periods, g_array_unref);
   g_clear_pointer (&self->dirty, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_hash_table_unref);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (styrkort_window_parent_class)->finalize (object);
 }
@@ -635,8 +636,10 @@ styrkort_window_init (StyrkortWindow *self)
   self->settings = g_settings_new (APP_ID);
   self->periods = g_array_new (FALSE, FALSE, sizeof (StyrkortPeriod));
   self->dirty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   g_signal_connect (self->period_dropdown, "notify::selected", G_CALLBACK (on_period_selected_cb), self);
   g_signal_connect (self->sidebar, "row-selected", G_CALLBACK (on_sidebar_row_selected_cb), self);
+  _styrkort_window_watch_input (self);
 }
 
 StyrkortWindow *
