@@ -552,6 +552,10 @@ test_pages_built_over_frames (void)
   iterate ();
 }
 
+/* Making every page ready takes some 3 s, and ten times as long under ASan
+ * on a busy machine. */
+#define MADE_READY_LIMIT_S 240
+
 static gboolean
 window_made_ready (gconstpointer data)
 {
@@ -605,7 +609,7 @@ test_pages_made_ready (void)
   g_assert_true (ui_test_open (second, file));
   gtk_window_present (GTK_WINDOW (second));
   ui_test_settle (GTK_WIDGET (second));
-  g_assert_true (ui_test_wait_for (window_made_ready, second));
+  g_assert_true (ui_test_wait_for_within (window_made_ready, second, MADE_READY_LIMIT_S));
   assert_pages_ready (second);
   page = styrkort_window_get_page_widget (second, "a01");
   g_assert_cmpint (count_widgets (page, STYRKORT_TYPE_TEXT_AREA), ==,
@@ -622,7 +626,7 @@ test_pages_made_ready (void)
   earlier = styrkort_period_previous (styrkort_window_get_period (second));
   earlier_name = styrkort_period_to_string (earlier);
   styrkort_window_set_period (second, earlier);
-  g_assert_true (ui_test_wait_for (window_made_ready, second));
+  g_assert_true (ui_test_wait_for_within (window_made_ready, second, MADE_READY_LIMIT_S));
   assert_pages_ready (second);
   page = styrkort_window_get_page_widget (second, "figures");
   g_assert_false (gtk_widget_get_mapped (page));
@@ -661,14 +665,14 @@ test_pages_catch_up (void)
   GtkWidget *page;
 
   styrkort_window_show_page (window, "overview");
-  g_assert_true (ui_test_wait_for (window_made_ready, window));
+  g_assert_true (ui_test_wait_for_within (window_made_ready, window, MADE_READY_LIMIT_S));
   page = styrkort_window_get_page_widget (window, "a02");
   g_assert_null (find_widget (page, is_text_area_showing, note));
   g_assert_true (styrkort_project_set_gender_note (project, area->id, period, note, &error));
   g_assert_no_error (error);
   /* Not at once: the page waits until the window has nothing else to do. */
   g_assert_null (find_widget (page, is_text_area_showing, note));
-  g_assert_true (ui_test_wait_for (window_made_ready, window));
+  g_assert_true (ui_test_wait_for_within (window_made_ready, window, MADE_READY_LIMIT_S));
   g_assert_false (gtk_widget_get_visible (page));
   g_assert_nonnull (find_widget (page, is_text_area_showing, note));
   styrkort_window_show_page (window, "a02");
