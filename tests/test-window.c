@@ -377,7 +377,8 @@ window_not_busy (gconstpointer data)
 }
 
 /* A second window on the file (read-only: the first holds it), with @page
- * asked for: the page fills itself in while the window goes on drawing.
+ * asked for as soon as it shows the file: the page fills itself in while the
+ * window goes on drawing.
  * Returns the window; the page is complete. */
 static StyrkortWindow *
 show_over_frames (const char *page)
@@ -390,7 +391,7 @@ show_over_frames (const char *page)
 
   g_assert_true (ui_test_open (second, file));
   gtk_window_present (GTK_WINDOW (second));
-  ui_test_settle (GTK_WIDGET (second));
+  /* At once: the window has not yet made its pages ready ahead. */
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (second));
   id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_frame_drawn_cb), &frames);
   styrkort_window_show_page (second, page);
@@ -542,13 +543,144 @@ test_pages_built_over_frames (void)
     /* Back: the period chosen last is the one windows open on. */
     gtk_widget_activate_action (GTK_WIDGET (second), "win.go-to", "(sss)", "a01", shown, "");
   }
-  styrkort_window_show_page (second, "steering");
-  g_assert_true (styrkort_window_is_busy (second));
-  g_assert_true (ui_test_wait_for (window_not_busy, second));
+  gtk_window_destroy (GTK_WINDOW (second));
+  second = show_over_frames ("steering");
   page = styrkort_window_get_page_widget (second, "steering");
   g_assert_cmpint (count_widgets (page, ADW_TYPE_EXPANDER_ROW), ==,
                    ui_test_file_int (second, path, "SELECT count (*) FROM meeting"));
   gtk_window_destroy (GTK_WINDOW (second));
+  iterate ();
+}
+
+/* Making every page ready takes some 3 s, and ten times as long under ASan
+ * on a busy machine. */
+#define MADE_READY_LIMIT_S 240
+
+static gboolean
+window_made_ready (gconstpointer data)
+{
+  return !styrkort_window_is_preparing ((StyrkortWindow *) data);
+}
+
+static gboolean is_text_area (GtkWidget *widget, gconstpointer data);
+static gboolean is_label_containing (GtkWidget *widget, gconstpointer text);
+
+/* Each page of the sidebar, other than the one shown, is made, filled in
+ * and laid out, hidden. */
+static void
+assert_pages_ready (StyrkortWindow *window)
+{
+  GtkWidget *sidebar = find_widget (GTK_WIDGET (window), is_list_box, NULL);
+  GtkWidget *shown = styrkort_window_get_page_widget (window, styrkort_window_get_page (window));
+  guint pages = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (sidebar); row; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *page;
+      if (!gtk_list_box_row_get_selectable (GTK_LIST_BOX_ROW (row)))
+        continue;
+      page = styrkort_window_get_page_widget (window, gtk_widget_get_name (row));
+      g_assert_nonnull (page);
+      g_assert_false (styrkort_page_steps_running (page));
+      pages++;
+      if (page == shown)
+        continue;
+      g_assert_false (gtk_widget_get_mapped (page));
+      /* Hidden, so that GTK leaves its styles alone while out of view. */
+      g_assert_false (gtk_widget_get_visible (page));
+      /* Laid out: its widgets are realized, as when shown. */
+      g_assert_true (gtk_widget_get_realized (find_widget (page, is_label_containing, "")));
+    }
+  /* Översikt, Inför mötet, 13 areas, 3 themes, Nyckeltal, Styrgrupp. */
+  g_assert_cmpuint (pages, ==, 20);
+}
+
+/* Once the file shows, the window makes its other pages ready out of view,
+ * and again for another period: the page chosen next only has to be shown. */
+static void
+test_pages_made_ready (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  StyrkortWindow *second = styrkort_window_new (GTK_APPLICATION (app));
+  StyrkortPeriod earlier;
+  g_autofree char *earlier_name = NULL;
+  GtkWidget *page;
+
+  g_assert_true (ui_test_open (second, file));
+  gtk_window_present (GTK_WINDOW (second));
+  ui_test_settle (GTK_WIDGET (second));
+  g_assert_true (ui_test_wait_for_within (window_made_ready, second, MADE_READY_LIMIT_S));
+  assert_pages_ready (second);
+  page = styrkort_window_get_page_widget (second, "a01");
+  g_assert_cmpint (count_widgets (page, STYRKORT_TYPE_TEXT_AREA), ==,
+                   ui_test_file_int (second, path, "SELECT count (*) + 1 FROM operation o WHERE EXISTS (SELECT 1 FROM unit WHERE "
+                                                   "operation_id = o.id) OR EXISTS (SELECT 1 FROM assessment WHERE "
+                                                   "operation_id = o.id)"));
+  /* Shown, a page made ready is complete at once. */
+  styrkort_window_show_page (second, "a01");
+  g_assert_false (styrkort_page_steps_running (page));
+  g_assert_true (gtk_widget_get_mapped (find_widget (page, is_text_area, NULL)));
+  g_assert_true (ui_test_wait_for (window_not_busy, second));
+
+  /* Another period: the pages out of view show it before they are shown. */
+  earlier = styrkort_period_previous (styrkort_window_get_period (second));
+  earlier_name = styrkort_period_to_string (earlier);
+  styrkort_window_set_period (second, earlier);
+  g_assert_true (ui_test_wait_for_within (window_made_ready, second, MADE_READY_LIMIT_S));
+  assert_pages_ready (second);
+  page = styrkort_window_get_page_widget (second, "figures");
+  g_assert_false (gtk_widget_get_mapped (page));
+  g_assert_nonnull (find_widget (page, is_label_containing, earlier_name));
+  styrkort_window_set_period (second, styrkort_period_next (earlier));
+  gtk_window_destroy (GTK_WINDOW (second));
+  iterate ();
+}
+
+static gboolean
+is_text_area_showing (GtkWidget *widget, gconstpointer text)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *shown = NULL;
+
+  if (!STYRKORT_IS_TEXT_AREA (widget))
+    return FALSE;
+  buffer = gtk_text_view_get_buffer (styrkort_text_area_get_view (STYRKORT_TEXT_AREA (widget)));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  return g_strcmp0 (shown, text) == 0;
+}
+
+/* A change made while a page is out of view waits for it, and the window
+ * shows it there when it makes the page ready again, before it is shown. */
+static void
+test_pages_catch_up (void)
+{
+  StyrkortProject *project = styrkort_window_get_project (window);
+  g_autoptr(StyrkortArea) area = styrkort_project_find_area (project, "a02");
+  StyrkortPeriod period = styrkort_window_get_period (window);
+  g_autofree char *before = styrkort_project_get_gender_note (project, area->id, period);
+  const char *note = "Ändrad medan sidan inte visades";
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page;
+
+  styrkort_window_show_page (window, "overview");
+  g_assert_true (ui_test_wait_for_within (window_made_ready, window, MADE_READY_LIMIT_S));
+  page = styrkort_window_get_page_widget (window, "a02");
+  g_assert_null (find_widget (page, is_text_area_showing, note));
+  g_assert_true (styrkort_project_set_gender_note (project, area->id, period, note, &error));
+  g_assert_no_error (error);
+  /* Not at once: the page waits until the window has nothing else to do. */
+  g_assert_null (find_widget (page, is_text_area_showing, note));
+  g_assert_true (ui_test_wait_for_within (window_made_ready, window, MADE_READY_LIMIT_S));
+  g_assert_false (gtk_widget_get_visible (page));
+  g_assert_nonnull (find_widget (page, is_text_area_showing, note));
+  styrkort_window_show_page (window, "a02");
+  g_assert_false (styrkort_page_steps_running (page));
+  g_assert_nonnull (find_widget (page, is_text_area_showing, note));
+  g_assert_true (styrkort_project_set_gender_note (project, area->id, period, before, &error));
+  g_assert_no_error (error);
+  styrkort_window_show_page (window, "overview");
   iterate ();
 }
 
@@ -977,8 +1109,13 @@ test_second_window_read_only (void)
                                            "vfu_places", "value", first_unit (0));
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (entry)));
   save_png (GTK_WIDGET (second), "read-only.png");
+  gtk_window_destroy (GTK_WINDOW (second));
   /* A page still filling in when its window closes stops, even when
-   * something still holds it. */
+   * something still holds it (a window of its own: in one shown for a
+   * while, the page may have been made ready ahead). */
+  second = styrkort_window_new (GTK_APPLICATION (app));
+  g_assert_true (ui_test_open (second, file));
+  gtk_window_present (GTK_WINDOW (second));
   styrkort_window_show_page (second, "steering");
   page = g_object_ref (styrkort_window_get_page_widget (second, "steering"));
   g_assert_true (styrkort_page_steps_running (page));
@@ -1143,6 +1280,12 @@ count_dialogs (void)
     n += ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data);
   g_list_free (toplevels);
   return n;
+}
+
+static gboolean
+is_text_area (GtkWidget *widget, gconstpointer data)
+{
+  return STYRKORT_IS_TEXT_AREA (widget);
 }
 
 static gboolean
@@ -1830,6 +1973,8 @@ main (int argc, char **argv)
   ui_test_add ("/ui/figures/undo-redo", test_undo);
   ui_test_add ("/ui/figures/built-over-frames", test_figures_built_over_frames);
   ui_test_add ("/ui/window/pages-built-over-frames", test_pages_built_over_frames);
+  ui_test_add ("/ui/window/pages-made-ready", test_pages_made_ready);
+  ui_test_add ("/ui/window/pages-catch-up", test_pages_catch_up);
   ui_test_add ("/ui/area/follows-figures", test_area_follows_figures);
   ui_test_add ("/ui/area/undo-text", test_area_undo_text);
   ui_test_add ("/ui/area/add-and-delete-action", test_add_and_delete_action);

@@ -82,7 +82,13 @@ on_tick_cb (gpointer data)
 gboolean
 ui_test_wait_for (UiTestDone done, gconstpointer data)
 {
-  gint64 end = g_get_monotonic_time () + WAIT_LIMIT_US;
+  return ui_test_wait_for_within (done, data, WAIT_LIMIT_US / G_USEC_PER_SEC);
+}
+
+gboolean
+ui_test_wait_for_within (UiTestDone done, gconstpointer data, int seconds)
+{
+  gint64 end = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
 
   /* Done, and still done once what was pending has run (which may have
    * started more work: a frame drawn asks for charts). */

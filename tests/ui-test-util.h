@@ -29,6 +29,8 @@ StyrkortWindow *ui_test_demo_window (StyrkortApplication **app, const char *name
  * waits for the next event, or 5 ms when the condition lies outside the
  * loop (a file another thread writes). */
 gboolean        ui_test_wait_for    (UiTestDone done, gconstpointer data);
+/* The same, for background work of some seconds (under ASan, ten times as long). */
+gboolean        ui_test_wait_for_within (UiTestDone done, gconstpointer data, int seconds);
 /* Dispatches everything pending, without waiting. */
 void            ui_test_drain       (void);
 /* Everything pending dispatched and a frame of @widget's window drawn after

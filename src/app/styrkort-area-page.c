@@ -577,9 +577,10 @@ build_step (GtkWidget *page)
     }
 }
 
-/* Built over the frames the first time; built before, at once, so that
- * the page does not shrink and grow again under the reader's eyes (the
- * view would move). */
+/* Built over the frames the first time; built before and in view, at once,
+ * so that the page does not shrink and grow again under the reader's eyes
+ * (the view would move). Out of view, over the window's turns of making
+ * pages ready. */
 static void
 rebuild (StyrkortAreaPage *self)
 {
@@ -588,7 +589,7 @@ rebuild (StyrkortAreaPage *self)
   self->stage = STAGE_HEAD;
   show_title (self);
   styrkort_page_steps_start (GTK_WIDGET (self), build_step);
-  if (built)
+  if (built && gtk_widget_get_mapped (GTK_WIDGET (self)))
     styrkort_page_steps_finish (GTK_WIDGET (self));
 }
 

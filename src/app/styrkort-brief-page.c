@@ -19,6 +19,11 @@ struct _StyrkortBriefPage {
 
   StyrkortProject *project;
   StyrkortBrief *brief;
+  /* Filling in: the next line to add, and the list of its section. */
+  guint next_section;
+  guint next_line;
+  GtkWidget *group;
+  gboolean marks;
 };
 
 static void styrkort_brief_page_page_init (StyrkortPageInterface *iface);
@@ -157,37 +162,67 @@ summary_text (const StyrkortBrief *brief)
   return g_strdup_printf (_("%s %s, with the figures of %s."), next, since, period);
 }
 
+/* The list of the next section, with its title. */
+static void
+add_section (StyrkortBriefPage *self)
+{
+  StyrkortBriefSection *section = self->brief->sections->pdata[self->next_section];
+  g_autofree char *group_name = g_strdup_printf ("brief-section-%u", self->next_section);
+
+  self->group = styrkort_page_add_group (self->sections, section->title,
+                                         section->lines->len == 0 ? section->empty : NULL);
+  gtk_widget_set_name (self->group, group_name);
+  self->marks = FALSE;
+  for (guint j = 0; j < section->lines->len; j++)
+    self->marks |= ((StyrkortBriefLine *) section->lines->pdata[j])->attention;
+  self->next_line = 0;
+}
+
+/* A section's list, or one of its lines, a step at a time: a brief of many
+ * lines, wrapped, held the window over 100 ms built at once. */
+static gboolean
+build_step (GtkWidget *page)
+{
+  StyrkortBriefPage *self = STYRKORT_BRIEF_PAGE (page);
+  StyrkortBriefSection *section;
+  g_autofree char *name = NULL;
+
+  if (self->next_section >= self->brief->sections->len)
+    return FALSE;
+  if (self->group == NULL)
+    {
+      add_section (self);
+      return TRUE;
+    }
+  section = self->brief->sections->pdata[self->next_section];
+  if (self->next_line >= section->lines->len)
+    {
+      self->group = NULL;
+      return ++self->next_section < self->brief->sections->len;
+    }
+  name = g_strdup_printf ("brief-%u-%u", self->next_section, self->next_line);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group),
+                             line_row (self, section->lines->pdata[self->next_line], name, self->marks));
+  self->next_line++;
+  return TRUE;
+}
+
 static void
 rebuild (StyrkortBriefPage *self, StyrkortPeriod period)
 {
   GtkWidget *child;
   g_autofree char *summary = NULL;
 
+  styrkort_page_steps_stop (GTK_WIDGET (self));
   g_clear_pointer (&self->brief, styrkort_brief_free);
   self->brief = styrkort_brief_new (self->project, period, NULL);
   summary = summary_text (self->brief);
   gtk_label_set_text (GTK_LABEL (self->summary), summary);
   while ((child = gtk_widget_get_first_child (self->sections)) != NULL)
     gtk_box_remove (GTK_BOX (self->sections), child);
-  for (guint i = 0; i < self->brief->sections->len; i++)
-    {
-      StyrkortBriefSection *section = self->brief->sections->pdata[i];
-      GtkWidget *group = styrkort_page_add_group (self->sections, section->title,
-                                                  section->lines->len == 0 ? section->empty : NULL);
-      g_autofree char *group_name = g_strdup_printf ("brief-section-%u", i);
-
-      gboolean marks = FALSE;
-
-      gtk_widget_set_name (group, group_name);
-      for (guint j = 0; j < section->lines->len; j++)
-        marks |= ((StyrkortBriefLine *) section->lines->pdata[j])->attention;
-      for (guint j = 0; j < section->lines->len; j++)
-        {
-          g_autofree char *name = g_strdup_printf ("brief-%u-%u", i, j);
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                                     line_row (self, section->lines->pdata[j], name, marks));
-        }
-    }
+  self->next_section = 0;
+  self->group = NULL;
+  styrkort_page_steps_start (GTK_WIDGET (self), build_step);
 }
 
 static void
@@ -210,6 +245,7 @@ styrkort_brief_page_dispose (GObject *object)
 {
   StyrkortBriefPage *self = STYRKORT_BRIEF_PAGE (object);
 
+  styrkort_page_steps_stop (GTK_WIDGET (self));
   gtk_widget_dispose_template (GTK_WIDGET (self), STYRKORT_TYPE_BRIEF_PAGE);
   g_clear_pointer (&self->brief, styrkort_brief_free);
   g_clear_object (&self->project);

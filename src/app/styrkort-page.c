@@ -29,9 +29,14 @@ styrkort_page_update (StyrkortPage *self, StyrkortChanges *changes)
 
 /* Filling a page in over several frames ------------------------------------- */
 
-/* A turn's work: a frame at 60 Hz is 16.7 ms, and the frame after the turn
- * lays out and draws what it added. */
-#define STEP_BUDGET_US 5000
+/* A turn and the layout of what it added (in the frame after it, or out of
+ * view right after it) fit in a frame at 60 Hz, 16.7 ms. The time a turn
+ * may spend adding follows from the last turn: widgets cheap to make but
+ * dear to lay out (wrapped text) get shorter turns. */
+#define TURN_US 12000
+#define BUDGET_MAX_US 5000
+#define BUDGET_MIN_US 300
+#define BUDGET_START_US 2000
 
 typedef struct {
   GtkWidget *page;           /* not a reference: the steps end with the page */
@@ -39,7 +44,20 @@ typedef struct {
   guint source;
   gulong after_paint;
   GdkFrameClock *clock;
+  gulong map;                /* out of view, waiting to be shown */
+  gint64 budget;             /* the time a turn may spend adding */
+  gint64 added;              /* the last turn's time spent adding */
+  gint64 turn_end;           /* when it ended */
 } Steps;
+
+/* From the last turn's time adding and the time its layout took. */
+static void
+steps_adapt_budget (Steps *steps, gint64 laid_out)
+{
+  gint64 added = MAX (steps->added, 1);
+
+  steps->budget = CLAMP (TURN_US * added / (added + MAX (laid_out, 0)), BUDGET_MIN_US, BUDGET_MAX_US);
+}
 
 static void
 steps_disconnect_frame (Steps *steps)
@@ -57,15 +75,72 @@ steps_free (gpointer data)
 
   g_clear_handle_id (&steps->source, g_source_remove);
   steps_disconnect_frame (steps);
+  /* Dropped with the page, its handlers are gone already. */
+  if (steps->map != 0 && g_signal_handler_is_connected (steps->page, steps->map))
+    g_signal_handler_disconnect (steps->page, steps->map);
   g_free (steps);
 }
 
 static gboolean on_steps_turn_cb (gpointer data);
 
+/* Realizes @widget and what would be mapped with it: what mapping Nyckeltal's
+ * grid first did (some 900 entries) was half realizing them. Popovers and
+ * other surfaces of their own wait until they are shown. */
+static void
+realize_as_mapped (GtkWidget *widget)
+{
+  if (!gtk_widget_get_realized (widget))
+    gtk_widget_realize (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child) && gtk_widget_get_child_visible (child) && !GTK_IS_NATIVE (child))
+      realize_as_mapped (child);
+}
+
+void
+styrkort_page_lay_out_out_of_view (GtkWidget *page)
+{
+  GtkWidget *parent = gtk_widget_get_parent (page);
+  int width = parent ? gtk_widget_get_width (parent) : 0, height = parent ? gtk_widget_get_height (parent) : 0;
+  int min, nat;
+
+  if (width <= 0 || height <= 0 || gtk_widget_get_mapped (page))
+    return;
+  if (gtk_widget_get_realized (parent))
+    realize_as_mapped (page);
+  gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  gtk_widget_measure (page, GTK_ORIENTATION_VERTICAL, width, &min, &nat, NULL, NULL);
+  gtk_widget_allocate (page, width, height, -1, NULL);
+}
+
+/* A turn's steps; FALSE once the work is done (and @steps freed). */
+static gboolean
+steps_run_turn (Steps *steps)
+{
+  gint64 start = g_get_monotonic_time (), end = start + steps->budget;
+
+  do
+    if (!steps->step (steps->page))
+      {
+        styrkort_page_steps_stop (steps->page);
+        return FALSE;
+      }
+  while ((steps->turn_end = g_get_monotonic_time ()) < end);
+  steps->added = steps->turn_end - start;
+  return TRUE;
+}
+
 static void
 on_steps_frame_drawn_cb (GdkFrameClock *clock, Steps *steps)
 {
+  steps_adapt_budget (steps, g_get_monotonic_time () - steps->turn_end);
   steps_disconnect_frame (steps);
+  steps->source = g_idle_add (on_steps_turn_cb, steps);
+}
+
+static void
+on_steps_page_mapped_cb (GtkWidget *page, Steps *steps)
+{
+  g_clear_signal_handler (&steps->map, page);
   steps->source = g_idle_add (on_steps_turn_cb, steps);
 }
 
@@ -73,30 +148,39 @@ static gboolean
 on_steps_turn_cb (gpointer data)
 {
   Steps *steps = data;
-  gint64 end = g_get_monotonic_time () + STEP_BUDGET_US;
 
+  steps->source = 0;
   /* Out of its window (closed, while something still holds the page). */
   if (gtk_widget_get_root (steps->page) == NULL)
     {
-      steps->source = 0;
       styrkort_page_steps_stop (steps->page);
       return G_SOURCE_REMOVE;
     }
-  while (g_get_monotonic_time () < end)
-    if (!steps->step (steps->page))
-      {
-        steps->source = 0;
-        g_object_set_data (G_OBJECT (steps->page), "styrkort-steps", NULL);
-        return G_SOURCE_REMOVE;
-      }
+  /* Out of view: it goes on when shown, or as the window makes it ready. */
   if (!gtk_widget_get_mapped (steps->page))
-    return G_SOURCE_CONTINUE;
+    {
+      steps->map = g_signal_connect (steps->page, "map", G_CALLBACK (on_steps_page_mapped_cb), steps);
+      return G_SOURCE_REMOVE;
+    }
+  if (!steps_run_turn (steps))
+    return G_SOURCE_REMOVE;
   /* In view: the next turn after the frame that shows this one's work. */
-  steps->source = 0;
   steps->clock = g_object_ref (gtk_widget_get_frame_clock (steps->page));
   steps->after_paint = g_signal_connect (steps->clock, "after-paint", G_CALLBACK (on_steps_frame_drawn_cb), steps);
   gtk_widget_queue_draw (steps->page);
   return G_SOURCE_REMOVE;
+}
+
+gboolean
+styrkort_page_steps_turn_out_of_view (GtkWidget *page)
+{
+  Steps *steps = g_object_get_data (G_OBJECT (page), "styrkort-steps");
+  gboolean more = steps != NULL && !gtk_widget_get_mapped (page) && steps_run_turn (steps);
+
+  styrkort_page_lay_out_out_of_view (page);
+  if (more)
+    steps_adapt_budget (steps, g_get_monotonic_time () - steps->turn_end);
+  return more;
 }
 
 void
@@ -106,6 +190,8 @@ styrkort_page_steps_start (GtkWidget *page, StyrkortPageStep step)
 
   steps->page = page;
   steps->step = step;
+  /* Short to begin with: the first turn's layout is not known yet. */
+  steps->budget = BUDGET_START_US;
   steps->source = g_idle_add (on_steps_turn_cb, steps);
   g_object_set_data_full (G_OBJECT (page), "styrkort-steps", steps, steps_free);
 }

@@ -30,7 +30,8 @@ gboolean styrkort_page_update (StyrkortPage *self, StyrkortChanges *changes);
  * FALSE, for at most a few milliseconds in a turn of the main loop, and
  * while @page is in view one turn a frame (what a turn added is laid out in
  * the frame after it, which then fits in the frame's time too). Starting
- * again drops the work not done. */
+ * again drops the work not done. Out of view, the work waits to be shown,
+ * or for styrkort_page_steps_turn_out_of_view. */
 typedef gboolean (*StyrkortPageStep) (GtkWidget *page);
 void     styrkort_page_steps_start   (GtkWidget *page, StyrkortPageStep step);
 /* Drops the work not done. */
@@ -39,6 +40,13 @@ void     styrkort_page_steps_stop    (GtkWidget *page);
 void     styrkort_page_steps_finish  (GtkWidget *page);
 /* Whether the page is still filling itself in. */
 gboolean styrkort_page_steps_running (GtkWidget *page);
+/* A turn's work on @page out of view (made ready ahead), laid out as the
+ * page will be shown; FALSE once the page is filled in. */
+gboolean styrkort_page_steps_turn_out_of_view (GtkWidget *page);
+/* Measures and places @page, out of view in a stack, at the stack's size,
+ * as the stack will when it shows it: showing it then finds its text laid
+ * out, and only has to draw. */
+void     styrkort_page_lay_out_out_of_view (GtkWidget *page);
 
 /* Reports an error from an edit on the page's window, as a toast. */
 void styrkort_page_report (GtkWidget *widget, const GError *error);

@@ -585,9 +585,10 @@ build_step (GtkWidget *page)
   return FALSE;
 }
 
-/* Over the frames the first time; built before (shown again, or after an
- * edit on the page), at once: the view stays where it was, and the focus
- * can go back. */
+/* Over the frames the first time; built before and in view (shown again,
+ * or after an edit on the page), at once: the view stays where it was, and
+ * the focus can go back. Out of view, over the window's turns of making
+ * pages ready. */
 static void
 rebuild (StyrkortSteeringPage *self)
 {
@@ -595,7 +596,7 @@ rebuild (StyrkortSteeringPage *self)
 
   g_clear_pointer (&self->meetings, g_ptr_array_unref);
   styrkort_page_steps_start (GTK_WIDGET (self), build_step);
-  if (built)
+  if (built && gtk_widget_get_mapped (GTK_WIDGET (self)))
     styrkort_page_steps_finish (GTK_WIDGET (self));
 }
 

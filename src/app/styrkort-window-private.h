@@ -32,7 +32,14 @@ struct _StyrkortWindow {
   StyrkortProject *project;
   StyrkortPeriod period;
   GArray *periods;          /* StyrkortPeriod, as in the drop-down */
-  GHashTable *dirty;        /* page names shown before the last change */
+  GHashTable *dirty;        /* page names filled in before the last change */
+  GHashTable *pending;      /* page name → StyrkortChanges it has not shown yet (out of view) */
+  guint prepare_id;         /* making the next page ready ahead */
+  gulong prepare_paint_id;  /* waiting for a frame before that */
+  gulong prepare_map_id;    /* waiting for the window to be on screen */
+  GdkFrameClock *prepare_clock;
+  gint64 prepare_from;      /* not before (monotonic time) */
+  GtkWidget *prepared;      /* worked on in the last turn, shown to GTK until the next */
   gulong changed_id;
   gulong save_error_id;
   gboolean closing_unsaved; /* the user chose to close although saving failed */
@@ -57,6 +64,15 @@ void _styrkort_window_cancel_opening            (StyrkortWindow *self);
 /* Asks whether to close although the last changes could not be saved. */
 void _styrkort_window_ask_close_unsaved         (StyrkortWindow *self, const GError *error);
 void _styrkort_window_class_add_start_actions   (GtkWidgetClass *widget_class);
+
+/* styrkort-window-pages.c: making, updating and making ready the pages. */
+void _styrkort_window_refresh_visible_page      (StyrkortWindow *self);
+void _styrkort_window_mark_pages_dirty          (StyrkortWindow *self);
+void _styrkort_window_update_pages              (StyrkortWindow *self, StyrkortChanges *changes);
+void _styrkort_window_remove_pages              (StyrkortWindow *self);
+void _styrkort_window_prepare_pages             (StyrkortWindow *self);
+void _styrkort_window_stop_preparing            (StyrkortWindow *self);
+void _styrkort_window_watch_input               (StyrkortWindow *self);
 
 /* styrkort-window-export.c: presenting, slides, the workbook, import, and
  * reported periods. */

@@ -1,23 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A window: the start view, or one district file with its pages: the
  * sidebar, the period, the pages and the window's own commands. The start
- * view is in styrkort-window-start.c, export and report commands in
- * styrkort-window-export.c. */
+ * view is in styrkort-window-start.c, the pages in styrkort-window-pages.c,
+ * export and report commands in styrkort-window-export.c. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "styrkort-locale.h"
-#include "styrkort-area-page.h"
-#include "styrkort-brief-page.h"
 #include "styrkort-chart-data.h"
-#include "styrkort-chart-render.h"
-#include "styrkort-figures-page.h"
-#include "styrkort-overview-page.h"
 #include "styrkort-page.h"
 #include "styrkort-preferences.h"
 #include "styrkort-reporting.h"
-#include "styrkort-steering-page.h"
 #include "styrkort-window-private.h"
 
 enum { OPEN_DONE, N_SIGNALS };
@@ -130,94 +124,6 @@ update_actions (StyrkortWindow *self)
   update_report_state (self);
 }
 
-/* Pages --------------------------------------------------------------------- */
-
-static GtkWidget *
-create_page (StyrkortWindow *self, const char *name)
-{
-  if (g_str_equal (name, "overview"))
-    return styrkort_overview_page_new ();
-  if (g_str_equal (name, "brief"))
-    return styrkort_brief_page_new ();
-  if (g_str_equal (name, "figures"))
-    return styrkort_figures_page_new ();
-  if (g_str_equal (name, "steering"))
-    return styrkort_steering_page_new ();
-  {
-    g_autoptr(StyrkortArea) area = styrkort_project_find_area (self->project, name);
-    return area ? styrkort_area_page_new (area->id) : NULL;
-  }
-}
-
-GtkWidget *
-styrkort_window_get_page_widget (StyrkortWindow *self, const char *name)
-{
-  return gtk_stack_get_child_by_name (GTK_STACK (self->content_stack), name);
-}
-
-static void
-refresh_visible_page (StyrkortWindow *self)
-{
-  const char *name = gtk_stack_get_visible_child_name (GTK_STACK (self->content_stack));
-  GtkWidget *page = gtk_stack_get_visible_child (GTK_STACK (self->content_stack));
-
-  if (page == NULL || self->project == NULL)
-    return;
-  styrkort_page_show (STYRKORT_PAGE (page), self->project, self->period);
-  g_hash_table_remove (self->dirty, name);
-}
-
-gboolean
-styrkort_window_show_page (StyrkortWindow *self, const char *name)
-{
-  GtkWidget *page = styrkort_window_get_page_widget (self, name);
-
-  if (self->project == NULL)
-    return FALSE;
-  if (page == NULL)
-    {
-      page = create_page (self, name);
-      if (page == NULL)
-        return FALSE;
-      gtk_stack_add_named (GTK_STACK (self->content_stack), page, name);
-      g_hash_table_add (self->dirty, g_strdup (name));
-    }
-  gtk_stack_set_visible_child (GTK_STACK (self->content_stack), page);
-  if (g_hash_table_contains (self->dirty, name))
-    refresh_visible_page (self);
-  /* Keep the sidebar in step when the page was chosen another way. */
-  for (GtkWidget *row = gtk_widget_get_first_child (self->sidebar); row; row = gtk_widget_get_next_sibling (row))
-    if (GTK_IS_LIST_BOX_ROW (row) && g_strcmp0 (gtk_widget_get_name (row), name) == 0 &&
-        gtk_list_box_get_selected_row (GTK_LIST_BOX (self->sidebar)) != GTK_LIST_BOX_ROW (row))
-      gtk_list_box_select_row (GTK_LIST_BOX (self->sidebar), GTK_LIST_BOX_ROW (row));
-  return TRUE;
-}
-
-const char *
-styrkort_window_get_page (StyrkortWindow *self)
-{
-  return gtk_stack_get_visible_child_name (GTK_STACK (self->content_stack));
-}
-
-/* A page filling in, or charts being drawn (in any window: the chart
- * thread serves them all in turn). */
-gboolean
-styrkort_window_is_busy (StyrkortWindow *self)
-{
-  GtkWidget *page = gtk_stack_get_visible_child (GTK_STACK (self->content_stack));
-  return (page != NULL && STYRKORT_IS_PAGE (page) && styrkort_page_steps_running (page)) ||
-         styrkort_chart_render_pending () > 0;
-}
-
-/* Every page shown so far shows the new period when it is next visible. */
-static void
-mark_all_dirty (StyrkortWindow *self)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (self->content_stack); child;
-       child = gtk_widget_get_next_sibling (child))
-    g_hash_table_add (self->dirty, g_strdup (gtk_stack_page_get_name (gtk_stack_get_page (GTK_STACK (self->content_stack), child))));
-}
-
 static void
 update_title (StyrkortWindow *self)
 {
@@ -237,27 +143,10 @@ update_title (StyrkortWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), district->name);
 }
 
-/* Each page shown so far updates what @changes touched in place, or is
- * shown again when next visible. A page that cannot update in place shows
- * its own edit already (an edit made elsewhere, by undo or a group of edits
- * such as an import, is shown again at once). */
 static void
 on_project_changed_cb (StyrkortProject *project, StyrkortChanges *changes, StyrkortWindow *self)
 {
-  GtkWidget *visible = gtk_stack_get_visible_child (GTK_STACK (self->content_stack));
-  gboolean own_edit = styrkort_changes_get_origin (changes) == STYRKORT_CHANGE_EDIT;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (self->content_stack); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      const char *name = gtk_stack_page_get_name (gtk_stack_get_page (GTK_STACK (self->content_stack), child));
-      if (g_hash_table_contains (self->dirty, name) || styrkort_page_update (STYRKORT_PAGE (child), changes) ||
-          (child == visible && own_edit))
-        continue;
-      g_hash_table_add (self->dirty, g_strdup (name));
-    }
-  if (visible != NULL && g_hash_table_contains (self->dirty, gtk_stack_get_visible_child_name (GTK_STACK (self->content_stack))))
-    refresh_visible_page (self);
+  _styrkort_window_update_pages (self, changes);
   if (styrkort_changes_touches (changes, "district"))
     update_title (self);
   update_actions (self);
@@ -326,8 +215,8 @@ on_period_selected_cb (GtkDropDown *dropdown, GParamSpec *pspec, StyrkortWindow 
     g_autofree char *name = styrkort_period_to_string (self->period);
     g_settings_set_string (self->settings, "last-period", name);
   }
-  mark_all_dirty (self);
-  refresh_visible_page (self);
+  _styrkort_window_mark_pages_dirty (self);
+  _styrkort_window_refresh_visible_page (self);
   fill_report_section (self);
   update_report_state (self);
 }
@@ -439,8 +328,6 @@ on_sidebar_row_selected_cb (GtkListBox *list, GtkListBoxRow *row, StyrkortWindow
 static void
 clear_project (StyrkortWindow *self)
 {
-  GtkWidget *child;
-
   if (self->project != NULL)
     {
       g_clear_signal_handler (&self->changed_id, self->project);
@@ -448,9 +335,7 @@ clear_project (StyrkortWindow *self)
       styrkort_project_close (self->project);
       g_clear_object (&self->project);
     }
-  while ((child = gtk_widget_get_first_child (self->content_stack)) != NULL)
-    gtk_stack_remove (GTK_STACK (self->content_stack), child);
-  g_hash_table_remove_all (self->dirty);
+  _styrkort_window_remove_pages (self);
 }
 
 void
@@ -499,6 +384,7 @@ _styrkort_window_show_project (StyrkortWindow *self, GFile *file, StyrkortProjec
   update_actions (self);
   gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "project");
   styrkort_window_show_page (self, "overview");
+  _styrkort_window_prepare_pages (self);
   {
     g_autofree char *uri = g_file_get_uri (file);
     gtk_widget_activate_action (GTK_WIDGET (self), "app.add-recent", "s", uri);
@@ -684,6 +570,7 @@ styrkort_window_finalize (GObject *object)
   StyrkortWindow *self = STYRKORT_WINDOW (object);
   g_clear_pointer (&self->periods, g_array_unref);
   g_clear_pointer (&self->dirty, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_hash_table_unref);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (styrkort_window_parent_class)->finalize (object);
 }
@@ -749,8 +636,10 @@ styrkort_window_init (StyrkortWindow *self)
   self->settings = g_settings_new (APP_ID);
   self->periods = g_array_new (FALSE, FALSE, sizeof (StyrkortPeriod));
   self->dirty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   g_signal_connect (self->period_dropdown, "notify::selected", G_CALLBACK (on_period_selected_cb), self);
   g_signal_connect (self->sidebar, "row-selected", G_CALLBACK (on_sidebar_row_selected_cb), self);
+  _styrkort_window_watch_input (self);
 }
 
 StyrkortWindow *

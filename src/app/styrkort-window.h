@@ -25,6 +25,8 @@ gboolean         styrkort_window_show_page   (StyrkortWindow *self, const char *
 const char      *styrkort_window_get_page    (StyrkortWindow *self);
 /* Whether the page shown is still filling itself in. */
 gboolean         styrkort_window_is_busy     (StyrkortWindow *self);
+/* Whether pages out of view are still being made ready ahead. */
+gboolean         styrkort_window_is_preparing (StyrkortWindow *self);
 GtkWidget       *styrkort_window_get_page_widget (StyrkortWindow *self, const char *name);
 void             styrkort_window_toast       (StyrkortWindow *self, const char *text, gboolean offer_undo);
 /* Asks for the reason to change the shown period, which has been reported. */
