@@ -16,6 +16,7 @@
 #include "styrkort-item-row.h"
 #include "styrkort-number.h"
 #include "styrkort-page.h"
+#include "styrkort-page-layout.h"
 #include "styrkort-text-area.h"
 
 /* The page's frame is ui/styrkort-area-page.ui; its rows are filled here,
@@ -685,7 +686,7 @@ styrkort_area_page_class_init (StyrkortAreaPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = styrkort_area_page_dispose;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, STYRKORT_TYPE_PAGE_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/se/styrkort/Styrkort/styrkort-area-page.ui");
   gtk_widget_class_bind_template_child (widget_class, StyrkortAreaPage, scrolled);
   gtk_widget_class_bind_template_child (widget_class, StyrkortAreaPage, title);

@@ -9,6 +9,7 @@
 
 #include "styrkort-brief-page.h"
 #include "styrkort-page.h"
+#include "styrkort-page-layout.h"
 
 struct _StyrkortBriefPage {
   GtkWidget parent_instance;
@@ -258,7 +259,7 @@ styrkort_brief_page_class_init (StyrkortBriefPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = styrkort_brief_page_dispose;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, STYRKORT_TYPE_PAGE_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/se/styrkort/Styrkort/styrkort-brief-page.ui");
   gtk_widget_class_bind_template_child (widget_class, StyrkortBriefPage, scrolled);
   gtk_widget_class_bind_template_child (widget_class, StyrkortBriefPage, sections);

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* A grid of many cells in a scrolled view that draws only the cells in view.
- * GTK 4.8 snapshots every child of a grid, in view or not: Nyckeltal of 30
- * units has some 900 cells, and drawing them all took 15-19 ms a frame
- * where the cells in view take a few. */
+/* A grid of many cells in a scrolled view that maps and draws only the cells
+ * in view or near it. GTK 4.8 snapshots every child of a grid, in view or
+ * not: Nyckeltal of 30 units has some 900 cells, and drawing them all took
+ * 15-19 ms a frame where the cells in view take a few; mapping them all
+ * took 8-15 ms each time the page was shown. */
 #include "config.h"
 
 #include "styrkort-cell-grid.h"
@@ -11,6 +12,7 @@ struct _StyrkortCellGrid {
   GtkGrid parent_instance;
   GHashTable *drawn;       /* the cells drawn in the last frame */
   GtkAdjustment *adjustments[2];  /* the view's, while the grid is mapped */
+  guint map_id;            /* mapping cells found in view unmapped */
 };
 
 G_DEFINE_FINAL_TYPE (StyrkortCellGrid, styrkort_cell_grid, GTK_TYPE_GRID)
@@ -26,6 +28,21 @@ visible_rect (GtkWidget *grid, graphene_rect_t *rect)
     graphene_rect_init (rect, 0, 0, gtk_widget_get_width (grid), gtk_widget_get_height (grid));
 }
 
+static void map_cells_near_view (StyrkortCellGrid *self, gboolean unmap_far);
+
+static gboolean
+on_map_missing_cb (gpointer data)
+{
+  StyrkortCellGrid *self = data;
+
+  self->map_id = 0;
+  map_cells_near_view (self, FALSE);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* Cells come into view unmapped when the grid moves them (a column grew
+ * wider): they are mapped after the frame, and drawn in the next. */
 static void
 styrkort_cell_grid_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
@@ -38,20 +55,62 @@ styrkort_cell_grid_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
        child = gtk_widget_get_next_sibling (child))
     if (gtk_widget_compute_bounds (child, widget, &bounds) && graphene_rect_intersection (&view, &bounds, NULL))
       {
+        if (!gtk_widget_get_mapped (child))
+          {
+            if (self->map_id == 0)
+              self->map_id = g_idle_add (on_map_missing_cb, self);
+            continue;
+          }
         gtk_widget_snapshot_child (widget, child, snapshot);
         g_hash_table_add (self->drawn, child);
       }
 }
 
+/* How far around the view cells are mapped: a cell or two, so that Tab,
+ * Enter and the arrows find the next cell mapped (GTK moves the focus only
+ * among mapped widgets), and the view then scrolls to it. */
+#define NEAR_VIEW_PX 240
+
+/* Maps the cells in view or near it, and the one with the focus; with
+ * @unmap_far (the grid not mapped yet), keeps the others from being mapped
+ * with it. Before the grid has its place, every cell is mapped. */
+static void
+map_cells_near_view (StyrkortCellGrid *self, gboolean unmap_far)
+{
+  GtkWidget *widget = GTK_WIDGET (self), *focus = gtk_widget_get_focus_child (widget);
+  gboolean placed = gtk_widget_get_width (widget) > 0;
+  graphene_rect_t near, bounds;
+
+  visible_rect (widget, &near);
+  graphene_rect_inset (&near, -NEAR_VIEW_PX, -NEAR_VIEW_PX);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      gboolean wanted = !placed || child == focus ||
+                        (gtk_widget_compute_bounds (child, widget, &bounds) &&
+                         graphene_rect_intersection (&near, &bounds, NULL));
+      if (wanted || unmap_far)
+        gtk_widget_set_child_visible (child, wanted);
+    }
+}
+
+static void
+on_view_changed_cb (StyrkortCellGrid *self)
+{
+  map_cells_near_view (self, FALSE);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 /* Scrolling only moves the grid, and a larger view leaves its size alone:
  * GTK would show the cells drawn before again, and those that come into
- * view would be missing. */
+ * view would be missing (and not mapped). */
 static void
 styrkort_cell_grid_map (GtkWidget *widget)
 {
   StyrkortCellGrid *self = STYRKORT_CELL_GRID (widget);
   GtkWidget *viewport = gtk_widget_get_ancestor (widget, GTK_TYPE_VIEWPORT);
 
+  map_cells_near_view (self, TRUE);
   GTK_WIDGET_CLASS (styrkort_cell_grid_parent_class)->map (widget);
   if (viewport == NULL)
     return;
@@ -61,10 +120,10 @@ styrkort_cell_grid_map (GtkWidget *widget)
     if (self->adjustments[i] != NULL)
       {
         g_object_ref (self->adjustments[i]);
-        g_signal_connect_object (self->adjustments[i], "value-changed", G_CALLBACK (gtk_widget_queue_draw), self,
+        g_signal_connect_object (self->adjustments[i], "value-changed", G_CALLBACK (on_view_changed_cb), self,
                                  G_CONNECT_SWAPPED);
         /* A larger view (the window maximized) shows more of the grid. */
-        g_signal_connect_object (self->adjustments[i], "changed", G_CALLBACK (gtk_widget_queue_draw), self,
+        g_signal_connect_object (self->adjustments[i], "changed", G_CALLBACK (on_view_changed_cb), self,
                                  G_CONNECT_SWAPPED);
       }
 }
@@ -74,6 +133,7 @@ styrkort_cell_grid_unmap (GtkWidget *widget)
 {
   StyrkortCellGrid *self = STYRKORT_CELL_GRID (widget);
 
+  g_clear_handle_id (&self->map_id, g_source_remove);
   for (guint i = 0; i < G_N_ELEMENTS (self->adjustments); i++)
     if (self->adjustments[i] != NULL)
       {
@@ -81,6 +141,16 @@ styrkort_cell_grid_unmap (GtkWidget *widget)
         g_clear_object (&self->adjustments[i]);
       }
   GTK_WIDGET_CLASS (styrkort_cell_grid_parent_class)->unmap (widget);
+}
+
+/* A cell given the focus from afar (a line of "Inför mötet" leads to it)
+ * is mapped first. */
+static void
+styrkort_cell_grid_set_focus_child (GtkWidget *widget, GtkWidget *child)
+{
+  if (child != NULL && gtk_widget_get_mapped (widget))
+    gtk_widget_set_child_visible (child, TRUE);
+  GTK_WIDGET_CLASS (styrkort_cell_grid_parent_class)->set_focus_child (widget, child);
 }
 
 gboolean
@@ -103,6 +173,7 @@ styrkort_cell_grid_class_init (StyrkortCellGridClass *klass)
   GTK_WIDGET_CLASS (klass)->snapshot = styrkort_cell_grid_snapshot;
   GTK_WIDGET_CLASS (klass)->map = styrkort_cell_grid_map;
   GTK_WIDGET_CLASS (klass)->unmap = styrkort_cell_grid_unmap;
+  GTK_WIDGET_CLASS (klass)->set_focus_child = styrkort_cell_grid_set_focus_child;
 }
 
 static void

@@ -19,6 +19,7 @@
 #include "styrkort-number-entry.h"
 #include "styrkort-cell-grid.h"
 #include "styrkort-page.h"
+#include "styrkort-page-layout.h"
 #include "styrkort-units-dialog.h"
 
 /* The value's own fields (StyrkortValueField), then the city comparison. */
@@ -761,7 +762,7 @@ styrkort_figures_page_class_init (StyrkortFiguresPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = styrkort_figures_page_dispose;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, STYRKORT_TYPE_PAGE_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/se/styrkort/Styrkort/styrkort-figures-page.ui");
   gtk_widget_class_bind_template_child (widget_class, StyrkortFiguresPage, box);
   gtk_widget_class_bind_template_child (widget_class, StyrkortFiguresPage, heading);

@@ -9,6 +9,7 @@
 #include "styrkort-chart-view.h"
 #include "styrkort-overview-page.h"
 #include "styrkort-page.h"
+#include "styrkort-page-layout.h"
 #include "styrkort-reporting.h"
 
 /* The page's frame is ui/styrkort-overview-page.ui. */
@@ -164,7 +165,7 @@ styrkort_overview_page_class_init (StyrkortOverviewPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = styrkort_overview_page_dispose;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, STYRKORT_TYPE_PAGE_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/se/styrkort/Styrkort/styrkort-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, StyrkortOverviewPage, scrolled);
   gtk_widget_class_bind_template_child (widget_class, StyrkortOverviewPage, changes_slot);

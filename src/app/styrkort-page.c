@@ -108,6 +108,8 @@ styrkort_page_lay_out_out_of_view (GtkWidget *page)
   if (gtk_widget_get_realized (parent))
     realize_as_mapped (page);
   gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  /* As the stack measures the page it shows: its width for its height. */
+  gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, height, &min, &nat, NULL, NULL);
   gtk_widget_measure (page, GTK_ORIENTATION_VERTICAL, width, &min, &nat, NULL, NULL);
   gtk_widget_allocate (page, width, height, -1, NULL);
 }

@@ -11,6 +11,7 @@
 #include "styrkort-meeting-brief.h"
 #include "styrkort-meeting-row.h"
 #include "styrkort-page.h"
+#include "styrkort-page-layout.h"
 #include "styrkort-steering-page.h"
 
 struct _StyrkortSteeringPage {
@@ -641,7 +642,7 @@ styrkort_steering_page_class_init (StyrkortSteeringPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = styrkort_steering_page_dispose;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, STYRKORT_TYPE_PAGE_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/se/styrkort/Styrkort/styrkort-steering-page.ui");
   gtk_widget_class_bind_template_child (widget_class, StyrkortSteeringPage, scrolled);
   gtk_widget_class_bind_template_child (widget_class, StyrkortSteeringPage, content);
