@@ -311,17 +311,11 @@ on_prepare_turn_cb (gpointer data)
   GtkWidget *page;
 
   self->prepare_id = 0;
-  name = self->project != NULL ? next_page_to_prepare (self) : NULL;
-  /* The page of the last turn, its styles worked out by the frame since,
-   * is hidden again, unless this turn goes on with it: hidden and shown
-   * between its turns, Styrgrupp's turns took 27 ms on average instead of
-   * 21, and up to 126 ms instead of 62 (bench-pages, under load). */
-  if (self->prepared != NULL && self->prepared != gtk_stack_get_visible_child (GTK_STACK (self->content_stack)) &&
-      (name == NULL || styrkort_window_is_busy (self) || now < self->prepare_from ||
-       self->prepared != styrkort_window_get_page_widget (self, name)))
+  /* The page of the last turn, its styles worked out by the frame since. */
+  if (self->prepared != NULL && self->prepared != gtk_stack_get_visible_child (GTK_STACK (self->content_stack)))
     gtk_widget_set_visible (self->prepared, FALSE);
   g_clear_weak_pointer (&self->prepared);
-  if (name == NULL)
+  if (self->project == NULL || (name = next_page_to_prepare (self)) == NULL)
     return G_SOURCE_REMOVE;
   if (styrkort_window_is_busy (self))
     {
