@@ -11,6 +11,7 @@
 #include "styrkort-application.h"
 #include "styrkort-backups.h"
 #include "styrkort-demo.h"
+#include "styrkort-project-private.h"
 #include "styrkort-window.h"
 #include "test-util.h"
 #include "ui-test-util.h"
@@ -196,6 +197,101 @@ static gboolean
 no_open_files (gconstpointer data)
 {
   return vfs_shim_open_files () == 0;
+}
+
+/* Started with a file named on the command line, as a file manager or a
+ * shortcut starts it: the file starts opening before the window is made
+ * (while GTK starts, in the app), and the window takes that opening over
+ * instead of opening the file a second time, which would be let in to read
+ * only while the first held it. */
+typedef struct {
+  guint ahead_when_window_made;
+  gboolean opened;
+  gboolean read_only;
+  char *title;
+} CommandLine;
+
+static void
+on_command_line_open_done_cb (StyrkortWindow *window, gboolean opened, const char *message, CommandLine *seen)
+{
+  seen->opened = opened;
+  if (opened)
+    {
+      seen->read_only = styrkort_project_is_read_only (styrkort_window_get_project (window));
+      seen->title = g_strdup (gtk_window_get_title (GTK_WINDOW (window)));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+on_command_line_window_added_cb (GtkApplication *application, GtkWindow *window, CommandLine *seen)
+{
+  seen->ahead_when_window_made = _styrkort_project_count_opened_ahead (FALSE);
+  g_signal_connect (window, "open-done", G_CALLBACK (on_command_line_open_done_cb), seen);
+}
+
+static void
+test_named_on_command_line (void)
+{
+  g_autoptr(StyrkortApplication) started = styrkort_application_new ();
+  char *argv[] = { "styrkort", demo_path, NULL };
+  CommandLine seen = { 0 };
+
+  /* An id of its own: the test's application is on the same bus. */
+  g_application_set_application_id (G_APPLICATION (started), "se.styrkort.Styrkort.CommandLineTest");
+  g_application_set_flags (G_APPLICATION (started), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (started, "window-added", G_CALLBACK (on_command_line_window_added_cb), &seen);
+  vfs_shim_set_delays (SLOW_READ_US / 4, 0);
+  g_assert_cmpint (g_application_run (G_APPLICATION (started), 2, argv), ==, 0);
+  vfs_shim_set_delays (0, 0);
+  g_assert_cmpuint (seen.ahead_when_window_made, ==, 1);
+  g_assert_true (seen.opened);
+  g_assert_false (seen.read_only);
+  g_assert_cmpstr (seen.title, ==, "Stadsdel Exempel");
+  g_assert_cmpuint (_styrkort_project_count_opened_ahead (FALSE), ==, 0);
+  g_free (seen.title);
+}
+
+/* The start view lists the recent files that are still there, in their
+ * order, once a worker thread has looked for them (a share that cannot be
+ * reached takes seconds to say so). */
+static gboolean
+recent_rows_shown (gconstpointer data)
+{
+  GtkWidget *row = ui_test_find_widget ((GtkWidget *) data, ui_test_is_row_titled, "Annan stadsdel.styrkort");
+  return row != NULL && gtk_widget_get_mapped (row);
+}
+
+static void
+test_recent_files (void)
+{
+  GSettings *settings = styrkort_application_get_settings (app);
+  g_autofree char *other = test_path ("Annan stadsdel.styrkort");
+  g_autofree char *missing = test_path ("Borttagen.styrkort");
+  g_autoptr(GFile) other_file = g_file_new_for_path (other);
+  g_autofree char *other_folder = g_path_get_dirname (other);
+  g_autofree char *other_uri = g_file_get_uri (other_file);
+  g_autofree char *missing_uri = g_filename_to_uri (missing, NULL, NULL);
+  g_autofree char *demo_uri = g_filename_to_uri (demo_path, NULL, NULL);
+  g_autofree char *demo_name = g_path_get_basename (demo_path);
+  const char *recent[] = { other_uri, missing_uri, demo_uri, NULL };
+  StyrkortWindow *window;
+  GtkWidget *first, *second;
+
+  test_write_bytes (other, "x", 1);
+  g_settings_set_strv (settings, "recent-files", recent);
+  window = new_window ();
+  g_assert_true (ui_test_wait_for (recent_rows_shown, window));
+  first = ui_test_find_widget (GTK_WIDGET (window), ui_test_is_row_titled, "Annan stadsdel.styrkort");
+  second = ui_test_find_widget (GTK_WIDGET (window), ui_test_is_row_titled, demo_name);
+  g_assert_nonnull (second);
+  g_assert_null (ui_test_find_widget (GTK_WIDGET (window), ui_test_is_row_titled, "Borttagen.styrkort"));
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (first)), ==, 0);
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (second)), ==, 1);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (first)), ==, other_folder);
+  ui_test_save_png (GTK_WIDGET (window), "start-recent.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "recent-files");
 }
 
 /* The window closed while its file opens: the thread's work is dropped, the
@@ -390,10 +486,12 @@ main (int argc, char **argv)
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
 
+  ui_test_add ("/ui/open/recent-files", test_recent_files);
   ui_test_add ("/ui/open/slow-file", test_slow_open);
   ui_test_add ("/ui/open/refused", test_open_refused);
   ui_test_add ("/ui/open/refused-from-district", test_refused_from_district);
   ui_test_add ("/ui/open/close-while-opening", test_close_while_opening);
+  ui_test_add ("/ui/open/named-on-command-line", test_named_on_command_line);
   ui_test_add ("/ui/open/unwritable-file", test_unwritable_file);
   ui_test_add ("/ui/util/gtk-tooltip-tolerated", test_gtk_tooltip_tolerated);
   return g_test_run ();

@@ -782,6 +782,161 @@ test_second_opener_in_process (void)
   g_assert_false (styrkort_project_is_read_only (second));
 }
 
+/* Opening ahead (a file named on the command line starts opening while GTK
+ * starts; the window's open then takes it over). */
+
+typedef struct {
+  gboolean done;
+  StyrkortProject *project;
+  GError *error;
+} Opened;
+
+static void
+on_opened_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Opened *opened = data;
+  opened->project = styrkort_project_open_finish (result, &opened->error);
+  opened->done = TRUE;
+}
+
+/* One turn of the main loop, failing the test after half a minute. */
+static void
+iterate (gint64 *deadline)
+{
+  if (*deadline == 0)
+    *deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  g_assert_cmpint (g_get_monotonic_time (), <, *deadline);
+  g_main_context_iteration (NULL, FALSE);
+  g_usleep (1000);
+}
+
+static void
+wait_opened (Opened *opened)
+{
+  gint64 deadline = 0;
+  while (!opened->done)
+    iterate (&deadline);
+}
+
+static void
+open_and_wait (GFile *file, StyrkortOpenFlags flags, GCancellable *cancellable, Opened *opened)
+{
+  styrkort_project_open_async (file, flags, cancellable, on_opened_cb, opened);
+  wait_opened (opened);
+}
+
+static void
+wait_until_opened_ahead (guint n)
+{
+  gint64 deadline = 0;
+  while (_styrkort_project_count_opened_ahead (TRUE) < n)
+    iterate (&deadline);
+}
+
+/* Whether the file is free: the next opener may write (an opener that
+ * finds it open in this process is let in to read only). */
+static gboolean
+is_free (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrkortProject) project = styrkort_project_open (file, STYRKORT_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  return !styrkort_project_is_read_only (project);
+}
+
+static GFile *
+closed_project_file (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(StyrkortProject) project = new_project (&path);
+  return g_file_new_for_path (path);
+}
+
+/* Taken over while it opens, and after: one opening, so the window's
+ * project may write (a second opening would be let in to read only). */
+static void
+test_open_ahead_taken_over (void)
+{
+  g_autoptr(GFile) file = closed_project_file ();
+  Opened in_flight = { 0 }, finished = { 0 };
+
+  styrkort_project_open_ahead (file, STYRKORT_OPEN_NO_BACKUP);
+  open_and_wait (file, STYRKORT_OPEN_NO_BACKUP, NULL, &in_flight);
+  g_assert_no_error (in_flight.error);
+  g_assert_false (styrkort_project_is_read_only (in_flight.project));
+  g_assert_cmpuint (_styrkort_project_count_opened_ahead (FALSE), ==, 0);
+  g_clear_object (&in_flight.project);
+
+  styrkort_project_open_ahead (file, STYRKORT_OPEN_NO_BACKUP);
+  wait_until_opened_ahead (1);
+  open_and_wait (file, STYRKORT_OPEN_NO_BACKUP, NULL, &finished);
+  g_assert_no_error (finished.error);
+  g_assert_false (styrkort_project_is_read_only (finished.project));
+  g_assert_cmpuint (_styrkort_project_count_opened_ahead (FALSE), ==, 0);
+  g_clear_object (&finished.project);
+  g_assert_true (is_free (file));
+}
+
+/* Another file or other flags open as usual; what no one took over is
+ * closed when dropped, opened or still opening. */
+static void
+test_open_ahead_dropped (void)
+{
+  g_autoptr(GFile) file = closed_project_file ();
+  Opened other = { 0 };
+  gint64 deadline = 0;
+
+  styrkort_project_open_ahead (file, STYRKORT_OPEN_NO_BACKUP);
+  wait_until_opened_ahead (1);
+  open_and_wait (file, STYRKORT_OPEN_READ_ONLY | STYRKORT_OPEN_NO_BACKUP, NULL, &other);
+  g_assert_no_error (other.error);
+  g_assert_cmpuint (_styrkort_project_count_opened_ahead (FALSE), ==, 1);
+  g_assert_false (is_free (file));
+  styrkort_project_drop_opened_ahead ();
+  g_assert_cmpuint (_styrkort_project_count_opened_ahead (FALSE), ==, 0);
+  g_clear_object (&other.project);
+  g_assert_true (is_free (file));
+
+  /* Dropped while opening: closed once open. */
+  styrkort_project_open_ahead (file, STYRKORT_OPEN_NO_BACKUP);
+  styrkort_project_drop_opened_ahead ();
+  g_assert_cmpuint (_styrkort_project_count_opened_ahead (FALSE), ==, 1);
+  while (_styrkort_project_count_opened_ahead (FALSE) > 0)
+    iterate (&deadline);
+  g_assert_true (is_free (file));
+}
+
+/* A file that cannot be opened says why to the one that takes it over, as
+ * its own opening would; a cancelled taker gets nothing and the file closes. */
+static void
+test_open_ahead_error_and_cancel (void)
+{
+  g_autofree char *missing_path = test_path ("saknas.styrkort");
+  g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
+  g_autoptr(GFile) file = closed_project_file ();
+  g_autoptr(GError) direct_error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Opened failed = { 0 }, cancelled = { 0 };
+
+  g_assert_null (styrkort_project_open (missing, STYRKORT_OPEN_NO_BACKUP, &direct_error));
+  styrkort_project_open_ahead (missing, STYRKORT_OPEN_NO_BACKUP);
+  open_and_wait (missing, STYRKORT_OPEN_NO_BACKUP, NULL, &failed);
+  g_assert_null (failed.project);
+  g_assert_error (failed.error, direct_error->domain, direct_error->code);
+  g_assert_cmpstr (failed.error->message, ==, direct_error->message);
+  g_clear_error (&failed.error);
+
+  styrkort_project_open_ahead (file, STYRKORT_OPEN_NO_BACKUP);
+  styrkort_project_open_async (file, STYRKORT_OPEN_NO_BACKUP, cancellable, on_opened_cb, &cancelled);
+  g_cancellable_cancel (cancellable);
+  wait_opened (&cancelled);
+  g_assert_null (cancelled.project);
+  g_assert_error (cancelled.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&cancelled.error);
+  g_assert_cmpuint (_styrkort_project_count_opened_ahead (FALSE), ==, 0);
+  g_assert_true (is_free (file));
+}
+
 static void
 test_second_opener_other_process (void)
 {
@@ -1211,6 +1366,9 @@ main (int argc, char **argv)
   g_test_add_func ("/core/project/bad-files", test_bad_files);
   g_test_add_func ("/core/project/second-opener-in-process", test_second_opener_in_process);
   g_test_add_func ("/core/project/second-opener-other-process", test_second_opener_other_process);
+  g_test_add_func ("/core/project/open-ahead-taken-over", test_open_ahead_taken_over);
+  g_test_add_func ("/core/project/open-ahead-dropped", test_open_ahead_dropped);
+  g_test_add_func ("/core/project/open-ahead-error-and-cancel", test_open_ahead_error_and_cancel);
   g_test_add_func ("/core/project/read-only-flag", test_read_only_flag);
 #ifdef G_OS_UNIX
   g_test_add_func ("/core/project/read-only-folder", test_read_only_folder);

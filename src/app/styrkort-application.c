@@ -10,6 +10,7 @@
 #include "styrkort-city-window.h"
 #include "styrkort-demo.h"
 #include "styrkort-locale.h"
+#include "styrkort-project.h"
 #include "styrkort-window.h"
 
 #define MAX_RECENT 8
@@ -17,6 +18,7 @@
 struct _StyrkortApplication {
   AdwApplication parent_instance;
   GSettings *settings;
+  GStrv arguments;
 };
 
 G_DEFINE_FINAL_TYPE (StyrkortApplication, styrkort_application, ADW_TYPE_APPLICATION)
@@ -204,6 +206,33 @@ styrkort_application_open (GApplication *app, GFile **files, int n_files, const 
 {
   for (int i = 0; i < n_files; i++)
     styrkort_application_open_file (STYRKORT_APPLICATION (app), files[i]);
+  styrkort_project_drop_opened_ahead ();
+}
+
+/* The files named on the command line start opening while GTK starts (it
+ * takes a core for about 150 ms); their windows take the openings over.
+ * Called only in the instance that shows them: a second start hands its
+ * files to the first one, which opens them as usual. */
+static void
+open_named_files_ahead (StyrkortApplication *self)
+{
+  for (guint i = 1; self->arguments != NULL && self->arguments[i] != NULL; i++)
+    if (self->arguments[i][0] != '-')
+      {
+        g_autoptr(GFile) file = g_file_new_for_commandline_arg (self->arguments[i]);
+        styrkort_project_open_ahead (file, STYRKORT_OPEN_DEFAULT);
+      }
+  g_clear_pointer (&self->arguments, g_strfreev);
+}
+
+static gboolean
+styrkort_application_local_command_line (GApplication *app, char ***arguments, int *exit_status)
+{
+  StyrkortApplication *self = STYRKORT_APPLICATION (app);
+
+  g_strfreev (self->arguments);
+  self->arguments = g_strdupv (*arguments);
+  return G_APPLICATION_CLASS (styrkort_application_parent_class)->local_command_line (app, arguments, exit_status);
 }
 
 static void
@@ -364,6 +393,7 @@ styrkort_application_startup (GApplication *app)
     { "window.close", { "<Control>w", NULL } },
   };
 
+  open_named_files_ahead (self);
   G_APPLICATION_CLASS (styrkort_application_parent_class)->startup (app);
   styrkort_locale_bind_libraries ();
   use_drawable_font ();
@@ -381,6 +411,7 @@ styrkort_application_dispose (GObject *object)
 {
   StyrkortApplication *self = STYRKORT_APPLICATION (object);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->arguments, g_strfreev);
   G_OBJECT_CLASS (styrkort_application_parent_class)->dispose (object);
 }
 
@@ -391,6 +422,7 @@ styrkort_application_class_init (StyrkortApplicationClass *klass)
   G_APPLICATION_CLASS (klass)->activate = styrkort_application_activate;
   G_APPLICATION_CLASS (klass)->open = styrkort_application_open;
   G_APPLICATION_CLASS (klass)->startup = styrkort_application_startup;
+  G_APPLICATION_CLASS (klass)->local_command_line = styrkort_application_local_command_line;
 }
 
 static void

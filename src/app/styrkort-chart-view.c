@@ -125,6 +125,20 @@ styrkort_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   gtk_snapshot_restore (snapshot);
 }
 
+/* Asked for as soon as the size is known: the chart thread draws while GTK
+ * lays out and paints the rest of the frame, not from the paint on. */
+static void
+styrkort_chart_view_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  StyrkortChartView *self = STYRKORT_CHART_VIEW (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
+  const StyrkortChartPalette *palette = palette_for (self);
+
+  if (self->chart != NULL && gtk_widget_get_mapped (widget) && width > 0 && height > 0 &&
+      !image_fits (self, width, height, scale, palette))
+    start_rendering (self, width, height, scale, palette);
+}
+
 static void
 styrkort_chart_view_measure (GtkWidget *widget, GtkOrientation orientation, int for_size,
                              int *minimum, int *natural, int *minimum_baseline, int *natural_baseline)
@@ -235,6 +249,7 @@ styrkort_chart_view_class_init (StyrkortChartViewClass *klass)
   G_OBJECT_CLASS (klass)->dispose = styrkort_chart_view_dispose;
   widget_class->snapshot = styrkort_chart_view_snapshot;
   widget_class->measure = styrkort_chart_view_measure;
+  widget_class->size_allocate = styrkort_chart_view_size_allocate;
   widget_class->get_request_mode = styrkort_chart_view_get_request_mode;
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
   gtk_widget_class_set_css_name (widget_class, "chart");

@@ -25,6 +25,7 @@ struct _StyrkortWindow {
   GtkWidget *banner_revealer;
   GtkWidget *recent_heading;
   GtkWidget *recent_list;
+  GCancellable *recent_check; /* while the recent files are looked for */
   GtkWidget *sidebar;
   AdwToastOverlay *toast_overlay;
   AdwWindowTitle *window_title;

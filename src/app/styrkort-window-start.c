@@ -8,36 +8,75 @@
 #include "styrkort-new-district.h"
 #include "styrkort-window-private.h"
 
+/* Recent files ------------------------------------------------------------- */
+
+/* Which of the URIs in @data name files that are there: in a worker thread,
+ * since a file on a share that cannot be reached takes seconds to say so. */
+static void
+check_recent_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  const char * const *recent = data;
+  g_autoptr(GStrvBuilder) found = g_strv_builder_new ();
+
+  for (guint i = 0; recent[i] != NULL && !g_cancellable_is_cancelled (cancellable); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (recent[i]);
+      if (g_file_query_exists (file, cancellable))
+        g_strv_builder_add (found, recent[i]);
+    }
+  g_task_return_pointer (task, g_strv_builder_end (found), (GDestroyNotify) g_strfreev);
+}
+
+static GtkWidget *
+recent_row (const char *uri)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *folder = parent ? g_file_get_parse_name (parent) : g_strdup ("");
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "app.open-recent");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", uri);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  return row;
+}
+
+static void
+on_recent_checked_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_auto(GStrv) found = g_task_propagate_pointer (G_TASK (result), NULL);
+  StyrkortWindow *self = STYRKORT_WINDOW (source);
+  GtkWidget *child;
+
+  if (found == NULL)
+    return;
+  while ((child = gtk_widget_get_first_child (self->recent_list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->recent_list), child);
+  for (guint i = 0; found[i] != NULL; i++)
+    gtk_list_box_append (GTK_LIST_BOX (self->recent_list), recent_row (found[i]));
+  gtk_widget_set_visible (self->recent_heading, found[0] != NULL);
+  gtk_widget_set_visible (self->recent_list, found[0] != NULL);
+}
+
+/* The start view lists the recent files that are still there, once that is
+ * known; until then (and when none is) it shows New and Open only. */
 void
 _styrkort_window_fill_recent (StyrkortWindow *self)
 {
-  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-files");
-  GtkWidget *child;
-  guint shown = 0;
+  g_autoptr(GTask) task = NULL;
 
-  while ((child = gtk_widget_get_first_child (self->recent_list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (self->recent_list), child);
-  for (guint i = 0; recent[i] != NULL; i++)
-    {
-      g_autoptr(GFile) file = g_file_new_for_uri (recent[i]);
-      g_autofree char *name = g_file_get_basename (file);
-      g_autoptr(GFile) parent = g_file_get_parent (file);
-      g_autofree char *folder = parent ? g_file_get_parse_name (parent) : g_strdup ("");
-      GtkWidget *row;
-      if (!g_file_query_exists (file, NULL))
-        continue;
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "app.open-recent");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", recent[i]);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_append (GTK_LIST_BOX (self->recent_list), row);
-      shown++;
-    }
-  gtk_widget_set_visible (self->recent_heading, shown > 0);
-  gtk_widget_set_visible (self->recent_list, shown > 0);
+  if (self->recent_check != NULL)
+    g_cancellable_cancel (self->recent_check);
+  g_clear_object (&self->recent_check);
+  self->recent_check = g_cancellable_new ();
+  task = g_task_new (self, self->recent_check, on_recent_checked_cb, NULL);
+  g_task_set_source_tag (task, _styrkort_window_fill_recent);
+  g_task_set_task_data (task, g_settings_get_strv (self->settings, "recent-files"), (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread (task, check_recent_thread);
 }
 
 /* Opening ------------------------------------------------------------------ */

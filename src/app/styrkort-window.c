@@ -558,6 +558,9 @@ styrkort_window_dispose (GObject *object)
   StyrkortWindow *self = STYRKORT_WINDOW (object);
 
   _styrkort_window_cancel_opening (self);
+  if (self->recent_check != NULL)
+    g_cancellable_cancel (self->recent_check);
+  g_clear_object (&self->recent_check);
   if (self->project != NULL)
     clear_project (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), STYRKORT_TYPE_WINDOW);

@@ -589,16 +589,136 @@ open_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancella
     g_task_return_pointer (task, g_steal_pointer (&project), g_object_unref);
 }
 
+/* Opening ahead ---------------------------------------------------------------
+ * A file named on the command line starts opening as the process starts,
+ * beside GTK's own start, instead of once the window is made; the window's
+ * styrkort_project_open_async() for it then takes that opening over. Only
+ * the thread that opens ahead (the main thread) touches this list. */
+
+typedef struct {
+  GFile *file;
+  StyrkortOpenFlags flags;
+  gboolean finished;
+  gboolean dropped;
+  StyrkortProject *project;
+  GError *error;
+  GTask *taker;
+} OpenAhead;
+
+static GPtrArray *opened_ahead;
+
+static void
+open_ahead_free (OpenAhead *ahead)
+{
+  g_object_unref (ahead->file);
+  g_clear_object (&ahead->project);
+  g_clear_error (&ahead->error);
+  g_clear_object (&ahead->taker);
+  g_free (ahead);
+}
+
+/* Gives @ahead's result to the task that took it over: a cancelled taker
+ * gets nothing, and the file is closed again as after any cancelled open. */
+static void
+hand_over (OpenAhead *ahead, GTask *taker)
+{
+  if (g_task_return_error_if_cancelled (taker))
+    return;
+  if (ahead->project != NULL)
+    g_task_return_pointer (taker, g_steal_pointer (&ahead->project), g_object_unref);
+  else
+    g_task_return_error (taker, g_steal_pointer (&ahead->error));
+}
+
+static void
+on_opened_ahead_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  OpenAhead *ahead = data;
+  g_autoptr(GTask) taker = g_steal_pointer (&ahead->taker);
+
+  ahead->finished = TRUE;
+  ahead->project = styrkort_project_open_finish (result, &ahead->error);
+  if (ahead->dropped || taker != NULL)
+    {
+      if (taker != NULL)
+        hand_over (ahead, taker);
+      g_ptr_array_remove_fast (opened_ahead, ahead);
+    }
+}
+
+/* The opening ahead of @file with @flags that no one has taken over. */
+static OpenAhead *
+find_open_ahead (GFile *file, StyrkortOpenFlags flags)
+{
+  for (guint i = 0; opened_ahead != NULL && i < opened_ahead->len; i++)
+    {
+      OpenAhead *ahead = opened_ahead->pdata[i];
+      if (!ahead->dropped && ahead->taker == NULL && ahead->flags == flags && g_file_equal (ahead->file, file))
+        return ahead;
+    }
+  return NULL;
+}
+
+void
+styrkort_project_open_ahead (GFile *file, StyrkortOpenFlags flags)
+{
+  OpenAhead *ahead;
+
+  /* A file named twice opens once, as the window takes it over once. */
+  if (find_open_ahead (file, flags) != NULL)
+    return;
+  ahead = g_new0 (OpenAhead, 1);
+  if (opened_ahead == NULL)
+    opened_ahead = g_ptr_array_new_with_free_func ((GDestroyNotify) open_ahead_free);
+  ahead->file = g_object_ref (file);
+  ahead->flags = flags;
+  /* Listed after it starts, so that it does not take itself over. */
+  styrkort_project_open_async (file, flags, NULL, on_opened_ahead_cb, ahead);
+  g_ptr_array_add (opened_ahead, ahead);
+}
+
+void
+styrkort_project_drop_opened_ahead (void)
+{
+  for (guint i = opened_ahead != NULL ? opened_ahead->len : 0; i > 0; i--)
+    {
+      OpenAhead *ahead = opened_ahead->pdata[i - 1];
+      if (ahead->taker != NULL)
+        continue;
+      ahead->dropped = TRUE;
+      if (ahead->finished)
+        g_ptr_array_remove_index_fast (opened_ahead, i - 1);
+    }
+}
+
+guint
+_styrkort_project_count_opened_ahead (gboolean finished_only)
+{
+  guint n = 0;
+  for (guint i = 0; opened_ahead != NULL && i < opened_ahead->len; i++)
+    n += !finished_only || ((OpenAhead *) opened_ahead->pdata[i])->finished;
+  return n;
+}
+
 void
 styrkort_project_open_async (GFile *file, StyrkortOpenFlags flags, GCancellable *cancellable,
                              GAsyncReadyCallback callback, gpointer user_data)
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  OpenAhead *ahead = find_open_ahead (file, flags);
 
   g_task_set_source_tag (task, styrkort_project_open_async);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
   g_object_set_data (G_OBJECT (task), "flags", GUINT_TO_POINTER (flags));
-  g_task_run_in_thread (task, open_thread);
+  if (ahead == NULL)
+    g_task_run_in_thread (task, open_thread);
+  else if (!ahead->finished)
+    ahead->taker = g_steal_pointer (&task);
+  else
+    {
+      hand_over (ahead, task);
+      g_ptr_array_remove_fast (opened_ahead, ahead);
+    }
 }
 
 StyrkortProject *

@@ -47,6 +47,10 @@ gboolean  _styrkort_project_edit_in_memory (StyrkortProject *self, GError **erro
 
 /* The tables whose edits the history records (styrkort-project-open.c). */
 const char * const *_styrkort_project_edited_tables (void);
+/* Files opened ahead and not yet taken over or closed; with @finished_only,
+ * those whose opening has come back (for tests: the worker thread is out
+ * of their sight). */
+guint     _styrkort_project_count_opened_ahead (gboolean finished_only);
 
 /* Reported periods (styrkort-project-reports.c). */
 gint64    _styrkort_project_report_floor (StyrkortProject *self);

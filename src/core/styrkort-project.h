@@ -32,6 +32,13 @@ StyrkortProject *styrkort_project_open    (GFile *file, StyrkortOpenFlags flags,
 void             styrkort_project_open_async  (GFile *file, StyrkortOpenFlags flags, GCancellable *cancellable,
                                                GAsyncReadyCallback callback, gpointer user_data);
 StyrkortProject *styrkort_project_open_finish (GAsyncResult *result, GError **error);
+/* Starts opening @file in a worker thread before anything asks for it: the
+ * next styrkort_project_open_async() of the same file and flags, on the
+ * same thread, takes the opening over instead of opening it again. What is
+ * not taken over when styrkort_project_drop_opened_ahead() is called is
+ * closed again. */
+void             styrkort_project_open_ahead        (GFile *file, StyrkortOpenFlags flags);
+void             styrkort_project_drop_opened_ahead (void);
 /* Saves what is not yet in the file, then closes it. When the file cannot
  * be written, the unsaved state is kept as a copy among the backups. */
 void             styrkort_project_close   (StyrkortProject *self);
