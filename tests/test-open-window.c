@@ -11,6 +11,7 @@
 #include "styrkort-application.h"
 #include "styrkort-backups.h"
 #include "styrkort-demo.h"
+#include "styrkort-new-district.h"
 #include "styrkort-project-private.h"
 #include "styrkort-window.h"
 #include "test-util.h"
@@ -294,6 +295,73 @@ test_recent_files (void)
   g_settings_reset (settings, "recent-files");
 }
 
+/* A window of the application showing the district file at @path, open. */
+static StyrkortWindow *
+window_showing (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (STYRKORT_IS_WINDOW (l->data) && styrkort_window_get_project (l->data) != NULL &&
+        g_file_equal (styrkort_window_get_file (l->data), file))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+shows_file (gconstpointer path)
+{
+  return window_showing (path) != NULL;
+}
+
+/* "Open Example": the demo is written in a worker thread (a few hundred
+ * milliseconds), then opened; the main loop goes on meanwhile. */
+static void
+test_open_demo_made_aside (void)
+{
+  g_autofree char *path = styrkort_demo_default_path ();
+  StyrkortWindow *window;
+
+  g_unlink (path);
+  /* Each write a little slower: the demo takes longer to make. */
+  vfs_shim_set_delays (0, 200);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo", NULL);
+  /* Returned before the demo was made (it is moved to its name when complete). */
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_null (window_showing (path));
+  g_assert_true (ui_test_wait_for_within (shows_file, path, 20));
+  vfs_shim_set_delays (0, 0);
+  window = window_showing (path);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Stadsdel Exempel");
+  g_assert_false (styrkort_project_is_read_only (styrkort_window_get_project (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A new district, its name given and its file chosen: the file is written
+ * in a worker thread and opens with the name given, in the window that
+ * asked (it showed the start view). (The file chooser itself is GTK's.) */
+static void
+test_new_district_made_aside (void)
+{
+  StyrkortWindow *start = new_window ();
+  g_autofree char *path = test_path ("Norr.styrkort");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  StyrkortWindow *made;
+
+  /* Each write slower, as on a share. */
+  vfs_shim_set_delays (0, 5000);
+  styrkort_new_district_create (GTK_WINDOW (start), "Norr", file);
+  /* Returned before the file was written (it is moved to its name when complete). */
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (ui_test_wait_for_within (shows_file, path, 20));
+  vfs_shim_set_delays (0, 0);
+  made = window_showing (path);
+  g_assert_true (made == start);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (made)), ==, "Norr");
+  g_assert_false (styrkort_project_is_read_only (styrkort_window_get_project (made)));
+  gtk_window_destroy (GTK_WINDOW (made));
+}
+
 /* The window closed while its file opens: the thread's work is dropped, the
  * file closed and unlocked, and the next window opens it at once. */
 static void
@@ -487,6 +555,8 @@ main (int argc, char **argv)
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
 
   ui_test_add ("/ui/open/recent-files", test_recent_files);
+  ui_test_add ("/ui/open/demo-made-aside", test_open_demo_made_aside);
+  ui_test_add ("/ui/open/new-district-made-aside", test_new_district_made_aside);
   ui_test_add ("/ui/open/slow-file", test_slow_open);
   ui_test_add ("/ui/open/refused", test_open_refused);
   ui_test_add ("/ui/open/refused-from-district", test_refused_from_district);

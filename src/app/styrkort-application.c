@@ -19,6 +19,7 @@ struct _StyrkortApplication {
   AdwApplication parent_instance;
   GSettings *settings;
   GStrv arguments;
+  gboolean making_demo;
 };
 
 G_DEFINE_FINAL_TYPE (StyrkortApplication, styrkort_application, ADW_TYPE_APPLICATION)
@@ -146,25 +147,68 @@ styrkort_application_open_file (StyrkortApplication *self, GFile *file)
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* The demo is made in a worker thread (a few hundred milliseconds of
+ * writing), then opened as any file. */
+static void
+make_demo_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  GFile *file = data;
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  StyrkortProject *project;
+
+  /* The project is this thread's while it is made: what its saver would
+   * do when a main loop is idle goes to a context of the thread's own. */
+  g_main_context_push_thread_default (context);
+  g_file_make_directory_with_parents (folder, NULL, NULL);
+  g_file_delete (file, NULL, NULL);
+  project = styrkort_demo_create (file, STYRKORT_DEMO_SEED, &error);
+  g_clear_object (&project);
+  g_main_context_pop_thread_default (context);
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_demo_made_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  StyrkortApplication *self = STYRKORT_APPLICATION (source);
+  GFile *file = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  self->making_demo = FALSE;
+  /* Not made: opening what is there says why in the window. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_warning ("%s", error->message);
+  styrkort_application_open_file (self, file);
+  g_application_release (G_APPLICATION (self));
+}
+
 void
 styrkort_application_open_demo (StyrkortApplication *self)
 {
   g_autofree char *path = styrkort_demo_default_path ();
-  g_autofree char *folder = g_path_get_dirname (path);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
 
   /* The demo is made afresh unless it is open: the example always looks
    * the same when someone starts from it. */
-  if (window_for_file (self, file) == NULL)
+  if (window_for_file (self, file) != NULL)
     {
-      g_mkdir_with_parents (folder, 0700);
-      g_file_delete (file, NULL, NULL);
-      g_autoptr(StyrkortProject) project = styrkort_demo_create (file, STYRKORT_DEMO_SEED, &error);
-      if (project == NULL)
-        g_warning ("%s", error->message);
+      styrkort_application_open_file (self, file);
+      return;
     }
-  styrkort_application_open_file (self, file);
+  if (self->making_demo)
+    return;
+  self->making_demo = TRUE;
+  g_application_hold (G_APPLICATION (self));
+  task = g_task_new (self, NULL, on_demo_made_cb, NULL);
+  g_task_set_source_tag (task, styrkort_application_open_demo);
+  g_task_set_task_data (task, g_steal_pointer (&file), g_object_unref);
+  g_task_run_in_thread (task, make_demo_thread);
 }
 
 void

@@ -13,7 +13,8 @@ StyrkortApplication *styrkort_application_new (void);
 GSettings *styrkort_application_get_settings (StyrkortApplication *self);
 /* Opens @file in its own window, or brings its window forward if it is open. */
 void styrkort_application_open_file (StyrkortApplication *self, GFile *file);
-/* Creates (once per session) and opens the demo district. */
+/* Makes the demo district afresh in a worker thread (unless a window shows
+ * it), then opens it as styrkort_application_open_file() does. */
 void styrkort_application_open_demo (StyrkortApplication *self);
 void styrkort_application_add_recent (StyrkortApplication *self, GFile *file);
 

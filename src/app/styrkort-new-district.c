@@ -10,7 +10,8 @@
 
 typedef struct {
   GtkWindow *parent;
-  char *district;
+  char *name;
+  GFile *file;
 } NewDistrict;
 
 /* Messages go to the window through its action, as from pages. */
@@ -28,30 +29,75 @@ open_elsewhere (GtkWindow *parent, GFile *file)
   gtk_widget_activate_action (GTK_WIDGET (parent), "app.open-recent", "s", uri);
 }
 
+/* The file is written in a worker thread: on a share, its tables and the
+ * catalogue take a while to reach the disk. */
 static void
-on_new_save_response_cb (GtkNativeDialog *dialog, int response, NewDistrict *data)
+create_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
-  GtkWindow *parent = data->parent;
+  NewDistrict *district = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  StyrkortProject *created;
 
+  /* The project is this thread's while it is made: what its saver would
+   * do when a main loop is idle goes to a context of the thread's own. */
+  g_main_context_push_thread_default (context);
+  /* The chooser already asked before replacing an existing file. */
+  g_file_delete (district->file, NULL, NULL);
+  created = styrkort_project_create (district->file, district->name, &error);
+  if (created != NULL)
+    styrkort_project_close (created);
+  g_clear_object (&created);
+  g_main_context_pop_thread_default (context);
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_created_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  NewDistrict *district = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    toast (GTK_WINDOW (source), error->message);
+  else
+    open_elsewhere (GTK_WINDOW (source), district->file);
+}
+
+static void
+new_district_free (NewDistrict *district)
+{
+  g_clear_object (&district->file);
+  g_free (district->name);
+  g_free (district);
+}
+
+void
+styrkort_new_district_create (GtkWindow *parent, const char *name, GFile *file)
+{
+  g_autoptr(GTask) task = g_task_new (parent, NULL, on_created_cb, NULL);
+  NewDistrict *district = g_new0 (NewDistrict, 1);
+
+  district->parent = parent;
+  district->name = g_strdup (name);
+  district->file = g_object_ref (file);
+  g_task_set_source_tag (task, styrkort_new_district_create);
+  g_task_set_task_data (task, district, (GDestroyNotify) new_district_free);
+  g_task_run_in_thread (task, create_thread);
+}
+
+static void
+on_new_save_response_cb (GtkNativeDialog *dialog, int response, NewDistrict *district)
+{
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GError) error = NULL;
-      g_autoptr(StyrkortProject) created = NULL;
-      /* The chooser already asked before replacing an existing file. */
-      if (g_file_query_exists (file, NULL))
-        g_file_delete (file, NULL, NULL);
-      created = styrkort_project_create (file, data->district, &error);
-      if (created == NULL)
-        toast (parent, error->message);
-      else
-        {
-          styrkort_project_close (created);
-          open_elsewhere (parent, file);
-        }
+      styrkort_new_district_create (district->parent, district->name, file);
     }
-  g_free (data->district);
-  g_free (data);
+  new_district_free (district);
   g_object_unref (dialog);
 }
 
@@ -73,7 +119,7 @@ on_new_name_response_cb (AdwMessageDialog *dialog, const char *response, GtkWind
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
   data = g_new0 (NewDistrict, 1);
   data->parent = parent;
-  data->district = g_steal_pointer (&name);
+  data->name = g_steal_pointer (&name);
   g_signal_connect (chooser, "response", G_CALLBACK (on_new_save_response_cb), data);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
