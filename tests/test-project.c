@@ -937,6 +937,74 @@ test_open_ahead_error_and_cancel (void)
   g_assert_true (is_free (file));
 }
 
+/* A project made in a worker thread (a new district, the demo) and closed
+ * there: its edits reach the file, and its saver's work stays in that
+ * thread: none of it waits in the main loop of the thread that asked (the
+ * main thread would run it beside the worker). The worker waits after its
+ * edit until the main thread has looked. */
+typedef struct {
+  GMutex lock;
+  GCond cond;
+  GFile *file;
+  gboolean edited;
+  gboolean looked;
+} Handshake;
+
+static StyrkortProject *
+make_with_unit (GFile *file, gconstpointer data, GError **error)
+{
+  Handshake *hand = (Handshake *) data;
+  StyrkortProject *project = styrkort_project_create (file, "Norr", error);
+
+  if (project != NULL && styrkort_project_add_unit (project, "Enheten i tråden", first_operation (project), error) <= 0)
+    g_clear_object (&project);
+  g_mutex_lock (&hand->lock);
+  hand->edited = TRUE;
+  g_cond_signal (&hand->cond);
+  while (!hand->looked)
+    g_cond_wait (&hand->cond, &hand->lock);
+  g_mutex_unlock (&hand->lock);
+  return project;
+}
+
+static gpointer
+make_in_thread (gpointer data)
+{
+  Handshake *hand = data;
+  g_autoptr(GError) error = NULL;
+  gboolean made = styrkort_project_make_closed (hand->file, make_with_unit, hand, &error);
+
+  g_assert_no_error (error);
+  return GINT_TO_POINTER (made);
+}
+
+static void
+test_make_closed_in_thread (void)
+{
+  g_autofree char *path = test_path ("Gjord i en tråd.styrkort");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  Handshake hand = { .file = file };
+  GThread *thread;
+  gboolean pending;
+
+  g_mutex_init (&hand.lock);
+  g_cond_init (&hand.cond);
+  thread = g_thread_new ("make", make_in_thread, &hand);
+  g_mutex_lock (&hand.lock);
+  while (!hand.edited)
+    g_cond_wait (&hand.cond, &hand.lock);
+  pending = g_main_context_pending (NULL);
+  hand.looked = TRUE;
+  g_cond_signal (&hand.cond);
+  g_mutex_unlock (&hand.lock);
+  g_assert_true (GPOINTER_TO_INT (g_thread_join (thread)));
+  g_assert_false (pending);
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM unit WHERE name = 'Enheten i tråden'"), ==, 1);
+  g_assert_true (is_free (file));
+  g_mutex_clear (&hand.lock);
+  g_cond_clear (&hand.cond);
+}
+
 static void
 test_second_opener_other_process (void)
 {
@@ -1369,6 +1437,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/project/open-ahead-taken-over", test_open_ahead_taken_over);
   g_test_add_func ("/core/project/open-ahead-dropped", test_open_ahead_dropped);
   g_test_add_func ("/core/project/open-ahead-error-and-cancel", test_open_ahead_error_and_cancel);
+  g_test_add_func ("/core/project/make-closed-in-thread", test_make_closed_in_thread);
   g_test_add_func ("/core/project/read-only-flag", test_read_only_flag);
 #ifdef G_OS_UNIX
   g_test_add_func ("/core/project/read-only-folder", test_read_only_folder);

@@ -147,6 +147,12 @@ styrkort_application_open_file (StyrkortApplication *self, GFile *file)
   gtk_window_present (GTK_WINDOW (window));
 }
 
+static StyrkortProject *
+make_demo (GFile *file, gconstpointer data, GError **error)
+{
+  return styrkort_demo_create (file, STYRKORT_DEMO_SEED, error);
+}
+
 /* The demo is made in a worker thread (a few hundred milliseconds of
  * writing), then opened as any file. */
 static void
@@ -154,22 +160,14 @@ make_demo_thread (GTask *task, gpointer source, gpointer data, GCancellable *can
 {
   GFile *file = data;
   g_autoptr(GFile) folder = g_file_get_parent (file);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GMainContext) context = g_main_context_new ();
-  StyrkortProject *project;
+  GError *error = NULL;
 
-  /* The project is this thread's while it is made: what its saver would
-   * do when a main loop is idle goes to a context of the thread's own. */
-  g_main_context_push_thread_default (context);
   g_file_make_directory_with_parents (folder, NULL, NULL);
   g_file_delete (file, NULL, NULL);
-  project = styrkort_demo_create (file, STYRKORT_DEMO_SEED, &error);
-  g_clear_object (&project);
-  g_main_context_pop_thread_default (context);
-  if (error != NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
+  if (styrkort_project_make_closed (file, make_demo, NULL, &error))
     g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
 }
 
 static void

@@ -29,30 +29,26 @@ open_elsewhere (GtkWindow *parent, GFile *file)
   gtk_widget_activate_action (GTK_WIDGET (parent), "app.open-recent", "s", uri);
 }
 
+static StyrkortProject *
+make_district (GFile *file, gconstpointer name, GError **error)
+{
+  return styrkort_project_create (file, name, error);
+}
+
 /* The file is written in a worker thread: on a share, its tables and the
  * catalogue take a while to reach the disk. */
 static void
 create_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
   NewDistrict *district = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GMainContext) context = g_main_context_new ();
-  StyrkortProject *created;
+  GError *error = NULL;
 
-  /* The project is this thread's while it is made: what its saver would
-   * do when a main loop is idle goes to a context of the thread's own. */
-  g_main_context_push_thread_default (context);
   /* The chooser already asked before replacing an existing file. */
   g_file_delete (district->file, NULL, NULL);
-  created = styrkort_project_create (district->file, district->name, &error);
-  if (created != NULL)
-    styrkort_project_close (created);
-  g_clear_object (&created);
-  g_main_context_pop_thread_default (context);
-  if (error != NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
+  if (styrkort_project_make_closed (district->file, make_district, district->name, &error))
     g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
 }
 
 static void

@@ -729,6 +729,23 @@ styrkort_project_open_finish (GAsyncResult *result, GError **error)
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+gboolean
+styrkort_project_make_closed (GFile *file, StyrkortProjectMake make, gconstpointer data, GError **error)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  StyrkortProject *project;
+
+  g_main_context_push_thread_default (context);
+  project = make (file, data, error);
+  if (project != NULL)
+    styrkort_project_close (project);
+  g_main_context_pop_thread_default (context);
+  if (project == NULL)
+    return FALSE;
+  g_object_unref (project);
+  return TRUE;
+}
+
 /* Writes the new file beside its final name and moves it there only when
  * complete, so a failure never leaves a half-made district behind. */
 StyrkortProject *

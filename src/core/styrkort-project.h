@@ -39,6 +39,13 @@ StyrkortProject *styrkort_project_open_finish (GAsyncResult *result, GError **er
  * closed again. */
 void             styrkort_project_open_ahead        (GFile *file, StyrkortOpenFlags flags);
 void             styrkort_project_drop_opened_ahead (void);
+/* For a worker thread: makes a project file with @make (given @file and
+ * @data) and closes it again. @make runs under a main context of the
+ * thread's own: a project's saver works in the thread-default main context
+ * of the thread that made it. */
+typedef StyrkortProject *(*StyrkortProjectMake) (GFile *file, gconstpointer data, GError **error);
+gboolean         styrkort_project_make_closed (GFile *file, StyrkortProjectMake make, gconstpointer data,
+                                               GError **error);
 /* Saves what is not yet in the file, then closes it. When the file cannot
  * be written, the unsaved state is kept as a copy among the backups. */
 void             styrkort_project_close   (StyrkortProject *self);
