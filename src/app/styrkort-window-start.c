@@ -63,15 +63,13 @@ on_recent_checked_cb (GObject *source, GAsyncResult *result, gpointer data)
 }
 
 /* The start view lists the recent files that are still there, once that is
- * known; until then (and when none is) it shows New and Open only. */
+ * known; until then (and when none is) it shows New and Open only. Called
+ * once, as the window is made. */
 void
 _styrkort_window_fill_recent (StyrkortWindow *self)
 {
   g_autoptr(GTask) task = NULL;
 
-  if (self->recent_check != NULL)
-    g_cancellable_cancel (self->recent_check);
-  g_clear_object (&self->recent_check);
   self->recent_check = g_cancellable_new ();
   task = g_task_new (self, self->recent_check, on_recent_checked_cb, NULL);
   g_task_set_source_tag (task, _styrkort_window_fill_recent);
