@@ -133,10 +133,19 @@ on_opened_cb (GObject *source, GAsyncResult *result, gpointer data)
 void
 styrkort_window_open (StyrkortWindow *self, GFile *file)
 {
+  g_autoptr(StyrkortProject) opened = NULL;
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *title = g_strdup_printf (_("Opening “%s”…"), name);
 
   _styrkort_window_cancel_opening (self);
+  /* Opened while GTK started: the window is made and shown once, with the
+   * district, not first with "Opening…" and then laid out again. */
+  opened = styrkort_project_take_opened_ahead (file, STYRKORT_OPEN_DEFAULT);
+  if (opened != NULL)
+    {
+      _styrkort_window_show_project (self, file, opened);
+      return;
+    }
   self->opening = g_cancellable_new ();
   self->opening_file = g_object_ref (file);
   adw_status_page_set_title (ADW_STATUS_PAGE (self->opening_page), title);

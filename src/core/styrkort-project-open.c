@@ -591,17 +591,24 @@ open_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancella
 
 /* Opening ahead ---------------------------------------------------------------
  * A file named on the command line starts opening as the process starts,
- * beside GTK's own start, instead of once the window is made; the window's
- * styrkort_project_open_async() for it then takes that opening over. Only
- * the thread that opens ahead (the main thread) touches this list. */
+ * beside GTK's own start, instead of once the window is made. The window
+ * takes the opening over: the project itself when it is there as the
+ * window is made (styrkort_project_take_opened_ahead(), so that the window
+ * is shown with the district at once), else the opening, through
+ * styrkort_project_open_async(). Only the thread that opens ahead (the
+ * main thread) touches this list; the opening thread hands its result over
+ * under the entry's lock. */
 
 typedef struct {
   GFile *file;
   StyrkortOpenFlags flags;
-  gboolean finished;
-  gboolean dropped;
+  GMutex lock;
+  gboolean done;               /* guarded by lock, as are project and error */
   StyrkortProject *project;
   GError *error;
+  gboolean finished;           /* its callback has run */
+  gboolean dropped;
+  gboolean taken;              /* the project was taken before the callback ran */
   GTask *taker;
 } OpenAhead;
 
@@ -614,6 +621,7 @@ open_ahead_free (OpenAhead *ahead)
   g_clear_object (&ahead->project);
   g_clear_error (&ahead->error);
   g_clear_object (&ahead->taker);
+  g_mutex_clear (&ahead->lock);
   g_free (ahead);
 }
 
@@ -631,19 +639,31 @@ hand_over (OpenAhead *ahead, GTask *taker)
 }
 
 static void
+open_ahead_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  OpenAhead *ahead = data;
+  GError *error = NULL;
+  StyrkortProject *project = styrkort_project_open (ahead->file, ahead->flags, &error);
+
+  g_mutex_lock (&ahead->lock);
+  ahead->project = project;
+  ahead->error = error;
+  ahead->done = TRUE;
+  g_mutex_unlock (&ahead->lock);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
 on_opened_ahead_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
   OpenAhead *ahead = data;
   g_autoptr(GTask) taker = g_steal_pointer (&ahead->taker);
 
   ahead->finished = TRUE;
-  ahead->project = styrkort_project_open_finish (result, &ahead->error);
-  if (ahead->dropped || taker != NULL)
-    {
-      if (taker != NULL)
-        hand_over (ahead, taker);
-      g_ptr_array_remove_fast (opened_ahead, ahead);
-    }
+  if (taker != NULL)
+    hand_over (ahead, taker);
+  if (ahead->dropped || ahead->taken || taker != NULL)
+    g_ptr_array_remove_fast (opened_ahead, ahead);
 }
 
 /* The opening ahead of @file with @flags that no one has taken over. */
@@ -653,7 +673,8 @@ find_open_ahead (GFile *file, StyrkortOpenFlags flags)
   for (guint i = 0; opened_ahead != NULL && i < opened_ahead->len; i++)
     {
       OpenAhead *ahead = opened_ahead->pdata[i];
-      if (!ahead->dropped && ahead->taker == NULL && ahead->flags == flags && g_file_equal (ahead->file, file))
+      if (!ahead->dropped && !ahead->taken && ahead->taker == NULL && ahead->flags == flags &&
+          g_file_equal (ahead->file, file))
         return ahead;
     }
   return NULL;
@@ -662,6 +683,7 @@ find_open_ahead (GFile *file, StyrkortOpenFlags flags)
 void
 styrkort_project_open_ahead (GFile *file, StyrkortOpenFlags flags)
 {
+  g_autoptr(GTask) task = NULL;
   OpenAhead *ahead;
 
   /* A file named twice opens once, as the window takes it over once. */
@@ -672,9 +694,33 @@ styrkort_project_open_ahead (GFile *file, StyrkortOpenFlags flags)
     opened_ahead = g_ptr_array_new_with_free_func ((GDestroyNotify) open_ahead_free);
   ahead->file = g_object_ref (file);
   ahead->flags = flags;
-  /* Listed after it starts, so that it does not take itself over. */
-  styrkort_project_open_async (file, flags, NULL, on_opened_ahead_cb, ahead);
+  g_mutex_init (&ahead->lock);
   g_ptr_array_add (opened_ahead, ahead);
+  /* The entry outlives the task: it leaves the list in the callback. */
+  task = g_task_new (NULL, NULL, on_opened_ahead_cb, ahead);
+  g_task_set_source_tag (task, styrkort_project_open_ahead);
+  g_task_set_task_data (task, ahead, NULL);
+  g_task_run_in_thread (task, open_ahead_thread);
+}
+
+StyrkortProject *
+styrkort_project_take_opened_ahead (GFile *file, StyrkortOpenFlags flags)
+{
+  OpenAhead *ahead = find_open_ahead (file, flags);
+  StyrkortProject *project = NULL;
+
+  if (ahead == NULL)
+    return NULL;
+  g_mutex_lock (&ahead->lock);
+  if (ahead->done && ahead->project != NULL)
+    {
+      project = g_steal_pointer (&ahead->project);
+      ahead->taken = TRUE;
+    }
+  g_mutex_unlock (&ahead->lock);
+  if (project != NULL && ahead->finished)
+    g_ptr_array_remove_fast (opened_ahead, ahead);
+  return project;
 }
 
 void
@@ -683,7 +729,7 @@ styrkort_project_drop_opened_ahead (void)
   for (guint i = opened_ahead != NULL ? opened_ahead->len : 0; i > 0; i--)
     {
       OpenAhead *ahead = opened_ahead->pdata[i - 1];
-      if (ahead->taker != NULL)
+      if (ahead->taker != NULL || ahead->taken)
         continue;
       ahead->dropped = TRUE;
       if (ahead->finished)
@@ -696,7 +742,10 @@ _styrkort_project_count_opened_ahead (gboolean finished_only)
 {
   guint n = 0;
   for (guint i = 0; opened_ahead != NULL && i < opened_ahead->len; i++)
-    n += !finished_only || ((OpenAhead *) opened_ahead->pdata[i])->finished;
+    {
+      OpenAhead *ahead = opened_ahead->pdata[i];
+      n += !ahead->taken && (!finished_only || ahead->finished);
+    }
   return n;
 }
 

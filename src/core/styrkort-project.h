@@ -36,8 +36,11 @@ StyrkortProject *styrkort_project_open_finish (GAsyncResult *result, GError **er
  * next styrkort_project_open_async() of the same file and flags, on the
  * same thread, takes the opening over instead of opening it again. What is
  * not taken over when styrkort_project_drop_opened_ahead() is called is
- * closed again. */
+ * closed again. styrkort_project_take_opened_ahead() returns the project
+ * if it has opened by then (NULL while it opens, or if it failed: then
+ * styrkort_project_open_async() gets the error as usual). */
 void             styrkort_project_open_ahead        (GFile *file, StyrkortOpenFlags flags);
+StyrkortProject *styrkort_project_take_opened_ahead (GFile *file, StyrkortOpenFlags flags);
 void             styrkort_project_drop_opened_ahead (void);
 /* For a worker thread: makes a project file with @make (given @file and
  * @data) and closes it again. @make runs under a main context of the
