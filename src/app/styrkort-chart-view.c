@@ -71,21 +71,29 @@ node_of (const StyrkortChartImage *image)
   return gtk_snapshot_free_to_node (snapshot);
 }
 
+/* The drawing on its way has arrived. */
+static void
+show_image (StyrkortChartView *self, StyrkortChartImage *image)
+{
+  g_clear_object (&self->rendering);
+  g_clear_pointer (&self->image, styrkort_chart_image_free);
+  g_clear_pointer (&self->drawn, gsk_render_node_unref);
+  self->image = image;
+  self->drawn = node_of (self->image);
+  self->image_current = TRUE;
+}
+
 static void
 on_rendered_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
   g_autoptr(StyrkortChartView) self = data;
   g_autoptr(StyrkortChartImage) image = styrkort_chart_render_finish (result, NULL);
 
-  /* Cancelled, or one asked for since is on its way. */
+  /* Cancelled, taken from a frame already, or one asked for since is on
+   * its way. */
   if (image == NULL || g_task_get_cancellable (G_TASK (result)) != self->rendering)
     return;
-  g_clear_object (&self->rendering);
-  g_clear_pointer (&self->image, styrkort_chart_image_free);
-  g_clear_pointer (&self->drawn, gsk_render_node_unref);
-  self->image = g_steal_pointer (&image);
-  self->drawn = node_of (self->image);
-  self->image_current = TRUE;
+  show_image (self, g_steal_pointer (&image));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -116,7 +124,15 @@ styrkort_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   if (self->chart == NULL || width <= 0 || height <= 0)
     return;
   if (!image_fits (self, width, height, scale, palette))
-    start_rendering (self, width, height, scale, palette);
+    {
+      StyrkortChartImage *finished;
+      start_rendering (self, width, height, scale, palette);
+      /* Asked for as the frame was laid out, it is often ready by now: shown
+       * in this frame, the window is complete one frame sooner. */
+      finished = styrkort_chart_render_take (self->rendering);
+      if (finished != NULL)
+        show_image (self, finished);
+    }
   if (self->drawn == NULL)
     return;
   gtk_snapshot_save (snapshot);

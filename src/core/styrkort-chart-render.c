@@ -12,16 +12,71 @@
 
 #include "styrkort-chart-render.h"
 
+/* Where the chart thread leaves a finished image: the callback takes it,
+ * or the view before that, from its frame (styrkort_chart_render_take()).
+ * Shared by the job and the request's cancellable. */
+typedef struct {
+  gatomicrefcount ref;
+  GMutex lock;
+  StyrkortChartImage *image;   /* guarded by lock */
+  gboolean settled;            /* main thread: taken or called back, no longer pending */
+} RenderResult;
+
 typedef struct {
   StyrkortChart *chart;
   int width, height, scale;
   StyrkortChartMode mode;
   const StyrkortChartPalette *palette;
+  RenderResult *result;
   GAsyncReadyCallback callback;
   gpointer user_data;
 } RenderJob;
 
 static gint pending; /* atomic */
+
+static RenderResult *
+render_result_ref (RenderResult *result)
+{
+  g_atomic_ref_count_inc (&result->ref);
+  return result;
+}
+
+static void
+render_result_unref (RenderResult *result)
+{
+  if (!g_atomic_ref_count_dec (&result->ref))
+    return;
+  styrkort_chart_image_free (result->image);
+  g_mutex_clear (&result->lock);
+  g_free (result);
+}
+
+static StyrkortChartImage *
+render_result_steal (RenderResult *result)
+{
+  StyrkortChartImage *image;
+
+  g_mutex_lock (&result->lock);
+  image = g_steal_pointer (&result->image);
+  g_mutex_unlock (&result->lock);
+  return image;
+}
+
+/* Counted once per request: when taken early, or after its callback. */
+static void
+render_result_settle (RenderResult *result)
+{
+  if (result->settled)
+    return;
+  result->settled = TRUE;
+  g_atomic_int_dec_and_test (&pending);
+}
+
+static GQuark
+render_result_quark (void)
+{
+  return g_quark_from_static_string ("styrkort-chart-render-result");
+}
 
 void
 styrkort_chart_image_free (StyrkortChartImage *image)
@@ -37,6 +92,7 @@ static void
 render_job_free (RenderJob *job)
 {
   styrkort_chart_free (job->chart);
+  render_result_unref (job->result);
   g_free (job);
 }
 
@@ -137,7 +193,13 @@ render_in_thread (gpointer data, gpointer unused)
   job = g_task_get_task_data (task);
 
   if (!g_task_return_error_if_cancelled (task))
-    g_task_return_pointer (task, render (job), (GDestroyNotify) styrkort_chart_image_free);
+    {
+      StyrkortChartImage *image = render (job);
+      g_mutex_lock (&job->result->lock);
+      job->result->image = image;
+      g_mutex_unlock (&job->result->lock);
+      g_task_return_boolean (task, TRUE);
+    }
   g_object_unref (task);
 }
 
@@ -163,7 +225,7 @@ on_rendered_cb (GObject *source, GAsyncResult *result, gpointer data)
   RenderJob *job = g_task_get_task_data (G_TASK (result));
 
   job->callback (source, result, job->user_data);
-  g_atomic_int_dec_and_test (&pending);
+  render_result_settle (job->result);
 }
 
 void
@@ -181,8 +243,14 @@ styrkort_chart_render_async (const StyrkortChart *chart, int width, int height, 
   job->scale = scale;
   job->mode = mode;
   job->palette = palette;
+  job->result = g_new0 (RenderResult, 1);
+  g_atomic_ref_count_init (&job->result->ref);
+  g_mutex_init (&job->result->lock);
   job->callback = callback;
   job->user_data = user_data;
+  if (cancellable != NULL)
+    g_object_set_qdata_full (G_OBJECT (cancellable), render_result_quark (), render_result_ref (job->result),
+                             (GDestroyNotify) render_result_unref);
   g_task_set_source_tag (task, styrkort_chart_render_async);
   g_task_set_task_data (task, job, (GDestroyNotify) render_job_free);
   g_atomic_int_inc (&pending);
@@ -194,7 +262,20 @@ styrkort_chart_render_finish (GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == styrkort_chart_render_async, NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  return render_result_steal (((RenderJob *) g_task_get_task_data (G_TASK (result)))->result);
+}
+
+StyrkortChartImage *
+styrkort_chart_render_take (GCancellable *cancellable)
+{
+  RenderResult *result = g_object_get_qdata (G_OBJECT (cancellable), render_result_quark ());
+  StyrkortChartImage *image = result != NULL ? render_result_steal (result) : NULL;
+
+  if (image != NULL)
+    render_result_settle (result);
+  return image;
 }
 
 guint

@@ -26,7 +26,13 @@ void                styrkort_chart_render_async  (const StyrkortChart *chart, in
                                                   StyrkortChartMode mode, const StyrkortChartPalette *palette,
                                                   GCancellable *cancellable, GAsyncReadyCallback callback,
                                                   gpointer user_data);
+/* NULL with no error when the image was taken with styrkort_chart_render_take(). */
 StyrkortChartImage *styrkort_chart_render_finish (GAsyncResult *result, GError **error);
+/* The image asked for with @cancellable if the chart thread has finished
+ * it, before its callback runs (a view takes it in the frame being drawn,
+ * not the next one); NULL while it is being drawn. The callback then gets
+ * nothing. */
+StyrkortChartImage *styrkort_chart_render_take   (GCancellable *cancellable);
 
 /* Drawings asked for whose callback has not run yet: a window showing
  * charts is complete when this is 0 (benchmarks and tests wait for it). */
