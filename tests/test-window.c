@@ -1937,7 +1937,22 @@ test_mark_reported (void)
     g_autofree char *period = styrkort_period_to_string (styrkort_window_get_period (window));
     g_autofree char *label = g_strdup_printf (T ("Mark %s as _Reported…"), period);
     GtkWidget *button = find_widget (GTK_WIDGET (window), is_menu_button, NULL);
-    g_assert_true (menu_has_label (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)), label));
+    GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+    StyrkortPeriod shown = styrkort_window_get_period (window);
+    g_autofree char *earlier = styrkort_period_to_string (styrkort_period_previous (shown));
+    g_autofree char *earlier_label = g_strdup_printf (T ("Mark %s as _Reported…"), earlier);
+
+    g_assert_true (menu_has_label (menu, label));
+    /* Another period renames the item, and only that. */
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-period", NULL);
+    g_assert_cmpint (styrkort_period_compare (styrkort_window_get_period (window), shown), <, 0);
+    g_assert_true (menu_has_label (menu, earlier_label));
+    g_assert_false (menu_has_label (menu, label));
+    g_assert_true (menu_has_label (menu, T ("Export _Workbook…")));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.next-period", NULL);
+    g_assert_cmpint (styrkort_period_compare (styrkort_window_get_period (window), shown), ==, 0);
+    g_assert_true (menu_has_label (menu, label));
+    g_assert_false (menu_has_label (menu, earlier_label));
   }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.mark-reported", NULL);
   iterate ();

@@ -63,11 +63,24 @@ set_action_enabled (StyrkortWindow *self, const char *name, gboolean enabled)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), full, enabled);
 }
 
+/* Puts an item at @position, in place of the one there unless that one
+ * already reads @label: each change of the menu makes its open or closed
+ * popover build its rows again. */
 static void
-append_menu_item (GMenu *menu, const char *label, const char *action)
+set_menu_item (GMenu *menu, int position, const char *label, const char *action)
 {
-  g_autoptr(GMenuItem) item = g_menu_item_new (label, action);
-  g_menu_append_item (menu, item);
+  g_autoptr(GMenuItem) item = NULL;
+  g_autofree char *shown = NULL;
+
+  if (position < g_menu_model_get_n_items (G_MENU_MODEL (menu)))
+    {
+      if (g_menu_model_get_item_attribute (G_MENU_MODEL (menu), position, G_MENU_ATTRIBUTE_LABEL, "s", &shown) &&
+          g_strcmp0 (shown, label) == 0)
+        return;
+      g_menu_remove (menu, position);
+    }
+  item = g_menu_item_new (label, action);
+  g_menu_insert_item (menu, position, item);
 }
 
 /* Import, export and reporting, with the period shown named in the labels. */
@@ -78,14 +91,15 @@ fill_report_section (StyrkortWindow *self)
   g_autofree char *mark = g_strdup_printf (_("Mark %s as _Reported…"), period);
   g_autofree char *sent = g_strdup_printf (_("Save %s as Re_ported…"), period);
 
-  g_menu_remove_all (self->report_section);
-  append_menu_item (self->report_section, _("_Import Figures…"), "win.import");
-  append_menu_item (self->report_section, _("Export _Workbook…"), "win.export-workbook");
-  append_menu_item (self->report_section, _("Export _Tertial Report…"), "win.export-tertial-report");
-  append_menu_item (self->report_section, _("Export the _Brief…"), "win.export-brief");
-  append_menu_item (self->report_section, mark, "win.mark-reported");
-  append_menu_item (self->report_section, sent, "win.export-reported");
+  set_menu_item (self->report_section, 0, _("_Import Figures…"), "win.import");
+  set_menu_item (self->report_section, 1, _("Export _Workbook…"), "win.export-workbook");
+  set_menu_item (self->report_section, 2, _("Export _Tertial Report…"), "win.export-tertial-report");
+  set_menu_item (self->report_section, 3, _("Export the _Brief…"), "win.export-brief");
+  set_menu_item (self->report_section, 4, mark, "win.mark-reported");
+  set_menu_item (self->report_section, 5, sent, "win.export-reported");
 }
+
+static void on_period_selected_cb (GtkDropDown *dropdown, GParamSpec *pspec, StyrkortWindow *self);
 
 /* The lock mark beside the period, and the banner that says when it was reported. */
 static void
@@ -190,8 +204,12 @@ fill_periods (StyrkortWindow *self)
     }
   self->period = chosen;
   fill_report_section (self);
+  /* The period is set here: the dropdown passing through its first item
+   * as the model changes is not the user choosing it. */
+  g_signal_handlers_block_by_func (self->period_dropdown, on_period_selected_cb, self);
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->period_dropdown), G_LIST_MODEL (labels));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->period_dropdown), selected);
+  g_signal_handlers_unblock_by_func (self->period_dropdown, on_period_selected_cb, self);
 }
 
 void
