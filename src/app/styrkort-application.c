@@ -20,6 +20,7 @@ struct _StyrkortApplication {
   GSettings *settings;
   GStrv arguments;
   gboolean making_demo;
+  gboolean start_window_coming;
 };
 
 G_DEFINE_FINAL_TYPE (StyrkortApplication, styrkort_application, ADW_TYPE_APPLICATION)
@@ -229,26 +230,78 @@ styrkort_application_add_recent (StyrkortApplication *self, GFile *file)
   g_settings_set_strv (self->settings, "recent-files", (const char * const *) recent);
 }
 
+typedef struct {
+  StyrkortApplication *app;
+  GPtrArray *files; /* none: a window with the start view */
+} WindowsToMake;
+
+static void
+windows_to_make_free (WindowsToMake *make)
+{
+  g_application_release (G_APPLICATION (make->app));
+  g_object_unref (make->app);
+  g_ptr_array_unref (make->files);
+  g_free (make);
+}
+
+static gboolean
+make_windows_cb (gpointer data)
+{
+  WindowsToMake *make = data;
+
+  if (make->files->len == 0)
+    {
+      GtkWindow *window = GTK_WINDOW (styrkort_window_new (GTK_APPLICATION (make->app)));
+      make->app->start_window_coming = FALSE;
+      watch_first_frame (make->app, window);
+      gtk_window_present (window);
+    }
+  for (guint i = 0; i < make->files->len; i++)
+    styrkort_application_open_file (make->app, make->files->pdata[i]);
+  styrkort_project_drop_opened_ahead ();
+  return G_SOURCE_REMOVE;
+}
+
+/* Windows are made in a turn of the main loop after what GTK's and
+ * libadwaita's start left for it. libadwaita adds its icons to the icon
+ * theme as it starts; when GTK has read the theme by then, the theme is
+ * announced changed in the loop's first turn, and a window made before
+ * that looks up every icon again and is laid out again after its first
+ * frame. */
+static void
+make_windows (StyrkortApplication *self, GFile **files, int n_files)
+{
+  WindowsToMake *make = g_new0 (WindowsToMake, 1);
+
+  make->app = g_object_ref (self);
+  make->files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (int i = 0; i < n_files; i++)
+    g_ptr_array_add (make->files, g_object_ref (files[i]));
+  g_application_hold (G_APPLICATION (self));
+  /* After the theme's announcement (GTK's resize priority − 2). */
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE + 15, make_windows_cb, make, (GDestroyNotify) windows_to_make_free);
+}
+
 static void
 styrkort_application_activate (GApplication *app)
 {
   StyrkortApplication *self = STYRKORT_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
-  if (window == NULL)
+  if (window != NULL)
+    gtk_window_present (window);
+  else if (!self->start_window_coming)
     {
-      window = GTK_WINDOW (styrkort_window_new (GTK_APPLICATION (self)));
-      watch_first_frame (self, window);
+      /* Asked twice before the loop turns: one window. */
+      self->start_window_coming = TRUE;
+      make_windows (self, NULL, 0);
     }
-  gtk_window_present (window);
 }
 
 static void
 styrkort_application_open (GApplication *app, GFile **files, int n_files, const char *hint)
 {
-  for (int i = 0; i < n_files; i++)
-    styrkort_application_open_file (STYRKORT_APPLICATION (app), files[i]);
-  styrkort_project_drop_opened_ahead ();
+  make_windows (STYRKORT_APPLICATION (app), files, n_files);
 }
 
 /* The files named on the command line start opening while GTK starts (it
