@@ -230,6 +230,31 @@ styrkort_application_add_recent (StyrkortApplication *self, GFile *file)
   g_settings_set_strv (self->settings, "recent-files", (const char * const *) recent);
 }
 
+static void
+read_icon_theme_thread (GTask *task, gpointer source, gpointer theme, GCancellable *cancellable)
+{
+  g_autoptr(GtkIconPaintable) icon = gtk_icon_theme_lookup_icon (theme, "open-menu-symbolic", NULL, 16, 1,
+                                                                 GTK_TEXT_DIR_NONE, 0);
+}
+
+/* GtkApplication's and libadwaita's startups add their icons to the icon
+ * theme, and GTK then reads the theme again on the main thread as the
+ * window shows its first icon: about 10 ms of the start. Looking an icon up
+ * is thread-safe once the theme is set up, so one lookup in a worker thread
+ * reads it while the window is made. */
+static void
+read_icon_theme_aside (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autoptr(GTask) task = NULL;
+
+  if (display == NULL)
+    return;
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_task_data (task, g_object_ref (gtk_icon_theme_get_for_display (display)), g_object_unref);
+  g_task_run_in_thread (task, read_icon_theme_thread);
+}
+
 typedef struct {
   StyrkortApplication *app;
   GPtrArray *files; /* none: a window with the start view */
@@ -249,6 +274,8 @@ make_windows_cb (gpointer data)
 {
   WindowsToMake *make = data;
 
+  if (gtk_application_get_windows (GTK_APPLICATION (make->app)) == NULL)
+    read_icon_theme_aside ();
   if (make->files->len == 0)
     {
       GtkWindow *window = GTK_WINDOW (styrkort_window_new (GTK_APPLICATION (make->app)));
@@ -442,31 +469,6 @@ use_drawable_font (void)
 }
 
 static void
-read_icon_theme_thread (GTask *task, gpointer source, gpointer theme, GCancellable *cancellable)
-{
-  g_autoptr(GtkIconPaintable) icon = gtk_icon_theme_lookup_icon (theme, "open-menu-symbolic", NULL, 16, 1,
-                                                                 GTK_TEXT_DIR_NONE, 0);
-}
-
-/* GtkApplication's startup adds the app's icons to the icon theme, and GTK
- * then reads the theme again on the main thread as the window shows its
- * first icon: about 10 ms of the start. Looking an icon up is thread-safe
- * once the theme is set up, so one lookup in a worker thread reads it while
- * the window is made. */
-static void
-read_icon_theme_aside (void)
-{
-  GdkDisplay *display = gdk_display_get_default ();
-  g_autoptr(GTask) task = NULL;
-
-  if (display == NULL)
-    return;
-  task = g_task_new (NULL, NULL, NULL, NULL);
-  g_task_set_task_data (task, g_object_ref (gtk_icon_theme_get_for_display (display)), g_object_unref);
-  g_task_run_in_thread (task, read_icon_theme_thread);
-}
-
-static void
 styrkort_application_startup (GApplication *app)
 {
   StyrkortApplication *self = STYRKORT_APPLICATION (app);
@@ -515,7 +517,6 @@ styrkort_application_startup (GApplication *app)
 
   open_named_files_ahead (self);
   G_APPLICATION_CLASS (styrkort_application_parent_class)->startup (app);
-  read_icon_theme_aside ();
   styrkort_locale_bind_libraries ();
   use_drawable_font ();
   styrkort_a11y_init ();
