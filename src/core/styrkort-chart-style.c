@@ -78,8 +78,12 @@ const StyrkortChartPalette styrkort_chart_palette_dark = {
 void
 styrkort_chart_style_init (StyrkortChartStyle *s, double width, double height, StyrkortChartMode mode)
 {
-  /* One unit is a 1080th of the shorter side, as on a 1920×1080 projector. */
-  double unit = MIN (height, width * 9.0 / 16.0) / 1080.0;
+  /* One unit is a 1080th of the shorter side, as on a 1920×1080 projector.
+   * A chart a little narrower than 16:9 keeps its height's unit: the type
+   * of a chart then does not change with each pixel of a window's width,
+   * and the fonts loaded for one width serve its neighbours (a size not
+   * drawn before costs the chart thread about 5 ms). */
+  double unit = (width * 9.0 / 16.0 >= 0.85 * height ? height : width * 9.0 / 16.0) / 1080.0;
   gboolean projected = mode == STYRKORT_CHART_PROJECTED;
 
   /* A Pango family list: GNOME's font first, then wide coverage (åäö, −, …,
