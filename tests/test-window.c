@@ -221,6 +221,77 @@ test_charts_drawn_in_thread (void)
   }
 }
 
+static gboolean
+window_not_busy (gconstpointer data)
+{
+  return !styrkort_window_is_busy ((StyrkortWindow *) data);
+}
+
+static gboolean
+in_sight (GtkWidget *widget, GtkWidget *page)
+{
+  graphene_rect_t b;
+  return gtk_widget_compute_bounds (widget, page, &b) && b.origin.y < gtk_widget_get_height (page) &&
+         b.origin.y + b.size.height > 0;
+}
+
+static gboolean
+render_asked (gconstpointer data)
+{
+  return styrkort_chart_render_pending () > 0;
+}
+
+/* Polls @view without turning the main loop (no callback, no frame) until
+ * the chart thread has its image; FALSE after 20 s. */
+static gboolean
+image_arrives (StyrkortChartView *view)
+{
+  for (int i = 0; i < 20000; i++, g_usleep (1000))
+    if (styrkort_chart_view_is_drawn (view, FALSE))
+      return TRUE;
+  return FALSE;
+}
+
+/* The window is complete when each chart is drawn: one out of sight as soon
+ * as the chart thread has its image, with no frame or callback to wait
+ * for; one in sight once a frame has painted it. */
+static void
+test_charts_complete_in_sight (void)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  StyrkortPeriod shown = styrkort_window_get_period (window);
+  GtkWidget *overview, *near = NULL, *far = NULL;
+
+  styrkort_window_show_page (window, "overview");
+  g_assert_true (ui_test_wait_for (window_not_busy, window));
+  overview = styrkort_window_get_page_widget (window, "overview");
+  collect_widgets (overview, STYRKORT_TYPE_CHART_VIEW, views);
+  for (guint i = 0; i < views->len; i++)
+    {
+      GtkWidget *view = views->pdata[i];
+      if (in_sight (view, overview) && near == NULL)
+        near = view;
+      else if (!in_sight (view, overview))
+        far = view;
+    }
+  g_assert_nonnull (near);
+  g_assert_nonnull (far);
+  g_assert_true (styrkort_chart_view_is_drawn (STYRKORT_CHART_VIEW (near), TRUE));
+
+  /* Every chart anew: asked for in the next frame's layout. */
+  styrkort_window_set_period (window, styrkort_period_previous (shown));
+  g_assert_true (ui_test_wait_for (render_asked, NULL));
+  g_assert_true (image_arrives (STYRKORT_CHART_VIEW (far)));
+  g_assert_true (image_arrives (STYRKORT_CHART_VIEW (near)));
+  g_assert_false (styrkort_chart_view_is_drawn (STYRKORT_CHART_VIEW (near), TRUE));
+  g_assert_true (styrkort_window_is_busy (window));
+  iterate ();
+  g_assert_true (styrkort_chart_view_is_drawn (STYRKORT_CHART_VIEW (near), TRUE));
+  g_assert_false (styrkort_window_is_busy (window));
+  styrkort_window_set_period (window, shown);
+  iterate ();
+}
+
 static void
 test_visit_every_entry (void)
 {
@@ -368,12 +439,6 @@ static void
 on_frame_drawn_cb (GdkFrameClock *clock, guint *frames)
 {
   (*frames)++;
-}
-
-static gboolean
-window_not_busy (gconstpointer data)
-{
-  return !styrkort_window_is_busy ((StyrkortWindow *) data);
 }
 
 /* A second window on the file (read-only: the first holds it), with @page
@@ -611,8 +676,11 @@ test_pages_built_over_frames (void)
     g_autofree char *shown = styrkort_period_to_string (styrkort_window_get_period (second));
 
     gtk_widget_activate_action (GTK_WIDGET (second), "win.go-to", "(sss)", "a01", before, "");
-    g_assert_false (styrkort_window_is_busy (second));
+    /* Built at once: only its charts are still to be drawn. */
+    g_assert_false (styrkort_page_steps_running (page));
+    g_assert_true (styrkort_window_is_busy (second));
     ui_test_settle (GTK_WIDGET (second));
+    g_assert_false (styrkort_window_is_busy (second));
     g_assert_cmpfloat (gtk_adjustment_get_value (v), ==, 400);
     /* Back: the period chosen last is the one windows open on. */
     gtk_widget_activate_action (GTK_WIDGET (second), "win.go-to", "(sss)", "a01", shown, "");
@@ -2059,6 +2127,7 @@ main (int argc, char **argv)
   projector_type = STYRKORT_TYPE_PROJECTOR;
   ui_test_add ("/ui/window/open-demo", test_open_demo);
   ui_test_add ("/ui/window/charts-drawn-in-thread", test_charts_drawn_in_thread);
+  ui_test_add ("/ui/window/charts-complete-in-sight", test_charts_complete_in_sight);
   ui_test_add ("/ui/window/visit-every-entry", test_visit_every_entry);
   ui_test_add ("/ui/figures/type-and-refuse", test_type_figures);
   ui_test_add ("/ui/figures/undo-redo", test_undo);

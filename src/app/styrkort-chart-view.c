@@ -22,6 +22,7 @@ struct _StyrkortChartView {
   StyrkortChartImage *image;
   GskRenderNode *drawn;       /* image, as GTK draws it */
   gboolean image_current;     /* image shows chart (not one before it) */
+  const StyrkortChartImage *painted; /* image as last painted in a frame at its size */
   GCancellable *rendering;    /* the drawing on its way */
   int rendering_width, rendering_height, rendering_scale;
   const StyrkortChartPalette *rendering_palette;
@@ -78,6 +79,7 @@ show_image (StyrkortChartView *self, StyrkortChartImage *image)
   g_clear_object (&self->rendering);
   g_clear_pointer (&self->image, styrkort_chart_image_free);
   g_clear_pointer (&self->drawn, gsk_render_node_unref);
+  self->painted = NULL;
   self->image = image;
   self->drawn = node_of (self->image);
   self->image_current = TRUE;
@@ -135,6 +137,7 @@ styrkort_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     }
   if (self->drawn == NULL)
     return;
+  self->painted = image_fits (self, width, height, scale, palette) ? self->image : NULL;
   gtk_snapshot_save (snapshot);
   gtk_snapshot_scale (snapshot, (float) width / self->image->width, (float) height / self->image->height);
   gtk_snapshot_append_node (snapshot, self->drawn);
@@ -307,6 +310,7 @@ styrkort_chart_view_set_chart (StyrkortChartView *self, StyrkortChart *chart)
   g_clear_pointer (&self->chart, styrkort_chart_free);
   self->chart = chart;
   self->image_current = FALSE;
+  self->painted = NULL;
   if (chart == NULL)
     {
       g_clear_pointer (&self->image, styrkort_chart_image_free);
@@ -323,4 +327,28 @@ const StyrkortChart *
 styrkort_chart_view_get_chart (StyrkortChartView *self)
 {
   return self->chart;
+}
+
+gboolean
+styrkort_chart_view_is_drawn (StyrkortChartView *self, gboolean in_view)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
+  const StyrkortChartPalette *palette = palette_for (self);
+
+  if (self->chart == NULL || !gtk_widget_get_mapped (widget))
+    return TRUE;
+  if (width <= 0 || height <= 0)
+    return FALSE;
+  if (!image_fits (self, width, height, scale, palette) && self->rendering != NULL)
+    {
+      StyrkortChartImage *finished = styrkort_chart_render_take (self->rendering);
+      if (finished != NULL)
+        {
+          show_image (self, finished);
+          gtk_widget_queue_draw (widget);
+        }
+    }
+  return image_fits (self, width, height, scale, palette) && (!in_view || self->painted == self->image);
 }

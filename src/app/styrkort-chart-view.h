@@ -15,5 +15,10 @@ GtkWidget *styrkort_chart_view_new (StyrkortChartMode mode);
 /* Takes @chart; NULL shows nothing. */
 void       styrkort_chart_view_set_chart (StyrkortChartView *self, StyrkortChart *chart);
 const StyrkortChart *styrkort_chart_view_get_chart (StyrkortChartView *self);
+/* Whether the chart is drawn at the view's size: into its image (taken
+ * from the chart thread if it is finished there) and, for a view in sight
+ * (@in_view), painted in a frame since. A view with no chart, or not
+ * shown, has nothing to draw. */
+gboolean   styrkort_chart_view_is_drawn  (StyrkortChartView *self, gboolean in_view);
 
 G_END_DECLS

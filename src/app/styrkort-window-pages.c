@@ -9,7 +9,7 @@
 
 #include "styrkort-area-page.h"
 #include "styrkort-brief-page.h"
-#include "styrkort-chart-render.h"
+#include "styrkort-chart-view.h"
 #include "styrkort-figures-page.h"
 #include "styrkort-overview-page.h"
 #include "styrkort-page.h"
@@ -189,15 +189,33 @@ _styrkort_window_refresh_visible_page (StyrkortWindow *self)
     fill_page (self, page);
 }
 
-/* A page filling in, or charts being drawn (in any window: the chart
- * thread serves them all in turn). Pages made ready out of view do not
- * count: nothing on screen waits for them. */
+/* Every chart under @widget drawn; those in @view's area painted too. */
+static gboolean
+charts_drawn (GtkWidget *widget, GtkWidget *view)
+{
+  if (STYRKORT_IS_CHART_VIEW (widget))
+    {
+      graphene_rect_t bounds;
+      gboolean in_view = gtk_widget_compute_bounds (widget, view, &bounds) &&
+                         bounds.origin.x < gtk_widget_get_width (view) && bounds.origin.x + bounds.size.width > 0 &&
+                         bounds.origin.y < gtk_widget_get_height (view) && bounds.origin.y + bounds.size.height > 0;
+      return styrkort_chart_view_is_drawn (STYRKORT_CHART_VIEW (widget), in_view);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (!charts_drawn (child, view))
+      return FALSE;
+  return TRUE;
+}
+
+/* The page shown filling in, or a chart of it not yet drawn: one out of
+ * view drawn into its image, one in view painted as well. Pages made ready
+ * out of view do not count: nothing on screen waits for them. */
 gboolean
 styrkort_window_is_busy (StyrkortWindow *self)
 {
   GtkWidget *page = gtk_stack_get_visible_child (GTK_STACK (self->content_stack));
-  return (page != NULL && STYRKORT_IS_PAGE (page) && styrkort_page_steps_running (page)) ||
-         styrkort_chart_render_pending () > 0;
+  return page != NULL && ((STYRKORT_IS_PAGE (page) && styrkort_page_steps_running (page)) ||
+                          !charts_drawn (page, self->content_stack));
 }
 
 /* Every page made so far shows the new period when it is next filled in. */
