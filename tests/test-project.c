@@ -877,6 +877,58 @@ test_open_ahead_taken_over (void)
   g_assert_true (is_free (file));
 }
 
+/* Taken as a project once it has opened, even before its callback has run
+ * (the window is made before the main loop turns): the project may write,
+ * and nothing is taken twice. While it opens, and when it failed, there is
+ * nothing to take, and styrkort_project_open_async() takes the opening over. */
+static void
+test_open_ahead_taken_at_once (void)
+{
+  g_autofree char *missing_path = test_path ("saknas.styrkort");
+  g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
+  g_autoptr(GFile) file = closed_project_file ();
+  g_autoptr(StyrkortProject) project = NULL;
+  Opened in_flight = { 0 }, failed = { 0 };
+  gint64 deadline = 0;
+
+  styrkort_project_open_ahead (file, STYRKORT_OPEN_NO_BACKUP);
+  /* No turn of the main loop: the opening's callback cannot run. */
+  for (int i = 0; i < 20000 && project == NULL; i++, g_usleep (1000))
+    project = styrkort_project_take_opened_ahead (file, STYRKORT_OPEN_NO_BACKUP);
+  g_assert_nonnull (project);
+  g_assert_false (styrkort_project_is_read_only (project));
+  g_assert_cmpuint (_styrkort_project_count_opened_ahead (FALSE), ==, 0);
+  g_assert_null (styrkort_project_take_opened_ahead (file, STYRKORT_OPEN_NO_BACKUP));
+  while (g_main_context_pending (NULL))
+    iterate (&deadline);
+  g_clear_object (&project);
+  g_assert_true (is_free (file));
+
+  /* Taken as the window is made, or, still opening, taken over: either
+   * way one opening, writable, and nothing left. */
+  styrkort_project_open_ahead (file, STYRKORT_OPEN_NO_BACKUP);
+  in_flight.project = styrkort_project_take_opened_ahead (file, STYRKORT_OPEN_NO_BACKUP);
+  if (in_flight.project == NULL)
+    open_and_wait (file, STYRKORT_OPEN_NO_BACKUP, NULL, &in_flight);
+  g_assert_no_error (in_flight.error);
+  g_assert_nonnull (in_flight.project);
+  g_assert_false (styrkort_project_is_read_only (in_flight.project));
+  while (g_main_context_pending (NULL))
+    iterate (&deadline);
+  g_assert_cmpuint (_styrkort_project_count_opened_ahead (FALSE), ==, 0);
+  g_clear_object (&in_flight.project);
+  g_assert_true (is_free (file));
+
+  styrkort_project_open_ahead (missing, STYRKORT_OPEN_NO_BACKUP);
+  wait_until_opened_ahead (1);
+  g_assert_null (styrkort_project_take_opened_ahead (missing, STYRKORT_OPEN_NO_BACKUP));
+  open_and_wait (missing, STYRKORT_OPEN_NO_BACKUP, NULL, &failed);
+  g_assert_null (failed.project);
+  g_assert_nonnull (failed.error);
+  g_clear_error (&failed.error);
+  g_assert_cmpuint (_styrkort_project_count_opened_ahead (FALSE), ==, 0);
+}
+
 /* Another file or other flags open as usual; what no one took over is
  * closed when dropped, opened or still opening. */
 static void
@@ -1435,6 +1487,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/project/second-opener-in-process", test_second_opener_in_process);
   g_test_add_func ("/core/project/second-opener-other-process", test_second_opener_other_process);
   g_test_add_func ("/core/project/open-ahead-taken-over", test_open_ahead_taken_over);
+  g_test_add_func ("/core/project/open-ahead-taken-at-once", test_open_ahead_taken_at_once);
   g_test_add_func ("/core/project/open-ahead-dropped", test_open_ahead_dropped);
   g_test_add_func ("/core/project/open-ahead-error-and-cancel", test_open_ahead_error_and_cancel);
   g_test_add_func ("/core/project/make-closed-in-thread", test_make_closed_in_thread);
