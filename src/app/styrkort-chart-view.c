@@ -85,6 +85,18 @@ show_image (StyrkortChartView *self, StyrkortChartImage *image)
   self->image_current = TRUE;
 }
 
+/* The drawing on its way, if the chart thread has finished it: taken
+ * before its callback runs. */
+static gboolean
+take_finished_image (StyrkortChartView *self)
+{
+  StyrkortChartImage *finished = self->rendering ? styrkort_chart_render_take (self->rendering) : NULL;
+
+  if (finished != NULL)
+    show_image (self, finished);
+  return finished != NULL;
+}
+
 static void
 on_rendered_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
@@ -127,13 +139,10 @@ styrkort_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     return;
   if (!image_fits (self, width, height, scale, palette))
     {
-      StyrkortChartImage *finished;
       start_rendering (self, width, height, scale, palette);
       /* Asked for as the frame was laid out, it is often ready by now: shown
        * in this frame, the window is complete one frame sooner. */
-      finished = styrkort_chart_render_take (self->rendering);
-      if (finished != NULL)
-        show_image (self, finished);
+      take_finished_image (self);
     }
   if (self->drawn == NULL)
     return;
@@ -341,14 +350,7 @@ styrkort_chart_view_is_drawn (StyrkortChartView *self, gboolean in_view)
     return TRUE;
   if (width <= 0 || height <= 0)
     return FALSE;
-  if (!image_fits (self, width, height, scale, palette) && self->rendering != NULL)
-    {
-      StyrkortChartImage *finished = styrkort_chart_render_take (self->rendering);
-      if (finished != NULL)
-        {
-          show_image (self, finished);
-          gtk_widget_queue_draw (widget);
-        }
-    }
+  if (!image_fits (self, width, height, scale, palette) && take_finished_image (self))
+    gtk_widget_queue_draw (widget);
   return image_fits (self, width, height, scale, palette) && (!in_view || self->painted == self->image);
 }

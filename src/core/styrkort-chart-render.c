@@ -35,6 +35,16 @@ typedef struct {
 static gint pending; /* atomic */
 
 static RenderResult *
+render_result_new (void)
+{
+  RenderResult *result = g_new0 (RenderResult, 1);
+
+  g_atomic_ref_count_init (&result->ref);
+  g_mutex_init (&result->lock);
+  return result;
+}
+
+static RenderResult *
 render_result_ref (RenderResult *result)
 {
   g_atomic_ref_count_inc (&result->ref);
@@ -243,9 +253,7 @@ styrkort_chart_render_async (const StyrkortChart *chart, int width, int height, 
   job->scale = scale;
   job->mode = mode;
   job->palette = palette;
-  job->result = g_new0 (RenderResult, 1);
-  g_atomic_ref_count_init (&job->result->ref);
-  g_mutex_init (&job->result->lock);
+  job->result = render_result_new ();
   job->callback = callback;
   job->user_data = user_data;
   if (cancellable != NULL)

@@ -34,8 +34,8 @@ StyrkortChartImage *styrkort_chart_render_finish (GAsyncResult *result, GError *
  * nothing. */
 StyrkortChartImage *styrkort_chart_render_take   (GCancellable *cancellable);
 
-/* Drawings asked for whose callback has not run yet: a window showing
- * charts is complete when this is 0 (benchmarks and tests wait for it). */
+/* Drawings asked for that are neither taken nor called back yet, for any
+ * window (tests wait until there are none). */
 guint               styrkort_chart_render_pending (void);
 
 /* Draws sample charts in the chart thread, so that the window's first
