@@ -1850,9 +1850,9 @@ is_tipped (GtkWidget *widget, gconstpointer tip)
 }
 
 static gboolean
-is_menu_button (GtkWidget *widget, gconstpointer data)
+is_main_menu_button (GtkWidget *widget, gconstpointer data)
 {
-  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL;
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
 }
 
 /* Whether @menu or one of its sections has an item labelled @label. */
@@ -2034,8 +2034,18 @@ test_mark_reported (void)
   {
     g_autofree char *period = styrkort_period_to_string (styrkort_window_get_period (window));
     g_autofree char *label = g_strdup_printf (T ("Mark %s as _Reported…"), period);
-    GtkWidget *button = find_widget (GTK_WIDGET (window), is_menu_button, NULL);
-    GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+    GtkWidget *button = find_widget (GTK_WIDGET (window), is_main_menu_button, NULL);
+    GMenuModel *menu;
+    GtkPopover *popover;
+
+    /* The menu is made as it opens. */
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+    g_assert_true (GTK_IS_POPOVER_MENU (popover));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+    menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+    g_assert_true (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)) == menu);
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
     StyrkortPeriod shown = styrkort_window_get_period (window);
     g_autofree char *earlier = styrkort_period_to_string (styrkort_period_previous (shown));
     g_autofree char *earlier_label = g_strdup_printf (T ("Mark %s as _Reported…"), earlier);

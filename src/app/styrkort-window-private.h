@@ -14,6 +14,8 @@ struct _StyrkortWindow {
 
   GtkWidget *content_stack;
   GtkWidget *main_stack;
+  GMenu *main_menu;
+  GtkWidget *menu_button;
   GtkWidget *period_dropdown;
   GtkWidget *period_lock;
   GtkWidget *report_label;

@@ -618,6 +618,8 @@ styrkort_window_class_init (StyrkortWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/se/styrkort/Styrkort/styrkort-window.ui");
   gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, main_menu);
+  gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, opening_page);
   gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, opening_spinner);
   gtk_widget_class_bind_template_child (widget_class, StyrkortWindow, period_dropdown);
@@ -650,6 +652,16 @@ styrkort_window_class_init (StyrkortWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, shortcuts_action);
 }
 
+/* The main menu's popover is made when it first opens: made with the
+ * window, it took a tenth of the window's start (and was rebuilt as the
+ * period renamed its items). */
+static void
+make_main_menu (GtkMenuButton *button, gpointer menu)
+{
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, menu);
+}
+
 static void
 styrkort_window_init (StyrkortWindow *self)
 {
@@ -658,6 +670,7 @@ styrkort_window_init (StyrkortWindow *self)
   self->periods = g_array_new (FALSE, FALSE, sizeof (StyrkortPeriod));
   self->dirty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->menu_button), make_main_menu, self->main_menu, NULL);
   g_signal_connect (self->period_dropdown, "notify::selected", G_CALLBACK (on_period_selected_cb), self);
   g_signal_connect (self->sidebar, "row-selected", G_CALLBACK (on_sidebar_row_selected_cb), self);
   _styrkort_window_watch_input (self);
