@@ -3,9 +3,15 @@
  * geometry, the pixels and the text placement. PNGs are kept in
  * BUILDDIR/tests/charts/ to be looked at. */
 #include <cairo.h>
+#ifdef _WIN32
+#include <windows.h>
+#else
+#include <sched.h>
+#endif
 #include <glib/gstdio.h>
 #include <math.h>
 
+#include "styrkort-ahead.h"
 #include "styrkort-locale.h"
 #include "styrkort-number.h"
 #include "styrkort-chart-data.h"
@@ -455,6 +461,118 @@ test_render_in_thread (void)
   g_assert_null (render_and_wait (chart, 700, 400, 1, cancelled));
 }
 
+
+/* Work ahead ---------------------------------------------------------------- */
+
+typedef struct {
+  GMutex lock;
+  GCond cond;
+  gboolean open;      /* the work may finish */
+  int freed;          /* results freed */
+  gboolean lowest;    /* the work ran at the lowest priority */
+} Gate;
+
+static gpointer
+work_behind_gate (gpointer data)
+{
+  Gate *gate = data;
+
+#ifdef _WIN32
+  gate->lowest = GetThreadPriority (GetCurrentThread ()) == THREAD_PRIORITY_IDLE;
+#else
+  gate->lowest = sched_getscheduler (0) == SCHED_IDLE;
+#endif
+  g_mutex_lock (&gate->lock);
+  while (!gate->open)
+    g_cond_wait (&gate->cond, &gate->lock);
+  g_mutex_unlock (&gate->lock);
+  return gate;
+}
+
+static void
+free_result (gpointer data)
+{
+  Gate *gate = data;
+
+  g_mutex_lock (&gate->lock);
+  gate->freed++;
+  g_cond_signal (&gate->cond);
+  g_mutex_unlock (&gate->lock);
+}
+
+static void
+open_gate (Gate *gate)
+{
+  g_mutex_lock (&gate->lock);
+  gate->open = TRUE;
+  g_cond_signal (&gate->cond);
+  g_mutex_unlock (&gate->lock);
+}
+
+/* Finished work is taken as it is, and not freed; it ran at the lowest
+ * priority. */
+static void
+test_ahead_taken_when_finished (void)
+{
+  Gate gate = { 0 };
+  StyrkortAhead *ahead = styrkort_ahead_start ("test", work_behind_gate, &gate, free_result);
+
+  g_assert_false (styrkort_ahead_finished (ahead));
+  open_gate (&gate);
+  while (!styrkort_ahead_finished (ahead))
+    g_usleep (100);
+  g_assert_true (styrkort_ahead_take (ahead) == &gate);
+  g_assert_true (gate.lowest);
+  g_assert_cmpint (gate.freed, ==, 0);
+}
+
+/* Work not finished is not waited for: nothing is taken, and what it makes
+ * is freed when it finishes, once. */
+static void
+test_ahead_dropped_when_not_finished (void)
+{
+  Gate gate = { 0 };
+  StyrkortAhead *ahead = styrkort_ahead_start ("test", work_behind_gate, &gate, free_result);
+
+  g_assert_null (styrkort_ahead_take (ahead));
+  g_mutex_lock (&gate.lock);
+  gate.open = TRUE;
+  g_cond_broadcast (&gate.cond);
+  while (gate.freed == 0)
+    g_cond_wait (&gate.cond, &gate.lock);
+  g_mutex_unlock (&gate.lock);
+  g_assert_cmpint (gate.freed, ==, 1);
+}
+
+/* Fonts loaded ahead (styrkort_chart_render_warm_up()) are taken by the
+ * chart thread at its next chart, which draws as on the main thread, pixel
+ * for pixel, with them. */
+static void
+test_render_with_fonts_loaded_ahead (void)
+{
+  g_autoptr(StyrkortProject) p = demo_project ();
+  g_autoptr(StyrkortChart) chart = styrkort_chart_new_area_status (p, styrkort_demo_last_period ());
+  g_autoptr(StyrkortChartImage) image = NULL;
+  cairo_surface_t *here = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 943, 560);
+  cairo_t *cr = cairo_create (here);
+  gint64 give_up = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  styrkort_chart_render_warm_up ();
+  /* At the lowest priority: done when the machine has a moment. */
+  while (!styrkort_chart_render_fonts_waiting () && g_get_monotonic_time () < give_up)
+    g_usleep (1000);
+  g_assert_true (styrkort_chart_render_fonts_waiting ());
+  image = render_and_wait (chart, 943, 560, 1, NULL);
+  g_assert_false (styrkort_chart_render_fonts_waiting ());
+  styrkort_chart_layout_free (styrkort_chart_draw_in (chart, cr, 943, 560, STYRKORT_CHART_SCREEN,
+                                                      &styrkort_chart_palette_dark));
+  cairo_destroy (cr);
+  cairo_surface_flush (here);
+  g_assert_cmpint (memcmp (cairo_image_surface_get_data (image->surface), cairo_image_surface_get_data (here),
+                           (size_t) cairo_image_surface_get_stride (here) * 560), ==, 0);
+  cairo_surface_destroy (here);
+}
+
 static void
 test_demo_slides (void)
 {
@@ -896,5 +1014,8 @@ main (int argc, char **argv)
   g_test_add_func ("/core/chart/tick-labels-match-gridlines", test_tick_labels_match_gridlines);
   g_test_add_func ("/core/chart/export-failure", test_export_failure_keeps_old);
   g_test_add_func ("/core/chart/render-in-thread", test_render_in_thread);
+  g_test_add_func ("/core/chart/render-with-fonts-loaded-ahead", test_render_with_fonts_loaded_ahead);
+  g_test_add_func ("/core/ahead/taken-when-finished", test_ahead_taken_when_finished);
+  g_test_add_func ("/core/ahead/dropped-when-not-finished", test_ahead_dropped_when_not_finished);
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 #include "styrkort-demo.h"
 #include "styrkort-new-district.h"
 #include "styrkort-project-private.h"
+#include "styrkort-ui-fonts.h"
 #include "styrkort-window.h"
 #include "test-util.h"
 #include "ui-test-util.h"
@@ -537,6 +538,86 @@ test_gtk_tooltip_tolerated (void)
   g_test_trap_assert_stderr ("*Gtk-CRITICAL*gtk_widget_get_width*");
 }
 
+
+static gboolean
+ui_fonts_loaded (gconstpointer data)
+{
+  return styrkort_ui_fonts_loaded ();
+}
+
+/* @text as @widget sets it, and as a font map loaded afresh with the same
+ * settings does: the same size, to the Pango unit. */
+static void
+assert_measured_alike (GtkWidget *widget, const char *markup)
+{
+  g_autoptr(PangoLayout) shown = gtk_widget_create_pango_layout (widget, NULL);
+  PangoContext *context = pango_layout_get_context (shown);
+  g_autoptr(PangoFontMap) fresh = pango_cairo_font_map_new ();
+  g_autoptr(GObject) afresh_object = G_OBJECT (pango_font_map_create_context (fresh));
+  PangoContext *afresh = PANGO_CONTEXT (afresh_object);
+  g_autoptr(PangoLayout) fresh_layout = NULL;
+  PangoRectangle ink, logical, fresh_ink, fresh_logical;
+
+  pango_cairo_context_set_font_options (afresh, pango_cairo_context_get_font_options (context));
+  pango_cairo_context_set_resolution (afresh, pango_cairo_context_get_resolution (context));
+  pango_context_set_font_description (afresh, pango_context_get_font_description (context));
+  pango_context_set_language (afresh, pango_context_get_language (context));
+  pango_context_set_round_glyph_positions (afresh, pango_context_get_round_glyph_positions (context));
+  fresh_layout = pango_layout_new (afresh);
+  pango_layout_set_markup (shown, markup, -1);
+  pango_layout_set_markup (fresh_layout, markup, -1);
+  pango_layout_get_extents (shown, &ink, &logical);
+  pango_layout_get_extents (fresh_layout, &fresh_ink, &fresh_logical);
+  g_assert_cmpint (logical.width, ==, fresh_logical.width);
+  g_assert_cmpint (logical.height, ==, fresh_logical.height);
+  g_assert_cmpint (ink.width, ==, fresh_ink.width);
+}
+
+/* The UI's fonts load in a worker as the app starts; the main thread takes
+ * them once loaded, and text set in them measures as in fonts loaded
+ * afresh, in each weight and size the first window uses. */
+static void
+test_fonts_loaded_ahead (void)
+{
+  g_autoptr(GtkWidget) label = g_object_ref_sink (gtk_label_new (NULL));
+  PangoFontMap *before;
+
+  styrkort_ui_fonts_use_loaded ();   /* what the app's start left, if anything */
+  before = pango_cairo_font_map_get_default ();
+  styrkort_ui_fonts_load_ahead ();
+  g_assert_true (ui_test_wait_for (ui_fonts_loaded, NULL));
+  g_assert_true (styrkort_ui_fonts_use_loaded ());
+  g_assert_true (pango_cairo_font_map_get_default () != before);
+  g_assert_true (pango_context_get_font_map (gtk_widget_get_pango_context (label)) ==
+                 pango_cairo_font_map_get_default ());
+  assert_measured_alike (label, "Översikt 2026 T2 – Åtgärder, 12,5 %");
+  assert_measured_alike (label, "<b>Stadsdel Exempel</b>");
+  assert_measured_alike (label, "<span size='smaller'>Stadsdel Exempel.styrkort</span>");
+  assert_measured_alike (label, "<span weight='800' size='15pt'>Områdenas status</span>");
+  /* Once only: nothing is loading now. */
+  g_assert_false (styrkort_ui_fonts_use_loaded ());
+}
+
+/* Fonts loaded for settings that changed meanwhile (another UI font) are
+ * not used: the default stays. */
+static void
+test_fonts_settings_changed (void)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  g_autofree char *font = NULL;
+  PangoFontMap *before;
+
+  styrkort_ui_fonts_use_loaded ();
+  g_object_get (settings, "gtk-font-name", &font, NULL);
+  styrkort_ui_fonts_load_ahead ();
+  g_object_set (settings, "gtk-font-name", "Sans 15", NULL);
+  g_assert_true (ui_test_wait_for (ui_fonts_loaded, NULL));
+  before = pango_cairo_font_map_get_default ();
+  g_assert_false (styrkort_ui_fonts_use_loaded ());
+  g_assert_true (pango_cairo_font_map_get_default () == before);
+  g_object_set (settings, "gtk-font-name", font, NULL);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -563,6 +644,8 @@ main (int argc, char **argv)
   ui_test_add ("/ui/open/close-while-opening", test_close_while_opening);
   ui_test_add ("/ui/open/named-on-command-line", test_named_on_command_line);
   ui_test_add ("/ui/open/unwritable-file", test_unwritable_file);
+  ui_test_add ("/ui/open/fonts-loaded-ahead", test_fonts_loaded_ahead);
+  ui_test_add ("/ui/open/fonts-settings-changed", test_fonts_settings_changed);
   ui_test_add ("/ui/util/gtk-tooltip-tolerated", test_gtk_tooltip_tolerated);
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include "styrkort-demo.h"
 #include "styrkort-locale.h"
 #include "styrkort-project.h"
+#include "styrkort-ui-fonts.h"
 #include "styrkort-window.h"
 
 #define MAX_RECENT 8
@@ -516,9 +517,14 @@ styrkort_application_startup (GApplication *app)
   };
 
   open_named_files_ahead (self);
+  /* GTK's settings say which fonts the UI's text is set in: those load in
+   * a worker thread while libadwaita starts (initialising GTK here first;
+   * chaining up does not do it again). */
+  gtk_init ();
+  use_drawable_font ();
+  styrkort_ui_fonts_load_ahead ();
   G_APPLICATION_CLASS (styrkort_application_parent_class)->startup (app);
   styrkort_locale_bind_libraries ();
-  use_drawable_font ();
   styrkort_a11y_init ();
   self->settings = g_settings_new (APP_ID);
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
@@ -526,6 +532,15 @@ styrkort_application_startup (GApplication *app)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
   g_signal_connect (self->settings, "changed::style", G_CALLBACK (on_style_changed_cb), self);
   apply_style (self);
+}
+
+/* The first window, whichever it is, sets its text in the fonts loaded
+ * ahead: it is made, not yet measured. */
+static void
+styrkort_application_window_added (GtkApplication *app, GtkWindow *window)
+{
+  styrkort_ui_fonts_use_loaded ();
+  GTK_APPLICATION_CLASS (styrkort_application_parent_class)->window_added (app, window);
 }
 
 static void
@@ -545,6 +560,7 @@ styrkort_application_class_init (StyrkortApplicationClass *klass)
   G_APPLICATION_CLASS (klass)->open = styrkort_application_open;
   G_APPLICATION_CLASS (klass)->startup = styrkort_application_startup;
   G_APPLICATION_CLASS (klass)->local_command_line = styrkort_application_local_command_line;
+  GTK_APPLICATION_CLASS (klass)->window_added = styrkort_application_window_added;
 }
 
 static void

@@ -10,6 +10,9 @@
  * it has started. */
 #include "config.h"
 
+#include <pango/pangocairo.h>
+
+#include "styrkort-ahead.h"
 #include "styrkort-chart-render.h"
 
 /* Where the chart thread leaves a finished image: the callback takes it,
@@ -173,7 +176,7 @@ sample_units_chart (void)
 }
 
 static void
-warm_up (void)
+draw_sample_charts (void)
 {
   RenderJob job = { sample_status_chart (), 1000, 560, 1, STYRKORT_CHART_SCREEN, &styrkort_chart_palette_light };
 
@@ -186,21 +189,46 @@ warm_up (void)
   styrkort_chart_free (job.chart);
 }
 
-/* Pushed instead of a task to warm up. */
-static char warm_up_job;
+/* The chart thread's fonts, loaded ahead by styrkort_chart_render_warm_up()
+ * and taken by the chart thread at its first chart. */
+static StyrkortAhead *fonts_ahead;
+G_LOCK_DEFINE_STATIC (fonts_ahead);
+
+/* Draws the sample charts with a font map of its own, this thread's default
+ * meanwhile (charts are drawn with their thread's). */
+static gpointer
+load_chart_fonts (gpointer unused)
+{
+  PangoFontMap *map = pango_cairo_font_map_new ();
+
+  pango_cairo_font_map_set_default (PANGO_CAIRO_FONT_MAP (map));
+  draw_sample_charts ();
+  pango_cairo_font_map_set_default (NULL);
+  return map;
+}
+
+/* In the chart thread: the fonts loaded ahead become its own, if they are
+ * ready; else it loads its fonts as it draws. */
+static void
+take_fonts_loaded_ahead (void)
+{
+  StyrkortAhead *ahead;
+  g_autoptr(PangoFontMap) map = NULL;
+
+  G_LOCK (fonts_ahead);
+  ahead = g_steal_pointer (&fonts_ahead);
+  G_UNLOCK (fonts_ahead);
+  if (ahead != NULL && (map = styrkort_ahead_take (ahead)) != NULL)
+    pango_cairo_font_map_set_default (PANGO_CAIRO_FONT_MAP (map));
+}
 
 static void
 render_in_thread (gpointer data, gpointer unused)
 {
   GTask *task = data;
-  RenderJob *job;
+  RenderJob *job = g_task_get_task_data (task);
 
-  if (data == &warm_up_job)
-    {
-      warm_up ();
-      return;
-    }
-  job = g_task_get_task_data (task);
+  take_fonts_loaded_ahead ();
 
   if (!g_task_return_error_if_cancelled (task))
     {
@@ -295,5 +323,23 @@ styrkort_chart_render_pending (void)
 void
 styrkort_chart_render_warm_up (void)
 {
-  g_thread_pool_push (chart_thread (), &warm_up_job, NULL);
+  /* Pango's first font map has fontconfig read its configuration in a
+   * thread that inherits the priority of the thread that asked: asked
+   * here, it runs at normal priority, as every font map waits for it. */
+  pango_cairo_font_map_get_default ();
+  G_LOCK (fonts_ahead);
+  if (fonts_ahead == NULL)
+    fonts_ahead = styrkort_ahead_start ("chart-fonts", load_chart_fonts, NULL, g_object_unref);
+  G_UNLOCK (fonts_ahead);
+}
+
+gboolean
+styrkort_chart_render_fonts_waiting (void)
+{
+  gboolean waiting;
+
+  G_LOCK (fonts_ahead);
+  waiting = fonts_ahead != NULL && styrkort_ahead_finished (fonts_ahead);
+  G_UNLOCK (fonts_ahead);
+  return waiting;
 }

@@ -38,8 +38,14 @@ StyrkortChartImage *styrkort_chart_render_take   (GCancellable *cancellable);
  * window (tests wait until there are none). */
 guint               styrkort_chart_render_pending (void);
 
-/* Draws sample charts in the chart thread, so that the window's first
- * charts do not wait for the fonts to load. */
+/* Loads the fonts of the window's first charts ahead, drawing sample
+ * charts at the lowest priority (styrkort-ahead.h), for the chart thread
+ * to draw with, so that those charts do not wait for their fonts. Call
+ * before the first chart is asked for; again, while fonts wait, it does
+ * nothing. */
 void                styrkort_chart_render_warm_up (void);
+/* Whether fonts loaded ahead are ready and not yet taken by the chart
+ * thread (for tests). */
+gboolean            styrkort_chart_render_fonts_waiting (void);
 
 G_END_DECLS
