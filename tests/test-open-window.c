@@ -10,6 +10,8 @@
 
 #include "styrkort-application.h"
 #include "styrkort-backups.h"
+#include "styrkort-chart-render.h"
+#include "styrkort-chart-view.h"
 #include "styrkort-demo.h"
 #include "styrkort-new-district.h"
 #include "styrkort-project-private.h"
@@ -539,6 +541,132 @@ test_gtk_tooltip_tolerated (void)
 }
 
 
+/* First page drawn ahead ---------------------------------------------------- */
+
+static char *
+chart_sizes_path (void)
+{
+  return g_build_filename (g_get_user_cache_dir (), "styrkort", "chart-sizes.ini", NULL);
+}
+
+static void
+collect_chart_views (GtkWidget *widget, GPtrArray *views)
+{
+  if (STYRKORT_IS_CHART_VIEW (widget))
+    g_ptr_array_add (views, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_chart_views (child, views);
+}
+
+/* The sizes of @window's Översikt charts as the cache file writes them. */
+static char *
+shown_chart_sizes (StyrkortWindow *window)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autoptr(GString) sizes = g_string_new (NULL);
+
+  collect_chart_views (GTK_WIDGET (window), views);
+  for (guint i = 0; i < views->len; i++)
+    g_string_append_printf (sizes, "%d:%dx%d;", (int) styrkort_chart_view_get_chart (views->pdata[i])->kind,
+                            gtk_widget_get_width (views->pdata[i]), gtk_widget_get_height (views->pdata[i]));
+  return g_string_free (g_steal_pointer (&sizes), FALSE);
+}
+
+static gboolean
+sizes_kept (gconstpointer expected)
+{
+  g_autofree char *path = chart_sizes_path ();
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autofree char *sizes = NULL;
+
+  return g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, NULL) &&
+         (sizes = g_key_file_get_string (file, "Charts", "sizes", NULL)) != NULL && g_str_equal (sizes, expected);
+}
+
+typedef struct {
+  int frames;              /* frames painted */
+  gboolean first_complete; /* the first one showed the page complete */
+} FirstFrames;
+
+static void
+on_first_frames_paint_cb (GdkFrameClock *clock, StyrkortWindow *window)
+{
+  FirstFrames *frames = g_object_get_data (G_OBJECT (window), "first-frames");
+
+  if (frames->frames++ == 0)
+    frames->first_complete = !styrkort_window_is_busy (window);
+}
+
+static void
+on_first_frames_map_cb (GtkWidget *window, gpointer data)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_first_frames_paint_cb),
+                           window, 0);
+}
+
+static gboolean
+painted_once (gconstpointer data)
+{
+  return ((const FirstFrames *) data)->frames > 0;
+}
+
+static gboolean
+nothing_drawing (gconstpointer data)
+{
+  return styrkort_chart_render_pending () == 0;
+}
+
+/* The demo opened in a new window, before it is shown. */
+static StyrkortWindow *
+window_opened_unshown (FirstFrames *frames)
+{
+  StyrkortWindow *window = styrkort_window_new (GTK_APPLICATION (app));
+  g_autoptr(GFile) file = g_file_new_for_path (demo_path);
+
+  g_object_set_data (G_OBJECT (window), "first-frames", frames);
+  g_signal_connect (window, "map", G_CALLBACK (on_first_frames_map_cb), NULL);
+  g_assert_true (ui_test_open (window, file));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  return window;
+}
+
+/* A window keeps the sizes of its first page's charts after its first
+ * frame; the next window in the same state has them drawn before it is
+ * laid out, and its first frame shows Översikt complete. A cache file
+ * that is not ours is read as nothing kept, and replaced. */
+static void
+test_first_page_drawn_ahead (void)
+{
+  g_autofree char *path = chart_sizes_path ();
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *sizes = NULL;
+  g_autofree char *second_sizes = NULL;
+  FirstFrames first = { 0 }, second = { 0 };
+  StyrkortWindow *window;
+
+  g_mkdir_with_parents (folder, 0700);
+  g_assert_true (g_file_set_contents (path, "[Charts]\nstate=\xff\nscale=99\nsizes=2:-5x99999999;garbage\n", -1, NULL));
+  window = window_opened_unshown (&first);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ui_test_wait_for (painted_once, &first));
+  ui_test_settle (GTK_WIDGET (window));
+  sizes = shown_chart_sizes (window);
+  g_assert_cmpuint (strlen (sizes), >, 0);
+  g_assert_true (ui_test_wait_for (sizes_kept, sizes));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = window_opened_unshown (&second);
+  /* Asked for as the window was made: let them be drawn, then show it. */
+  g_assert_true (ui_test_wait_for (nothing_drawing, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ui_test_wait_for (painted_once, &second));
+  g_assert_true (second.first_complete);
+  ui_test_settle (GTK_WIDGET (window));
+  second_sizes = shown_chart_sizes (window);
+  g_assert_cmpstr (second_sizes, ==, sizes);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 ui_fonts_loaded (gconstpointer data)
 {
@@ -644,6 +772,7 @@ main (int argc, char **argv)
   ui_test_add ("/ui/open/close-while-opening", test_close_while_opening);
   ui_test_add ("/ui/open/named-on-command-line", test_named_on_command_line);
   ui_test_add ("/ui/open/unwritable-file", test_unwritable_file);
+  ui_test_add ("/ui/open/first-page-drawn-ahead", test_first_page_drawn_ahead);
   ui_test_add ("/ui/open/fonts-loaded-ahead", test_fonts_loaded_ahead);
   ui_test_add ("/ui/open/fonts-settings-changed", test_fonts_settings_changed);
   ui_test_add ("/ui/util/gtk-tooltip-tolerated", test_gtk_tooltip_tolerated);

@@ -36,12 +36,15 @@ void
 test_init_env (void)
 {
   g_autofree char *data = NULL;
+  g_autofree char *cache = NULL;
 
   root = g_dir_make_tmp ("styrkort-test-XXXXXX", NULL);
   g_assert_nonnull (root);
   atexit (cleanup);
   data = g_build_filename (root, "xdg-data", NULL);
   g_setenv ("XDG_DATA_HOME", data, TRUE);
+  cache = g_build_filename (root, "xdg-cache", NULL);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
 }
 

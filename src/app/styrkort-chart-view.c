@@ -167,6 +167,14 @@ styrkort_chart_view_size_allocate (GtkWidget *widget, int width, int height, int
     start_rendering (self, width, height, scale, palette);
 }
 
+void
+styrkort_chart_view_draw_ahead (StyrkortChartView *self, int width, int height, int scale)
+{
+  g_return_if_fail (width > 0 && height > 0 && scale > 0);
+  if (self->chart != NULL && !image_fits (self, width, height, scale, palette_for (self)))
+    start_rendering (self, width, height, scale, palette_for (self));
+}
+
 static void
 styrkort_chart_view_measure (GtkWidget *widget, GtkOrientation orientation, int for_size,
                              int *minimum, int *natural, int *minimum_baseline, int *natural_baseline)

@@ -20,5 +20,9 @@ const StyrkortChart *styrkort_chart_view_get_chart (StyrkortChartView *self);
  * (@in_view), painted in a frame since. A view with no chart, or not
  * shown, has nothing to draw. */
 gboolean   styrkort_chart_view_is_drawn  (StyrkortChartView *self, gboolean in_view);
+/* Asks for the chart drawn at @width × @height (× @scale) before the view
+ * is laid out: when it is laid out at that size, the drawing on its way, or
+ * done, is the one shown. */
+void       styrkort_chart_view_draw_ahead (StyrkortChartView *self, int width, int height, int scale);
 
 G_END_DECLS

@@ -9,8 +9,10 @@
 
 #include "styrkort-area-page.h"
 #include "styrkort-brief-page.h"
+#include "styrkort-chart-sizes.h"
 #include "styrkort-chart-view.h"
 #include "styrkort-figures-page.h"
+#include "styrkort-locale.h"
 #include "styrkort-overview-page.h"
 #include "styrkort-page.h"
 #include "styrkort-steering-page.h"
@@ -362,11 +364,56 @@ on_prepare_turn_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* First page ---------------------------------------------------------------- */
+
+/* What the sizes of the first page's charts depend on besides the district:
+ * the window's size as it opens, the UI font and the language. */
+static char *
+first_page_state (StyrkortWindow *self)
+{
+  g_autofree char *font = NULL;
+  int width, height, dpi;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-font-name", &font, "gtk-xft-dpi", &dpi, NULL);
+  return g_strdup_printf ("%d×%d%s, %s, %d dpi/1024, %s", width, height,
+                          g_settings_get_boolean (self->settings, "window-maximized") ? " maximized" : "",
+                          font != NULL ? font : "", dpi, styrkort_locale_is_swedish () ? "sv" : "en");
+}
+
+/* A window not on screen yet asks for its first page's charts at the sizes
+ * kept from the last start (styrkort-chart-sizes.c); after its first frame
+ * it keeps the sizes they are shown at. */
+void
+_styrkort_window_draw_first_page_ahead (StyrkortWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (GTK_STACK (self->content_stack));
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) || page == NULL || self->first_page_state != NULL)
+    return;
+  self->first_page_state = first_page_state (self);
+  styrkort_chart_sizes_draw_ahead (page, self->first_page_state);
+}
+
+static void
+keep_first_page_sizes (StyrkortWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (GTK_STACK (self->content_stack));
+
+  if (self->first_page_state != NULL && page != NULL && g_str_equal (page_name (self, page), "overview"))
+    styrkort_chart_sizes_keep (page, self->first_page_state);
+  g_clear_pointer (&self->first_page_state, g_free);
+}
+
+/* Pages made ready ------------------------------------------------------------ */
+
 static void
 on_prepare_frame_cb (GdkFrameClock *clock, StyrkortWindow *self)
 {
   g_clear_signal_handler (&self->prepare_paint_id, self->prepare_clock);
   g_clear_object (&self->prepare_clock);
+  /* The first frame after the window came on screen. */
+  keep_first_page_sizes (self);
   self->prepare_id = g_idle_add_full (G_PRIORITY_LOW, on_prepare_turn_cb, self, NULL);
 }
 

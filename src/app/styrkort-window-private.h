@@ -41,6 +41,7 @@ struct _StyrkortWindow {
   gulong prepare_paint_id;  /* waiting for a frame before that */
   gulong prepare_map_id;    /* waiting for the window to be on screen */
   GdkFrameClock *prepare_clock;
+  char *first_page_state;   /* kept with the first page's chart sizes after the first frame */
   gint64 prepare_from;      /* not before (monotonic time) */
   GtkWidget *prepared;      /* worked on in the last turn, shown to GTK until the next */
   gulong changed_id;
@@ -73,6 +74,7 @@ void _styrkort_window_refresh_visible_page      (StyrkortWindow *self);
 void _styrkort_window_mark_pages_dirty          (StyrkortWindow *self);
 void _styrkort_window_update_pages              (StyrkortWindow *self, StyrkortChanges *changes);
 void _styrkort_window_remove_pages              (StyrkortWindow *self);
+void _styrkort_window_draw_first_page_ahead    (StyrkortWindow *self);
 void _styrkort_window_prepare_pages             (StyrkortWindow *self);
 void _styrkort_window_stop_preparing            (StyrkortWindow *self);
 void _styrkort_window_watch_input               (StyrkortWindow *self);

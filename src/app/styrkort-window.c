@@ -402,6 +402,7 @@ _styrkort_window_show_project (StyrkortWindow *self, GFile *file, StyrkortProjec
   update_actions (self);
   gtk_stack_set_visible_child_name (GTK_STACK (self->main_stack), "project");
   styrkort_window_show_page (self, "overview");
+  _styrkort_window_draw_first_page_ahead (self);
   _styrkort_window_prepare_pages (self);
   {
     g_autofree char *uri = g_file_get_uri (file);
@@ -592,6 +593,7 @@ styrkort_window_finalize (GObject *object)
   g_clear_pointer (&self->periods, g_array_unref);
   g_clear_pointer (&self->dirty, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_hash_table_unref);
+  g_clear_pointer (&self->first_page_state, g_free);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (styrkort_window_parent_class)->finalize (object);
 }
