@@ -25,6 +25,8 @@
 #define GROUP "Charts"
 #define MAX_CHARTS 64
 #define MAX_SIDE 16384
+/* Ours is a few hundred bytes; a larger file was not written by us. */
+#define MAX_FILE_SIZE (64 * 1024)
 
 static char *
 sizes_path (void)
@@ -54,7 +56,8 @@ chart_views (GtkWidget *page)
   return views;
 }
 
-/* One kept size, as written by size_entry(); FALSE for anything else. */
+/* One kept size, as styrkort_chart_sizes_keep() writes it; FALSE for
+ * anything else. */
 static gboolean
 parse_size (const char *entry, int *kind, int *width, int *height)
 {
@@ -70,12 +73,17 @@ styrkort_chart_sizes_draw_ahead (GtkWidget *page, const char *state)
   g_autoptr(GKeyFile) file = g_key_file_new ();
   g_autofree char *path = sizes_path ();
   g_autofree char *kept_state = NULL;
+  g_autofree char *data = NULL;
   g_auto(GStrv) sizes = NULL;
   g_autoptr(GPtrArray) views = NULL;
+  GStatBuf info;
+  gsize length;
   int scale;
 
   /* A few hundred bytes on the local disk: read where it is needed. */
-  if (!g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, NULL) ||
+  if (g_stat (path, &info) != 0 || info.st_size > MAX_FILE_SIZE ||
+      !g_file_get_contents (path, &data, &length, NULL) || length > MAX_FILE_SIZE ||
+      !g_key_file_load_from_data (file, data, length, G_KEY_FILE_NONE, NULL) ||
       (kept_state = g_key_file_get_string (file, GROUP, "state", NULL)) == NULL || !g_str_equal (kept_state, state) ||
       (sizes = g_key_file_get_string_list (file, GROUP, "sizes", NULL, NULL)) == NULL)
     return;
