@@ -39,8 +39,6 @@ text_settings_free (TextSettings *settings)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TextSettings, text_settings_free)
 
-/* The settings of a label's text, as GTK gives them to every widget: the
- * UI font from the style, the font options and resolution of the display. */
 static TextSettings *
 text_settings_copy (const TextSettings *settings)
 {
@@ -51,6 +49,8 @@ text_settings_copy (const TextSettings *settings)
   return copy;
 }
 
+/* The settings of a label's text, as GTK gives them to every widget: the
+ * UI font from the style, the font options and resolution of the display. */
 static TextSettings *
 widget_text_settings (void)
 {
