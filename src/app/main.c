@@ -15,7 +15,7 @@ main (int argc, char **argv)
   g_autoptr(StyrkortApplication) app = NULL;
 
   styrkort_locale_init ();
-  /* The chart thread loads the chart fonts while GTK starts. */
+  /* The chart fonts load ahead, at the lowest priority, while GTK starts. */
   styrkort_chart_render_warm_up ();
   /* gtk_init() would set LC_NUMERIC back to the user's locale. */
   gtk_disable_setlocale ();
